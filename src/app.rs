@@ -1,0 +1,57 @@
+//! The router, the providers and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, ProtectedRoute, Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::bank::{Clock, MockBank};
+use crate::components::Header;
+use crate::components::header::login_href;
+use crate::contexts::{provide_auth, provide_bank};
+use crate::pages::*;
+use crate::store::KeyValueStore;
+
+/// How long the mock bank takes to answer, so that pending states show as they would online.
+const BANK_LATENCY_MS: u32 = 250;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_bank(
+        MockBank::new(KeyValueStore::Local, Clock::from_page()).with_latency(BANK_LATENCY_MS),
+    );
+    let auth = provide_auth();
+    let logged_in = move || Some(auth.logged_in());
+    let to_login = || {
+        let location = use_location();
+        login_href(&(location.pathname.get_untracked() + &location.search.get_untracked()))
+    };
+
+    view! {
+        <Router>
+            <Header />
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/login") view=LoginPage />
+                <ParentRoute path=path!("/center") view=CenterLayout>
+                    <Route path=path!("") view=CenterHome />
+                    <Route path=path!("issue") view=IssuePage />
+                    <Route path=path!("issue/check") view=BrowserCheckPage />
+                    <ProtectedRoute
+                        path=path!("issue/personal")
+                        view=WizardPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <Route path=path!(":section") view=InfoPage />
+                </ParentRoute>
+            </Routes>
+            <footer class="site-footer">
+                <p>
+                    "모의은행은 학습용 가상 은행입니다. 실제 금융거래와 실제 인증서 발급은 이루어지지 않습니다."
+                </p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,229 @@
+//! The in-page mock bank: it answers [`BankApi`] calls the way a bank server would, keeping its
+//! records in storage of its own so that they survive reloads. Every request is serialised to
+//! JSON and back, so the UI cannot lean on anything a network would not carry.
+
+use serde::{Deserialize, Serialize};
+
+use super::api::*;
+use super::clock::{Clock, Millis};
+use super::demo;
+use crate::store::KeyValueStore;
+
+/// The storage key of the bank's records.
+pub const STATE_KEY: &str = "mockbank.state";
+/// The version of the records' layout; older layouts are migrated on load.
+const STATE_VERSION: u32 = 1;
+/// How long a login session lasts without `연장`.
+pub const SESSION_SECS: u32 = 10 * 60;
+
+/// The practice bank.
+#[derive(Clone, Debug)]
+pub struct MockBank {
+    store: KeyValueStore,
+    clock: Clock,
+    latency_ms: u32,
+}
+
+impl MockBank {
+    /// A bank keeping its records in `store` and reading the time from `clock`, answering at once.
+    pub fn new(store: KeyValueStore, clock: Clock) -> Self {
+        Self {
+            store,
+            clock,
+            latency_ms: 0,
+        }
+    }
+
+    /// Makes every answer wait `ms` milliseconds, like a network round trip.
+    pub fn with_latency(mut self, ms: u32) -> Self {
+        self.latency_ms = ms;
+        self
+    }
+
+    /// The bank's clock, for tests that move time.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Serves one request as a server would: endpoint name and JSON body in, JSON out.
+    /// The error side is the JSON of a [`BankError`].
+    pub fn serve(&self, endpoint: &str, body: &str) -> Result<String, String> {
+        let answer = self.handle(endpoint, body);
+        answer.map_err(|error| {
+            serde_json::to_string(&error).unwrap_or_else(|_| String::from(r#"{"code":"Internal"}"#))
+        })
+    }
+
+    fn handle(&self, endpoint: &str, body: &str) -> BankResult<String> {
+        let mut state = self.load()?;
+        let now = self.clock.now();
+        state.sessions.retain(|s| s.expires_at > now);
+        let answer = state.dispatch(now, endpoint, body);
+        // Refusals change records too (failure counters), so the state is saved either way.
+        self.store
+            .save(STATE_KEY, &state)
+            .map_err(|e| BankError::Internal {
+                detail: e.to_string(),
+            })?;
+        answer
+    }
+
+    fn load(&self) -> BankResult<BankState> {
+        match self.store.load::<BankState>(STATE_KEY) {
+            Ok(Some(state)) if state.version == STATE_VERSION => Ok(state),
+            // No records yet, or records this version cannot read: start from the demo seed.
+            Ok(_) | Err(crate::store::StoreError::Corrupt { .. }) => Ok(BankState::seed()),
+            Err(e) => Err(BankError::Internal {
+                detail: e.to_string(),
+            }),
+        }
+    }
+
+    async fn wait(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if self.latency_ms > 0 {
+            gloo_timers::future::sleep(std::time::Duration::from_millis(self.latency_ms.into()))
+                .await;
+        }
+    }
+}
+
+impl BankApi for MockBank {
+    async fn call<E: Endpoint>(&self, request: E) -> BankResult<E::Response> {
+        let body = serde_json::to_string(&request).map_err(bad_request)?;
+        self.wait().await;
+        match self.serve(E::NAME, &body) {
+            Ok(answer) => serde_json::from_str(&answer).map_err(bad_request),
+            Err(error) => Err(serde_json::from_str(&error).map_err(bad_request)?),
+        }
+    }
+}
+
+fn bad_request(e: serde_json::Error) -> BankError {
+    BankError::BadRequest {
+        detail: e.to_string(),
+    }
+}
+
+/// Everything the bank remembers.
+#[derive(Debug, Serialize, Deserialize)]
+struct BankState {
+    version: u32,
+    customers: Vec<CustomerRecord>,
+    sessions: Vec<SessionRecord>,
+}
+
+/// The changing part of a customer's record; the fixed part is [`demo::DemoCustomer`].
+#[derive(Debug, Serialize, Deserialize)]
+struct CustomerRecord {
+    user_id: String,
+    login_failures: u8,
+    balance: u64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct SessionRecord {
+    token: String,
+    user_id: String,
+    expires_at: Millis,
+}
+
+impl BankState {
+    fn seed() -> Self {
+        Self {
+            version: STATE_VERSION,
+            customers: demo::CUSTOMERS
+                .iter()
+                .map(|c| CustomerRecord {
+                    user_id: c.user_id.to_owned(),
+                    login_failures: 0,
+                    balance: c.balance,
+                })
+                .collect(),
+            sessions: Vec::new(),
+        }
+    }
+
+    fn dispatch(&mut self, now: Millis, endpoint: &str, body: &str) -> BankResult<String> {
+        match endpoint {
+            Login::NAME => serve(body, |r| self.login(now, r)),
+            ExtendSession::NAME => serve(body, |r| self.extend(now, r)),
+            Logout::NAME => serve(body, |r: Logout| {
+                self.sessions.retain(|s| s.token != r.token.0);
+                Ok(())
+            }),
+            ResetPractice::NAME => serve(body, |ResetPractice| {
+                *self = Self::seed();
+                Ok(())
+            }),
+            other => Err(BankError::BadRequest {
+                detail: format!("unknown endpoint `{other}`"),
+            }),
+        }
+    }
+
+    fn login(&mut self, now: Millis, request: Login) -> BankResult<SessionGrant> {
+        let user_id = request.user_id.trim();
+        let customer = demo::find(user_id).ok_or(BankError::UnknownUser)?;
+        let record = self
+            .customers
+            .iter_mut()
+            .find(|r| r.user_id == user_id)
+            .ok_or(BankError::UnknownUser)?;
+        if record.login_failures >= LOGIN_ATTEMPTS {
+            return Err(BankError::UserLocked);
+        }
+        if request.password != customer.password {
+            record.login_failures += 1;
+            let remaining = LOGIN_ATTEMPTS - record.login_failures;
+            return Err(if remaining == 0 {
+                BankError::UserLocked
+            } else {
+                BankError::WrongPassword { remaining }
+            });
+        }
+        record.login_failures = 0;
+        let token = random_token()?;
+        self.sessions.push(SessionRecord {
+            token: token.clone(),
+            user_id: user_id.to_owned(),
+            expires_at: now + Millis::from(SESSION_SECS) * 1000,
+        });
+        Ok(SessionGrant {
+            token: SessionToken(token),
+            customer_name: customer.name.to_owned(),
+            expires_in_secs: SESSION_SECS,
+        })
+    }
+
+    fn extend(&mut self, now: Millis, request: ExtendSession) -> BankResult<SessionTime> {
+        let session = self
+            .sessions
+            .iter_mut()
+            .find(|s| s.token == request.token.0)
+            .ok_or(BankError::SessionExpired)?;
+        session.expires_at = now + Millis::from(SESSION_SECS) * 1000;
+        Ok(SessionTime {
+            expires_in_secs: SESSION_SECS,
+        })
+    }
+}
+
+/// Decodes a request, runs its handler and encodes the answer.
+fn serve<E: Endpoint>(
+    body: &str,
+    handler: impl FnOnce(E) -> BankResult<E::Response>,
+) -> BankResult<String> {
+    let request = serde_json::from_str(body).map_err(bad_request)?;
+    let response = handler(request)?;
+    serde_json::to_string(&response).map_err(bad_request)
+}
+
+/// 128 bits from the platform CSPRNG, hex-encoded.
+fn random_token() -> BankResult<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| BankError::Internal {
+        detail: e.to_string(),
+    })?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}

@@ -1,0 +1,11 @@
+//! Pieces shared by several screens.
+
+pub mod center_nav;
+pub mod demo_accounts;
+pub mod dialog;
+pub mod header;
+
+pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
+pub use demo_accounts::DemoAccounts;
+pub use dialog::Dialog;
+pub use header::Header;

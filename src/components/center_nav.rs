@@ -1,0 +1,123 @@
+//! The certificate center's navigation as in the manual (STEP 02/06): the top tabs, the left
+//! menu and the page title with its breadcrumb.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A link in the center's navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavEntry {
+    /// The label, in the manual's words.
+    pub label: &'static str,
+    /// The route.
+    pub href: &'static str,
+}
+
+const fn entry(label: &'static str, href: &'static str) -> NavEntry {
+    NavEntry { label, href }
+}
+
+/// The tabs across the top of the center.
+pub const TABS: [NavEntry; 5] = [
+    entry("공인인증서", "/center"),
+    entry("전자세금용인증서", "/center/tax"),
+    entry("브라우저인증서", "/center/browser"),
+    entry("스마트폰인증서 복사", "/center/phone-copy"),
+    entry("기타인증서서비스", "/center/other-services"),
+];
+
+/// The left menu under `공인인증서`.
+pub const CERT_MENU: [NavEntry; 11] = [
+    entry("인증서 발급/재발급", "/center/issue"),
+    entry("타행·타기관 인증서 등록/해제", "/center/other-bank"),
+    entry("인증서 갱신", "/center/renew"),
+    entry("인증서 조회", "/center/list"),
+    entry("인증서 관리", "/center/manage"),
+    entry("인증서 폐기", "/center/revoke"),
+    entry("영수증/세금계산서", "/center/receipts"),
+    entry("보안토큰(HSM) 안내", "/center/hsm"),
+    entry("브라우저 인증서 안내", "/center/browser-guide"),
+    entry("공인인증서 발급안내", "/center/guide"),
+    entry("바이오인증", "/center/bio"),
+];
+
+/// The left menu's other services.
+pub const SERVICE_MENU: [NavEntry; 6] = [
+    entry("전자세금용 인증서", "/center/tax"),
+    entry("브라우저 인증서", "/center/browser"),
+    entry("스마트폰 인증서 복사", "/center/phone-copy"),
+    entry("기타인증서서비스", "/center/other-services"),
+    entry("인증서발급 동의여부 조회/변경", "/center/consent"),
+    entry("인증센터 FAQ", "/center/faq"),
+];
+
+/// The tab bar.
+#[component]
+pub fn CenterTabs() -> impl IntoView {
+    view! {
+        <nav class="center-tabs" aria-label="공인인증센터 메뉴">
+            <A href="/center" exact=true attr:class="center-title">
+                "공인인증센터"
+            </A>
+            <ul>
+                {TABS
+                    .iter()
+                    .map(|tab| {
+                        view! {
+                            <li>
+                                <A href=tab.href exact=tab.href == "/center">
+                                    {tab.label}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The left menu.
+#[component]
+pub fn CenterMenu() -> impl IntoView {
+    let list = |entries: &'static [NavEntry]| {
+        entries
+            .iter()
+            .map(|e| {
+                view! {
+                    <li>
+                        <A href=e.href>{e.label}</A>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="center-menu" aria-label="공인인증서 서비스">
+            <h2>"공인인증서"</h2>
+            <ul>{list(&CERT_MENU)}</ul>
+            <ul class="services">{list(&SERVICE_MENU)}</ul>
+        </nav>
+    }
+}
+
+/// The page heading with its breadcrumb (`> 공인인증센터 > 공인인증서 > …`).
+#[component]
+pub fn PageTitle(
+    /// The page's title, last in the breadcrumb too.
+    title: &'static str,
+    /// The sections between `공인인증센터` and the title.
+    #[prop(optional)]
+    trail: &'static [&'static str],
+) -> impl IntoView {
+    view! {
+        <div class="page-title">
+            <p class="breadcrumb">
+                "> 공인인증센터"
+                {trail.iter().map(|t| format!(" > {t}")).collect_view()}
+                {format!(" > {title}")}
+            </p>
+            <h1>{title}</h1>
+        </div>
+    }
+}

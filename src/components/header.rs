@@ -1,0 +1,138 @@
+//! The site header: the bank's name, and either `로그인` or the customer with the session
+//! countdown, `연장` and `로그아웃` (manual STEP 05–06).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::bank::BankApi;
+use crate::bank::api::{ExtendSession, Logout};
+use crate::contexts::{use_auth, use_bank};
+
+/// `mm:ss`, as the bank shows the time left.
+pub fn format_countdown(seconds: u32) -> String {
+    format!("{:02}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// A path to the login page that comes back to the current page afterwards.
+pub fn login_href(path_and_query: &str) -> String {
+    format!(
+        "/login?next={}",
+        js_sys::encode_uri_component(path_and_query)
+    )
+}
+
+/// The header shown on every page.
+#[component]
+pub fn Header() -> impl IntoView {
+    let auth = use_auth();
+    let location = use_location();
+    let here = move || login_href(&(location.pathname.get() + &location.search.get()));
+
+    let now = RwSignal::new(js_sys::Date::now());
+    if let Ok(ticker) = set_interval_with_handle(
+        move || {
+            let t = js_sys::Date::now();
+            now.set(t);
+            if auth
+                .session
+                .with_untracked(|s| s.as_ref().is_some_and(|s| s.expires_at <= t))
+            {
+                auth.expire();
+            }
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || ticker.clear());
+    }
+
+    let bank = use_bank();
+    let extend = Action::new_local(move |_: &()| {
+        let bank = bank.clone();
+        let token = auth
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
+        async move {
+            let token = token?;
+            match bank.call(ExtendSession { token }).await {
+                Ok(time) => auth.extend(time.expires_in_secs),
+                Err(_) => auth.expire(),
+            }
+            Some(())
+        }
+    });
+    let bank = use_bank();
+    let navigate = use_navigate();
+    let logout = Action::new_local(move |_: &()| {
+        let bank = bank.clone();
+        let navigate = navigate.clone();
+        let token = auth
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
+        async move {
+            if let Some(token) = token {
+                // The tab forgets the session whatever the bank answers.
+                let _ = bank.call(Logout { token }).await;
+            }
+            auth.end();
+            navigate("/", Default::default());
+        }
+    });
+
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <A href="/" exact=true attr:class="bank-name">
+                    "모의은행"
+                </A>
+                <A href="/center" attr:class="center-name">
+                    "공인인증센터"
+                </A>
+            </div>
+            <div class="account">
+                {move || match auth.session.get() {
+                    Some(session) => {
+                        let name = session.customer_name.clone();
+                        view! {
+                            <span class="customer">{name} " 님"</span>
+                            <span class="countdown" role="timer" aria-label="로그인 남은 시간">
+                                {move || {
+                                    // The ticker may be up to a second old when a session begins.
+                                    let t = now.get().max(js_sys::Date::now());
+                                    format_countdown(session.seconds_left(t))
+                                }}
+                            </span>
+                            <button
+                                class="btn small"
+                                on:click=move |_| {
+                                    extend.dispatch(());
+                                }
+                            >
+                                "연장"
+                            </button>
+                            <button
+                                class="btn small"
+                                on:click=move |_| {
+                                    logout.dispatch(());
+                                }
+                            >
+                                "로그아웃"
+                            </button>
+                        }
+                            .into_any()
+                    }
+                    None => {
+                        view! {
+                            <A href=here attr:class="btn small primary">
+                                "로그인"
+                            </A>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+        </header>
+    }
+}

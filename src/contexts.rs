@@ -1,0 +1,7 @@
+//! App-wide contexts, each with a `provide_*` and a `use_*`.
+
+pub mod auth;
+pub mod bank;
+
+pub use auth::{Auth, provide_auth, use_auth};
+pub use bank::{provide_bank, use_bank};

@@ -1,0 +1,17 @@
+//! The bank the pages talk to. Pages get an `impl BankApi`, so they can only send requests.
+
+use leptos::prelude::*;
+
+use crate::bank::{BankApi, MockBank};
+
+/// Makes `bank` the one the pages below use.
+pub fn provide_bank(bank: MockBank) {
+    // The mock holds browser handles that are not `Send`, so it lives in local storage of the
+    // reactive arena and the context carries only the `Copy` handle.
+    provide_context(StoredValue::new_local(bank));
+}
+
+/// The bank, as a client.
+pub fn use_bank() -> impl BankApi + Clone + 'static {
+    expect_context::<StoredValue<MockBank, LocalStorage>>().get_value()
+}

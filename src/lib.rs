@@ -1,0 +1,12 @@
+//! 모의은행 공인인증센터: the bank manual's certificate flow as a browser app.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod bank;
+pub mod components;
+pub mod contexts;
+pub mod format;
+pub mod pages;
+pub mod store;
+
+pub use app::App;

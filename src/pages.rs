@@ -1,0 +1,19 @@
+//! One module per screen of the manual.
+
+pub mod browser_check;
+pub mod center_home;
+pub mod home;
+pub mod info;
+pub mod issue;
+pub mod login;
+pub mod not_found;
+pub mod wizard;
+
+pub use browser_check::BrowserCheckPage;
+pub use center_home::{CenterHome, CenterLayout};
+pub use home::HomePage;
+pub use info::InfoPage;
+pub use issue::IssuePage;
+pub use login::LoginPage;
+pub use not_found::NotFound;
+pub use wizard::WizardPage;

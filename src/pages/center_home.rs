@@ -1,0 +1,121 @@
+//! The certificate center's frame and home (manual STEP 02 and 06).
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Outlet};
+
+use crate::components::{CenterMenu, CenterTabs};
+
+/// Tabs, left menu and the current center page.
+#[component]
+pub fn CenterLayout() -> impl IntoView {
+    view! {
+        <div class="center">
+            <CenterTabs />
+            <div class="center-body">
+                <CenterMenu />
+                <main class="center-content" id="content">
+                    <Outlet />
+                </main>
+            </div>
+        </div>
+    }
+}
+
+/// The center's home with its tiles.
+#[component]
+pub fn CenterHome() -> impl IntoView {
+    view! {
+        <div class="center-home">
+            <section class="intro">
+                <h1>"공인인증서를 처음 사용하시나요?"</h1>
+                <p>"발급 및 등록 방법을 단계별로 안내해 드립니다."</p>
+                <p class="links">
+                    <A href="/center/guide">"개인고객"</A>
+                    <A href="/center/corporate">"기업고객"</A>
+                    <A href="/center/other-bank">"타행·타기관"</A>
+                </p>
+                <p class="what">
+                    "* 공인인증서란? 인터넷에서 이루어지는 모든 전자거래를 안심하고 이용할 수 있게 해주는 사이버 인감증명서입니다."
+                </p>
+            </section>
+            <section class="tiles">
+                <article class="tile-box">
+                    <h2>"인증서 발급/재발급"</h2>
+                    <ul>
+                        <li>"인터넷 뱅킹을 처음 신청하신 고객"</li>
+                        <li>"인증서 비밀번호를 잊으신 고객"</li>
+                        <li>"인증서 삭제, PC를 포맷한 고객"</li>
+                        <li>"인증서 유효기간이 만료된 고객"</li>
+                    </ul>
+                    <A href="/center/issue" attr:class="btn">
+                        "바로가기"
+                    </A>
+                </article>
+                <article class="tile-box">
+                    <h2>"타행·타기관 인증서 등록/해제"</h2>
+                    <ul>
+                        <li>"다른 은행에서 발급한 인증서 소지 고객"</li>
+                        <li>"증권, 보험, 공공기관에서 발급한 인증서 소지 고객"</li>
+                    </ul>
+                    <A href="/center/other-bank" attr:class="btn">
+                        "바로가기"
+                    </A>
+                </article>
+                <article class="tile-box">
+                    <h2>"인증서 갱신/관리"</h2>
+                    <ul>
+                        <li>"인증서 유효기간 1년 연장"</li>
+                        <li>"인증서 복사/삭제, 비밀번호 변경"</li>
+                    </ul>
+                    <p class="row">
+                        <A href="/center/renew" attr:class="btn">
+                            "인증서 갱신"
+                        </A>
+                        <A href="/center/manage" attr:class="btn">
+                            "인증서 관리"
+                        </A>
+                    </p>
+                </article>
+                <article class="tile-box">
+                    <h2>"스마트폰 인증서 복사"</h2>
+                    <ul>
+                        <li>"PC/스마트폰에서 인증서를 복사"</li>
+                    </ul>
+                    <A href="/center/phone-copy" attr:class="btn">
+                        "바로가기"
+                    </A>
+                </article>
+                <article class="tile-box">
+                    <h2>"전자세금용 인증서"</h2>
+                    <ul>
+                        <li>"전자세금계산서 전용 인증서 발급, 관리"</li>
+                    </ul>
+                    <A href="/center/tax" attr:class="btn">
+                        "바로가기"
+                    </A>
+                </article>
+                <article class="tile-box">
+                    <h2>"인증센터 FAQ"</h2>
+                    <ul>
+                        <li>"기업용 인증서 발급절차는 어떻게 되나요?"</li>
+                        <li>"인증서 관련 거래시(발급/재발급/갱신/수수료 ...)"</li>
+                    </ul>
+                    <A href="/center/faq" attr:class="btn">
+                        "바로가기"
+                    </A>
+                </article>
+                <article class="tile-box">
+                    <h2>"유료인증서를 발급 받으셨나요?"</h2>
+                    <ul>
+                        <li>
+                            <A href="/center/receipts">"영수증 조회"</A>
+                        </li>
+                        <li>
+                            <A href="/center/receipts">"세금계산서 조회"</A>
+                        </li>
+                    </ul>
+                </article>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,292 @@
+//! The center's guide pages: each menu entry that is a guide (or whose service is described
+//! before it is offered here) reads its text from [`SECTIONS`].
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::PageTitle;
+use crate::pages::NotFound;
+
+/// One guide page.
+#[derive(Debug, Clone, Copy)]
+pub struct Section {
+    /// The last path segment under `/center/`.
+    pub slug: &'static str,
+    /// The title, in the menu's words.
+    pub title: &'static str,
+    /// The tab it belongs to, for the breadcrumb.
+    pub trail: &'static [&'static str],
+    /// The guide's paragraphs.
+    pub paragraphs: &'static [&'static str],
+    /// Related pages.
+    pub links: &'static [(&'static str, &'static str)],
+}
+
+const CERT: &[&str] = &["공인인증서"];
+const ISSUE_LINK: (&str, &str) = ("인증서 발급/재발급", "/center/issue");
+
+/// Every guide page.
+pub const SECTIONS: &[Section] = &[
+    Section {
+        slug: "other-bank",
+        title: "타행·타기관 인증서 등록/해제",
+        trail: CERT,
+        paragraphs: &[
+            "다른 은행, 증권, 보험, 공공기관에서 발급받은 범용 인증서를 모의은행 인터넷뱅킹에서 사용하려면 먼저 등록해야 합니다.",
+            "등록은 아이디 로그인 후 사용자 추가본인확인(ARS 인증과 보안카드 또는 OTP)을 거쳐 진행되며, 은행은 인증서에 담긴 본인확인정보(VID)로 고객님의 인증서인지 확인합니다.",
+            "등록을 해제하면 그 인증서로는 더 이상 모의은행에 로그인할 수 없습니다.",
+            "타행·타기관 인증서를 등록한 날을 포함해 4일간은 대출 신청이 제한됩니다.",
+        ],
+        links: &[ISSUE_LINK, ("인증센터 FAQ", "/center/faq")],
+    },
+    Section {
+        slug: "renew",
+        title: "인증서 갱신",
+        trail: CERT,
+        paragraphs: &[
+            "인증서 유효기간은 1년이며, 만료 30일 전부터 갱신할 수 있습니다. 갱신하면 유효기간이 1년 연장됩니다.",
+            "갱신할 때에는 현재 인증서의 암호로 본인임을 확인하고, 새 키를 만들어 새 인증서를 발급받습니다. 범용 인증서의 갱신 수수료는 4,400원입니다.",
+            "유효기간이 이미 지난 인증서는 갱신할 수 없으므로 [인증서 발급/재발급]에서 새로 발급받으세요.",
+            "갱신한 날을 포함해 4일간은 인터넷뱅킹에서 대출 신청을 할 수 없습니다.",
+        ],
+        links: &[ISSUE_LINK, ("인증서 관리", "/center/manage")],
+    },
+    Section {
+        slug: "list",
+        title: "인증서 조회",
+        trail: CERT,
+        paragraphs: &[
+            "모의은행에서 고객님께 발급한 인증서의 종류, 발급기관, 일련번호, 유효기간과 상태(발급/폐기/만료)를 은행 기록으로 확인합니다.",
+            "조회하려면 아이디로 로그인해야 합니다.",
+        ],
+        links: &[ISSUE_LINK],
+    },
+    Section {
+        slug: "manage",
+        title: "인증서 관리",
+        trail: CERT,
+        paragraphs: &[
+            "이 브라우저에 저장된 인증서의 상세 정보(소유자, 발급자, 일련번호, 유효기간, 인증서 정책, 키 용도)를 확인합니다.",
+            "인증서 암호 변경, 브라우저에서 삭제, NPKI 파일(signCert.der, signPri.key)과 PKCS#12(.pfx) 파일로 내보내기를 할 수 있습니다.",
+            "브라우저인증서는 사이트 데이터를 지우면 함께 삭제되므로, 내보내기로 사본을 보관해 두세요.",
+        ],
+        links: &[("브라우저 인증서 안내", "/center/browser-guide")],
+    },
+    Section {
+        slug: "revoke",
+        title: "인증서 폐기",
+        trail: CERT,
+        paragraphs: &[
+            "분실하거나 더 이상 사용하지 않는 인증서를 폐기합니다. 폐기한 인증서로는 로그인할 수 없습니다.",
+            "인증서 발급일로부터 7일 이내(발급일 포함)에 폐기하면 수수료가 출금계좌로 환급되며, 그 이후에는 환급되지 않습니다.",
+        ],
+        links: &[("인증서 조회", "/center/list")],
+    },
+    Section {
+        slug: "receipts",
+        title: "영수증/세금계산서",
+        trail: CERT,
+        paragraphs: &[
+            "유료(범용) 인증서 발급 수수료의 영수증과 세금계산서를 조회합니다.",
+            "인증서 발급일로부터 7일 이내에 폐기하면 환급이 가능하므로, 영수증은 발급일 포함 7일이 경과한 후 발급받으실 수 있습니다.",
+        ],
+        links: &[ISSUE_LINK],
+    },
+    Section {
+        slug: "hsm",
+        title: "보안토큰(HSM) 안내",
+        trail: CERT,
+        paragraphs: &[
+            "보안토큰(HSM)은 인증서의 개인키를 기기 밖으로 꺼낼 수 없도록 보관하는 USB 형태의 저장장치입니다.",
+            "모의은행 연습 환경에서는 보안토큰을 사용하지 않습니다. 브라우저인증서는 개인키를 암호로 암호화해 브라우저 저장소에 보관합니다.",
+        ],
+        links: &[("브라우저 인증서 안내", "/center/browser-guide")],
+    },
+    Section {
+        slug: "browser-guide",
+        title: "브라우저 인증서 안내",
+        trail: CERT,
+        paragraphs: &[
+            "브라우저인증서는 하드디스크나 USB 대신 이 사이트의 브라우저 저장소(IndexedDB)에 보관하는 인증서입니다. 별도의 보안프로그램 설치가 필요 없습니다.",
+            "키 쌍은 고객님의 브라우저 안에서 만들어지며, 개인키는 인증서 암호로 암호화(PBES2, AES-256)되어 저장됩니다. 은행에는 공개키만 전달됩니다.",
+            "브라우저의 사이트 데이터(쿠키 및 기타 사이트 데이터)를 삭제하면 브라우저인증서도 삭제됩니다. [인증서 관리]에서 내보내기로 사본을 보관하세요.",
+        ],
+        links: &[ISSUE_LINK, ("인증서 관리", "/center/manage")],
+    },
+    Section {
+        slug: "guide",
+        title: "공인인증서 발급안내",
+        trail: CERT,
+        paragraphs: &[
+            "1. 공인인증센터에서 [인증서 발급/재발급]의 [바로가기]를 누릅니다.",
+            "2. 개인용인증서 발급의 [바로가기]를 누르고, 처음이라면 브라우저 환경 점검을 통과합니다.",
+            "3. 아이디로 로그인합니다. (연습용 계정은 로그인 화면에 안내되어 있습니다.)",
+            "4. 약관에 동의하고 주민등록번호를 입력해 본인확인을 합니다.",
+            "5. 인증서 종류(범용)와 발급기관을 선택하고 약관과 사전동의에 동의합니다.",
+            "6. ARS 인증, 출금계좌와 계좌비밀번호, 보안카드 또는 OTP로 추가 본인확인을 합니다.",
+            "7. 수수료 출금예약내역을 확인하고 고객 세부정보를 입력합니다.",
+            "8. 저장위치(브라우저)를 고르고 인증서 암호를 정하면 인증서가 발급됩니다. 다시 로그인한 뒤 사용하세요.",
+            "인증서 발급 가능시간: 01:00~23:00",
+        ],
+        links: &[ISSUE_LINK],
+    },
+    Section {
+        slug: "bio",
+        title: "바이오인증",
+        trail: CERT,
+        paragraphs: &[
+            "바이오인증은 스마트폰의 지문이나 얼굴 인식으로 인증서 암호 입력을 대신하는 서비스입니다.",
+            "모의은행 연습 환경은 PC 브라우저의 인증서 발급과 로그인을 다루므로, 바이오인증 대신 인증서 암호를 사용합니다.",
+        ],
+        links: &[("인증센터 FAQ", "/center/faq")],
+    },
+    Section {
+        slug: "corporate",
+        title: "기업용인증서 발급",
+        trail: &["공인인증서", "인증서 발급/재발급"],
+        paragraphs: &[
+            "기업용인증서는 법인, 개인사업자, 임의단체 중 기업인터넷뱅킹을 신청한 고객, B2B 전자결제 또는 전자입찰 서비스를 이용하려는 고객이 발급받습니다.",
+            "기업용인증서를 발급받으려면 먼저 영업점에서 사업자등록번호와 납세번호를 등록해야 합니다.",
+            "이 연습용 인증센터의 가상 고객은 모두 개인 고객이므로, 개인용인증서 발급으로 연습해 주세요.",
+        ],
+        links: &[ISSUE_LINK],
+    },
+    Section {
+        slug: "tax",
+        title: "전자세금용 인증서",
+        trail: &[],
+        paragraphs: &[
+            "전자세금용 인증서는 전자세금계산서 발급에만 쓰는 전용 인증서로, 사업자 고객이 발급받습니다.",
+            "이 연습용 인증센터의 가상 고객은 개인 고객이므로 개인용 범용 인증서 발급으로 연습해 주세요.",
+        ],
+        links: &[ISSUE_LINK],
+    },
+    Section {
+        slug: "browser",
+        title: "브라우저인증서",
+        trail: &[],
+        paragraphs: &[
+            "브라우저인증서는 설치 프로그램 없이 브라우저 안에서 발급하고, 이 사이트의 브라우저 저장소에 보관해 로그인에 사용하는 인증서입니다.",
+            "발급은 [인증서 발급/재발급]에서, 로그인은 로그인 화면의 [브라우저인증서 로그인]에서 합니다.",
+        ],
+        links: &[
+            ISSUE_LINK,
+            ("브라우저 인증서 안내", "/center/browser-guide"),
+        ],
+    },
+    Section {
+        slug: "phone-copy",
+        title: "스마트폰인증서 복사",
+        trail: &[],
+        paragraphs: &[
+            "PC에 있는 인증서를 스마트폰으로, 또는 스마트폰의 인증서를 PC로 복사합니다.",
+            "브라우저인증서는 [인증서 관리]에서 NPKI 파일이나 PKCS#12(.pfx) 파일로 내보낸 뒤, 다른 기기나 브라우저에서 가져오기로 옮길 수 있습니다.",
+        ],
+        links: &[("인증서 관리", "/center/manage")],
+    },
+    Section {
+        slug: "other-services",
+        title: "기타인증서서비스",
+        trail: &[],
+        paragraphs: &[
+            "타행·타기관 인증서 등록/해제, 인증서 발급 동의여부 조회/변경, 영수증/세금계산서 조회 등 인증서와 관련된 그 밖의 서비스입니다.",
+        ],
+        links: &[
+            ("타행·타기관 인증서 등록/해제", "/center/other-bank"),
+            ("인증서발급 동의여부 조회/변경", "/center/consent"),
+            ("영수증/세금계산서", "/center/receipts"),
+        ],
+    },
+    Section {
+        slug: "consent",
+        title: "인증서발급 동의여부 조회/변경",
+        trail: &[],
+        paragraphs: &[
+            "공인인증서 발급에 대한 사전동의 여부를 확인합니다. 미동의 시 인증서 발급/재발급이 제한되며, 영업점 내점 시에만 변경할 수 있습니다.",
+            "단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다.",
+            "사전동의는 개인용 인증서 발급 2단계(발급대상 인증서 확인)에서 함께 받습니다.",
+        ],
+        links: &[ISSUE_LINK],
+    },
+    Section {
+        slug: "faq",
+        title: "인증센터 FAQ",
+        trail: &[],
+        paragraphs: &[
+            "Q. 인증서 발급 가능시간은 언제인가요? — A. 01:00~23:00입니다. 그 밖의 시간에는 발급할 수 없습니다.",
+            "Q. 범용 인증서 수수료는 얼마인가요? — A. 연 4,400원(부가세 포함)이며 출금계좌에서 출금됩니다. 은행/신용카드/보험용 인증서는 무료입니다.",
+            "Q. 인증서 암호 규칙은 무엇인가요? — A. 영문 대문자와 소문자, 숫자, 특수문자를 모두 포함해 10자리 이상이어야 합니다.",
+            "Q. 발급받은 인증서를 폐기하면 수수료를 돌려받나요? — A. 발급일 포함 7일 이내에 폐기하면 환급됩니다.",
+            "Q. 인증서를 발급받은 뒤 대출 신청이 안 됩니다. — A. 발급(재발급), 갱신한 날을 포함해 4일간은 대출 신청이 제한됩니다.",
+            "Q. 보안카드를 여러 번 틀렸습니다. — A. 보안카드는 5회, OTP는 10회, 계좌비밀번호는 5회 연속 틀리면 사용이 제한됩니다.",
+        ],
+        links: &[ISSUE_LINK],
+    },
+];
+
+/// Finds a guide page by its slug.
+pub fn section(slug: &str) -> Option<&'static Section> {
+    SECTIONS.iter().find(|s| s.slug == slug)
+}
+
+/// A guide page chosen by the `:section` route parameter.
+#[component]
+pub fn InfoPage() -> impl IntoView {
+    let params = use_params_map();
+    move || match params.read().get_str("section").and_then(section) {
+        Some(s) => view! {
+            <PageTitle title=s.title trail=s.trail />
+            <div class="guide">
+                {s.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            </div>
+            <p class="row">
+                {s
+                    .links
+                    .iter()
+                    .map(|(label, href)| {
+                        view! {
+                            <A href=*href attr:class="btn">
+                                {*label}
+                            </A>
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        }
+        .into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::center_nav::{CERT_MENU, SERVICE_MENU, TABS};
+
+    /// Every navigation entry leads to a page: a guide here or a route of its own.
+    #[test]
+    fn every_menu_entry_has_a_page() {
+        let routed = ["/center", "/center/issue"];
+        for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
+            let slug = entry.href.trim_start_matches("/center/");
+            assert!(
+                routed.contains(&entry.href) || section(slug).is_some(),
+                "{} ({}) leads nowhere",
+                entry.label,
+                entry.href
+            );
+        }
+    }
+
+    #[test]
+    fn slugs_are_unique() {
+        for (i, a) in SECTIONS.iter().enumerate() {
+            assert!(
+                SECTIONS[i + 1..].iter().all(|b| b.slug != a.slug),
+                "{}",
+                a.slug
+            );
+        }
+    }
+}

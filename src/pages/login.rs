@@ -1,0 +1,125 @@
+//! 로그인 (manual STEP 05): bank ID and password, with the `연습용 계정` panel. After a login the
+//! customer goes back to the page that sent them here.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::bank::BankApi;
+use crate::bank::api::Login;
+use crate::components::DemoAccounts;
+use crate::contexts::{use_auth, use_bank};
+
+/// Where to go after login: `next` when it is a path of this site, else the center's home.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_owned()
+        }
+        _ => "/center".to_owned(),
+    }
+}
+
+/// The login page.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let user_id = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let form_error = RwSignal::new(None::<&'static str>);
+
+    let login = Action::new_local(move |request: &Login| {
+        let bank = bank.clone();
+        let request = request.clone();
+        let navigate = navigate.clone();
+        let next = safe_next(query.read_untracked().get_str("next"));
+        async move {
+            let grant = bank.call(request).await?;
+            auth.begin(grant);
+            navigate(&next, Default::default());
+            Ok(())
+        }
+    });
+    let error = move || {
+        form_error.get().map(str::to_owned).or_else(|| {
+            login
+                .value()
+                .get()
+                .and_then(Result::err)
+                .map(|e: crate::bank::BankError| e.to_string())
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (id, pw) = (user_id.get_untracked(), password.get_untracked());
+        form_error.set(if id.trim().is_empty() {
+            Some("아이디를 입력해 주세요.")
+        } else if pw.is_empty() {
+            Some("비밀번호를 입력해 주세요.")
+        } else {
+            None
+        });
+        if form_error.get_untracked().is_none() {
+            login.dispatch(Login {
+                user_id: id.trim().to_owned(),
+                password: pw,
+            });
+        }
+    };
+    let pick = move |c: &'static crate::bank::demo::DemoCustomer| {
+        user_id.set(c.user_id.to_owned());
+        password.set(c.password.to_owned());
+        form_error.set(None);
+    };
+
+    view! {
+        <main class="login" id="content">
+            <h1>"로그인"</h1>
+            <Show when=move || auth.expired.get()>
+                <p class="notice" role="status">
+                    "로그인 시간이 만료되어 자동으로 로그아웃되었습니다. 다시 로그인해 주세요."
+                </p>
+            </Show>
+            <Show when=move || query.read().get_str("next").is_some() && !auth.logged_in()>
+                <p class="notice">"로그인이 필요한 서비스입니다. 로그인 후 요청하신 화면으로 이동합니다."</p>
+            </Show>
+            <form class="login-form" on:submit=submit novalidate=true>
+                <h2>"아이디 로그인"</h2>
+                <label for="user-id">"아이디"</label>
+                <input id="user-id" name="user-id" autocomplete="username" bind:value=user_id />
+                <label for="password">"비밀번호"</label>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    bind:value=password
+                />
+                <p class="error" role="alert" aria-live="assertive">
+                    {error}
+                </p>
+                <button type="submit" class="btn primary wide" disabled=move || login.pending().get()>
+                    {move || if login.pending().get() { "로그인 중…" } else { "로그인" }}
+                </button>
+            </form>
+            <DemoAccounts on_pick=pick />
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/center/issue")), "/center/issue");
+        assert_eq!(safe_next(Some("/center?x=1")), "/center?x=1");
+        assert_eq!(safe_next(Some("//evil.example")), "/center");
+        assert_eq!(safe_next(Some("https://evil.example")), "/center");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/center");
+        assert_eq!(safe_next(None), "/center");
+    }
+}

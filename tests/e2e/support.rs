@@ -1,0 +1,263 @@
+//! The end-to-end harness: serves the release bundle from `dist/` with an SPA fallback, starts
+//! chromedriver, and drives a fresh headless Chromium profile per test.
+//!
+//! Add a flow by writing `#[tokio::test] async fn …() { with_browser(|b| async move { … }).await }`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+use tokio::process::{Child, Command};
+use tower_http::services::{ServeDir, ServeFile};
+
+/// How long a step may wait for the page (the mock bank answers after a short latency).
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// The release bundle to test: `$E2E_DIST`, or `dist/` of this crate.
+fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("E2E_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no built app at {} — run `scripts/test` (it builds the release bundle first)",
+        dir.display()
+    );
+    dir
+}
+
+/// Serves `dist/` on a free loopback port; unknown paths get `index.html`, as a static host
+/// configured for a single-page app does.
+async fn serve_dist() -> SocketAddr {
+    let dist = dist_dir();
+    let app = axum::Router::new()
+        .fallback_service(ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html"))));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn start_chromedriver() -> (Child, String) {
+    let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let port = free_port();
+    let child = Command::new(&driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {driver}: {e} (scripts/setup installs it)"));
+    let url = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + PATIENCE;
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (child, url)
+}
+
+async fn start_browser(webdriver: &str) -> (Client, tempdir::TempDir) {
+    let profile = tempdir::TempDir::new();
+    let mut args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--no-first-run".into(),
+        "--window-size=1280,1000".into(),
+        format!("--user-data-dir={}", profile.path().display()),
+    ];
+    if std::env::var_os("E2E_HEADFUL").is_some() {
+        args.remove(0);
+    }
+    let mut options = json!({ "args": args });
+    if let Ok(binary) = std::env::var("CHROME_BIN") {
+        options["binary"] = json!(binary);
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), options);
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(webdriver)
+        .await
+        .expect("chromedriver opens a Chromium session");
+    (client, profile)
+}
+
+/// A temporary browser profile folder, removed afterwards.
+mod tempdir {
+    use std::path::{Path, PathBuf};
+
+    pub struct TempDir(PathBuf);
+
+    impl TempDir {
+        pub fn new() -> Self {
+            let mut bytes = [0u8; 8];
+            getrandom::fill(&mut bytes).unwrap();
+            let name: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            let path = std::env::temp_dir().join(format!("cert-center-e2e-{name}"));
+            std::fs::create_dir_all(&path).unwrap();
+            Self(path)
+        }
+
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// A browser on the app, with helpers that wait for the page like a patient user.
+pub struct Browser {
+    pub client: Client,
+    base: String,
+}
+
+/// Runs `flow` against a fresh server, chromedriver and browser profile, and always closes
+/// the browser, even when the flow fails.
+pub async fn with_browser<F, Fut>(flow: F)
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let addr = serve_dist().await;
+    let (_driver, webdriver) = start_chromedriver().await;
+    let (client, _profile) = start_browser(&webdriver).await;
+    let browser = Browser {
+        client: client.clone(),
+        base: format!("http://{addr}"),
+    };
+    let outcome = tokio::spawn(flow(browser)).await;
+    let _ = client.close().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+impl Browser {
+    /// Opens a path of the app as if typed into the address bar.
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .unwrap();
+        self.wait_css("header.site-header").await;
+    }
+
+    /// The current path and query.
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    /// Waits until the path (without query) is `expected`.
+    pub async fn wait_path(&self, expected: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let url = self.client.current_url().await.unwrap();
+            if url.path() == expected {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "still at {url}, expected {expected}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn wait_css(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no `{css}` on the page: {e}"))
+    }
+
+    /// Waits until the element matching `css` shows text containing `needle`; returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{css}` shows {text:?}, expected it to contain {needle:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the link or button inside `scope` (CSS) whose visible text is exactly `label`.
+    pub async fn click(&self, scope: &str, label: &str) {
+        let container = self.wait_css(scope).await;
+        let xpath = format!(".//*[self::a or self::button][normalize-space()='{label}']");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(target) = container.find(Locator::XPath(&xpath)).await {
+                target.click().await.unwrap();
+                return;
+            }
+            assert!(Instant::now() < deadline, "no `{label}` in `{scope}`");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click_css(&self, css: &str) {
+        self.wait_css(css).await.click().await.unwrap();
+    }
+
+    /// Replaces the value of the input matching `css` by typing `text`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let input = self.wait_css(css).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+
+    /// Whether an element matching `css` is on the page now.
+    pub async fn has(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Logs in through the ID form on the current login page.
+    pub async fn login(&self, user_id: &str, password: &str) {
+        self.fill("#user-id", user_id).await;
+        self.fill("#password", password).await;
+        self.click("form.login-form", "로그인").await;
+    }
+}
