@@ -8,5 +8,6 @@ pub mod contexts;
 pub mod format;
 pub mod pages;
 pub mod store;
+pub mod wizard;
 
 pub use app::App;

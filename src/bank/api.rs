@@ -4,8 +4,19 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::format::won;
+
+mod issuance;
+pub use issuance::*;
+
 /// How many wrong login passwords in a row lock a bank ID.
 pub const LOGIN_ATTEMPTS: u8 = 5;
+/// How many wrong account passwords in a row lock the account for e-banking.
+pub const ACCOUNT_PASSWORD_ATTEMPTS: u8 = 5;
+/// How many wrong security-card answers in a row lock the card.
+pub const CARD_ATTEMPTS: u8 = 5;
+/// How many wrong OTP codes in a row lock the OTP.
+pub const OTP_ATTEMPTS: u8 = 10;
 
 /// One call the bank answers: the request type names its endpoint and its response.
 pub trait Endpoint: Serialize + DeserializeOwned {
@@ -44,6 +55,109 @@ pub enum BankError {
     /// The session token is unknown or its time ran out.
     #[error("로그인 시간이 만료되었습니다. 다시 로그인해 주세요.")]
     SessionExpired,
+    /// A wizard step was asked for before the steps it needs.
+    #[error("{step}단계({title})를 먼저 완료해 주세요.")]
+    OutOfOrder {
+        /// The first unfinished step.
+        step: u8,
+        /// Its title.
+        title: String,
+    },
+    /// Step 1 without both terms agreed.
+    #[error("전자금융거래 기본약관과 전자금융서비스 이용약관에 모두 동의해 주세요.")]
+    TermsNotAgreed,
+    /// The resident registration number is malformed or fails its check digit.
+    #[error("주민등록번호가 올바르지 않습니다. 13자리를 다시 확인해 주세요.")]
+    InvalidRrn,
+    /// The number is valid but not the logged-in customer's.
+    #[error("로그인하신 고객님의 주민등록번호와 일치하지 않습니다.")]
+    RrnMismatch,
+    /// One of step 2's agreements is missing.
+    #[error("{what}에 동의하셔야 인증서를 발급받을 수 있습니다.")]
+    ConsentMissing {
+        /// Which agreement.
+        what: String,
+    },
+    /// The CA does not issue that kind of certificate here.
+    #[error("{ca}에서는 {kind} 인증서를 발급하지 않습니다. 발급기관을 다시 선택해 주세요.")]
+    CaNotOffered {
+        /// The CA's name.
+        ca: String,
+        /// The kind's name.
+        kind: String,
+    },
+    /// The ARS call was to a number not on record.
+    #[error("등록된 전화번호 중에서 선택해 주세요.")]
+    UnknownPhone,
+    /// `전화승인완료` before the call was approved.
+    #[error(
+        "전화 승인이 완료되지 않았습니다. 전화를 받아 승인번호를 누른 뒤 [전화승인완료]를 눌러 주세요. 번호를 잘못 눌렀다면 [인증받기]로 다시 전화를 받으세요."
+    )]
+    ArsNotApproved,
+    /// Step 3's `확인` before ARS or the departure check.
+    #[error("추가 본인 인증(ARS 인증 또는 해외출국확인)을 먼저 완료해 주세요.")]
+    IdentityNotConfirmed,
+    /// No departure record for the customer.
+    #[error(
+        "출국 사실이 확인되지 않습니다. 해외에 체류 중인 고객만 이용할 수 있으니 ARS 인증을 이용해 주세요."
+    )]
+    NoDepartureRecord,
+    /// The account is not the customer's.
+    #[error("고객님 명의의 출금계좌를 선택해 주세요.")]
+    UnknownAccount,
+    /// Wrong account password.
+    #[error(
+        "계좌비밀번호가 일치하지 않습니다. {remaining}회 더 틀리면 계좌 비밀번호 사용이 제한됩니다."
+    )]
+    WrongAccountPassword {
+        /// Tries left.
+        remaining: u8,
+    },
+    /// The account password is locked.
+    #[error(
+        "계좌비밀번호를 5회 연속 잘못 입력하여 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+    )]
+    AccountPasswordLocked,
+    /// Wrong security-card answer.
+    #[error(
+        "보안카드 비밀번호가 일치하지 않습니다. {remaining}회 더 틀리면 보안카드 사용이 제한됩니다. 새로 요청한 번호를 입력해 주세요."
+    )]
+    WrongSecurityCard {
+        /// Tries left.
+        remaining: u8,
+    },
+    /// The security card is locked.
+    #[error(
+        "보안카드 비밀번호를 5회 연속 잘못 입력하여 보안카드 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+    )]
+    SecurityCardLocked,
+    /// Wrong OTP code.
+    #[error("OTP 비밀번호가 일치하지 않습니다. {remaining}회 더 틀리면 OTP 사용이 제한됩니다.")]
+    WrongOtp {
+        /// Tries left.
+        remaining: u8,
+    },
+    /// The OTP is locked.
+    #[error(
+        "OTP 비밀번호를 10회 연속 잘못 입력하여 OTP 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+    )]
+    OtpLocked,
+    /// The balance cannot pay the fee.
+    #[error("출금계좌의 잔액이 부족하여 인증서발급수수료를 출금할 수 없습니다. (잔액 {}, 수수료 {}) 계좌에 입금한 뒤 다시 시도해 주세요.", won(*.balance), won(*.fee))]
+    InsufficientBalance {
+        /// The balance in won.
+        balance: u64,
+        /// The fee in won.
+        fee: u64,
+    },
+    /// A step-5 field is missing or malformed.
+    #[error("{message}")]
+    InvalidDetails {
+        /// The field's name in the form.
+        field: String,
+        /// What is wrong, in Korean.
+        message: String,
+    },
     /// The request could not be read or names no endpoint.
     #[error("잘못된 요청입니다. ({detail})")]
     BadRequest {

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod issuance;
+
 use super::api::*;
 use super::clock::{Clock, Millis};
 use super::demo;
@@ -58,6 +60,10 @@ impl MockBank {
         let mut state = self.load()?;
         let now = self.clock.now();
         state.sessions.retain(|s| s.expires_at > now);
+        let sessions = &state.sessions;
+        state
+            .issuances
+            .retain(|i| sessions.iter().any(|s| s.token == i.token()));
         let answer = state.dispatch(now, endpoint, body);
         // Refusals change records too (failure counters), so the state is saved either way.
         self.store
@@ -111,6 +117,10 @@ struct BankState {
     version: u32,
     customers: Vec<CustomerRecord>,
     sessions: Vec<SessionRecord>,
+    #[serde(default)]
+    issuances: Vec<issuance::IssuanceRecord>,
+    #[serde(default)]
+    certificates: Vec<issuance::IssuedCertificate>,
 }
 
 /// The changing part of a customer's record; the fixed part is [`demo::DemoCustomer`].
@@ -119,6 +129,12 @@ struct CustomerRecord {
     user_id: String,
     login_failures: u8,
     balance: u64,
+    #[serde(default)]
+    account_password_failures: u8,
+    #[serde(default)]
+    card_failures: u8,
+    #[serde(default)]
+    otp_failures: u8,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -138,9 +154,14 @@ impl BankState {
                     user_id: c.user_id.to_owned(),
                     login_failures: 0,
                     balance: c.balance,
+                    account_password_failures: 0,
+                    card_failures: 0,
+                    otp_failures: 0,
                 })
                 .collect(),
             sessions: Vec::new(),
+            issuances: Vec::new(),
+            certificates: Vec::new(),
         }
     }
 
@@ -150,8 +171,24 @@ impl BankState {
             ExtendSession::NAME => serve(body, |r| self.extend(now, r)),
             Logout::NAME => serve(body, |r: Logout| {
                 self.sessions.retain(|s| s.token != r.token.0);
+                self.issuances.retain(|i| i.token() != r.token.0);
                 Ok(())
             }),
+            GetIssuance::NAME => serve(body, |r| self.issuance_status(r)),
+            CancelIssuance::NAME => serve(body, |r| self.cancel_issuance(r)),
+            AgreeTerms::NAME => serve(body, |r| self.agree_terms(r)),
+            GetTargets::NAME => serve(body, |r| self.targets(r)),
+            ChooseCertificate::NAME => serve(body, |r| self.choose_certificate(r)),
+            GetVerification::NAME => serve(body, |r| self.verification(r)),
+            StartArs::NAME => serve(body, |r| self.start_ars(r)),
+            AnswerArs::NAME => serve(body, |r| self.answer_ars(r)),
+            ConfirmArs::NAME => serve(body, |r| self.confirm_ars(r)),
+            CheckDeparture::NAME => serve(body, |r| self.check_departure(r)),
+            VerifyAccount::NAME => serve(body, |r| self.verify_account(now, r)),
+            GetFee::NAME => serve(body, |r| self.fee(r)),
+            ConfirmFee::NAME => serve(body, |r| self.confirm_fee(r)),
+            GetBankName::NAME => serve(body, |r| self.bank_name(r)),
+            SubmitDetails::NAME => serve(body, |r| self.submit_details(r)),
             ResetPractice::NAME => serve(body, |ResetPractice| {
                 *self = Self::seed();
                 Ok(())
@@ -219,11 +256,19 @@ fn serve<E: Endpoint>(
     serde_json::to_string(&response).map_err(bad_request)
 }
 
-/// 128 bits from the platform CSPRNG, hex-encoded.
-fn random_token() -> BankResult<String> {
-    let mut bytes = [0u8; 16];
+/// `N` bytes from the platform CSPRNG.
+fn random_bytes<const N: usize>() -> BankResult<[u8; N]> {
+    let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).map_err(|e| BankError::Internal {
         detail: e.to_string(),
     })?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(bytes)
+}
+
+/// 128 bits from the platform CSPRNG, hex-encoded.
+fn random_token() -> BankResult<String> {
+    Ok(random_bytes::<16>()?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
 }

@@ -1,0 +1,398 @@
+//! The issuance wizard's requests (manual STEP 08–13). Every request carries the login session's
+//! token; the bank keeps one issuance per session and refuses a step whose predecessors it has
+//! not seen completed.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Endpoint, SessionToken};
+use crate::wizard::Progress;
+
+/// The kind of personal certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CertKind {
+    /// 은행/신용카드/보험용: free, restricted use, issued by yessign.
+    BankOnly,
+    /// 범용: 4,400원 a year, issued by the CA the customer picks.
+    General,
+}
+
+impl CertKind {
+    /// The name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            CertKind::BankOnly => "은행/신용카드/보험용",
+            CertKind::General => "범용",
+        }
+    }
+
+    /// The fee in won for a year.
+    pub fn fee(self) -> u64 {
+        match self {
+            CertKind::BankOnly => 0,
+            CertKind::General => 4_400,
+        }
+    }
+}
+
+/// A certification authority (DOMAIN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Ca {
+    /// 금융결제원 (yessign)
+    Yessign,
+    /// 한국전자인증 (CrossCert)
+    CrossCert,
+    /// 한국정보인증 (KICA signGATE)
+    Kica,
+    /// 코스콤 (SignKorea)
+    SignKorea,
+}
+
+impl Ca {
+    /// The CAs that issue 범용 certificates, in the manual's order.
+    pub const GENERAL: [Ca; 3] = [Ca::CrossCert, Ca::Kica, Ca::SignKorea];
+
+    /// The name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ca::Yessign => "금융결제원",
+            Ca::CrossCert => "한국전자인증",
+            Ca::Kica => "한국정보인증",
+            Ca::SignKorea => "코스콤",
+        }
+    }
+
+    /// Whether this CA issues `kind` here.
+    pub fn issues(self, kind: CertKind) -> bool {
+        match kind {
+            CertKind::BankOnly => self == Ca::Yessign,
+            CertKind::General => Ca::GENERAL.contains(&self),
+        }
+    }
+}
+
+/// Where the issuance stands, as the bank records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuanceStatus {
+    /// The steps completed.
+    pub progress: Progress,
+    /// The kind chosen at step 2.
+    pub kind: Option<CertKind>,
+    /// The CA chosen at step 2.
+    pub ca: Option<Ca>,
+}
+
+/// Asks where the session's issuance stands (starting one if there is none).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetIssuance {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+impl Endpoint for GetIssuance {
+    const NAME: &'static str = "issuance/status";
+    type Response = IssuanceStatus;
+}
+
+/// `취소`: drops the session's issuance.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CancelIssuance {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+impl Endpoint for CancelIssuance {
+    const NAME: &'static str = "issuance/cancel";
+    type Response = ();
+}
+
+/// Step 1: the two terms and the resident registration number.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AgreeTerms {
+    /// The login session.
+    pub token: SessionToken,
+    /// 전자금융거래 기본약관 agreed.
+    pub basic_terms: bool,
+    /// 전자금융서비스 이용약관 agreed.
+    pub service_terms: bool,
+    /// The resident registration number as typed.
+    pub rrn: String,
+}
+
+impl Endpoint for AgreeTerms {
+    const NAME: &'static str = "issuance/terms";
+    type Response = Progress;
+}
+
+/// Step 2's table: which 범용 CAs already issued this customer a valid certificate here.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetTargets {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+/// The `범용인증서 발급내용` row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Targets {
+    /// Each 범용 CA and whether it has issued (`발급`) or not (`미발급`).
+    pub general: Vec<(Ca, bool)>,
+}
+
+impl Endpoint for GetTargets {
+    const NAME: &'static str = "issuance/targets";
+    type Response = Targets;
+}
+
+/// Step 2: the certificate chosen and the three agreements.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ChooseCertificate {
+    /// The login session.
+    pub token: SessionToken,
+    /// The kind.
+    pub kind: CertKind,
+    /// The CA.
+    pub ca: Ca,
+    /// The CA's terms of service agreed.
+    pub ca_terms: bool,
+    /// Third-party provision of personal data agreed.
+    pub third_party: bool,
+    /// 공인인증서 발급에 대한 사전동의 agreed.
+    pub prior_consent: bool,
+}
+
+impl Endpoint for ChooseCertificate {
+    const NAME: &'static str = "issuance/target";
+    type Response = Progress;
+}
+
+/// Step 3's form: what the bank has on record for the additional verification.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetVerification {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+/// The second factor the bank asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SecondFactorPrompt {
+    /// Security card: the serial's letter and two code numbers chosen at random.
+    Card {
+        /// The serial's letter, e.g. `A`.
+        serial_prefix: String,
+        /// The code whose first two digits are asked.
+        first: u8,
+        /// The code whose last two digits are asked.
+        second: u8,
+        /// Wrong answers left before the card locks.
+        tries_left: u8,
+    },
+    /// OTP.
+    Otp {
+        /// Wrong codes left before the OTP locks.
+        tries_left: u8,
+    },
+}
+
+/// What step 3 shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verification {
+    /// Registered phone numbers, masked.
+    pub phones: Vec<String>,
+    /// The customer's withdrawal accounts.
+    pub accounts: Vec<String>,
+    /// Wrong account passwords left before it locks.
+    pub account_tries_left: u8,
+    /// Whether ARS (or the departure check) is already done.
+    pub identity_confirmed: bool,
+    /// The second factor asked for.
+    pub second_factor: SecondFactorPrompt,
+}
+
+impl Endpoint for GetVerification {
+    const NAME: &'static str = "issuance/verification";
+    type Response = Verification;
+}
+
+/// `ARS 인증` → `확인`: the bank calls the chosen number.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StartArs {
+    /// The login session.
+    pub token: SessionToken,
+    /// The index of the number in [`Verification::phones`].
+    pub phone: usize,
+}
+
+/// The call the bank placed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArsCall {
+    /// The masked number called.
+    pub phone: String,
+    /// The 2-digit approval number to key into the phone.
+    pub approval_number: String,
+}
+
+impl Endpoint for StartArs {
+    const NAME: &'static str = "issuance/ars/start";
+    type Response = ArsCall;
+}
+
+/// What the customer keyed into the ringing phone (the phone network's side of the call).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AnswerArs {
+    /// The login session whose call this is.
+    pub token: SessionToken,
+    /// The digits keyed.
+    pub keyed: String,
+}
+
+/// What the ARS voice says back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArsAnswer {
+    /// Whether the number matched and the call is approved.
+    pub approved: bool,
+}
+
+impl Endpoint for AnswerArs {
+    const NAME: &'static str = "issuance/ars/answer";
+    type Response = ArsAnswer;
+}
+
+/// `전화승인완료`: asks whether the call was approved.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ConfirmArs {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+impl Endpoint for ConfirmArs {
+    const NAME: &'static str = "issuance/ars/confirm";
+    type Response = ();
+}
+
+/// `해외출국확인`: asks the immigration record instead of calling.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckDeparture {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+impl Endpoint for CheckDeparture {
+    const NAME: &'static str = "issuance/departure";
+    type Response = ();
+}
+
+/// The second-factor answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum SecondFactorAnswer {
+    /// Security card: the first two digits of code `first` and the last two of code `second`.
+    Card {
+        /// First two digits of the first code asked.
+        first_two: String,
+        /// Last two digits of the second code asked.
+        last_two: String,
+    },
+    /// The OTP's current code.
+    Otp {
+        /// Six digits.
+        code: String,
+    },
+}
+
+/// Step 3's `확인`: account, its password and the second factor.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VerifyAccount {
+    /// The login session.
+    pub token: SessionToken,
+    /// The withdrawal account.
+    pub account: String,
+    /// Its 4-digit password.
+    pub account_password: String,
+    /// The second factor.
+    pub answer: SecondFactorAnswer,
+}
+
+impl Endpoint for VerifyAccount {
+    const NAME: &'static str = "issuance/verify";
+    type Response = Progress;
+}
+
+/// Step 4's table.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetFee {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+/// The fee withdrawal to be booked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeQuote {
+    /// The certificate's kind.
+    pub kind: CertKind,
+    /// The account the fee comes from.
+    pub account: String,
+    /// The fee in won.
+    pub fee: u64,
+}
+
+impl Endpoint for GetFee {
+    const NAME: &'static str = "issuance/fee";
+    type Response = FeeQuote;
+}
+
+/// Step 4's `확인`: the bank checks the balance now; nothing is withdrawn yet.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ConfirmFee {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+impl Endpoint for ConfirmFee {
+    const NAME: &'static str = "issuance/fee/confirm";
+    type Response = Progress;
+}
+
+/// `은행정보 불러오기`: the name on record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetBankName {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+impl Endpoint for GetBankName {
+    const NAME: &'static str = "issuance/name";
+    type Response = String;
+}
+
+/// What step 5 collects for the certificate (not for the bank's customer record).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerDetails {
+    /// 고객명.
+    pub name: String,
+    /// 영문명, upper-case letters and spaces.
+    pub english_name: String,
+    /// e메일 (optional).
+    pub email: String,
+    /// 우편번호.
+    pub zip: String,
+    /// 주소 (from the postcode search).
+    pub address: String,
+    /// 상세주소.
+    pub address_detail: String,
+    /// 전화번호.
+    pub phone: String,
+    /// 핸드폰번호 (optional).
+    pub mobile: String,
+}
+
+/// Step 5's submission.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SubmitDetails {
+    /// The login session.
+    pub token: SessionToken,
+    /// The details.
+    pub details: CustomerDetails,
+}
+
+impl Endpoint for SubmitDetails {
+    const NAME: &'static str = "issuance/details";
+    type Response = Progress;
+}

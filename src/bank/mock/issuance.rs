@@ -1,0 +1,422 @@
+//! The mock bank's side of the issuance wizard: one issuance per login session, every step
+//! checked against the ones before it, every wrong answer counted on the customer's record.
+
+use serde::{Deserialize, Serialize};
+
+use super::{BankState, CustomerRecord, random_bytes};
+use crate::bank::api::*;
+use crate::bank::clock::Millis;
+use crate::bank::demo::{self, DemoCustomer, SecondFactor};
+use crate::bank::rules;
+use crate::wizard::{OutOfOrder, Progress, Step};
+
+impl From<OutOfOrder> for BankError {
+    fn from(e: OutOfOrder) -> Self {
+        BankError::OutOfOrder {
+            step: e.missing.number(),
+            title: e.missing.title().to_owned(),
+        }
+    }
+}
+
+/// One session's issuance.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct IssuanceRecord {
+    token: String,
+    progress: Progress,
+    kind: Option<CertKind>,
+    ca: Option<Ca>,
+    ars: Ars,
+    card_challenge: Option<(u8, u8)>,
+    account: Option<String>,
+    details: Option<CustomerDetails>,
+}
+
+/// The additional identity check of step 3.
+#[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+enum Ars {
+    #[default]
+    None,
+    /// The bank called; `approved` once the right number was keyed.
+    Calling { number: String, approved: bool },
+    /// ARS approved (or the departure record found) and confirmed.
+    Confirmed,
+}
+
+impl IssuanceRecord {
+    /// The login session this issuance belongs to.
+    pub(super) fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// Completes `step`, forgetting what later steps had confirmed.
+    fn complete(&mut self, step: Step) -> BankResult<Progress> {
+        self.progress.complete(step)?;
+        if step < Step::Target {
+            self.kind = None;
+            self.ca = None;
+        }
+        if step < Step::Verify {
+            self.ars = Ars::None;
+            self.card_challenge = None;
+            self.account = None;
+        }
+        if step < Step::Details {
+            self.details = None;
+        }
+        Ok(self.progress)
+    }
+}
+
+/// A certificate the bank has issued (filled by issuance; read by step 2's table).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct IssuedCertificate {
+    pub(super) user_id: String,
+    pub(super) kind: CertKind,
+    pub(super) ca: Ca,
+    pub(super) revoked: bool,
+}
+
+/// A login session's customer, their changing record and their issuance (started if none).
+struct Context<'a> {
+    customer: &'static DemoCustomer,
+    record: &'a mut CustomerRecord,
+    issuance: &'a mut IssuanceRecord,
+}
+
+impl BankState {
+    fn context(&mut self, token: &SessionToken) -> BankResult<Context<'_>> {
+        let user_id = self
+            .sessions
+            .iter()
+            .find(|s| s.token == token.0)
+            .map(|s| s.user_id.clone())
+            .ok_or(BankError::SessionExpired)?;
+        let customer = demo::find(&user_id).ok_or(BankError::UnknownUser)?;
+        let record = self
+            .customers
+            .iter_mut()
+            .find(|r| r.user_id == user_id)
+            .ok_or(BankError::UnknownUser)?;
+        let index = match self.issuances.iter().position(|i| i.token == token.0) {
+            Some(index) => index,
+            None => {
+                self.issuances.push(IssuanceRecord {
+                    token: token.0.clone(),
+                    ..Default::default()
+                });
+                self.issuances.len() - 1
+            }
+        };
+        Ok(Context {
+            customer,
+            record,
+            issuance: &mut self.issuances[index],
+        })
+    }
+
+    pub(super) fn issuance_status(&mut self, r: GetIssuance) -> BankResult<IssuanceStatus> {
+        let cx = self.context(&r.token)?;
+        Ok(IssuanceStatus {
+            progress: cx.issuance.progress,
+            kind: cx.issuance.kind,
+            ca: cx.issuance.ca,
+        })
+    }
+
+    pub(super) fn cancel_issuance(&mut self, r: CancelIssuance) -> BankResult<()> {
+        self.issuances.retain(|i| i.token != r.token.0);
+        Ok(())
+    }
+
+    pub(super) fn agree_terms(&mut self, r: AgreeTerms) -> BankResult<Progress> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Terms)?;
+        if !(r.basic_terms && r.service_terms) {
+            return Err(BankError::TermsNotAgreed);
+        }
+        if !rules::rrn_is_valid(&r.rrn) {
+            return Err(BankError::InvalidRrn);
+        }
+        if !rules::rrn_matches(&r.rrn, cx.customer.rrn) {
+            return Err(BankError::RrnMismatch);
+        }
+        cx.issuance.complete(Step::Terms)
+    }
+
+    pub(super) fn targets(&mut self, r: GetTargets) -> BankResult<Targets> {
+        let user_id = self.context(&r.token)?.customer.user_id;
+        let issued = |ca: Ca| {
+            self.certificates.iter().any(|c| {
+                c.user_id == user_id && c.ca == ca && c.kind == CertKind::General && !c.revoked
+            })
+        };
+        Ok(Targets {
+            general: Ca::GENERAL.iter().map(|ca| (*ca, issued(*ca))).collect(),
+        })
+    }
+
+    pub(super) fn choose_certificate(&mut self, r: ChooseCertificate) -> BankResult<Progress> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Target)?;
+        let missing = |what: String| Err(BankError::ConsentMissing { what });
+        if !r.ca_terms {
+            return missing(format!("{} 공인인증서비스 이용약관", r.ca.label()));
+        }
+        if !r.third_party {
+            return missing("개인정보 제3자 제공".to_owned());
+        }
+        if !r.prior_consent {
+            return missing("공인인증서 발급에 대한 사전동의".to_owned());
+        }
+        if !r.ca.issues(r.kind) {
+            return Err(BankError::CaNotOffered {
+                ca: r.ca.label().to_owned(),
+                kind: r.kind.label().to_owned(),
+            });
+        }
+        let progress = cx.issuance.complete(Step::Target)?;
+        cx.issuance.kind = Some(r.kind);
+        cx.issuance.ca = Some(r.ca);
+        Ok(progress)
+    }
+
+    pub(super) fn verification(&mut self, r: GetVerification) -> BankResult<Verification> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Verify)?;
+        let second_factor = match cx.customer.second_factor {
+            SecondFactor::SecurityCard { serial, .. } => {
+                let (first, second) = match cx.issuance.card_challenge {
+                    Some(challenge) => challenge,
+                    None => {
+                        let challenge = card_challenge()?;
+                        cx.issuance.card_challenge = Some(challenge);
+                        challenge
+                    }
+                };
+                SecondFactorPrompt::Card {
+                    serial_prefix: serial.split(' ').next().unwrap_or_default().to_owned(),
+                    first,
+                    second,
+                    tries_left: CARD_ATTEMPTS.saturating_sub(cx.record.card_failures),
+                }
+            }
+            SecondFactor::Otp { .. } => SecondFactorPrompt::Otp {
+                tries_left: OTP_ATTEMPTS.saturating_sub(cx.record.otp_failures),
+            },
+        };
+        Ok(Verification {
+            phones: cx
+                .customer
+                .phones
+                .iter()
+                .map(|p| rules::phone_masked(p))
+                .collect(),
+            accounts: vec![cx.customer.account.to_owned()],
+            account_tries_left: ACCOUNT_PASSWORD_ATTEMPTS
+                .saturating_sub(cx.record.account_password_failures),
+            identity_confirmed: cx.issuance.ars == Ars::Confirmed,
+            second_factor,
+        })
+    }
+
+    pub(super) fn start_ars(&mut self, r: StartArs) -> BankResult<ArsCall> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Verify)?;
+        let phone = cx
+            .customer
+            .phones
+            .get(r.phone)
+            .ok_or(BankError::UnknownPhone)?;
+        let [a, b] = random_bytes::<2>()?;
+        // 10 to 99, so that the number never starts with a zero the customer might drop.
+        let number = (10 + u16::from_be_bytes([a, b]) % 90).to_string();
+        cx.issuance.ars = Ars::Calling {
+            number: number.clone(),
+            approved: false,
+        };
+        Ok(ArsCall {
+            phone: rules::phone_masked(phone),
+            approval_number: number,
+        })
+    }
+
+    pub(super) fn answer_ars(&mut self, r: AnswerArs) -> BankResult<ArsAnswer> {
+        let cx = self.context(&r.token)?;
+        let approved = match &mut cx.issuance.ars {
+            Ars::Calling { number, approved } => {
+                *approved = r.keyed.trim() == number;
+                *approved
+            }
+            _ => false,
+        };
+        if !approved {
+            // A wrong number ends the call; the customer asks for a new one.
+            cx.issuance.ars = Ars::None;
+        }
+        Ok(ArsAnswer { approved })
+    }
+
+    pub(super) fn confirm_ars(&mut self, r: ConfirmArs) -> BankResult<()> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Verify)?;
+        match cx.issuance.ars {
+            Ars::Calling { approved: true, .. } | Ars::Confirmed => {
+                cx.issuance.ars = Ars::Confirmed;
+                Ok(())
+            }
+            _ => Err(BankError::ArsNotApproved),
+        }
+    }
+
+    pub(super) fn check_departure(&mut self, r: CheckDeparture) -> BankResult<()> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Verify)?;
+        if !cx.customer.abroad {
+            return Err(BankError::NoDepartureRecord);
+        }
+        cx.issuance.ars = Ars::Confirmed;
+        Ok(())
+    }
+
+    pub(super) fn verify_account(&mut self, now: Millis, r: VerifyAccount) -> BankResult<Progress> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Verify)?;
+        if cx.issuance.ars != Ars::Confirmed {
+            return Err(BankError::IdentityNotConfirmed);
+        }
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        if digits(&r.account) != digits(cx.customer.account) {
+            return Err(BankError::UnknownAccount);
+        }
+        let counter = &mut cx.record.account_password_failures;
+        if *counter >= ACCOUNT_PASSWORD_ATTEMPTS {
+            return Err(BankError::AccountPasswordLocked);
+        }
+        if r.account_password != cx.customer.account_password {
+            *counter += 1;
+            return Err(match ACCOUNT_PASSWORD_ATTEMPTS - *counter {
+                0 => BankError::AccountPasswordLocked,
+                remaining => BankError::WrongAccountPassword { remaining },
+            });
+        }
+        *counter = 0;
+
+        match (cx.customer.second_factor, r.answer) {
+            (
+                SecondFactor::SecurityCard { codes, .. },
+                SecondFactorAnswer::Card {
+                    first_two,
+                    last_two,
+                },
+            ) => {
+                let counter = &mut cx.record.card_failures;
+                if *counter >= CARD_ATTEMPTS {
+                    return Err(BankError::SecurityCardLocked);
+                }
+                let (first, second) = cx.issuance.card_challenge.ok_or(BankError::BadRequest {
+                    detail: "no security-card challenge was issued".to_owned(),
+                })?;
+                let code = |n: u8| codes[usize::from(n) - 1];
+                if first_two != code(first)[..2] || last_two != code(second)[2..] {
+                    *counter += 1;
+                    // New numbers for the next try, as a bank asks again.
+                    cx.issuance.card_challenge = None;
+                    return Err(match CARD_ATTEMPTS - *counter {
+                        0 => BankError::SecurityCardLocked,
+                        remaining => BankError::WrongSecurityCard { remaining },
+                    });
+                }
+                *counter = 0;
+            }
+            (SecondFactor::Otp { secret_base32 }, SecondFactorAnswer::Otp { code }) => {
+                let counter = &mut cx.record.otp_failures;
+                if *counter >= OTP_ATTEMPTS {
+                    return Err(BankError::OtpLocked);
+                }
+                if !rules::otp_accepts(secret_base32, now, &code) {
+                    *counter += 1;
+                    return Err(match OTP_ATTEMPTS - *counter {
+                        0 => BankError::OtpLocked,
+                        remaining => BankError::WrongOtp { remaining },
+                    });
+                }
+                *counter = 0;
+            }
+            _ => {
+                return Err(BankError::BadRequest {
+                    detail: "the answer is not for this customer's second factor".to_owned(),
+                });
+            }
+        }
+        let progress = cx.issuance.complete(Step::Verify)?;
+        cx.issuance.account = Some(cx.customer.account.to_owned());
+        Ok(progress)
+    }
+
+    fn quote(cx: &Context<'_>) -> BankResult<FeeQuote> {
+        cx.issuance.progress.require(Step::Fee)?;
+        let missing = || {
+            BankError::from(OutOfOrder {
+                missing: Step::Target,
+            })
+        };
+        Ok(FeeQuote {
+            kind: cx.issuance.kind.ok_or_else(missing)?,
+            account: cx.issuance.account.clone().ok_or_else(missing)?,
+            fee: cx.issuance.kind.ok_or_else(missing)?.fee(),
+        })
+    }
+
+    pub(super) fn fee(&mut self, r: GetFee) -> BankResult<FeeQuote> {
+        Self::quote(&self.context(&r.token)?)
+    }
+
+    pub(super) fn confirm_fee(&mut self, r: ConfirmFee) -> BankResult<Progress> {
+        let cx = self.context(&r.token)?;
+        let quote = Self::quote(&cx)?;
+        if cx.record.balance < quote.fee {
+            return Err(BankError::InsufficientBalance {
+                balance: cx.record.balance,
+                fee: quote.fee,
+            });
+        }
+        cx.issuance.complete(Step::Fee)
+    }
+
+    pub(super) fn bank_name(&mut self, r: GetBankName) -> BankResult<String> {
+        Ok(self.context(&r.token)?.customer.name.to_owned())
+    }
+
+    pub(super) fn submit_details(&mut self, r: SubmitDetails) -> BankResult<Progress> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Details)?;
+        let details = rules::check_details(&r.details).map_err(|(field, message)| {
+            BankError::InvalidDetails {
+                field: field.to_owned(),
+                message,
+            }
+        })?;
+        if details.name != cx.customer.name {
+            return Err(BankError::InvalidDetails {
+                field: "name".to_owned(),
+                message: "고객명은 은행에 등록된 실명과 같아야 합니다. [은행정보 불러오기]를 이용해 주세요."
+                    .to_owned(),
+            });
+        }
+        let progress = cx.issuance.complete(Step::Details)?;
+        cx.issuance.details = Some(details);
+        Ok(progress)
+    }
+}
+
+/// Two different code numbers from 1 to 35, chosen at random.
+fn card_challenge() -> BankResult<(u8, u8)> {
+    loop {
+        let [a, b] = random_bytes::<2>()?;
+        let (first, second) = (1 + a % 35, 1 + b % 35);
+        if first != second {
+            return Ok((first, second));
+        }
+    }
+}

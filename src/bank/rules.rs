@@ -1,0 +1,379 @@
+//! The bank's rules as pure functions, shared by the bank (which decides) and the UI (which
+//! checks as the customer types): resident registration numbers, certificate passwords, TOTP
+//! codes and the customer-detail formats.
+
+use hmac::{Hmac, KeyInit, Mac};
+
+use crate::bank::api::CustomerDetails;
+use sha1::Sha1;
+
+/// Splits `YYMMDD-NNNNNNN` (the hyphen optional) into its 13 digits.
+fn rrn_digits(rrn: &str) -> Option<[u8; 13]> {
+    let compact: Vec<u8> = rrn
+        .chars()
+        .filter(|c| *c != '-')
+        .map(|c| c.to_digit(10).map(|d| d as u8))
+        .collect::<Option<_>>()?;
+    compact.try_into().ok()
+}
+
+/// Whether `rrn` is 13 digits whose last is the check digit of the first 12
+/// (weights 2,3,4,5,6,7,8,9,2,3,4,5; check = (11 − sum mod 11) mod 10).
+pub fn rrn_is_valid(rrn: &str) -> bool {
+    const WEIGHTS: [u32; 12] = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+    let Some(digits) = rrn_digits(rrn) else {
+        return false;
+    };
+    let sum: u32 = digits
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(*d) * w)
+        .sum();
+    (11 - sum % 11) % 10 == u32::from(digits[12])
+}
+
+/// Two numbers are the same person's: the same 13 digits, hyphen or not.
+pub fn rrn_matches(a: &str, b: &str) -> bool {
+    matches!((rrn_digits(a), rrn_digits(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// `800101-1******`: the birth date and the first digit of the back part.
+pub fn rrn_masked(front: &str, back: &str) -> String {
+    let first: String = back.chars().take(1).collect();
+    let hidden = "*".repeat(back.chars().count().saturating_sub(1));
+    format!("{front}-{first}{hidden}")
+}
+
+/// The minimum length of a certificate password.
+pub const PASSWORD_MIN_LEN: usize = 10;
+
+/// One condition of the certificate-password rule, as shown while typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PasswordCheck {
+    /// What the condition asks for.
+    pub label: &'static str,
+    /// Whether the password meets it.
+    pub met: bool,
+}
+
+/// The certificate-password rule (DOMAIN §2): at least 10 characters with upper- and
+/// lower-case letters, digits and special characters, and nothing else.
+pub fn password_checks(password: &str) -> [PasswordCheck; 6] {
+    let has = |f: fn(&char) -> bool| password.chars().any(|c| f(&c));
+    [
+        PasswordCheck {
+            label: "10자리 이상",
+            met: password.chars().count() >= PASSWORD_MIN_LEN,
+        },
+        PasswordCheck {
+            label: "영문 대문자",
+            met: has(char::is_ascii_uppercase),
+        },
+        PasswordCheck {
+            label: "영문 소문자",
+            met: has(char::is_ascii_lowercase),
+        },
+        PasswordCheck {
+            label: "숫자",
+            met: has(char::is_ascii_digit),
+        },
+        PasswordCheck {
+            label: "특수문자",
+            met: has(char::is_ascii_punctuation),
+        },
+        PasswordCheck {
+            label: "영문자/숫자/특수문자만 사용",
+            met: password.chars().all(|c| c.is_ascii_graphic()),
+        },
+    ]
+}
+
+/// The password rule as a verdict with the first unmet condition in Korean.
+pub fn check_password(password: &str) -> Result<(), String> {
+    match password_checks(password).iter().find(|c| !c.met) {
+        None => Ok(()),
+        Some(c) if c.label == "10자리 이상" => {
+            Err("인증서 암호는 10자리 이상이어야 합니다.".to_owned())
+        }
+        Some(c) if c.label.ends_with("만 사용") => Err(
+            "인증서 암호에는 영문자, 숫자, 특수문자만 쓸 수 있습니다. (한글, 공백 불가)".to_owned(),
+        ),
+        Some(c) => Err(format!("인증서 암호에 {}를 포함해 주세요.", c.label)),
+    }
+}
+
+/// A TOTP code (RFC 6238 with HMAC-SHA-1) for `secret` at Unix time `unix_secs`.
+pub fn totp(secret: &[u8], unix_secs: u64, step_secs: u64, digits: u32) -> String {
+    let counter = unix_secs / step_secs;
+    let mut mac = <Hmac<Sha1> as KeyInit>::new_from_slice(secret).expect("HMAC takes any key");
+    mac.update(&counter.to_be_bytes());
+    let hash = mac.finalize().into_bytes();
+    let offset = usize::from(hash[hash.len() - 1] & 0x0f);
+    let code = u32::from_be_bytes([
+        hash[offset] & 0x7f,
+        hash[offset + 1],
+        hash[offset + 2],
+        hash[offset + 3],
+    ]) % 10u32.pow(digits);
+    format!("{code:0width$}", width = digits as usize)
+}
+
+/// The bank's OTP: 6 digits, 30-second steps.
+pub const OTP_STEP_SECS: u64 = 30;
+
+/// The 6-digit code of a base32 secret at `millis` (Unix milliseconds).
+pub fn otp_code(secret_base32: &str, millis: i64) -> Option<String> {
+    let secret = data_encoding::BASE32_NOPAD
+        .decode(secret_base32.trim_end_matches('=').as_bytes())
+        .ok()?;
+    let secs = u64::try_from(millis / 1000).ok()?;
+    Some(totp(&secret, secs, OTP_STEP_SECS, 6))
+}
+
+/// Whether `code` is the OTP of this step or the one before or after (clock drift).
+pub fn otp_accepts(secret_base32: &str, millis: i64, code: &str) -> bool {
+    let step = OTP_STEP_SECS as i64 * 1000;
+    [-step, 0, step]
+        .iter()
+        .any(|drift| otp_code(secret_base32, millis + drift).as_deref() == Some(code.trim()))
+}
+
+/// An English name for the certificate: letters and single spaces, upper-cased.
+pub fn english_name(input: &str) -> Result<String, String> {
+    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err("영문명을 입력해 주세요.".to_owned());
+    }
+    if !name.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+        return Err("영문명은 영문자와 공백만 입력할 수 있습니다. (특수문자 제외)".to_owned());
+    }
+    Ok(name.to_ascii_uppercase())
+}
+
+/// A plausible e-mail address (one `@`, a dot in the domain, no spaces); empty is allowed.
+pub fn email_is_valid(email: &str) -> bool {
+    let email = email.trim();
+    if email.is_empty() {
+        return true;
+    }
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|part| !part.is_empty())
+                && !email.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// A Korean phone number: digits in three groups (`02-123-4567`, `010-1234-5678`).
+pub fn phone_is_valid(phone: &str) -> bool {
+    let groups: Vec<&str> = phone.trim().split('-').collect();
+    groups.len() == 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+        && (2..=3).contains(&groups[0].len())
+        && (3..=4).contains(&groups[1].len())
+        && groups[2].len() == 4
+        && groups[0].starts_with('0')
+}
+
+/// A mobile number: a phone number starting 010, 011, 016, 017, 018 or 019.
+pub fn mobile_is_valid(phone: &str) -> bool {
+    phone_is_valid(phone)
+        && ["010", "011", "016", "017", "018", "019"]
+            .iter()
+            .any(|p| phone.trim().starts_with(&format!("{p}-")))
+}
+
+/// `010-****-5678`: a registered number as the ARS dialog lists it.
+pub fn phone_masked(phone: &str) -> String {
+    let groups: Vec<&str> = phone.split('-').collect();
+    match groups.as_slice() {
+        [a, b, c] => format!("{a}-{}-{c}", "*".repeat(b.len())),
+        _ => phone.to_owned(),
+    }
+}
+
+/// Every problem of step 5's form, as (field, message); empty when all is well.
+pub fn details_problems(d: &CustomerDetails) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    if d.name.trim().is_empty() {
+        problems.push(("name", "고객명을 입력해 주세요.".to_owned()));
+    }
+    if let Err(message) = english_name(&d.english_name) {
+        problems.push(("english_name", message));
+    }
+    if !email_is_valid(&d.email) {
+        problems.push((
+            "email",
+            "e메일 주소 형식이 올바르지 않습니다. (예: hong@example.com)".to_owned(),
+        ));
+    }
+    if d.zip.trim().is_empty() || d.address.trim().is_empty() {
+        problems.push((
+            "address",
+            "[우편번호 찾기]로 주소를 입력해 주세요.".to_owned(),
+        ));
+    }
+    if d.phone.trim().is_empty() {
+        problems.push(("phone", "전화번호를 입력해 주세요.".to_owned()));
+    } else if !phone_is_valid(&d.phone) {
+        problems.push((
+            "phone",
+            "전화번호 형식이 올바르지 않습니다. (예: 02-123-4567)".to_owned(),
+        ));
+    }
+    if !d.mobile.trim().is_empty() && !mobile_is_valid(&d.mobile) {
+        problems.push((
+            "mobile",
+            "핸드폰번호 형식이 올바르지 않습니다. (예: 010-1234-5678)".to_owned(),
+        ));
+    }
+    problems
+}
+
+/// Step 5's details made tidy (trimmed, English name upper-cased), or the first problem.
+pub fn check_details(d: &CustomerDetails) -> Result<CustomerDetails, (&'static str, String)> {
+    if let Some(problem) = details_problems(d).into_iter().next() {
+        return Err(problem);
+    }
+    Ok(CustomerDetails {
+        name: d.name.trim().to_owned(),
+        english_name: english_name(&d.english_name).map_err(|m| ("english_name", m))?,
+        email: d.email.trim().to_owned(),
+        zip: d.zip.trim().to_owned(),
+        address: d.address.trim().to_owned(),
+        address_detail: d.address_detail.trim().to_owned(),
+        phone: d.phone.trim().to_owned(),
+        mobile: d.mobile.trim().to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_numbers_have_valid_check_digits() {
+        for rrn in ["800101-1234560", "850315-2345678", "920707-1122333"] {
+            assert!(rrn_is_valid(rrn), "{rrn}");
+        }
+        assert!(rrn_is_valid("8001011234560"), "hyphen optional");
+    }
+
+    #[test]
+    fn a_wrong_check_digit_or_shape_is_refused() {
+        assert!(!rrn_is_valid("800101-1234561"));
+        assert!(!rrn_is_valid("800101-123456"));
+        assert!(!rrn_is_valid("800101-12345600"));
+        assert!(!rrn_is_valid("80010a-1234560"));
+        assert!(!rrn_is_valid(""));
+    }
+
+    #[test]
+    fn check_digit_wraps_ten_to_zero_and_eleven_to_one() {
+        // Sum 122 ≡ 1 (mod 11): 11 − 1 = 10 → 0.
+        assert!(rrn_is_valid("800101-1234560"));
+        // Sum ≡ 0 (mod 11): 11 − 0 = 11 → 1. 000000-000000 has sum 0.
+        assert!(rrn_is_valid("000000-0000001"));
+    }
+
+    #[test]
+    fn rrn_masking_shows_the_first_back_digit() {
+        assert_eq!(rrn_masked("800101", "1234560"), "800101-1******");
+        assert_eq!(rrn_masked("800101", "12"), "800101-1*");
+        assert!(rrn_matches("800101-1234560", "8001011234560"));
+        assert!(!rrn_matches("800101-1234560", "850315-2345678"));
+    }
+
+    #[test]
+    fn password_of_nine_is_refused_and_ten_accepted() {
+        assert!(check_password("Abcdef1!x").is_err());
+        assert_eq!(check_password("Abcdef1!xy"), Ok(()));
+    }
+
+    #[test]
+    fn each_missing_class_is_refused_and_named() {
+        assert_eq!(
+            check_password("abcdefg1!x"),
+            Err("인증서 암호에 영문 대문자를 포함해 주세요.".to_owned())
+        );
+        assert_eq!(
+            check_password("ABCDEFG1!X"),
+            Err("인증서 암호에 영문 소문자를 포함해 주세요.".to_owned())
+        );
+        assert_eq!(
+            check_password("Abcdefgh!x"),
+            Err("인증서 암호에 숫자를 포함해 주세요.".to_owned())
+        );
+        assert_eq!(
+            check_password("Abcdefgh1x"),
+            Err("인증서 암호에 특수문자를 포함해 주세요.".to_owned())
+        );
+        assert!(
+            check_password("Abcdef1! 가나다").is_err(),
+            "Hangul and spaces"
+        );
+    }
+
+    /// RFC 6238 appendix B, SHA-1, 8 digits, secret "12345678901234567890".
+    #[test]
+    fn totp_matches_the_rfc_6238_sha1_vectors() {
+        let secret = b"12345678901234567890";
+        for (time, code) in [
+            (59, "94287082"),
+            (1_111_111_109, "07081804"),
+            (1_111_111_111, "14050471"),
+            (1_234_567_890, "89005924"),
+            (2_000_000_000, "69279037"),
+            (20_000_000_000, "65353130"),
+        ] {
+            assert_eq!(totp(secret, time, 30, 8), code, "T = {time}");
+        }
+        assert_eq!(totp(secret, 59, 30, 6), "287082");
+    }
+
+    #[test]
+    fn otp_accepts_the_current_and_adjacent_steps_only() {
+        let secret = "JBSWY3DPEHPK3PXP";
+        let now = 1_764_000_000_000;
+        let code = otp_code(secret, now).unwrap();
+        assert_eq!(code.len(), 6);
+        assert!(otp_accepts(secret, now, &code));
+        assert!(otp_accepts(secret, now + 30_000, &code));
+        assert!(!otp_accepts(secret, now + 120_000, &code));
+        assert!(!otp_accepts(secret, now, "000000") || code == "000000");
+    }
+
+    #[test]
+    fn english_names_are_letters_and_spaces_upper_cased() {
+        assert_eq!(
+            english_name("  hong   gildong "),
+            Ok("HONG GILDONG".to_owned())
+        );
+        assert!(english_name("HONG-GILDONG").is_err());
+        assert!(english_name("홍길동").is_err());
+        assert!(english_name("   ").is_err());
+    }
+
+    #[test]
+    fn contact_formats() {
+        assert!(email_is_valid("hong@example.com"));
+        assert!(email_is_valid(""));
+        assert!(!email_is_valid("hong@"));
+        assert!(!email_is_valid("hong@example"));
+        assert!(!email_is_valid("ho ng@example.com"));
+        assert!(phone_is_valid("02-123-4567"));
+        assert!(phone_is_valid("010-1234-5678"));
+        assert!(!phone_is_valid("1234-5678"));
+        assert!(!phone_is_valid("010-12a4-5678"));
+        assert!(mobile_is_valid("010-1234-5678"));
+        assert!(!mobile_is_valid("02-123-4567"));
+        assert_eq!(phone_masked("010-1234-5678"), "010-****-5678");
+        assert_eq!(phone_masked("02-123-4567"), "02-***-4567");
+    }
+}
