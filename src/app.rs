@@ -44,6 +44,12 @@ pub fn App() -> impl IntoView {
                         condition=logged_in
                         redirect_path=to_login
                     />
+                    <ProtectedRoute
+                        path=path!("issue/personal/:step")
+                        view=WizardPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
                     <Route path=path!(":section") view=InfoPage />
                 </ParentRoute>
             </Routes>

@@ -4,6 +4,7 @@ pub mod api;
 pub mod clock;
 pub mod demo;
 pub mod mock;
+pub mod rules;
 
 pub use api::{BankApi, BankError, BankResult};
 pub use clock::Clock;

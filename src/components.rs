@@ -2,10 +2,15 @@
 
 pub mod center_nav;
 pub mod demo_accounts;
+pub mod devices;
 pub mod dialog;
 pub mod header;
+pub mod keypad;
+pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use header::Header;
+pub use keypad::Keypad;
+pub use step_indicator::StepIndicator;

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use cert_center::bank::api::{Login, ResetPractice};
 use cert_center::bank::{BankApi, BankError, Clock, MockBank};
+use cert_center::components::Keypad;
 use cert_center::contexts::{provide_auth, provide_bank};
+use cert_center::pages::wizard::terms::TermsStep;
 use cert_center::pages::{BrowserCheckPage, LoginPage};
 use cert_center::store::{KeyValueStore, StoreError};
 use leptos::prelude::*;
@@ -158,6 +160,128 @@ async fn login_form_shows_the_banks_refusal_with_tries_left() {
     form.request_submit().unwrap();
     eventually("wrong password refused", || {
         error_text().contains("4회 더 틀리면")
+    })
+    .await;
+}
+
+/// The keypad's digit buttons in screen order.
+fn keypad_digits(container: &web_sys::HtmlElement) -> String {
+    let keys = container.query_selector_all(".keypad .key").unwrap();
+    (0..keys.length())
+        .filter_map(|i| keys.item(i)?.text_content())
+        .filter(|t| t.len() == 1)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn keypad_shows_every_digit_once_in_a_new_order_each_time_and_types() {
+    let mut layouts = Vec::new();
+    for _ in 0..4 {
+        let value = RwSignal::new(String::new());
+        let (container, _handle) = mount(move || {
+            view! { <Keypad value max_len=3 label="테스트" on_close=|_| {} /> }
+        });
+        let digits = keypad_digits(&container);
+        let mut sorted: Vec<char> = digits.chars().collect();
+        sorted.sort_unstable();
+        assert_eq!(sorted.into_iter().collect::<String>(), "0123456789");
+        layouts.push(digits.clone());
+
+        let keys = container.query_selector_all(".keypad .key").unwrap();
+        for i in 0..4 {
+            keys.item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::HtmlElement>()
+                .click();
+        }
+        let typed: String = digits.chars().take(3).collect();
+        assert_eq!(
+            value.get_untracked(),
+            typed,
+            "four presses, at most three digits"
+        );
+        container.remove();
+    }
+    layouts.dedup();
+    assert!(layouts.len() > 1, "the layout changes: {layouts:?}");
+}
+
+/// Logs a demo customer in at a fresh bank and mounts `view` for them.
+async fn mount_logged_in<V: IntoView + 'static>(
+    user_id: &'static str,
+    view: fn() -> V,
+) -> (web_sys::HtmlElement, impl Drop) {
+    let bank = MockBank::new(KeyValueStore::memory(), Clock::manual(1_764_000_000_000));
+    let grant = bank
+        .call(Login {
+            user_id: user_id.into(),
+            password: "Demo!2345".into(),
+        })
+        .await
+        .unwrap();
+    mount(move || {
+        provide_bank(bank);
+        provide_auth().begin(user_id, grant);
+        view! { <Router>{view()}</Router> }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn resident_number_fields_refuse_paste_with_a_message() {
+    let (container, _handle) = mount_logged_in("hong01", TermsStep).await;
+    let back = container.query_selector("#rrn-back").unwrap().unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let paste = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
+    back.dispatch_event(&paste).unwrap();
+    assert!(paste.default_prevented(), "the paste was blocked");
+    let text = container.text_content().unwrap();
+    assert!(text.contains("붙여넣기는 지원되지 않습니다"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn terms_step_shows_the_banks_refusal_of_another_persons_number() {
+    let (container, _handle) = mount_logged_in("hong01", TermsStep).await;
+    let boxes = container
+        .query_selector_all("input[type=checkbox]")
+        .unwrap();
+    for i in 0..boxes.length() {
+        boxes
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+    }
+    let type_into = |css: &str, value: &str| {
+        let input: web_sys::HtmlInputElement = container
+            .query_selector(css)
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    // 김민지's number: valid, but not the logged-in customer's.
+    type_into("#rrn-front", "850315");
+    type_into("#rrn-back", "2345678");
+    let form: web_sys::HtmlFormElement = container
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    form.request_submit().unwrap();
+    let error = || {
+        container
+            .query_selector(".error")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    eventually("the bank's refusal is shown", || {
+        error() == "로그인하신 고객님의 주민등록번호와 일치하지 않습니다."
     })
     .await;
 }

@@ -162,3 +162,276 @@ async fn every_center_menu_entry_opens_a_page() {
     })
     .await;
 }
+
+// ---- The issuance wizard, steps 1 to 6 ----
+
+use cert_center::bank::demo::{self, DemoCustomer, SecondFactor};
+use support::Browser;
+
+const STEP: &str = ".wizard-step";
+
+async fn login_to_wizard(b: &Browser, who: &DemoCustomer) {
+    b.open("/center/issue/personal").await;
+    b.wait_path("/login").await;
+    b.login(who.user_id, who.password).await;
+    b.wait_path("/center/issue/personal/1").await;
+}
+
+async fn step_1(b: &Browser, who: &DemoCustomer) {
+    b.click_label("전자금융거래 기본약관에 동의합니다").await;
+    b.click_label("전자금융서비스 이용약관에 동의합니다").await;
+    let (front, back) = who.rrn.split_once('-').unwrap();
+    b.fill("#rrn-front", front).await;
+    b.fill("#rrn-back", back).await;
+    b.wait_text(".rrn-masked", &format!("{front}-{}******", &back[..1]))
+        .await;
+    b.click(STEP, "약관 동의/본인확인").await;
+    b.wait_path("/center/issue/personal/2").await;
+}
+
+async fn step_2(b: &Browser) {
+    b.wait_text("table.issued", "미발급").await;
+    b.click_label("한국정보인증").await;
+    b.wait_text(STEP, "한국정보인증 공인인증서비스 이용약관")
+        .await;
+    for label in b
+        .client
+        .find_all(fantoccini::Locator::XPath(
+            "//label[contains(normalize-space(), '위 이용약관에 동의합니다')]",
+        ))
+        .await
+        .unwrap()
+    {
+        label.click().await.unwrap();
+    }
+    b.click_label_exact("동의").await;
+    b.click(STEP, "예").await;
+    b.wait_path("/center/issue/personal/3").await;
+}
+
+async fn ars(b: &Browser) {
+    b.click(STEP, "인증받기").await;
+    b.wait_text(".dialog", "전화번호").await;
+    b.click(".dialog", "확인").await;
+    let number = b.text(".approval-number").await;
+    assert_eq!(number.len(), 2, "approval number {number:?}");
+    for digit in number.chars() {
+        b.click(".phone-keys", &digit.to_string()).await;
+    }
+    b.click(".phone-keys", "# 입력완료").await;
+    b.wait_text(".phone-screen", "승인되었습니다").await;
+    b.click(".dialog", "전화승인완료").await;
+    b.wait_text(".identity .status", "추가 본인 인증이 완료되었습니다")
+        .await;
+}
+
+/// The number in a label like `[7]번 앞 2자리`.
+async fn asked_code(b: &Browser, input: &str) -> usize {
+    let label = b.text(&format!("label[for='{input}']")).await;
+    label
+        .trim_start_matches('[')
+        .split(']')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+async fn second_factor(b: &Browser, who: &DemoCustomer, right: bool) {
+    match who.second_factor {
+        SecondFactor::SecurityCard { codes, .. } => {
+            let first = asked_code(b, "card-first").await;
+            let second = asked_code(b, "card-second").await;
+            let first_two = if right { &codes[first - 1][..2] } else { "99" };
+            let wrong_tail = if &codes[second - 1][2..] == "00" {
+                "11"
+            } else {
+                "00"
+            };
+            let last_two = if right {
+                &codes[second - 1][2..]
+            } else {
+                wrong_tail
+            };
+            b.fill("#card-first", first_two).await;
+            b.fill("#card-second", last_two).await;
+        }
+        SecondFactor::Otp { .. } => {
+            let code = b.text(".otp-code").await;
+            assert_eq!(code.len(), 6, "the token shows a code: {code:?}");
+            b.fill("#otp", &code).await;
+        }
+    }
+}
+
+async fn step_3(b: &Browser, who: &DemoCustomer) {
+    ars(b).await;
+    b.fill("#account-password", who.account_password).await;
+    second_factor(b, who, true).await;
+    b.click(".account-check", "확인").await;
+    b.wait_path("/center/issue/personal/4").await;
+}
+
+async fn step_4(b: &Browser) {
+    b.wait_text(".fee-table", "4,400원").await;
+    b.click(STEP, "확인").await;
+    b.wait_path("/center/issue/personal/5").await;
+}
+
+#[tokio::test]
+async fn hong_with_the_security_card_goes_through_steps_one_to_six() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        b.wait_text(
+            ".step-indicator li.current",
+            "1\n약관동의 및 사용자 본인확인",
+        )
+        .await;
+        b.click(STEP, "약관 동의/본인확인").await;
+        b.wait_text(STEP, "모두 동의해 주세요").await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        b.wait_text(".security-card", "A 12345678").await;
+        step_3(&b, who).await;
+        let fee = b.text(".fee-table").await;
+        assert!(
+            fee.contains("123456-78-901234") && fee.contains("개인범용"),
+            "{fee}"
+        );
+        step_4(&b).await;
+
+        b.click(STEP, "확인").await;
+        b.wait_text("#english_name-error", "영문명을 입력해 주세요")
+            .await;
+        b.click(STEP, "은행정보 불러오기").await;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while b.value("#name").await != "홍길동" {
+            assert!(std::time::Instant::now() < deadline, "name not filled");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        b.fill("#english_name", "hong gildong").await;
+        assert_eq!(b.value("#english_name").await, "HONG GILDONG");
+        b.click(STEP, "우편번호 찾기").await;
+        b.fill("#address-query", "세종대로 110").await;
+        b.click(
+            ".address-results",
+            "[04524] 서울특별시 중구 세종대로 110 (태평로1가)",
+        )
+        .await;
+        assert_eq!(b.value("#zip").await, "04524");
+        b.fill("#address_detail", "1층").await;
+        b.fill("#phone", "02-123-4567").await;
+        b.fill("#mobile", "010-1234-5678").await;
+        b.fill("#email", "hong@example.com").await;
+        b.click(STEP, "확인").await;
+        b.wait_path("/center/issue/personal/6").await;
+
+        b.click(STEP, "인증서저장").await;
+        b.wait_text(".dialog", "브라우저").await;
+        b.click(".dialog", "확인").await;
+        b.fill("#cert-password", "Abcdef1!x").await;
+        b.wait_text(".password-rule", "✘ 10자리 이상").await;
+        b.fill("#cert-password", "Abcdef1!xy").await;
+        b.wait_text(".password-rule", "✔ 10자리 이상").await;
+        b.fill("#cert-password-again", "Abcdef1!xz").await;
+        b.click(".password-form", "확인").await;
+        b.wait_text(".password-form .error", "일치하지 않습니다")
+            .await;
+        b.fill("#cert-password-again", "Abcdef1!xy").await;
+        b.click(".password-form", "확인").await;
+        b.wait_text(".password .status", "1~5단계가 모두 확인되었습니다")
+            .await;
+        b.shot("hong-step6").await;
+
+        // Reload keeps the wizard where it was.
+        b.client.refresh().await.unwrap();
+        b.wait_text(".step-title", "6 인증서암호 및 저장위치 확인")
+            .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn minji_verifies_with_the_otp_token() {
+    with_browser(|b| async move {
+        let who = &demo::MINJI;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        b.wait_css(".otp-code").await;
+        step_3(&b, who).await;
+        step_4(&b).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn five_wrong_card_answers_lock_the_card() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        ars(&b).await;
+        b.fill("#account-password", who.account_password).await;
+        for left in ["4회", "3회", "2회", "1회"] {
+            second_factor(&b, who, false).await;
+            b.click(".account-check", "확인").await;
+            b.wait_text(".account-check .error", &format!("{left} 더 틀리면"))
+                .await;
+        }
+        second_factor(&b, who, false).await;
+        b.click(".account-check", "확인").await;
+        b.wait_text(".account-check .error", "보안카드 사용이 제한되었습니다")
+            .await;
+        b.wait_text(".card-answer", "입력 가능 0회").await;
+
+        // The right answer no longer helps, even after a reload.
+        b.client.refresh().await.unwrap();
+        b.wait_path("/center/issue/personal/3").await;
+        b.wait_text(".identity .status", "추가 본인 인증이 완료되었습니다")
+            .await;
+        b.fill("#account-password", who.account_password).await;
+        second_factor(&b, who, true).await;
+        b.click(".account-check", "확인").await;
+        b.wait_text(".account-check .error", "보안카드 사용이 제한되었습니다")
+            .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sunsin_is_refused_at_the_fee_step() {
+    with_browser(|b| async move {
+        let who = &demo::SUNSIN;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        step_3(&b, who).await;
+        b.click(STEP, "확인").await;
+        b.wait_text(STEP, "잔액이 부족하여").await;
+        b.wait_text(STEP, "잔액 3,000원").await;
+        assert_eq!(b.path().await, "/center/issue/personal/4");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_deep_link_past_the_progress_lands_on_the_first_unfinished_step() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        b.open("/center/issue/personal/5").await;
+        b.wait_path("/center/issue/personal/2").await;
+        b.wait_text(".step-title", "2 발급대상 인증서 확인").await;
+
+        // 취소 ends the wizard; coming back starts at step 1.
+        b.click(STEP, "아니오").await;
+        b.wait_path("/center/issue").await;
+        b.open("/center/issue/personal/2").await;
+        b.wait_path("/center/issue/personal/1").await;
+    })
+    .await;
+}

@@ -16,6 +16,8 @@ pub struct Session {
     pub token: SessionToken,
     /// The customer's name, for the header.
     pub customer_name: String,
+    /// The bank ID, to show the customer's own security card or OTP token.
+    pub user_id: String,
     /// When the bank ends the session, in browser milliseconds (`Date.now()`).
     pub expires_at: f64,
 }
@@ -43,11 +45,12 @@ impl Auth {
     }
 
     /// Records a session the bank granted.
-    pub fn begin(&self, grant: SessionGrant) {
+    pub fn begin(&self, user_id: &str, grant: SessionGrant) {
         self.expired.set(false);
         self.session.set(Some(Session {
             token: grant.token,
             customer_name: grant.customer_name,
+            user_id: user_id.to_owned(),
             expires_at: deadline(grant.expires_in_secs),
         }));
     }
@@ -59,6 +62,12 @@ impl Auth {
                 s.expires_at = deadline(expires_in_secs);
             }
         });
+    }
+
+    /// The session's token, without tracking.
+    pub fn token(&self) -> Option<SessionToken> {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
     }
 
     /// Forgets the session (logout).

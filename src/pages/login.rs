@@ -36,8 +36,9 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         let next = safe_next(query.read_untracked().get_str("next"));
         async move {
+            let user_id = request.user_id.clone();
             let grant = bank.call(request).await?;
-            auth.begin(grant);
+            auth.begin(&user_id, grant);
             navigate(&next, Default::default());
             Ok(())
         }

@@ -1,42 +1,163 @@
-//! 개인용 인증서 발급: the seven-step issuance wizard (manual STEP 08–13).
+//! 개인용 인증서 발급: the seven-step issuance wizard (manual STEP 08–13). Each step has its own
+//! route; which step may be shown is the bank's word, so a deep link or the back button lands on
+//! the first unfinished step.
+
+pub mod details;
+pub mod fee;
+pub mod password;
+pub mod target;
+pub mod terms;
+pub mod verify;
 
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::components::PageTitle;
+use crate::bank::api::{CancelIssuance, GetIssuance};
+use crate::bank::{BankApi, BankError};
+use crate::components::{PageTitle, StepIndicator};
+use crate::contexts::{Auth, use_auth, use_bank};
+use crate::wizard::{Progress, Step};
 
 /// The wizard's first route.
 pub const WIZARD_PATH: &str = "/center/issue/personal";
 
-/// The steps' titles, in the manual's words.
-pub const STEP_TITLES: [&str; 7] = [
-    "약관동의 및 사용자 본인확인",
-    "발급대상 인증서 확인",
-    "사용자 추가본인확인",
-    "수수료 출금예약내역 확인",
-    "고객 세부정보 입력",
-    "인증서암호 및 저장위치 확인",
-    "발급 완료",
-];
+/// The route of one step.
+pub fn step_path(step: Step) -> String {
+    format!("{WIZARD_PATH}/{}", step.number())
+}
+
+/// The text of a bank refusal; a session the bank no longer knows logs the customer out.
+pub fn refusal(auth: Auth, error: BankError) -> String {
+    if error == BankError::SessionExpired {
+        auth.expire();
+    }
+    error.to_string()
+}
+
+/// Goes to the step after `progress`.
+pub fn use_advance() -> impl Fn(Progress) + Clone + 'static {
+    let navigate = use_navigate();
+    move |progress: Progress| navigate(&step_path(progress.current()), Default::default())
+}
+
+/// `취소` (and step 2's `아니오`): the bank forgets the issuance and the customer is back at
+/// the issuance menu.
+#[component]
+pub fn CancelButton(
+    /// The caption.
+    #[prop(default = "취소")]
+    label: &'static str,
+) -> impl IntoView {
+    let bank = use_bank();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let cancel = Action::new_local(move |_: &()| {
+        let bank = bank.clone();
+        let navigate = navigate.clone();
+        let token = auth.token();
+        async move {
+            if let Some(token) = token {
+                // Whatever the bank answers, the customer has left the wizard.
+                let _ = bank.call(CancelIssuance { token }).await;
+            }
+            navigate("/center/issue", Default::default());
+        }
+    });
+    view! {
+        <button
+            type="button"
+            class="btn"
+            on:click=move |_| {
+                cancel.dispatch(());
+            }
+        >
+            {label}
+        </button>
+    }
+}
+
+/// A bank refusal or a form problem, announced to screen readers.
+#[component]
+pub fn ErrorLine(
+    /// The message, if any.
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <p class="error" role="alert" aria-live="assertive">
+            {move || message.get()}
+        </p>
+    }
+}
 
 /// The wizard page.
 #[component]
 pub fn WizardPage() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let params = use_params_map();
+    let navigate = use_navigate();
+    let requested = Memo::new(move |_| {
+        params
+            .read()
+            .get_str("step")
+            .and_then(|s| s.parse().ok())
+            .and_then(Step::from_number)
+    });
+    // Each answer is kept with the step it was asked for, so that a stale answer (the resource
+    // keeps its last value while it refetches) never sends the customer back.
+    let status = LocalResource::new(move || {
+        let bank = bank.clone();
+        let asked = requested.get();
+        let token = auth.token();
+        async move {
+            let answer = match token {
+                Some(token) => bank.call(GetIssuance { token }).await,
+                None => Err(BankError::SessionExpired),
+            };
+            (asked, answer)
+        }
+    });
+    let shown = Memo::new(move |_| match status.get() {
+        Some((asked, answer)) if asked == requested.get() => Some(match answer {
+            Ok(status) => Ok(status.progress.entry(asked)),
+            Err(error) => Err(refusal(auth, error)),
+        }),
+        _ => None,
+    });
+    Effect::new(move || {
+        if let Some(Ok(step)) = shown.get()
+            && Some(step) != requested.get()
+        {
+            let options = NavigateOptions {
+                replace: true,
+                ..Default::default()
+            };
+            navigate(&step_path(step), options);
+        }
+    });
+    let current = Signal::derive(move || match shown.get() {
+        Some(Ok(step)) => step,
+        _ => requested.get().unwrap_or(Step::Terms),
+    });
+
     view! {
         <PageTitle title="개인용 인증서 발급" trail=&["공인인증서", "인증서 발급/재발급"] />
-        <ol class="steps">
-            {STEP_TITLES
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    view! {
-                        <li>
-                            <span class="step-no">{i + 1}</span>
-                            " "
-                            {*t}
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
+        <StepIndicator current />
+        <h2 class="step-title">{move || format!("{} {}", current.get().number(), current.get().title())}</h2>
+        {move || match shown.get() {
+            Some(Ok(step)) if Some(step) == requested.get() => {
+                match step {
+                    Step::Terms => view! { <terms::TermsStep /> }.into_any(),
+                    Step::Target => view! { <target::TargetStep /> }.into_any(),
+                    Step::Verify => view! { <verify::VerifyStep /> }.into_any(),
+                    Step::Fee => view! { <fee::FeeStep /> }.into_any(),
+                    Step::Details => view! { <details::DetailsStep /> }.into_any(),
+                    Step::Password | Step::Done => view! { <password::PasswordStep /> }.into_any(),
+                }
+            }
+            Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+            _ => view! { <p class="loading">"은행에 확인하는 중입니다…"</p> }.into_any(),
+        }}
     }
 }

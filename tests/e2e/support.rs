@@ -177,6 +177,15 @@ impl Browser {
         }
     }
 
+    /// What the page shows, for failure messages.
+    async fn page_text(&self) -> String {
+        let text = match self.client.find(Locator::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        format!("--- the page shows ---\n{text}\n----------------------")
+    }
+
     /// Waits until the path (without query) is `expected`.
     pub async fn wait_path(&self, expected: &str) {
         let deadline = Instant::now() + PATIENCE;
@@ -185,10 +194,12 @@ impl Browser {
             if url.path() == expected {
                 return;
             }
-            assert!(
-                Instant::now() < deadline,
-                "still at {url}, expected {expected}"
-            );
+            if Instant::now() >= deadline {
+                panic!(
+                    "still at {url}, expected {expected}\n{}",
+                    self.page_text().await
+                );
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -214,10 +225,12 @@ impl Browser {
             if text.contains(needle) {
                 return text;
             }
-            assert!(
-                Instant::now() < deadline,
-                "`{css}` shows {text:?}, expected it to contain {needle:?}"
-            );
+            if Instant::now() >= deadline {
+                panic!(
+                    "`{css}` shows {text:?}, expected it to contain {needle:?}\n{}",
+                    self.page_text().await
+                );
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -247,6 +260,58 @@ impl Browser {
         let input = self.wait_css(css).await;
         input.clear().await.unwrap();
         input.send_keys(text).await.unwrap();
+    }
+
+    /// Clicks the `<label>` whose text contains `text` (checking its box or radio).
+    pub async fn click_label(&self, text: &str) {
+        self.click_label_where(&format!("contains(normalize-space(), '{text}')"), text)
+            .await;
+    }
+
+    /// Clicks the `<label>` whose whole text is `text`.
+    pub async fn click_label_exact(&self, text: &str) {
+        self.click_label_where(&format!("normalize-space()='{text}'"), text)
+            .await;
+    }
+
+    async fn click_label_where(&self, condition: &str, text: &str) {
+        let xpath = format!("//label[{condition}]");
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no label with {text:?}: {e}"))
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// The text of the element matching `css`, once it is there.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_css(css).await.text().await.unwrap()
+    }
+
+    /// The value of the input matching `css`.
+    pub async fn value(&self, css: &str) -> String {
+        self.wait_css(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    /// Saves a screenshot as `target/e2e-shots/NAME.png` when `E2E_SHOTS` is set (for looking
+    /// at what a flow saw).
+    pub async fn shot(&self, name: &str) {
+        if std::env::var_os("E2E_SHOTS").is_none() {
+            return;
+        }
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-shots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
     /// Whether an element matching `css` is on the page now.

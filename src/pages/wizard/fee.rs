@@ -1,0 +1,101 @@
+//! Step 4, 수수료 출금예약내역 확인 (manual STEP 11): the fee to be withdrawn; the bank checks the
+//! balance now and withdraws nothing yet.
+
+use leptos::prelude::*;
+
+use super::{CancelButton, ErrorLine, refusal, use_advance};
+use crate::bank::api::{CertKind, ConfirmFee, GetFee};
+use crate::bank::{BankApi, BankError};
+use crate::contexts::{use_auth, use_bank};
+use crate::format::won;
+
+/// Step 4.
+#[component]
+pub fn FeeStep() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let advance = use_advance();
+    let problem = RwSignal::new(None::<String>);
+    let quote = {
+        let bank = bank.clone();
+        LocalResource::new(move || {
+            let bank = bank.clone();
+            let token = auth.token();
+            async move {
+                match token {
+                    Some(token) => bank.call(GetFee { token }).await,
+                    None => Err(BankError::SessionExpired),
+                }
+            }
+        })
+    };
+    let confirm = Action::new_local(move |_: &()| {
+        let bank = bank.clone();
+        let advance = advance.clone();
+        let token = auth.token();
+        async move {
+            let Some(token) = token else { return };
+            match bank.call(ConfirmFee { token }).await {
+                Ok(progress) => advance(progress),
+                Err(error) => problem.set(Some(refusal(auth, error))),
+            }
+        }
+    });
+
+    view! {
+        <div class="wizard-step fee">
+            <ul class="notes">
+                <li>"인증서를 발급하면 아래와 같이 수수료가 고객님의 계좌에서 출금될 예정입니다."</li>
+                <li>"인증서 발급일로부터 7일 이내에 환급 가능하며, 그 이후에는 환급 불가능합니다."</li>
+                <li>"인증서 발급일 포함 7일이 경과한 후, 영수증을 발급 받으실 수 있습니다."</li>
+                <li>"인증서 발급을 계속하시려면 [확인] 버튼을, 취소하시려면 [취소] 버튼을 클릭하여 주십시오."</li>
+            </ul>
+            <h3>"수수료 출금예약 내역확인"</h3>
+            {move || match quote.get() {
+                Some(Ok(q)) => {
+                    view! {
+                        <table class="fee-table">
+                            <tbody>
+                                <tr>
+                                    <th scope="row">"인증서 종류"</th>
+                                    <td>
+                                        {match q.kind {
+                                            CertKind::General => "개인범용".to_owned(),
+                                            other => format!("개인 {}", other.label()),
+                                        }}
+                                    </td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">"출금계좌번호"</th>
+                                    <td>{q.account}</td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">"인증서발급수수료"</th>
+                                    <td class="num">{won(q.fee)}</td>
+                                </tr>
+                            </tbody>
+                        </table>
+                    }
+                        .into_any()
+                }
+                Some(Err(error)) => view! { <p class="error" role="alert">{refusal(auth, error)}</p> }.into_any(),
+                None => view! { <p class="loading">"조회 중입니다…"</p> }.into_any(),
+            }}
+            <ErrorLine message=problem.into() />
+            <p class="row actions">
+                <button
+                    type="button"
+                    class="btn primary"
+                    disabled=move || confirm.pending().get()
+                    on:click=move |_| {
+                        problem.set(None);
+                        confirm.dispatch(());
+                    }
+                >
+                    "확인"
+                </button>
+                <CancelButton />
+            </p>
+        </div>
+    }
+}

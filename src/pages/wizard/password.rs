@@ -1,0 +1,262 @@
+//! Step 6, 인증서암호 및 저장위치 확인 (manual STEP 13): where to keep the certificate (the browser
+//! by default) and its password, checked against the rule as it is typed. The password never
+//! leaves the browser: it will encrypt the private key made here.
+
+use leptos::prelude::*;
+
+use super::{CancelButton, ErrorLine, refusal};
+use crate::bank::BankApi;
+use crate::bank::api::GetIssuance;
+use crate::bank::rules::{check_password, password_checks};
+use crate::components::Dialog;
+use crate::contexts::{use_auth, use_bank};
+use crate::wizard::Step;
+
+/// Where the certificate is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    /// 브라우저: this site's browser storage (the browser certificate).
+    Browser,
+    /// 하드디스크
+    HardDisk,
+    /// 이동식 디스크 (플로피/USB)
+    Removable,
+    /// 휴대폰
+    Phone,
+}
+
+impl Storage {
+    /// Every choice, the default first.
+    pub const ALL: [Storage; 4] = [
+        Storage::Browser,
+        Storage::HardDisk,
+        Storage::Removable,
+        Storage::Phone,
+    ];
+
+    /// The name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Storage::Browser => "브라우저",
+            Storage::HardDisk => "하드디스크",
+            Storage::Removable => "이동식 디스크 (플로피/USB)",
+            Storage::Phone => "휴대폰",
+        }
+    }
+
+    /// Who it suits, in the manual's words (and ours for the browser).
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Storage::Browser => {
+                "별도 프로그램 없이 이 브라우저에 인증서를 보관하고 바로 로그인에 사용할 고객 (사이트 데이터를 지우면 삭제되므로 내보내기로 사본을 보관하세요)"
+            }
+            Storage::HardDisk => {
+                "현재 인증서를 발급받고 있는 PC에서 계속 인터넷뱅킹을 사용하실 고객"
+            }
+            Storage::Removable => {
+                "PC방 또는 여러 사람이 사용하는 PC에서 인증서를 발급받고 있는 고객, 인터넷뱅킹을 여러 곳에서 사용할 고객, 인증서를 디스크 또는 USB 등에 소장할 고객"
+            }
+            Storage::Phone => {
+                "인증서를 PC 혹은 USB가 아닌 휴대폰에 저장하여 타PC에서 안전하고 편리하게 인증서 전송하여 인터넷뱅킹을 이용하려는 고객 (해당서비스는 스마트폰 뱅킹이 아닌 인터넷뱅킹을 위한 서비스입니다.)"
+            }
+        }
+    }
+}
+
+/// Which pop-up is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Popup {
+    None,
+    Location,
+    Password,
+}
+
+/// Step 6.
+#[component]
+pub fn PasswordStep() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let popup = RwSignal::new(Popup::None);
+    let storage = RwSignal::new(Storage::Browser);
+    let chosen = RwSignal::new(None::<Storage>);
+    let password = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let outcome = RwSignal::new(None::<String>);
+
+    let confirm = Action::new_local(move |_: &()| {
+        let bank = bank.clone();
+        let token = auth.token();
+        async move {
+            let Some(token) = token else { return };
+            // The bank, not the page, says whether steps 1 to 5 are done.
+            match bank.call(GetIssuance { token }).await {
+                Ok(status) if status.progress.is_done(Step::Details) => {
+                    popup.set(Popup::None);
+                    outcome.set(Some(format!(
+                        "인증서암호가 규칙에 맞고, 1~5단계가 모두 확인되었습니다. 저장위치: {}.",
+                        chosen.get_untracked().unwrap_or(Storage::Browser).label()
+                    )));
+                }
+                Ok(status) => problem.set(Some(format!(
+                    "{}단계를 먼저 완료해 주세요.",
+                    status.progress.current().number()
+                ))),
+                Err(error) => problem.set(Some(refusal(auth, error))),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (pw, pw2) = (password.get_untracked(), again.get_untracked());
+        let verdict = check_password(&pw).and_then(|()| {
+            if pw == pw2 {
+                Ok(())
+            } else {
+                Err("암호와 암호 확인이 일치하지 않습니다.".to_owned())
+            }
+        });
+        match verdict {
+            Ok(()) => {
+                problem.set(None);
+                confirm.dispatch(());
+            }
+            Err(message) => problem.set(Some(message)),
+        }
+    };
+
+    view! {
+        <div class="wizard-step password">
+            <h3>"인증서암호 및 저장위치 설정"</h3>
+            <table class="storage">
+                <tbody>
+                    {Storage::ALL
+                        .iter()
+                        .map(|s| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{s.label()}</th>
+                                    <td>{s.explanation()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            <p class="status" role="status" aria-live="polite">
+                {move || outcome.get()}
+            </p>
+            <p class="row actions">
+                <button
+                    type="button"
+                    class="btn primary"
+                    on:click=move |_| {
+                        outcome.set(None);
+                        popup.set(Popup::Location);
+                    }
+                >
+                    "인증서저장"
+                </button>
+                <CancelButton />
+            </p>
+
+            <Dialog open=Signal::derive(move || popup.get() == Popup::Location) title="인증서 저장위치 선택">
+                <fieldset class="locations">
+                    <legend>"저장위치"</legend>
+                    {Storage::ALL
+                        .iter()
+                        .map(|s| {
+                            let s = *s;
+                            view! {
+                                <label class="radio block">
+                                    <input
+                                        type="radio"
+                                        name="storage"
+                                        prop:checked=move || storage.get() == s
+                                        on:change=move |_| storage.set(s)
+                                    />
+                                    <strong>{s.label()}</strong>
+                                    <span class="hint">{s.explanation()}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+                <p class="row">
+                    <button
+                        type="button"
+                        class="btn primary"
+                        on:click=move |_| {
+                            chosen.set(Some(storage.get_untracked()));
+                            problem.set(None);
+                            popup.set(Popup::Password);
+                        }
+                    >
+                        "확인"
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| popup.set(Popup::None)>
+                        "취소"
+                    </button>
+                </p>
+            </Dialog>
+
+            <Dialog open=Signal::derive(move || popup.get() == Popup::Password) title="인증서암호 및 저장위치 설정">
+                <form class="password-form" on:submit=submit novalidate=true>
+                    <p>
+                        "인증서암호를 입력해 주세요. 대소문자 구분하여 영문자/숫자/특수문자를 모두 반드시 포함하여 최소 10자리 이상으로 입력해 주세요."
+                    </p>
+                    <p class="hint">{move || format!("저장위치: {}", chosen.get().unwrap_or(Storage::Browser).label())}</p>
+                    <label for="cert-password">"암호"</label>
+                    <input
+                        id="cert-password"
+                        type="password"
+                        autocomplete="new-password"
+                        aria-describedby="password-rule"
+                        prop:value=password
+                        on:input=move |ev| password.set(event_target_value(&ev))
+                    />
+                    <label for="cert-password-again">"암호 확인"</label>
+                    <input
+                        id="cert-password-again"
+                        type="password"
+                        autocomplete="new-password"
+                        prop:value=again
+                        on:input=move |ev| again.set(event_target_value(&ev))
+                    />
+                    <ul class="password-rule" id="password-rule" aria-live="polite">
+                        {move || {
+                            let pw = password.get();
+                            password_checks(&pw)
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <li class:met=c.met>
+                                            {if c.met { "✔ " } else { "✘ " }}
+                                            {c.label}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                        <li class:met=move || !again.get().is_empty() && password.get() == again.get()>
+                            {move || if !again.get().is_empty() && password.get() == again.get() { "✔ " } else { "✘ " }}
+                            "암호 확인 일치"
+                        </li>
+                    </ul>
+                    <p class="hint">
+                        "공인인증서 비밀번호의 안전성을 위해 6개월마다 변경하실 것을 권고하며, 공인인증서가 저장된 디스크별로 각각 변경 하시기 바랍니다."
+                    </p>
+                    <ErrorLine message=problem.into() />
+                    <p class="row">
+                        <button type="submit" class="btn primary" disabled=move || confirm.pending().get()>
+                            "확인"
+                        </button>
+                        <button type="button" class="btn" on:click=move |_| popup.set(Popup::None)>
+                            "취소"
+                        </button>
+                    </p>
+                </form>
+            </Dialog>
+        </div>
+    }
+}

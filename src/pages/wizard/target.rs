@@ -1,0 +1,258 @@
+//! Step 2, 발급대상 인증서 확인 (manual STEP 09): the kind and the CA, the CA's terms, third-party
+//! provision and the prior consent.
+
+use leptos::prelude::*;
+
+use super::{CancelButton, ErrorLine, refusal, use_advance};
+use crate::bank::BankApi;
+use crate::bank::api::{Ca, CertKind, ChooseCertificate, GetTargets};
+use crate::contexts::{use_auth, use_bank};
+use crate::format::won;
+
+fn ca_terms(ca: Ca) -> String {
+    format!(
+        "■ {name} 공인인증서비스 이용약관\n\n제1조(목적) 이 약관은 {name}(이하 \"인증기관\")이 제공하는 공인인증서비스의 이용조건과 절차를 정합니다.\n\n제2조(인증서의 유효기간) 개인용 인증서의 유효기간은 발급일로부터 1년입니다.\n\n제3조(가입자의 의무) 가입자는 자신의 개인키를 안전하게 관리하여야 하며, 개인키가 분실·도난·유출된 경우 즉시 인증서를 폐기하여야 합니다.\n\n(모의은행 연습용 약관입니다.)",
+        name = ca.label()
+    )
+}
+
+fn third_party_text(ca: Ca) -> String {
+    format!(
+        "① 공인인증서 발급을 위해 가입자 등록정보를 아래와 같이 제3자에게 제공합니다.\n- 개인정보를 제공받는 자: {}\n- 제공 항목: 성명, 영문성명, 주민등록번호(본인확인정보 생성용), 주소, 전화번호, e메일\n- 이용 목적: 공인인증서 발급 및 관리\n- 보유 기간: 인증서 효력 소멸 후 10년",
+        ca.label()
+    )
+}
+
+/// Step 2.
+#[component]
+pub fn TargetStep() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let advance = use_advance();
+    let kind = RwSignal::new(CertKind::General);
+    let ca = RwSignal::new(None::<Ca>);
+    let ca_agreed = RwSignal::new(false);
+    let third_party = RwSignal::new(false);
+    let prior = RwSignal::new(None::<bool>);
+    let problem = RwSignal::new(None::<String>);
+    // The CA that will issue: the free kind always comes from yessign.
+    let issuer = move || match kind.get() {
+        CertKind::BankOnly => Some(Ca::Yessign),
+        CertKind::General => ca.get(),
+    };
+
+    let targets = {
+        let bank = bank.clone();
+        LocalResource::new(move || {
+            let bank = bank.clone();
+            let token = auth.token();
+            async move { bank.call(GetTargets { token: token? }).await.ok() }
+        })
+    };
+    let choose = Action::new_local(move |request: &ChooseCertificate| {
+        let bank = bank.clone();
+        let request = request.clone();
+        let advance = advance.clone();
+        async move {
+            match bank.call(request).await {
+                Ok(progress) => advance(progress),
+                Err(error) => problem.set(Some(refusal(auth, error))),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(issuer) = issuer() else {
+            problem.set(Some("범용인증서 발급기관을 선택해 주세요.".to_owned()));
+            return;
+        };
+        if prior.get_untracked() != Some(true) {
+            problem.set(Some(
+                "공인인증서 발급에 대한 사전동의에 [동의]를 선택하셔야 인증서를 발급받을 수 있습니다.".to_owned(),
+            ));
+            return;
+        }
+        problem.set(None);
+        if let Some(token) = auth.token() {
+            choose.dispatch(ChooseCertificate {
+                token,
+                kind: kind.get_untracked(),
+                ca: issuer,
+                ca_terms: ca_agreed.get_untracked(),
+                third_party: third_party.get_untracked(),
+                prior_consent: true,
+            });
+        }
+    };
+    let kind_row = move |k: CertKind, scope: &'static [&'static str], note: &'static str| {
+        let id = format!("kind-{k:?}");
+        view! {
+            <tr>
+                <td>
+                    <input
+                        type="radio"
+                        name="kind"
+                        id=id.clone()
+                        prop:checked=move || kind.get() == k
+                        on:change=move |_| kind.set(k)
+                    />
+                </td>
+                <th scope="row">
+                    <label for=id>{k.label()}</label>
+                </th>
+                <td>{if k.fee() == 0 { "무료".to_owned() } else { format!("{}/년", won(k.fee())) }}</td>
+                <td>
+                    <ul>{scope.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                </td>
+                <td>{note}</td>
+            </tr>
+        }
+    };
+
+    view! {
+        <form class="wizard-step target" on:submit=submit novalidate=true>
+            <h3>"유료 공인인증서 안내"</h3>
+            <p>
+                "부과된 수수료는 발급일로부터 1년동안의 유효기간 만료시까지 해당되며, 유효기간 만료후 재발급시(또는 갱신시)에는 수수료가 다시 부과됩니다."
+            </p>
+            <h3>"개인용인증서 종류 및 수수료"</h3>
+            <table class="kinds">
+                <thead>
+                    <tr>
+                        <th scope="col">"선택"</th>
+                        <th scope="col">"인증서종류"</th>
+                        <th scope="col">"수수료 (부가세포함)"</th>
+                        <th scope="col">"이용범위"</th>
+                        <th scope="col">"비고"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {kind_row(
+                        CertKind::BankOnly,
+                        &["은행(인터넷뱅킹 등) 및 보험서비스", "전자민원서비스", "신용카드 전자상거래"],
+                        "용도제한용 (금융결제원 발급)",
+                    )}
+                    {kind_row(
+                        CertKind::General,
+                        &[
+                            "온라인 은행(인터넷뱅킹) 및 보험거래",
+                            "온라인 신용카드거래(전자상거래)",
+                            "전자정부 민원서비스",
+                            "온라인 주식거래 등",
+                        ],
+                        "이용기관의 인증정책에 따라 일부 사이트에서 범용 인증서를 통한 인증이 불가능할 수 있음",
+                    )}
+                </tbody>
+            </table>
+            <p class="hint">
+                "인증서 발급일로부터 7일 이내에 폐기시 환급가능하며, 그 이후에는 환급 불가능합니다. 그러므로 인증서 발급일 포함 7일이 경과한 후, 영수증을 발급받으실 수 있습니다."
+            </p>
+
+            <Show when=move || kind.get() == CertKind::General>
+                <h3>"범용인증서 발급내용"</h3>
+                <table class="issued">
+                    <tbody>
+                        <tr>
+                            <th scope="row">"인증서 발급기관"</th>
+                            {Ca::GENERAL.iter().map(|c| view! { <td>{c.label()}</td> }).collect_view()}
+                        </tr>
+                        <tr>
+                            <th scope="row">"당행 발급상태"</th>
+                            {move || {
+                                let general = targets.get().flatten().map(|t| t.general).unwrap_or_default();
+                                Ca::GENERAL
+                                    .iter()
+                                    .map(|c| {
+                                        let state = match general.iter().find(|(x, _)| x == c) {
+                                            Some((_, true)) => "발급",
+                                            Some((_, false)) => "미발급",
+                                            None => "조회 중",
+                                        };
+                                        view! { <td>{state}</td> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </tr>
+                    </tbody>
+                </table>
+                <fieldset class="cas">
+                    <legend>"범용인증서 발급기관 선택"</legend>
+                    {Ca::GENERAL
+                        .iter()
+                        .map(|c| {
+                            let c = *c;
+                            view! {
+                                <label class="radio">
+                                    <input
+                                        type="radio"
+                                        name="ca"
+                                        prop:checked=move || ca.get() == Some(c)
+                                        on:change=move |_| ca.set(Some(c))
+                                    />
+                                    {c.label()}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </Show>
+
+            {move || {
+                issuer()
+                    .map(|c| {
+                        view! {
+                            <h3>{format!("{} 공인인증서비스 이용약관", c.label())}</h3>
+                            <div class="terms-box" tabindex="0">{ca_terms(c)}</div>
+                            <label class="check">
+                                <input type="checkbox" bind:checked=ca_agreed />
+                                " 위 이용약관에 동의합니다."
+                            </label>
+                            <h3>
+                                {format!("{}의 공인인증서 발급에 따른 개인정보 제3자 제공에 대한 동의", c.label())}
+                            </h3>
+                            <div class="terms-box" tabindex="0">{third_party_text(c)}</div>
+                            <label class="check">
+                                <input type="checkbox" bind:checked=third_party />
+                                " 위 이용약관에 동의합니다."
+                            </label>
+                        }
+                    })
+            }}
+
+            <fieldset class="prior">
+                <legend>"공인인증서 발급에 대한 사전동의"</legend>
+                <p>
+                    "인증서 발급에 동의 합니다. 미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능). 단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다."
+                </p>
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name="prior"
+                        prop:checked=move || prior.get() == Some(true)
+                        on:change=move |_| prior.set(Some(true))
+                    />
+                    "동의"
+                </label>
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name="prior"
+                        prop:checked=move || prior.get() == Some(false)
+                        on:change=move |_| prior.set(Some(false))
+                    />
+                    "미동의"
+                </label>
+            </fieldset>
+
+            <p class="question">"위 내용에 동의하고 계속해서 인증서를 발급 받으시겠습니까?"</p>
+            <ErrorLine message=problem.into() />
+            <p class="row actions">
+                <button type="submit" class="btn primary" disabled=move || choose.pending().get()>
+                    "예"
+                </button>
+                <CancelButton label="아니오" />
+            </p>
+            <p class="hint">"* yessign 이용약관 및 개인정보 취급방침 관련 문의 : 금융결제원 전자인증센터(1577-5500)"</p>
+        </form>
+    }
+}

@@ -1,0 +1,169 @@
+//! Step 1, 약관동의 및 사용자 본인확인 (manual STEP 08): the two terms and the resident
+//! registration number, typed or entered on the shuffled mouse keypad; paste is refused.
+
+use leptos::prelude::*;
+
+use super::{CancelButton, ErrorLine, refusal, use_advance};
+use crate::bank::BankApi;
+use crate::bank::api::AgreeTerms;
+use crate::bank::rules::rrn_masked;
+use crate::components::Keypad;
+use crate::contexts::{use_auth, use_bank};
+
+const BASIC_TERMS: &str = "■ 전자금융거래 기본약관
+
+제1조(목적) 이 약관은 모의은행(이하 \"은행\"이라 합니다)과 이용자 사이의 전자금융거래에 관한 기본적인 사항을 정함으로써, 거래의 신속하고 효율적인 처리를 도모하고 거래당사자 상호간의 이해관계를 합리적으로 조정하는 것을 목적으로 합니다.
+
+제2조(용어의 정의) \"전자금융거래\"라 함은 은행이 전자적 장치를 통하여 제공하는 금융상품 및 서비스를 이용자가 전자적 장치를 통하여 비대면·자동화된 방식으로 직접 이용하는 거래를 말합니다. \"접근매체\"라 함은 거래지시를 하거나 이용자 및 거래내용의 진실성과 정확성을 확보하기 위하여 사용되는 인증서, 보안카드, OTP, 비밀번호 등을 말합니다.
+
+제3조(접근매체의 관리) 이용자는 접근매체를 제3자에게 대여하거나 사용을 위임하거나 양도 또는 담보 목적으로 제공할 수 없으며, 접근매체의 분실·도난·위조 또는 변조를 알았을 때에는 지체 없이 은행에 신고하여야 합니다.
+
+제4조(연습용 안내) 모의은행은 학습용 가상 은행이며, 이 약관에 따른 실제 금융거래는 이루어지지 않습니다.";
+
+const SERVICE_TERMS: &str = "■ 전자금융서비스 이용약관
+
+제1조(서비스의 내용) 은행은 인터넷뱅킹을 통하여 조회, 이체, 인증서 발급 및 관리 등 전자금융서비스를 제공합니다.
+
+제2조(인증서) 이용자는 은행이 정한 절차에 따라 본인확인을 거쳐 인증서를 발급받을 수 있으며, 인증서 암호는 이용자 본인만 알 수 있도록 관리하여야 합니다.
+
+제3조(이용시간) 인증서 발급은 01:00부터 23:00까지 이용할 수 있습니다.
+
+■ 전자금융서비스 설명서
+이 설명서는 은행이용자의 서비스에 대한 이해를 돕고 약관의 중요 내용을 알려드리기 위한 참고자료이며, 실제 계약은 전자금융서비스 이용약관이 적용됩니다.";
+
+const NO_PASTE: &str =
+    "붙여넣기는 지원되지 않습니다. 직접 입력하거나 [마우스로 입력]을 이용해 주세요.";
+
+/// Keeps only digits, at most `max`.
+fn digits(input: &str, max: usize) -> String {
+    input
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(max)
+        .collect()
+}
+
+/// Step 1.
+#[component]
+pub fn TermsStep() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let advance = use_advance();
+    let basic = RwSignal::new(false);
+    let service = RwSignal::new(false);
+    let front = RwSignal::new(String::new());
+    let back = RwSignal::new(String::new());
+    let keypad_open = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+
+    let agree = Action::new_local(move |request: &AgreeTerms| {
+        let bank = bank.clone();
+        let request = request.clone();
+        let advance = advance.clone();
+        async move {
+            match bank.call(request).await {
+                Ok(progress) => advance(progress),
+                Err(error) => problem.set(Some(refusal(auth, error))),
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (f, b) = (front.get_untracked(), back.get_untracked());
+        let local = if !(basic.get_untracked() && service.get_untracked()) {
+            Some("전자금융거래 기본약관과 전자금융서비스 이용약관에 모두 동의해 주세요.")
+        } else if f.len() != 6 || b.len() != 7 {
+            Some("주민등록번호 13자리(앞 6자리, 뒤 7자리)를 입력해 주세요.")
+        } else {
+            None
+        };
+        problem.set(local.map(str::to_owned));
+        if local.is_none()
+            && let Some(token) = auth.token()
+        {
+            agree.dispatch(AgreeTerms {
+                token,
+                basic_terms: true,
+                service_terms: true,
+                rrn: format!("{f}-{b}"),
+            });
+        }
+    };
+    let refuse_paste = move |ev: leptos::ev::ClipboardEvent| {
+        ev.prevent_default();
+        problem.set(Some(NO_PASTE.to_owned()));
+    };
+
+    view! {
+        <form class="wizard-step terms" on:submit=submit novalidate=true>
+            <h3 id="basic-terms">"전자금융거래 기본약관"</h3>
+            <div class="terms-box" tabindex="0" role="document" aria-labelledby="basic-terms">
+                {BASIC_TERMS}
+            </div>
+            <label class="check">
+                <input type="checkbox" bind:checked=basic />
+                " 전자금융거래 기본약관에 동의합니다."
+            </label>
+            <h3 id="service-terms">"전자금융서비스 이용약관"</h3>
+            <div class="terms-box" tabindex="0" role="document" aria-labelledby="service-terms">
+                {SERVICE_TERMS}
+            </div>
+            <label class="check">
+                <input type="checkbox" bind:checked=service />
+                " 전자금융서비스 이용약관에 동의합니다."
+            </label>
+
+            <fieldset class="rrn">
+                <legend>"본인확인(주민등록번호 입력)"</legend>
+                <label for="rrn-front">"주민등록번호 앞자리"</label>
+                <input
+                    id="rrn-front"
+                    inputmode="numeric"
+                    maxlength="6"
+                    autocomplete="off"
+                    prop:value=front
+                    on:input=move |ev| front.set(digits(&event_target_value(&ev), 6))
+                    on:paste=refuse_paste
+                />
+                <span aria-hidden="true">"-"</span>
+                <label for="rrn-back">"주민등록번호 뒷자리"</label>
+                <input
+                    id="rrn-back"
+                    type="password"
+                    inputmode="numeric"
+                    maxlength="7"
+                    autocomplete="off"
+                    prop:value=back
+                    on:input=move |ev| back.set(digits(&event_target_value(&ev), 7))
+                    on:paste=refuse_paste
+                />
+                <button type="button" class="btn small" on:click=move |_| keypad_open.update(|o| *o = !*o)>
+                    "마우스로 입력"
+                </button>
+                <output class="rrn-masked" aria-label="입력한 주민등록번호">
+                    {move || rrn_masked(&front.get(), &back.get())}
+                </output>
+                <p class="hint">"① 숫자만 입력하실 수 있으며, 붙여넣기는 지원되지 않습니다."</p>
+                <Show when=move || keypad_open.get()>
+                    <Keypad
+                        value=back
+                        max_len=7
+                        label="주민등록번호 뒷자리"
+                        on_close=move |_| keypad_open.set(false)
+                    />
+                </Show>
+            </fieldset>
+
+            <p class="question">
+                "위의 전자금융거래기본약관과 전자금융서비스 이용약관의 내용에 동의하고 인터넷뱅킹 서비스를 이용하시겠습니까?"
+            </p>
+            <ErrorLine message=problem.into() />
+            <p class="row actions">
+                <button type="submit" class="btn primary" disabled=move || agree.pending().get()>
+                    "약관 동의/본인확인"
+                </button>
+                <CancelButton />
+            </p>
+        </form>
+    }
+}
