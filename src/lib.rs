@@ -7,6 +7,7 @@ pub mod components;
 pub mod contexts;
 pub mod format;
 pub mod pages;
+pub mod pki;
 pub mod store;
 pub mod wizard;
 

@@ -1,0 +1,67 @@
+//! Certificates the Korean NPKI way (DOMAIN §4, §5), with no UI in sight: RSA keys, the
+//! identity-binding VID, PKCS#10 requests, the mock CAs and their certificate profile, and the
+//! password-encrypted private key file.
+
+pub mod ca;
+pub mod csr;
+pub mod key_file;
+pub mod keys;
+pub mod sample;
+pub mod subject;
+pub mod vid;
+
+use der::oid::ObjectIdentifier;
+
+/// npkiIdentifyData: the subjectAltName otherName binding a certificate to a person.
+pub const NPKI_IDENTIFY_DATA: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1");
+/// The VID inside npkiIdentifyData.
+pub const NPKI_VID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1.1");
+/// The private-key attribute carrying the random value R.
+pub const NPKI_RANDOM_NUM: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1.3");
+/// SHA-256.
+pub const SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+
+/// What can go wrong making or reading keys, requests and certificates.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PkiError {
+    /// RSA key generation or use failed.
+    #[error("RSA: {0}")]
+    Rsa(#[from] rsa::Error),
+    /// DER encoding or decoding failed.
+    #[error("DER: {0}")]
+    Der(#[from] der::Error),
+    /// Building a certificate or request failed.
+    #[error("certificate builder: {0}")]
+    Builder(#[from] x509_cert::builder::Error),
+    /// A signature did not verify.
+    #[error("signature does not verify")]
+    BadSignature,
+    /// The key is too weak for the floor (RSA-2048, e = 65537).
+    #[error("weak key: {0}")]
+    WeakKey(String),
+    /// The password does not open the key file, or the file is damaged.
+    #[error("wrong password or damaged key file")]
+    WrongPassword,
+    /// The key does not belong to the certificate.
+    #[error("the private key does not match the certificate")]
+    KeyMismatch,
+    /// The platform has no randomness.
+    #[error("no randomness: {0}")]
+    Random(String),
+    /// Something else about the data is wrong.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The result of PKI operations.
+pub type Result<T> = std::result::Result<T, PkiError>;
+
+/// `N` bytes from the platform CSPRNG.
+pub fn random<const N: usize>() -> Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| PkiError::Random(e.to_string()))?;
+    Ok(bytes)
+}

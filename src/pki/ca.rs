@@ -1,0 +1,383 @@
+//! The mock certification authorities: a root and one issuing CA per real CA, all named
+//! `(MOCK)`, and the NPKI personal-certificate profile they issue under.
+
+use der::asn1::{Any, OctetString, Utf8StringRef};
+use der::oid::AssociatedOid;
+use der::oid::ObjectIdentifier;
+use der::{Decode, Encode};
+use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
+use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey};
+use rsa::sha2::Sha256;
+use rsa::signature::Verifier;
+use rsa::{PrivateKey, PublicKey};
+use sha2::Digest;
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef};
+use x509_cert::builder::profile::BuilderProfile;
+use x509_cert::builder::{Builder, CertificateBuilder};
+use x509_cert::certificate::{Certificate, TbsCertificate};
+use x509_cert::ext::Extension;
+use x509_cert::ext::pkix::certpolicy::PolicyInformation;
+use x509_cert::ext::pkix::name::{GeneralName, OtherName};
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, KeyUsage, KeyUsages,
+    SubjectAltName, SubjectKeyIdentifier,
+};
+use x509_cert::name::Name;
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::time::{Time, Validity};
+
+use super::{NPKI_IDENTIFY_DATA, NPKI_VID, PkiError, Result, SHA256, random, subject};
+use crate::bank::api::Ca;
+
+const KST_SECS: u64 = 9 * 3_600;
+
+/// A CA: its key and certificate.
+#[derive(Clone, Debug)]
+pub struct Authority {
+    /// The signing key.
+    pub key: PrivateKey,
+    /// Its certificate.
+    pub certificate: Certificate,
+}
+
+/// What identifies the certificate's holder (DOMAIN §4).
+#[derive(Clone, Debug)]
+pub struct Holder {
+    /// The real name for npkiIdentifyData.
+    pub real_name: String,
+    /// The VID.
+    pub vid: [u8; 32],
+}
+
+/// A fixed profile: names and extensions computed before building.
+struct Profile {
+    subject: Name,
+    issuer: Name,
+    extensions: Vec<Extension>,
+}
+
+impl BuilderProfile for Profile {
+    fn get_issuer(&self, _subject: &Name) -> Name {
+        self.issuer.clone()
+    }
+
+    fn get_subject(&self) -> Name {
+        self.subject.clone()
+    }
+
+    fn build_extensions(
+        &self,
+        _spk: SubjectPublicKeyInfoRef<'_>,
+        _issuer_spk: SubjectPublicKeyInfoRef<'_>,
+        _tbs: &TbsCertificate,
+    ) -> x509_cert::builder::Result<Vec<Extension>> {
+        Ok(self.extensions.clone())
+    }
+}
+
+fn extension(oid: ObjectIdentifier, critical: bool, value: &impl Encode) -> Result<Extension> {
+    Ok(Extension {
+        extn_id: oid,
+        critical,
+        extn_value: OctetString::new(value.to_der()?)?,
+    })
+}
+
+fn key_id(spki: &SubjectPublicKeyInfoOwned) -> Result<OctetString> {
+    let digest = sha1::Sha1::digest(spki.subject_public_key.raw_bytes());
+    Ok(OctetString::new(digest.to_vec())?)
+}
+
+fn spki_of(key: &PublicKey) -> Result<SubjectPublicKeyInfoOwned> {
+    let der = key
+        .to_public_key_der()
+        .map_err(|e| PkiError::Invalid(e.to_string()))?;
+    Ok(SubjectPublicKeyInfoOwned::from_der(der.as_bytes())?)
+}
+
+/// A serial number: 16 bytes from the CSPRNG (at least 64 random bits), positive, no leading zero.
+pub fn new_serial() -> Result<SerialNumber> {
+    let mut bytes = random::<16>()?;
+    bytes[0] = (bytes[0] & 0x7f) | 0x01;
+    Ok(SerialNumber::new(&bytes)?)
+}
+
+/// From `now_ms` (Unix milliseconds) to the same calendar day in `years`, 23:59:59 KST.
+pub fn validity(now_ms: i64, years: i32) -> Result<Validity> {
+    let now =
+        u64::try_from(now_ms / 1000).map_err(|_| PkiError::Invalid("time before 1970".into()))?;
+    let not_before = der::DateTime::from_unix_duration(std::time::Duration::from_secs(now))?;
+    let kst = der::DateTime::from_unix_duration(std::time::Duration::from_secs(now + KST_SECS))?;
+    let year = u16::try_from(i32::from(kst.year()) + years)
+        .map_err(|_| PkiError::Invalid("year".into()))?;
+    // 29 February has no twin in most years.
+    let day = if kst.month() == 2 && kst.day() == 29 {
+        28
+    } else {
+        kst.day()
+    };
+    let end_kst = der::DateTime::new(year, kst.month(), day, 23, 59, 59)?;
+    let not_after = der::DateTime::from_unix_duration(
+        end_kst.unix_duration() - std::time::Duration::from_secs(KST_SECS),
+    )?;
+    // UTCTime until 2049, GeneralizedTime after, as RFC 5280 asks.
+    let time = |t: der::DateTime| match der::asn1::UtcTime::from_date_time(t) {
+        Ok(utc) => Time::UtcTime(utc),
+        Err(_) => Time::GeneralTime(der::asn1::GeneralizedTime::from_date_time(t)),
+    };
+    Ok(Validity::new(time(not_before), time(not_after)))
+}
+
+fn sign(
+    issuer_key: &PrivateKey,
+    subject_spki: SubjectPublicKeyInfoOwned,
+    profile: Profile,
+    validity: Validity,
+) -> Result<Certificate> {
+    let signer = SigningKey::<Sha256>::new(issuer_key.clone());
+    let builder = CertificateBuilder::new(profile, new_serial()?, validity, subject_spki)?;
+    Ok(builder.build::<_, Signature>(&signer)?)
+}
+
+impl Authority {
+    /// A new self-signed mock root, valid 20 years from `now_ms`.
+    pub fn new_root(now_ms: i64) -> Result<Self> {
+        let key = super::keys::generate()?;
+        let spki = spki_of(&key.to_public_key())?;
+        let name = subject::root_name()?;
+        let extensions = ca_extensions(&spki, &spki)?;
+        let certificate = sign(
+            &key,
+            spki,
+            Profile {
+                subject: name.clone(),
+                issuer: name,
+                extensions,
+            },
+            validity(now_ms, 20)?,
+        )?;
+        Ok(Self { key, certificate })
+    }
+
+    /// A new mock issuing CA for `ca`, signed by this root, valid 10 years.
+    pub fn new_issuing(&self, ca: Ca, now_ms: i64) -> Result<Self> {
+        let key = super::keys::generate()?;
+        let spki = spki_of(&key.to_public_key())?;
+        let issuer_spki = &self.certificate.tbs_certificate().subject_public_key_info();
+        let extensions = ca_extensions(&spki, issuer_spki)?;
+        let certificate = sign(
+            &self.key,
+            spki,
+            Profile {
+                subject: subject::issuing_name(ca)?,
+                issuer: self.certificate.tbs_certificate().subject().clone(),
+                extensions,
+            },
+            validity(now_ms, 10)?,
+        )?;
+        Ok(Self { key, certificate })
+    }
+
+    /// Issues a personal certificate for the key of a verified request (see
+    /// [`super::csr::verify`]) under the NPKI profile. Nothing is copied from the request but
+    /// its public key.
+    pub fn issue_personal(
+        &self,
+        subject_name: Name,
+        subject_key: &PublicKey,
+        policy: ObjectIdentifier,
+        holder: &Holder,
+        validity: Validity,
+    ) -> Result<Certificate> {
+        let spki = spki_of(subject_key)?;
+        let issuer_spki = self.certificate.tbs_certificate().subject_public_key_info();
+        let extensions = vec![
+            extension(
+                KeyUsage::OID,
+                true,
+                &KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation),
+            )?,
+            extension(
+                CertificatePolicies::OID,
+                true,
+                &CertificatePolicies(vec![PolicyInformation {
+                    policy_identifier: policy,
+                    policy_qualifiers: None,
+                }]),
+            )?,
+            extension(
+                SubjectAltName::OID,
+                false,
+                &SubjectAltName(vec![GeneralName::OtherName(OtherName {
+                    type_id: NPKI_IDENTIFY_DATA,
+                    value: identify_data(holder)?,
+                })]),
+            )?,
+            extension(
+                AuthorityKeyIdentifier::OID,
+                false,
+                &AuthorityKeyIdentifier {
+                    key_identifier: Some(key_id(issuer_spki)?),
+                    authority_cert_issuer: None,
+                    authority_cert_serial_number: None,
+                },
+            )?,
+            extension(
+                SubjectKeyIdentifier::OID,
+                false,
+                &SubjectKeyIdentifier(key_id(&spki)?),
+            )?,
+        ];
+        sign(
+            &self.key,
+            spki,
+            Profile {
+                subject: subject_name,
+                issuer: self.certificate.tbs_certificate().subject().clone(),
+                extensions,
+            },
+            validity,
+        )
+    }
+
+    /// The key as PKCS#8 DER, for the bank's records.
+    pub fn key_der(&self) -> Result<Vec<u8>> {
+        Ok(self
+            .key
+            .to_pkcs8_der()
+            .map_err(|e| PkiError::Invalid(e.to_string()))?
+            .as_bytes()
+            .to_vec())
+    }
+
+    /// An authority from its stored key (PKCS#8 DER) and certificate (DER).
+    pub fn from_der(key: &[u8], certificate: &[u8]) -> Result<Self> {
+        Ok(Self {
+            key: PrivateKey::from_pkcs8_der(key).map_err(|e| PkiError::Invalid(e.to_string()))?,
+            certificate: Certificate::from_der(certificate)?,
+        })
+    }
+}
+
+fn ca_extensions(
+    spki: &SubjectPublicKeyInfoOwned,
+    issuer_spki: &SubjectPublicKeyInfoOwned,
+) -> Result<Vec<Extension>> {
+    Ok(vec![
+        extension(
+            BasicConstraints::OID,
+            true,
+            &BasicConstraints {
+                ca: true,
+                path_len_constraint: None,
+            },
+        )?,
+        extension(
+            KeyUsage::OID,
+            true,
+            &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature),
+        )?,
+        extension(
+            SubjectKeyIdentifier::OID,
+            false,
+            &SubjectKeyIdentifier(key_id(spki)?),
+        )?,
+        extension(
+            AuthorityKeyIdentifier::OID,
+            false,
+            &AuthorityKeyIdentifier {
+                key_identifier: Some(key_id(issuer_spki)?),
+                authority_cert_issuer: None,
+                authority_cert_serial_number: None,
+            },
+        )?,
+    ])
+}
+
+#[derive(der::Sequence)]
+struct Vid {
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    hash_alg: Option<AlgorithmIdentifierOwned>,
+    virtual_id: OctetString,
+}
+
+#[derive(der::Sequence)]
+struct UserInfo {
+    vid: Vid,
+    identify_data_type: ObjectIdentifier,
+}
+
+/// npkiIdentifyData: SEQUENCE { realName UTF8String, userInfos SEQUENCE OF UserInfo }.
+fn identify_data(holder: &Holder) -> Result<Any> {
+    #[derive(der::Sequence)]
+    struct IdentifyData<'a> {
+        real_name: Utf8StringRef<'a>,
+        user_infos: Vec<UserInfo>,
+    }
+    let data = IdentifyData {
+        real_name: Utf8StringRef::new(&holder.real_name)?,
+        user_infos: vec![UserInfo {
+            vid: Vid {
+                hash_alg: Some(AlgorithmIdentifierOwned {
+                    oid: SHA256,
+                    parameters: None,
+                }),
+                virtual_id: OctetString::new(holder.vid.to_vec())?,
+            },
+            identify_data_type: NPKI_VID,
+        }],
+    };
+    Ok(Any::from_der(&data.to_der()?)?)
+}
+
+/// The VID a certificate carries, if it has npkiIdentifyData.
+pub fn certificate_vid(certificate: &Certificate) -> Option<(String, Vec<u8>)> {
+    #[derive(der::Sequence)]
+    struct IdentifyDataOwned {
+        real_name: String,
+        user_infos: Vec<UserInfo>,
+    }
+    let extensions = certificate.tbs_certificate().extensions()?;
+    let san = extensions
+        .iter()
+        .find(|e| e.extn_id == SubjectAltName::OID)?;
+    let names = SubjectAltName::from_der(san.extn_value.as_bytes()).ok()?;
+    names.0.iter().find_map(|name| match name {
+        GeneralName::OtherName(other) if other.type_id == NPKI_IDENTIFY_DATA => {
+            let data = IdentifyDataOwned::from_der(&other.value.to_der().ok()?).ok()?;
+            let info = data.user_infos.first()?;
+            Some((data.real_name, info.vid.virtual_id.as_bytes().to_vec()))
+        }
+        _ => None,
+    })
+}
+
+/// The RSA public key a certificate certifies.
+pub fn certificate_key(certificate: &Certificate) -> Result<PublicKey> {
+    PublicKey::from_public_key_der(
+        &certificate
+            .tbs_certificate()
+            .subject_public_key_info()
+            .to_der()?,
+    )
+    .map_err(|e| PkiError::Invalid(format!("not an RSA certificate: {e}")))
+}
+
+/// Whether `certificate` carries a valid signature by `issuer`'s key.
+pub fn signed_by(certificate: &Certificate, issuer: &Certificate) -> bool {
+    let check = || -> Result<()> {
+        let key = PublicKey::from_public_key_der(
+            &issuer
+                .tbs_certificate()
+                .subject_public_key_info()
+                .to_der()?,
+        )
+        .map_err(|e| PkiError::Invalid(e.to_string()))?;
+        let signature = Signature::try_from(certificate.signature().raw_bytes())
+            .map_err(|_| PkiError::BadSignature)?;
+        VerifyingKey::<Sha256>::new(key)
+            .verify(&certificate.tbs_certificate().to_der()?, &signature)
+            .map_err(|_| PkiError::BadSignature)
+    };
+    check().is_ok()
+}

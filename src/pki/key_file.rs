@@ -1,0 +1,119 @@
+//! The private-key file (`signPri.key`): PKCS#8 EncryptedPrivateKeyInfo with PBES2,
+//! PBKDF2-HMAC-SHA256 (at least 600,000 rounds, 16-byte salt) and AES-256-CBC, holding a
+//! PrivateKeyInfo whose attributes carry the random value R (DOMAIN §4, §5).
+
+use der::asn1::{Any, BitString, OctetString, SetOfVec};
+use der::{Decode, Encode};
+use pkcs8::pkcs5::pbes2;
+use pkcs8::{EncryptedPrivateKeyInfoOwned, EncryptedPrivateKeyInfoRef};
+use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey};
+use rsa::traits::PublicKeyParts;
+use rsa::{PrivateKey, PublicKey};
+use spki::AlgorithmIdentifierOwned;
+use x509_cert::attr::Attribute;
+
+use super::{NPKI_RANDOM_NUM, PkiError, Result, random};
+
+/// PBKDF2 rounds for keys we write (DOMAIN §5 floor).
+pub const PBKDF2_ROUNDS: u32 = 600_000;
+
+/// rsaEncryption.
+const RSA_ENCRYPTION: der::oid::ObjectIdentifier =
+    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+
+/// PKCS#8 v1 PrivateKeyInfo with its attributes (RFC 5208), which the `pkcs8` crate's type
+/// does not carry.
+#[derive(der::Sequence)]
+struct PrivateKeyInfo {
+    version: u8,
+    algorithm: AlgorithmIdentifierOwned,
+    private_key: OctetString,
+    #[asn1(context_specific = "0", tag_mode = "IMPLICIT", optional = "true")]
+    attributes: Option<SetOfVec<Attribute>>,
+}
+
+/// A private key with the R that went into its certificate's VID.
+#[derive(Clone, Debug)]
+pub struct KeyWithR {
+    /// The RSA key.
+    pub key: PrivateKey,
+    /// The 20-byte random value R.
+    pub r: Vec<u8>,
+}
+
+fn plain_der(key: &KeyWithR) -> Result<Vec<u8>> {
+    let pkcs1 = key
+        .key
+        .to_pkcs1_der()
+        .map_err(|e| PkiError::Invalid(e.to_string()))?;
+    let r = Any::from_der(&BitString::from_bytes(&key.r)?.to_der()?)?;
+    let mut values = SetOfVec::new();
+    values.insert(r)?;
+    let mut attributes = SetOfVec::new();
+    attributes.insert(Attribute {
+        oid: NPKI_RANDOM_NUM,
+        values,
+    })?;
+    Ok(PrivateKeyInfo {
+        version: 0,
+        algorithm: AlgorithmIdentifierOwned {
+            oid: RSA_ENCRYPTION,
+            parameters: Some(Any::null()),
+        },
+        private_key: OctetString::new(pkcs1.as_bytes())?,
+        attributes: Some(attributes),
+    }
+    .to_der()?)
+}
+
+/// Encrypts `key` (with its R) under `password`, with `rounds` PBKDF2 rounds (use
+/// [`PBKDF2_ROUNDS`]; fewer only in tests of the format).
+pub fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<u8>> {
+    let plain = zeroize::Zeroizing::new(plain_der(key)?);
+    let params = pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(
+        rounds,
+        &random::<16>()?,
+        random::<16>()?,
+    )
+    .map_err(|e| PkiError::Invalid(e.to_string()))?;
+    let encrypted = params
+        .encrypt(password, &plain)
+        .map_err(|e| PkiError::Invalid(e.to_string()))?;
+    Ok(EncryptedPrivateKeyInfoOwned {
+        encryption_algorithm: params.into(),
+        encrypted_data: OctetString::new(encrypted)?,
+    }
+    .to_der()?)
+}
+
+/// Opens a key file with `password`. A wrong password is always [`PkiError::WrongPassword`].
+pub fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
+    let info = EncryptedPrivateKeyInfoRef::from_der(file)?;
+    let plain = info
+        .decrypt(password)
+        .map_err(|_| PkiError::WrongPassword)?;
+    let inner = PrivateKeyInfo::from_der(plain.as_bytes()).map_err(|_| PkiError::WrongPassword)?;
+    let key = PrivateKey::from_pkcs1_der(inner.private_key.as_bytes())
+        .map_err(|_| PkiError::WrongPassword)?;
+    let r = inner
+        .attributes
+        .iter()
+        .flat_map(|set| set.iter())
+        .find(|a| a.oid == NPKI_RANDOM_NUM)
+        .and_then(|a| a.values.iter().next())
+        .and_then(|v| v.decode_as::<BitString>().ok())
+        .map(|bits| bits.raw_bytes().to_vec())
+        .ok_or_else(|| PkiError::Invalid("the key has no R attribute".to_owned()))?;
+    Ok(KeyWithR { key, r })
+}
+
+/// Opens a key file and checks that it is the key of `certificate_key`; with a wrong
+/// password or another certificate's key, nothing is returned.
+pub fn unlock(file: &[u8], password: &str, certificate_key: &PublicKey) -> Result<KeyWithR> {
+    let opened = decrypt(file, password)?;
+    let public = opened.key.to_public_key();
+    if public.n() != certificate_key.n() || public.e() != certificate_key.e() {
+        return Err(PkiError::KeyMismatch);
+    }
+    Ok(opened)
+}

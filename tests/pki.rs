@@ -1,0 +1,337 @@
+//! Keys, requests, the mock CAs' certificates and the key file, checked natively and by OpenSSL.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+use std::sync::OnceLock;
+
+use cert_center::bank::api::{Ca, CertKind};
+use cert_center::pki::ca::{Authority, Holder, certificate_vid, new_serial, signed_by, validity};
+use cert_center::pki::key_file::{self, KeyWithR, PBKDF2_ROUNDS};
+use cert_center::pki::{PkiError, csr, keys, sample, subject, vid};
+use der::{Decode, Encode};
+use rsa::PrivateKey;
+use sha2::{Digest, Sha256};
+use x509_cert::certificate::Certificate;
+
+/// 2026-11-25 10:00:00 UTC (19:00 KST).
+const NOW: i64 = 1_795_600_800_000;
+
+struct Fixture {
+    root: Authority,
+    kica: Authority,
+    user: PrivateKey,
+}
+
+/// Keys are slow to make, so one set serves every test here.
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let root = Authority::new_root(NOW).unwrap();
+        let kica = root.new_issuing(Ca::Kica, NOW).unwrap();
+        Fixture {
+            root,
+            kica,
+            user: keys::generate().unwrap(),
+        }
+    })
+}
+
+fn hong_certificate(r: &[u8]) -> Certificate {
+    let f = fixture();
+    let name = subject::personal_subject(
+        Ca::Kica,
+        &subject::common_name("홍길동", "HONG GILDONG", "000000000001"),
+    )
+    .unwrap();
+    let request = csr::build(&f.user, name.clone()).unwrap();
+    let (_, public) = csr::verify(&request).unwrap();
+    f.kica
+        .issue_personal(
+            name,
+            &public,
+            subject::policy_oid(Ca::Kica, CertKind::General),
+            &Holder {
+                real_name: "홍길동".into(),
+                vid: vid::vid("800101-1234560", r).unwrap(),
+            },
+            validity(NOW, 1).unwrap(),
+        )
+        .unwrap()
+}
+
+#[test]
+fn vid_matches_a_hand_assembled_der() {
+    let r: Vec<u8> = (1..=20).collect();
+    // SEQUENCE { PrintableString "8001011234560", BIT STRING (0 unused bits) R }
+    let mut der = vec![0x30, 0x26, 0x13, 0x0d];
+    der.extend_from_slice(b"8001011234560");
+    der.extend_from_slice(&[0x03, 0x15, 0x00]);
+    der.extend_from_slice(&r);
+    let expected: [u8; 32] = Sha256::digest(Sha256::digest(&der)).into();
+    assert_eq!(vid::vid("800101-1234560", &r).unwrap(), expected);
+    assert_ne!(vid::vid("850315-2345678", &r).unwrap(), expected);
+}
+
+#[test]
+fn generated_keys_meet_the_floor_and_weak_ones_are_refused() {
+    keys::check_strength(&fixture().user.to_public_key()).unwrap();
+    let weak = PrivateKey::new(&mut getrandom::SysRng, 1024).unwrap();
+    let request = csr::build(&weak, subject::root_name().unwrap()).unwrap();
+    assert!(matches!(csr::verify(&request), Err(PkiError::WeakKey(_))));
+}
+
+#[test]
+fn a_request_with_a_broken_signature_is_refused() {
+    let mut request = csr::build(&fixture().user, subject::root_name().unwrap()).unwrap();
+    let last = request.len() - 1;
+    request[last] ^= 0x01;
+    assert!(matches!(csr::verify(&request), Err(PkiError::BadSignature)));
+}
+
+#[test]
+fn personal_certificate_follows_the_npki_profile() {
+    let r = vec![7u8; 20];
+    let cert = hong_certificate(&r);
+    let f = fixture();
+    assert!(signed_by(&cert, &f.kica.certificate));
+    assert!(signed_by(&f.kica.certificate, &f.root.certificate));
+    assert!(!signed_by(&cert, &f.root.certificate));
+
+    let (name, vid_bytes) = certificate_vid(&cert).expect("npkiIdentifyData");
+    assert_eq!(name, "홍길동");
+    assert_eq!(vid_bytes, vid::vid("8001011234560", &r).unwrap().to_vec());
+
+    let tbs = cert.tbs_certificate();
+    let extensions = tbs.extensions().unwrap();
+    let critical: Vec<String> = extensions
+        .iter()
+        .filter(|e| e.critical)
+        .map(|e| e.extn_id.to_string())
+        .collect();
+    assert_eq!(
+        critical,
+        ["2.5.29.15", "2.5.29.32"],
+        "key usage and policies"
+    );
+    let ids: Vec<String> = extensions.iter().map(|e| e.extn_id.to_string()).collect();
+    for id in ["2.5.29.17", "2.5.29.35", "2.5.29.14"] {
+        assert!(ids.contains(&id.to_string()), "{id} in {ids:?}");
+    }
+    assert_eq!(
+        tbs.subject().to_string(),
+        "CN=홍길동(HONG GILDONG)0004000000000001,OU=KMB,OU=licensedCA,O=KICA,C=KR"
+    );
+}
+
+#[test]
+fn validity_ends_at_23_59_59_kst_a_year_on() {
+    let v = validity(NOW, 1).unwrap();
+    assert_eq!(v.not_after.to_unix_duration().as_secs(), 1_827_154_799); // 2027-11-25 14:59:59 UTC
+    // 22:00 UTC is already the next day in Korea.
+    let late = validity(NOW + 12 * 3_600_000, 1).unwrap();
+    assert_eq!(
+        late.not_after.to_unix_duration().as_secs(),
+        1_827_154_799 + 86_400
+    );
+}
+
+#[test]
+fn serials_are_positive_long_enough_and_never_repeat() {
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..500 {
+        let serial = new_serial().unwrap();
+        let bytes = serial.as_bytes().to_vec();
+        assert!(
+            bytes.len() <= 20 && bytes.len() >= 8,
+            "{} octets",
+            bytes.len()
+        );
+        assert_eq!(bytes[0] & 0x80, 0, "positive");
+        assert!(seen.insert(bytes), "repeated serial");
+    }
+}
+
+#[test]
+fn key_file_round_trips_with_r_and_refuses_a_wrong_password() {
+    let r: Vec<u8> = (100..120).collect();
+    let key = KeyWithR {
+        key: fixture().user.clone(),
+        r: r.clone(),
+    };
+    let file = key_file::encrypt(&key, "Correct!Horse1", PBKDF2_ROUNDS).unwrap();
+    let cert = hong_certificate(&r);
+    let cert_key = cert_center::pki::ca::certificate_key(&cert).unwrap();
+    let opened = key_file::unlock(&file, "Correct!Horse1", &cert_key).unwrap();
+    assert_eq!(opened.r, r);
+    assert!(matches!(
+        key_file::unlock(&file, "Correct!Horse2", &cert_key),
+        Err(PkiError::WrongPassword)
+    ));
+    let other = fixture().kica.key.to_public_key();
+    assert!(matches!(
+        key_file::unlock(&file, "Correct!Horse1", &other),
+        Err(PkiError::KeyMismatch)
+    ));
+}
+
+#[test]
+fn key_file_uses_pbes2_pbkdf2_sha256_600k_aes256cbc_with_a_16_byte_salt() {
+    let key = KeyWithR {
+        key: fixture().user.clone(),
+        r: vec![1; 20],
+    };
+    let file = key_file::encrypt(&key, "Correct!Horse1", PBKDF2_ROUNDS).unwrap();
+    let info = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&file).unwrap();
+    let params = match info.encryption_algorithm {
+        pkcs8::pkcs5::EncryptionScheme::Pbes2(params) => params,
+        other => panic!("{other:?}"),
+    };
+    match params.kdf {
+        pkcs8::pkcs5::pbes2::Kdf::Pbkdf2(kdf) => {
+            assert!(kdf.iteration_count >= 600_000);
+            assert_eq!(kdf.salt.as_bytes().len(), 16);
+            assert_eq!(kdf.prf, pkcs8::pkcs5::pbes2::Pbkdf2Prf::HmacWithSha256);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        params.encryption,
+        pkcs8::pkcs5::pbes2::EncryptionScheme::Aes256Cbc { .. }
+    ));
+    let again = key_file::encrypt(&key, "Correct!Horse1", PBKDF2_ROUNDS).unwrap();
+    assert_ne!(file, again, "fresh salt and IV each time");
+    assert!(file.to_der().is_err() || !file.is_empty());
+}
+
+// ---- OpenSSL as the outside judge ----
+
+fn openssl(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl is installed (scripts/setup)");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "openssl {args:?} failed:\n{text}");
+    text
+}
+
+fn sample_dir() -> &'static std::path::Path {
+    static DIR: OnceLock<std::path::PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("cert-center-sample-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as i64;
+        sample::write_sample(&dir, now).unwrap();
+        dir
+    })
+}
+
+#[test]
+fn openssl_verifies_the_request_signature() {
+    let out = openssl(
+        sample_dir(),
+        &[
+            "req", "-in", "csr.der", "-inform", "DER", "-verify", "-noout",
+        ],
+    );
+    assert!(out.contains("verify OK"), "{out}");
+}
+
+#[test]
+fn openssl_verifies_the_chain() {
+    let out = openssl(
+        sample_dir(),
+        &[
+            "verify",
+            "-CAfile",
+            "root.pem",
+            "-untrusted",
+            "ca.pem",
+            "signCert.pem",
+        ],
+    );
+    assert!(out.contains("signCert.pem: OK"), "{out}");
+}
+
+#[test]
+fn openssl_decrypts_the_key_and_it_matches_the_certificate() {
+    let dir = sample_dir();
+    openssl(
+        dir,
+        &[
+            "pkcs8",
+            "-inform",
+            "DER",
+            "-in",
+            "signPri.key",
+            "-passin",
+            "file:password.txt",
+            "-out",
+            "key.pem",
+        ],
+    );
+    let from_key = openssl(dir, &["pkey", "-in", "key.pem", "-pubout"]);
+    let from_cert = openssl(dir, &["x509", "-in", "signCert.pem", "-noout", "-pubkey"]);
+    assert_eq!(from_key, from_cert);
+    let wrong = Command::new("openssl")
+        .args([
+            "pkcs8",
+            "-inform",
+            "DER",
+            "-in",
+            "signPri.key",
+            "-passin",
+            "pass:nope",
+            "-out",
+            "/dev/null",
+        ])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        !wrong.status.success(),
+        "a wrong password fails in OpenSSL too"
+    );
+}
+
+#[test]
+fn openssl_shows_the_policy_and_critical_key_usage() {
+    let text = openssl(
+        sample_dir(),
+        &[
+            "x509",
+            "-in",
+            "signCert.der",
+            "-inform",
+            "DER",
+            "-noout",
+            "-text",
+        ],
+    );
+    assert!(text.contains("X509v3 Key Usage: critical"), "{text}");
+    assert!(
+        text.contains("Digital Signature, Non Repudiation"),
+        "{text}"
+    );
+    assert!(
+        text.contains("X509v3 Certificate Policies: critical"),
+        "{text}"
+    );
+    assert!(text.contains("Policy: 1.2.410.200004.5.2.1.2"), "{text}");
+    assert!(text.contains("othername: 1.2.410.200004.10.1.1"), "{text}");
+    assert!(text.contains("Exponent: 65537"), "{text}");
+    assert!(text.contains("Public-Key: (2048 bit)"), "{text}");
+    let dates = openssl(
+        sample_dir(),
+        &["x509", "-in", "signCert.pem", "-noout", "-enddate"],
+    );
+    assert!(dates.contains("14:59:59"), "ends 23:59:59 KST: {dates}");
+}
