@@ -150,6 +150,18 @@ pub enum BankError {
         /// The fee in won.
         fee: u64,
     },
+    /// Issuance asked for outside 01:00~23:00 KST.
+    #[error("인증서 발급 가능시간(01:00~23:00)이 아닙니다. 발급 가능시간에 다시 이용해 주세요.")]
+    OutsideHours,
+    /// The certificate request is unreadable, badly signed or its key too weak.
+    #[error("인증서 발급 요청을 확인할 수 없습니다. ({detail})")]
+    InvalidRequest {
+        /// What is wrong, in Korean.
+        detail: String,
+    },
+    /// The request names someone other than the customer.
+    #[error("인증서 발급 요청의 사용자 정보가 고객님의 정보와 다릅니다.")]
+    SubjectMismatch,
     /// A step-5 field is missing or malformed.
     #[error("{message}")]
     InvalidDetails {
@@ -233,6 +245,27 @@ pub struct Logout {
 impl Endpoint for Logout {
     const NAME: &'static str = "logout";
     type Response = ();
+}
+
+/// 잔액조회: the customer's withdrawal account and its balance.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetAccount {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+/// An account and its balance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    /// The account number.
+    pub account: String,
+    /// The balance in won.
+    pub balance: u64,
+}
+
+impl Endpoint for GetAccount {
+    const NAME: &'static str = "account";
+    type Response = AccountView;
 }
 
 /// Puts the practice bank back as it was first seeded: locks, counters and sessions cleared.

@@ -120,7 +120,9 @@ struct BankState {
     #[serde(default)]
     issuances: Vec<issuance::IssuanceRecord>,
     #[serde(default)]
-    certificates: Vec<issuance::IssuedCertificate>,
+    certificates: Vec<issuance::CertificateRecord>,
+    #[serde(default)]
+    authorities: Vec<issuance::StoredAuthority>,
 }
 
 /// The changing part of a customer's record; the fixed part is [`demo::DemoCustomer`].
@@ -135,6 +137,9 @@ struct CustomerRecord {
     card_failures: u8,
     #[serde(default)]
     otp_failures: u8,
+    /// When a certificate was last issued: loans are refused for 4 days from that day.
+    #[serde(default)]
+    last_issued_at: Option<Millis>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -157,11 +162,13 @@ impl BankState {
                     account_password_failures: 0,
                     card_failures: 0,
                     otp_failures: 0,
+                    last_issued_at: None,
                 })
                 .collect(),
             sessions: Vec::new(),
             issuances: Vec::new(),
             certificates: Vec::new(),
+            authorities: Vec::new(),
         }
     }
 
@@ -189,10 +196,16 @@ impl BankState {
             ConfirmFee::NAME => serve(body, |r| self.confirm_fee(r)),
             GetBankName::NAME => serve(body, |r| self.bank_name(r)),
             SubmitDetails::NAME => serve(body, |r| self.submit_details(r)),
+            PrepareIssuance::NAME => serve(body, |r| self.prepare_issuance(r)),
+            IssueCertificate::NAME => serve(body, |r| self.issue_certificate(now, r)),
             ResetPractice::NAME => serve(body, |ResetPractice| {
+                // The mock CAs stay: a learner may have downloaded the root already.
+                let authorities = std::mem::take(&mut self.authorities);
                 *self = Self::seed();
+                self.authorities = authorities;
                 Ok(())
             }),
+            GetAccount::NAME => serve(body, |r| self.account(r)),
             other => Err(BankError::BadRequest {
                 detail: format!("unknown endpoint `{other}`"),
             }),

@@ -396,3 +396,54 @@ impl Endpoint for SubmitDetails {
     const NAME: &'static str = "issuance/details";
     type Response = Progress;
 }
+
+/// Step 6 → 7: asks which subject the certificate request must carry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PrepareIssuance {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+/// What the request must name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuanceTicket {
+    /// The subject DN (RFC 4514) the CA will issue to.
+    pub subject: String,
+    /// The CA.
+    pub ca: Ca,
+    /// The kind.
+    pub kind: CertKind,
+}
+
+impl Endpoint for PrepareIssuance {
+    const NAME: &'static str = "issuance/prepare";
+    type Response = IssuanceTicket;
+}
+
+/// The certificate request (PKCS#10 DER, base64) and the random value R (20 bytes, base64) whose
+/// VID the certificate will carry.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IssueCertificate {
+    /// The login session.
+    pub token: SessionToken,
+    /// The PKCS#10 request, DER in base64.
+    pub csr: String,
+    /// R, base64.
+    pub random: String,
+}
+
+/// The issued certificate and its chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedCertificate {
+    /// The certificate, DER in base64.
+    pub certificate: String,
+    /// The issuing CA's and the root's certificates, DER in base64.
+    pub chain: Vec<String>,
+    /// The fee withdrawn, in won.
+    pub fee: u64,
+}
+
+impl Endpoint for IssueCertificate {
+    const NAME: &'static str = "issuance/issue";
+    type Response = IssuedCertificate;
+}

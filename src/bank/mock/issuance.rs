@@ -8,7 +8,9 @@ use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo::{self, DemoCustomer, SecondFactor};
 use crate::bank::rules;
+use crate::pki::{self, PkiError, ca::Authority, ca::Holder};
 use crate::wizard::{OutOfOrder, Progress, Step};
+use der::Encode;
 
 impl From<OutOfOrder> for BankError {
     fn from(e: OutOfOrder) -> Self {
@@ -30,6 +32,12 @@ pub(super) struct IssuanceRecord {
     card_challenge: Option<(u8, u8)>,
     account: Option<String>,
     details: Option<CustomerDetails>,
+    /// The digits of the subject's CN, assigned when issuance is prepared.
+    #[serde(default)]
+    cn_digits: Option<String>,
+    /// The certificate issued, so that a retried request gets it again and pays once.
+    #[serde(default)]
+    issued: Option<IssuedCertificate>,
 }
 
 /// The additional identity check of step 3.
@@ -68,13 +76,28 @@ impl IssuanceRecord {
     }
 }
 
-/// A certificate the bank has issued (filled by issuance; read by step 2's table).
+/// A certificate the bank has issued.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub(super) struct IssuedCertificate {
+pub(super) struct CertificateRecord {
     pub(super) user_id: String,
     pub(super) kind: CertKind,
     pub(super) ca: Ca,
+    pub(super) serial: String,
+    pub(super) issued_at: Millis,
     pub(super) revoked: bool,
+    /// DER, base64.
+    pub(super) certificate: String,
+}
+
+/// A mock CA's key and certificate, made once and kept in the bank's records.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct StoredAuthority {
+    /// `root`, or the CA's organisation name.
+    id: String,
+    /// PKCS#8 DER, base64.
+    key: String,
+    /// DER, base64.
+    certificate: String,
 }
 
 /// A login session's customer, their changing record and their issuance (started if none).
@@ -147,7 +170,7 @@ impl BankState {
     pub(super) fn targets(&mut self, r: GetTargets) -> BankResult<Targets> {
         let user_id = self.context(&r.token)?.customer.user_id;
         let issued = |ca: Ca| {
-            self.certificates.iter().any(|c| {
+            self.certificates.iter().any(|c: &CertificateRecord| {
                 c.user_id == user_id && c.ca == ca && c.kind == CertKind::General && !c.revoked
             })
         };
@@ -408,6 +431,203 @@ impl BankState {
         cx.issuance.details = Some(details);
         Ok(progress)
     }
+}
+
+impl BankState {
+    pub(super) fn account(&mut self, r: GetAccount) -> BankResult<AccountView> {
+        let cx = self.context(&r.token)?;
+        Ok(AccountView {
+            account: cx.customer.account.to_owned(),
+            balance: cx.record.balance,
+        })
+    }
+
+    pub(super) fn prepare_issuance(&mut self, r: PrepareIssuance) -> BankResult<IssuanceTicket> {
+        let cx = self.context(&r.token)?;
+        cx.issuance.progress.require(Step::Password)?;
+        let (Some(kind), Some(ca), Some(details)) = (
+            cx.issuance.kind,
+            cx.issuance.ca,
+            cx.issuance.details.clone(),
+        ) else {
+            return Err(OutOfOrder {
+                missing: Step::Target,
+            }
+            .into());
+        };
+        let digits = match &cx.issuance.cn_digits {
+            Some(digits) => digits.clone(),
+            None => {
+                let bytes = random_bytes::<12>()?;
+                let digits: String = bytes.iter().map(|b| char::from(b'0' + b % 10)).collect();
+                cx.issuance.cn_digits = Some(digits.clone());
+                digits
+            }
+        };
+        let cn = pki::subject::common_name(&details.name, &details.english_name, &digits);
+        let subject = pki::subject::personal_subject(ca, &cn).map_err(internal)?;
+        Ok(IssuanceTicket {
+            subject: subject.to_string(),
+            ca,
+            kind,
+        })
+    }
+
+    /// The root and `ca`'s issuing authority, made the first time they are needed.
+    fn authorities(&mut self, ca: Ca, now: Millis) -> BankResult<(Authority, Authority)> {
+        let root = match self.stored_authority("root")? {
+            Some(root) => root,
+            None => {
+                let root = Authority::new_root(now).map_err(internal)?;
+                self.store_authority("root", &root)?;
+                root
+            }
+        };
+        let id = pki::subject::ca_org(ca);
+        let issuing = match self.stored_authority(id)? {
+            Some(issuing) => issuing,
+            None => {
+                let issuing = root.new_issuing(ca, now).map_err(internal)?;
+                self.store_authority(id, &issuing)?;
+                issuing
+            }
+        };
+        Ok((root, issuing))
+    }
+
+    fn stored_authority(&self, id: &str) -> BankResult<Option<Authority>> {
+        self.authorities
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| {
+                Authority::from_der(&unbase64(&a.key)?, &unbase64(&a.certificate)?)
+                    .map_err(internal)
+            })
+            .transpose()
+    }
+
+    fn store_authority(&mut self, id: &str, authority: &Authority) -> BankResult<()> {
+        self.authorities.push(StoredAuthority {
+            id: id.to_owned(),
+            key: base64(&authority.key_der().map_err(internal)?),
+            certificate: base64(&authority.certificate.to_der().map_err(internal)?),
+        });
+        Ok(())
+    }
+
+    pub(super) fn issue_certificate(
+        &mut self,
+        now: Millis,
+        r: IssueCertificate,
+    ) -> BankResult<IssuedCertificate> {
+        let ticket = {
+            let cx = self.context(&r.token)?;
+            if let Some(issued) = &cx.issuance.issued {
+                // A retried request gets the same certificate and pays nothing more.
+                return Ok(issued.clone());
+            }
+            cx.issuance.progress.require(Step::Password)?;
+            cx.issuance
+                .cn_digits
+                .as_ref()
+                .ok_or(BankError::InvalidRequest {
+                    detail: "발급 준비(저장위치와 암호 확인)를 먼저 마쳐 주세요".to_owned(),
+                })?;
+            self.prepare_issuance(PrepareIssuance {
+                token: r.token.clone(),
+            })?
+        };
+        let kst_hour = (now / 1000 + 9 * 3_600).rem_euclid(86_400) / 3_600;
+        if !(1..23).contains(&kst_hour) {
+            return Err(BankError::OutsideHours);
+        }
+        let invalid = |detail: &str| BankError::InvalidRequest {
+            detail: detail.to_owned(),
+        };
+        let request = unbase64(&r.csr)?;
+        let (request, public) = pki::csr::verify(&request).map_err(|e| match e {
+            PkiError::WeakKey(_) => {
+                invalid("2048비트 미만이거나 공개지수가 65537이 아닌 키는 사용할 수 없습니다")
+            }
+            PkiError::BadSignature => invalid("요청의 전자서명이 검증되지 않습니다"),
+            _ => invalid("요청 형식이 올바르지 않습니다"),
+        })?;
+        if request.info.subject.to_string() != ticket.subject {
+            return Err(BankError::SubjectMismatch);
+        }
+        let random = unbase64(&r.random)?;
+        if random.len() != 20 {
+            return Err(invalid("본인확인용 난수(R)는 20바이트여야 합니다"));
+        }
+        let fee = ticket.kind.fee();
+        {
+            let cx = self.context(&r.token)?;
+            if cx.record.balance < fee {
+                return Err(BankError::InsufficientBalance {
+                    balance: cx.record.balance,
+                    fee,
+                });
+            }
+        }
+        let (root, issuing) = self.authorities(ticket.ca, now)?;
+        let cx = self.context(&r.token)?;
+        let holder = Holder {
+            real_name: cx.customer.name.to_owned(),
+            vid: pki::vid::vid(cx.customer.rrn, &random).map_err(internal)?,
+        };
+        let certificate = issuing
+            .issue_personal(
+                request.info.subject.clone(),
+                &public,
+                pki::subject::policy_oid(ticket.ca, ticket.kind),
+                &holder,
+                pki::ca::validity(now, 1).map_err(internal)?,
+            )
+            .map_err(internal)?;
+        let der = certificate.to_der().map_err(internal)?;
+        let issued = IssuedCertificate {
+            certificate: base64(&der),
+            chain: vec![
+                base64(&issuing.certificate.to_der().map_err(internal)?),
+                base64(&root.certificate.to_der().map_err(internal)?),
+            ],
+            fee,
+        };
+        cx.record.balance -= fee;
+        cx.record.last_issued_at = Some(now);
+        cx.issuance.issued = Some(issued.clone());
+        cx.issuance.complete(Step::Password)?;
+        let user_id = cx.customer.user_id.to_owned();
+        self.certificates.push(CertificateRecord {
+            user_id,
+            kind: ticket.kind,
+            ca: ticket.ca,
+            serial: certificate.tbs_certificate().serial_number().to_string(),
+            issued_at: now,
+            revoked: false,
+            certificate: issued.certificate.clone(),
+        });
+        Ok(issued)
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> BankError {
+    BankError::Internal {
+        detail: e.to_string(),
+    }
+}
+
+/// Bytes as they travel in JSON.
+pub fn base64(bytes: &[u8]) -> String {
+    data_encoding::BASE64.encode(bytes)
+}
+
+fn unbase64(text: &str) -> BankResult<Vec<u8>> {
+    data_encoding::BASE64
+        .decode(text.as_bytes())
+        .map_err(|e| BankError::BadRequest {
+            detail: format!("base64: {e}"),
+        })
 }
 
 /// Two different code numbers from 1 to 35, chosen at random.

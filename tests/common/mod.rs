@@ -1,0 +1,177 @@
+//! A demo customer driving the mock bank through its API, shared by the bank tests.
+#![allow(dead_code)]
+
+pub use cert_center::bank::api::*;
+pub use cert_center::bank::demo::{self, DemoCustomer, SecondFactor};
+pub use cert_center::bank::rules::otp_code;
+pub use cert_center::bank::{BankApi, BankError, Clock, MockBank};
+pub use cert_center::store::KeyValueStore;
+pub use cert_center::wizard::Step;
+pub use futures::executor::block_on;
+
+pub const NOW: i64 = 1_764_000_000_000;
+
+pub struct Customer {
+    pub bank: MockBank,
+    pub token: SessionToken,
+    pub who: &'static DemoCustomer,
+}
+
+pub fn login_on(bank: &MockBank, who: &'static DemoCustomer) -> Customer {
+    let grant = block_on(bank.call(Login {
+        user_id: who.user_id.into(),
+        password: who.password.into(),
+    }))
+    .unwrap();
+    Customer {
+        bank: bank.clone(),
+        token: grant.token,
+        who,
+    }
+}
+
+pub fn login(who: &'static DemoCustomer) -> Customer {
+    login_on(
+        &MockBank::new(KeyValueStore::memory(), Clock::manual(NOW)),
+        who,
+    )
+}
+
+impl Customer {
+    pub fn call<E: Endpoint>(&self, request: E) -> Result<E::Response, BankError> {
+        block_on(self.bank.call(request))
+    }
+
+    pub fn t(&self) -> SessionToken {
+        self.token.clone()
+    }
+
+    pub fn current(&self) -> Step {
+        self.call(GetIssuance { token: self.t() })
+            .unwrap()
+            .progress
+            .current()
+    }
+
+    pub fn terms(&self) -> Result<(), BankError> {
+        self.call(AgreeTerms {
+            token: self.t(),
+            basic_terms: true,
+            service_terms: true,
+            rrn: self.who.rrn.into(),
+        })
+        .map(drop)
+    }
+
+    pub fn target(&self) -> Result<(), BankError> {
+        self.call(ChooseCertificate {
+            token: self.t(),
+            kind: CertKind::General,
+            ca: Ca::Kica,
+            ca_terms: true,
+            third_party: true,
+            prior_consent: true,
+        })
+        .map(drop)
+    }
+
+    pub fn ars(&self) {
+        let call = self
+            .call(StartArs {
+                token: self.t(),
+                phone: 0,
+            })
+            .unwrap();
+        let answer = self
+            .call(AnswerArs {
+                token: self.t(),
+                keyed: call.approval_number,
+            })
+            .unwrap();
+        assert!(answer.approved);
+        self.call(ConfirmArs { token: self.t() }).unwrap();
+    }
+
+    /// The right second-factor answer for what the bank asks now.
+    pub fn right_answer(&self) -> SecondFactorAnswer {
+        let asked = self
+            .call(GetVerification { token: self.t() })
+            .unwrap()
+            .second_factor;
+        match (asked, self.who.second_factor) {
+            (
+                SecondFactorPrompt::Card { first, second, .. },
+                SecondFactor::SecurityCard { codes, .. },
+            ) => SecondFactorAnswer::Card {
+                first_two: codes[usize::from(first) - 1][..2].into(),
+                last_two: codes[usize::from(second) - 1][2..].into(),
+            },
+            (SecondFactorPrompt::Otp { .. }, SecondFactor::Otp { secret_base32 }) => {
+                SecondFactorAnswer::Otp {
+                    code: otp_code(secret_base32, self.bank.clock().now()).unwrap(),
+                }
+            }
+            other => panic!("prompt does not fit the customer: {other:?}"),
+        }
+    }
+
+    pub fn wrong_answer(&self) -> SecondFactorAnswer {
+        match self.right_answer() {
+            SecondFactorAnswer::Card {
+                first_two,
+                last_two,
+            } => SecondFactorAnswer::Card {
+                first_two: flip(&first_two),
+                last_two,
+            },
+            SecondFactorAnswer::Otp { code } => SecondFactorAnswer::Otp { code: flip(&code) },
+        }
+    }
+
+    pub fn verify_with(&self, password: &str, answer: SecondFactorAnswer) -> Result<(), BankError> {
+        self.call(VerifyAccount {
+            token: self.t(),
+            account: self.who.account.into(),
+            account_password: password.into(),
+            answer,
+        })
+        .map(drop)
+    }
+
+    pub fn verify(&self) -> Result<(), BankError> {
+        self.verify_with(self.who.account_password, self.right_answer())
+    }
+
+    pub fn through_step_3(&self) {
+        self.terms().unwrap();
+        self.target().unwrap();
+        self.ars();
+        self.verify().unwrap();
+    }
+
+    pub fn details(&self) -> CustomerDetails {
+        CustomerDetails {
+            name: self.who.name.into(),
+            english_name: self.who.english_name.to_lowercase(),
+            email: "learner@example.com".into(),
+            zip: "04524".into(),
+            address: "서울특별시 중구 세종대로 110".into(),
+            address_detail: "1층".into(),
+            phone: "02-123-4567".into(),
+            mobile: "010-1234-5678".into(),
+        }
+    }
+}
+
+/// The same digits with the first one changed.
+pub fn flip(digits: &str) -> String {
+    let first = digits.chars().next().unwrap();
+    let other = if first == '9' {
+        '0'
+    } else {
+        char::from(first as u8 + 1)
+    };
+    std::iter::once(other)
+        .chain(digits.chars().skip(1))
+        .collect()
+}
