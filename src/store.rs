@@ -1,6 +1,8 @@
-//! Browser storage. `kv` keeps small JSON records in Web Storage (or in memory for native tests);
-//! the certificate store in IndexedDB joins it with the issuance work.
+//! Browser storage: `kv` keeps small JSON records in Web Storage (or in memory for native
+//! tests); `certs` keeps browser certificates in IndexedDB.
 
+pub mod certs;
 pub mod kv;
 
+pub use certs::{CertStore, StoredCertificate};
 pub use kv::{KeyValueStore, StoreError};

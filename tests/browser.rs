@@ -285,3 +285,63 @@ async fn terms_step_shows_the_banks_refusal_of_another_persons_number() {
     })
     .await;
 }
+
+// ---- The browser-certificate store (IndexedDB) ----
+
+use cert_center::store::{CertStore, StoredCertificate};
+
+fn record(id: &str, holder: &str) -> StoredCertificate {
+    StoredCertificate {
+        id: id.into(),
+        record_version: cert_center::store::certs::RECORD_VERSION,
+        user_id: "hong01".into(),
+        kind: "범용".into(),
+        holder: holder.into(),
+        expires: "2027-11-25".into(),
+        issuer: "한국정보인증 (MOCK)".into(),
+        certificate: "MIIB".into(),
+        private_key: "MIIC".into(),
+        chain: vec!["MIID".into(), "MIIE".into()],
+    }
+}
+
+/// A database of its own for each test.
+async fn fresh_store(test: &str) -> CertStore {
+    let name = format!("test-{test}-{}", js_sys::Date::now());
+    CertStore::open_named(&name).await.unwrap()
+}
+
+fn sorted(mut list: Vec<StoredCertificate>) -> Vec<StoredCertificate> {
+    list.sort_by(|a, b| a.id.cmp(&b.id));
+    list
+}
+
+#[wasm_bindgen_test]
+async fn certificate_store_round_trips_and_deletes() {
+    let store = fresh_store("roundtrip").await;
+    assert!(store.list().await.unwrap().is_empty());
+    let a = record("aa", "홍길동(HONG GILDONG)0004000000000001");
+    store.add(&a).await.unwrap();
+    assert_eq!(store.list().await.unwrap(), vec![a.clone()]);
+    let b = record("bb", "홍길동(HONG GILDONG)0004000000000002");
+    store.replace(Some("aa"), &b).await.unwrap();
+    assert_eq!(store.list().await.unwrap(), vec![b]);
+    store.delete("bb").await.unwrap();
+    assert!(store.list().await.unwrap().is_empty());
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_replacement_leaves_the_old_state_whole() {
+    let store = fresh_store("abort").await;
+    let a = record("aa", "A");
+    let b = record("bb", "B");
+    store.add(&a).await.unwrap();
+    store.add(&b).await.unwrap();
+    // Replacing A by a certificate already stored fails inside the transaction, after A's
+    // deletion was requested: the whole transaction is undone.
+    let duplicate = record("bb", "B again");
+    assert!(store.replace(Some("aa"), &duplicate).await.is_err());
+    assert_eq!(sorted(store.list().await.unwrap()), vec![a, b]);
+    store.close();
+}
