@@ -7,6 +7,7 @@ pub mod csr;
 pub mod key_file;
 pub mod keys;
 pub mod sample;
+pub mod signing;
 pub mod subject;
 pub mod vid;
 

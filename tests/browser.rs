@@ -221,7 +221,7 @@ async fn mount_logged_in<V: IntoView + 'static>(
         .unwrap();
     mount(move || {
         provide_bank(bank);
-        provide_auth().begin(user_id, grant);
+        provide_auth().begin(grant);
         view! { <Router>{view()}</Router> }
     })
 }

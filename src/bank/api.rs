@@ -150,6 +150,15 @@ pub enum BankError {
         /// The fee in won.
         fee: u64,
     },
+    /// A login challenge that is unknown, used or older than 120 seconds.
+    #[error("로그인 요청 시간이 지났거나 이미 사용된 요청입니다. 다시 시도해 주세요.")]
+    ChallengeExpired,
+    /// The certificate cannot log in.
+    #[error("인증서로 로그인할 수 없습니다. ({reason})")]
+    CertificateRejected {
+        /// Why, in Korean.
+        reason: String,
+    },
     /// Issuance asked for outside 01:00~23:00 KST.
     #[error("인증서 발급 가능시간(01:00~23:00)이 아닙니다. 발급 가능시간에 다시 이용해 주세요.")]
     OutsideHours,
@@ -203,6 +212,8 @@ pub struct Login {
 /// A session the bank opened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionGrant {
+    /// The bank ID of the customer logged in.
+    pub user_id: String,
     /// The token to send with later requests.
     pub token: SessionToken,
     /// The customer's name as the bank records it.
@@ -213,6 +224,52 @@ pub struct SessionGrant {
 
 impl Endpoint for Login {
     const NAME: &'static str = "login";
+    type Response = SessionGrant;
+}
+
+/// Certificate login, first half: asks for a single-use challenge.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginChallenge;
+
+/// A nonce to sign, valid for [`CHALLENGE_SECS`] seconds, once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    /// 128 random bits, hex.
+    pub nonce: String,
+    /// Seconds it stays valid.
+    pub expires_in_secs: u32,
+}
+
+/// How long a login challenge stays valid.
+pub const CHALLENGE_SECS: u32 = 120;
+
+impl Endpoint for LoginChallenge {
+    const NAME: &'static str = "login/challenge";
+    type Response = Challenge;
+}
+
+/// The message a certificate signs to log in: it binds the nonce to the site and the purpose, so
+/// a signature made for another site or another purpose is worthless here.
+pub fn login_message(origin: &str, nonce: &str) -> String {
+    format!("purpose=login\norigin={origin}\nnonce={nonce}")
+}
+
+/// Certificate login, second half: the certificate, the signature over [`login_message`]
+/// (PKCS#1 v1.5, SHA-256) and R from the private key, all base64.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CertificateLogin {
+    /// The challenge's nonce.
+    pub nonce: String,
+    /// The certificate, DER.
+    pub certificate: String,
+    /// The signature.
+    pub signature: String,
+    /// R, for the bank to recompute the VID.
+    pub random: String,
+}
+
+impl Endpoint for CertificateLogin {
+    const NAME: &'static str = "login/certificate";
     type Response = SessionGrant;
 }
 

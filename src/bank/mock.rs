@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod cert_login;
 mod issuance;
 
 use super::api::*;
@@ -15,6 +16,8 @@ use crate::store::KeyValueStore;
 pub const STATE_KEY: &str = "mockbank.state";
 /// The version of the records' layout; older layouts are migrated on load.
 const STATE_VERSION: u32 = 1;
+/// The origin the bank assumes outside a browser (the dev server's).
+pub const DEFAULT_ORIGIN: &str = "http://127.0.0.1:8080";
 /// How long a login session lasts without `연장`.
 pub const SESSION_SECS: u32 = 10 * 60;
 
@@ -24,16 +27,30 @@ pub struct MockBank {
     store: KeyValueStore,
     clock: Clock,
     latency_ms: u32,
+    origin: String,
 }
 
 impl MockBank {
     /// A bank keeping its records in `store` and reading the time from `clock`, answering at once.
     pub fn new(store: KeyValueStore, clock: Clock) -> Self {
+        // In the page the bank serves the page's own origin; natively, the dev server's.
+        #[cfg(target_arch = "wasm32")]
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_else(|| DEFAULT_ORIGIN.to_owned());
+        #[cfg(not(target_arch = "wasm32"))]
+        let origin = DEFAULT_ORIGIN.to_owned();
         Self {
             store,
             clock,
             latency_ms: 0,
+            origin,
         }
+    }
+
+    /// The origin certificate-login signatures must name.
+    pub fn origin(&self) -> &str {
+        &self.origin
     }
 
     /// Makes every answer wait `ms` milliseconds, like a network round trip.
@@ -60,11 +77,12 @@ impl MockBank {
         let mut state = self.load()?;
         let now = self.clock.now();
         state.sessions.retain(|s| s.expires_at > now);
+        state.challenges.retain(|c| c.expires_at > now);
         let sessions = &state.sessions;
         state
             .issuances
             .retain(|i| sessions.iter().any(|s| s.token == i.token()));
-        let answer = state.dispatch(now, endpoint, body);
+        let answer = state.dispatch(now, &self.origin, endpoint, body);
         // Refusals change records too (failure counters), so the state is saved either way.
         self.store
             .save(STATE_KEY, &state)
@@ -123,6 +141,8 @@ struct BankState {
     certificates: Vec<issuance::CertificateRecord>,
     #[serde(default)]
     authorities: Vec<issuance::StoredAuthority>,
+    #[serde(default)]
+    challenges: Vec<cert_login::ChallengeRecord>,
 }
 
 /// The changing part of a customer's record; the fixed part is [`demo::DemoCustomer`].
@@ -169,10 +189,17 @@ impl BankState {
             issuances: Vec::new(),
             certificates: Vec::new(),
             authorities: Vec::new(),
+            challenges: Vec::new(),
         }
     }
 
-    fn dispatch(&mut self, now: Millis, endpoint: &str, body: &str) -> BankResult<String> {
+    fn dispatch(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        endpoint: &str,
+        body: &str,
+    ) -> BankResult<String> {
         match endpoint {
             Login::NAME => serve(body, |r| self.login(now, r)),
             ExtendSession::NAME => serve(body, |r| self.extend(now, r)),
@@ -206,6 +233,8 @@ impl BankState {
                 Ok(())
             }),
             GetAccount::NAME => serve(body, |r| self.account(r)),
+            LoginChallenge::NAME => serve(body, |LoginChallenge| self.challenge(now)),
+            CertificateLogin::NAME => serve(body, |r| self.certificate_login(now, origin, r)),
             other => Err(BankError::BadRequest {
                 detail: format!("unknown endpoint `{other}`"),
             }),
@@ -233,13 +262,22 @@ impl BankState {
             });
         }
         record.login_failures = 0;
+        self.open_session(customer, now)
+    }
+
+    fn open_session(
+        &mut self,
+        customer: &'static demo::DemoCustomer,
+        now: Millis,
+    ) -> BankResult<SessionGrant> {
         let token = random_token()?;
         self.sessions.push(SessionRecord {
             token: token.clone(),
-            user_id: user_id.to_owned(),
+            user_id: customer.user_id.to_owned(),
             expires_at: now + Millis::from(SESSION_SECS) * 1000,
         });
         Ok(SessionGrant {
+            user_id: customer.user_id.to_owned(),
             token: SessionToken(token),
             customer_name: customer.name.to_owned(),
             expires_in_secs: SESSION_SECS,

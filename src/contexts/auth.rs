@@ -45,12 +45,12 @@ impl Auth {
     }
 
     /// Records a session the bank granted.
-    pub fn begin(&self, user_id: &str, grant: SessionGrant) {
+    pub fn begin(&self, grant: SessionGrant) {
         self.expired.set(false);
         self.session.set(Some(Session {
             token: grant.token,
             customer_name: grant.customer_name,
-            user_id: user_id.to_owned(),
+            user_id: grant.user_id,
             expires_at: deadline(grant.expires_in_secs),
         }));
     }

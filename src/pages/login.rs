@@ -36,9 +36,8 @@ pub fn LoginPage() -> impl IntoView {
         let navigate = navigate.clone();
         let next = safe_next(query.read_untracked().get_str("next"));
         async move {
-            let user_id = request.user_id.clone();
             let grant = bank.call(request).await?;
-            auth.begin(&user_id, grant);
+            auth.begin(grant);
             navigate(&next, Default::default());
             Ok(())
         }

@@ -474,7 +474,11 @@ impl BankState {
     }
 
     /// The root and `ca`'s issuing authority, made the first time they are needed.
-    fn authorities(&mut self, ca: Ca, now: Millis) -> BankResult<(Authority, Authority)> {
+    pub(super) fn authorities(
+        &mut self,
+        ca: Ca,
+        now: Millis,
+    ) -> BankResult<(Authority, Authority)> {
         let root = match self.stored_authority("root")? {
             Some(root) => root,
             None => {
@@ -495,7 +499,7 @@ impl BankState {
         Ok((root, issuing))
     }
 
-    fn stored_authority(&self, id: &str) -> BankResult<Option<Authority>> {
+    pub(super) fn stored_authority(&self, id: &str) -> BankResult<Option<Authority>> {
         self.authorities
             .iter()
             .find(|a| a.id == id)
@@ -622,7 +626,7 @@ pub fn base64(bytes: &[u8]) -> String {
     data_encoding::BASE64.encode(bytes)
 }
 
-fn unbase64(text: &str) -> BankResult<Vec<u8>> {
+pub(super) fn unbase64(text: &str) -> BankResult<Vec<u8>> {
     data_encoding::BASE64
         .decode(text.as_bytes())
         .map_err(|e| BankError::BadRequest {

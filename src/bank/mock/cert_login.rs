@@ -1,0 +1,105 @@
+//! Certificate login (manual STEP 14): a single-use challenge, then the bank checks the
+//! signature over the challenge bound to its own origin, the chain, validity, revocation and
+//! that the certificate's VID is its customer's.
+
+use der::Decode;
+use serde::{Deserialize, Serialize};
+use x509_cert::certificate::Certificate;
+
+use super::issuance::{base64, unbase64};
+use super::{BankState, random_bytes};
+use crate::bank::api::*;
+use crate::bank::clock::Millis;
+use crate::bank::demo;
+use crate::pki;
+
+/// A challenge handed out and not yet used.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct ChallengeRecord {
+    nonce: String,
+    pub(super) expires_at: Millis,
+}
+
+fn rejected(reason: &str) -> BankError {
+    BankError::CertificateRejected {
+        reason: reason.to_owned(),
+    }
+}
+
+impl BankState {
+    pub(super) fn challenge(&mut self, now: Millis) -> BankResult<Challenge> {
+        let nonce: String = random_bytes::<16>()?
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        self.challenges.push(ChallengeRecord {
+            nonce: nonce.clone(),
+            expires_at: now + Millis::from(CHALLENGE_SECS) * 1000,
+        });
+        Ok(Challenge {
+            nonce,
+            expires_in_secs: CHALLENGE_SECS,
+        })
+    }
+
+    pub(super) fn certificate_login(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        r: CertificateLogin,
+    ) -> BankResult<SessionGrant> {
+        // Single use: the challenge is spent by this attempt whatever its outcome.
+        let position = self
+            .challenges
+            .iter()
+            .position(|c| c.nonce == r.nonce && c.expires_at > now)
+            .ok_or(BankError::ChallengeExpired)?;
+        self.challenges.remove(position);
+
+        let der = unbase64(&r.certificate)?;
+        let certificate =
+            Certificate::from_der(&der).map_err(|_| rejected("인증서 형식이 올바르지 않습니다"))?;
+        let encoded = base64(&der);
+        let record = self
+            .certificates
+            .iter()
+            .find(|c| c.certificate == encoded)
+            .ok_or_else(|| rejected("모의은행에 등록되지 않은 인증서입니다"))?
+            .clone();
+        if record.revoked {
+            return Err(rejected("폐기된 인증서입니다"));
+        }
+        let (root, issuing) = self.authorities(record.ca, now)?;
+        if !(pki::ca::signed_by(&certificate, &issuing.certificate)
+            && pki::ca::signed_by(&issuing.certificate, &root.certificate))
+        {
+            return Err(rejected("인증서 발급기관을 확인할 수 없습니다"));
+        }
+        let validity = certificate.tbs_certificate().validity();
+        let seconds = u64::try_from(now / 1000).unwrap_or(0);
+        if seconds < validity.not_before.to_unix_duration().as_secs() {
+            return Err(rejected("아직 유효기간이 시작되지 않은 인증서입니다"));
+        }
+        if seconds > validity.not_after.to_unix_duration().as_secs() {
+            return Err(rejected("유효기간이 만료된 인증서입니다"));
+        }
+        let key = pki::ca::certificate_key(&certificate)
+            .map_err(|_| rejected("인증서의 공개키를 읽을 수 없습니다"))?;
+        let message = login_message(origin, &r.nonce);
+        if !pki::signing::verify(&key, message.as_bytes(), &unbase64(&r.signature)?) {
+            return Err(rejected("전자서명 검증에 실패했습니다"));
+        }
+        let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
+        let expected = pki::vid::vid(customer.rrn, &unbase64(&r.random)?)
+            .map_err(|_| rejected("본인확인정보를 계산할 수 없습니다"))?;
+        match pki::ca::certificate_vid(&certificate) {
+            Some((_, vid)) if vid == expected => {}
+            _ => {
+                return Err(rejected(
+                    "본인확인정보(VID)가 고객님의 정보와 일치하지 않습니다",
+                ));
+            }
+        }
+        self.open_session(customer, now)
+    }
+}

@@ -1,0 +1,160 @@
+//! Certificate login at the mock bank: the challenge is single-use and short-lived, and the
+//! signature, origin, registration and VID all have to hold.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::str::FromStr;
+
+use cert_center::bank::mock::DEFAULT_ORIGIN;
+use cert_center::pki::{csr, keys, signing};
+use common::*;
+use x509_cert::name::Name;
+
+fn b64(bytes: &[u8]) -> String {
+    data_encoding::BASE64.encode(bytes)
+}
+
+const R: [u8; 20] = [5; 20];
+
+/// 홍길동 with a certificate the bank issued, and its key.
+fn hong_with_certificate() -> (MockBank, String, rsa::PrivateKey) {
+    let c = login(&demo::HONG);
+    c.through_step_3();
+    c.call(ConfirmFee { token: c.t() }).unwrap();
+    c.call(SubmitDetails {
+        token: c.t(),
+        details: c.details(),
+    })
+    .unwrap();
+    let ticket = c.call(PrepareIssuance { token: c.t() }).unwrap();
+    let key = keys::generate().unwrap();
+    let request = csr::build(&key, Name::from_str(&ticket.subject).unwrap()).unwrap();
+    let issued = c
+        .call(IssueCertificate {
+            token: c.t(),
+            csr: b64(&request),
+            random: b64(&R),
+        })
+        .unwrap();
+    (c.bank.clone(), issued.certificate, key)
+}
+
+fn attempt(
+    bank: &MockBank,
+    nonce: &str,
+    certificate: &str,
+    key: &rsa::PrivateKey,
+    origin: &str,
+    r: &[u8],
+) -> Result<SessionGrant, BankError> {
+    let signature = signing::sign(key, login_message(origin, nonce).as_bytes());
+    block_on(bank.call(CertificateLogin {
+        nonce: nonce.into(),
+        certificate: certificate.into(),
+        signature: b64(&signature),
+        random: b64(r),
+    }))
+}
+
+fn nonce(bank: &MockBank) -> String {
+    let challenge = block_on(bank.call(LoginChallenge)).unwrap();
+    assert_eq!(challenge.nonce.len(), 32, "128 bits");
+    assert_eq!(challenge.expires_in_secs, 120);
+    challenge.nonce
+}
+
+#[test]
+fn the_certificate_logs_its_customer_in_once_per_challenge() {
+    let (bank, cert, key) = hong_with_certificate();
+    let n = nonce(&bank);
+    let grant = attempt(&bank, &n, &cert, &key, DEFAULT_ORIGIN, &R).unwrap();
+    assert_eq!(grant.user_id, "hong01");
+    assert_eq!(grant.customer_name, "홍길동");
+    assert_eq!(
+        attempt(&bank, &n, &cert, &key, DEFAULT_ORIGIN, &R),
+        Err(BankError::ChallengeExpired),
+        "a replayed challenge is refused"
+    );
+}
+
+#[test]
+fn a_challenge_older_than_120_seconds_is_refused() {
+    let (bank, cert, key) = hong_with_certificate();
+    let n = nonce(&bank);
+    bank.clock().advance(120_001);
+    assert_eq!(
+        attempt(&bank, &n, &cert, &key, DEFAULT_ORIGIN, &R),
+        Err(BankError::ChallengeExpired)
+    );
+}
+
+fn rejected(result: Result<SessionGrant, BankError>) -> String {
+    match result {
+        Err(BankError::CertificateRejected { reason }) => reason,
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_signature_for_another_origin_is_refused_and_spends_the_challenge() {
+    let (bank, cert, key) = hong_with_certificate();
+    let n = nonce(&bank);
+    let reason = rejected(attempt(
+        &bank,
+        &n,
+        &cert,
+        &key,
+        "https://phishing.example",
+        &R,
+    ));
+    assert!(reason.contains("전자서명"), "{reason}");
+    assert_eq!(
+        attempt(&bank, &n, &cert, &key, DEFAULT_ORIGIN, &R),
+        Err(BankError::ChallengeExpired)
+    );
+}
+
+#[test]
+fn another_key_or_a_wrong_r_is_refused() {
+    let (bank, cert, key) = hong_with_certificate();
+    let other_key = keys::generate().unwrap();
+    let reason = rejected(attempt(
+        &bank,
+        &nonce(&bank),
+        &cert,
+        &other_key,
+        DEFAULT_ORIGIN,
+        &R,
+    ));
+    assert!(reason.contains("전자서명"), "{reason}");
+    let reason = rejected(attempt(
+        &bank,
+        &nonce(&bank),
+        &cert,
+        &key,
+        DEFAULT_ORIGIN,
+        &[6; 20],
+    ));
+    assert!(reason.contains("VID"), "{reason}");
+}
+
+#[test]
+fn a_certificate_the_bank_did_not_issue_to_a_customer_is_refused() {
+    let (bank, _, _) = hong_with_certificate();
+    // A certificate for 김민지 from a different bank's mock CA.
+    let (_, minji_cert, minji_key) = {
+        let (other_bank, cert, key) = hong_with_certificate();
+        drop(other_bank);
+        (0, cert, key)
+    };
+    let reason = rejected(attempt(
+        &bank,
+        &nonce(&bank),
+        &minji_cert,
+        &minji_key,
+        DEFAULT_ORIGIN,
+        &R,
+    ));
+    assert!(reason.contains("등록되지 않은"), "{reason}");
+}
