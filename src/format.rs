@@ -13,9 +13,25 @@ pub fn won(amount: u64) -> String {
     out + "원"
 }
 
+/// What a digits-only field keeps of `input`: its digits, at most `max`.
+pub fn digits(input: &str, max: usize) -> String {
+    input
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(max)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::won;
+    use super::{digits, won};
+
+    #[test]
+    fn digit_fields_keep_digits_only_up_to_their_length() {
+        assert_eq!(digits("80-01a01", 6), "800101");
+        assert_eq!(digits("12345678", 7), "1234567");
+        assert_eq!(digits("", 4), "");
+    }
 
     #[test]
     fn won_groups_thousands() {

@@ -191,7 +191,7 @@ impl Authority {
     ) -> Result<Certificate> {
         let spki = spki_of(subject_key)?;
         let issuer_spki = self.certificate.tbs_certificate().subject_public_key_info();
-        let extensions = vec![
+        let extensions = [
             extension(
                 KeyUsage::OID,
                 true,
@@ -213,21 +213,10 @@ impl Authority {
                     value: identify_data(holder)?,
                 })]),
             )?,
-            extension(
-                AuthorityKeyIdentifier::OID,
-                false,
-                &AuthorityKeyIdentifier {
-                    key_identifier: Some(key_id(issuer_spki)?),
-                    authority_cert_issuer: None,
-                    authority_cert_serial_number: None,
-                },
-            )?,
-            extension(
-                SubjectKeyIdentifier::OID,
-                false,
-                &SubjectKeyIdentifier(key_id(&spki)?),
-            )?,
-        ];
+        ]
+        .into_iter()
+        .chain(key_identifiers(&spki, issuer_spki)?)
+        .collect();
         sign(
             &self.key,
             spki,
@@ -263,7 +252,7 @@ fn ca_extensions(
     spki: &SubjectPublicKeyInfoOwned,
     issuer_spki: &SubjectPublicKeyInfoOwned,
 ) -> Result<Vec<Extension>> {
-    Ok(vec![
+    Ok([
         extension(
             BasicConstraints::OID,
             true,
@@ -277,11 +266,18 @@ fn ca_extensions(
             true,
             &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature),
         )?,
-        extension(
-            SubjectKeyIdentifier::OID,
-            false,
-            &SubjectKeyIdentifier(key_id(spki)?),
-        )?,
+    ]
+    .into_iter()
+    .chain(key_identifiers(spki, issuer_spki)?)
+    .collect())
+}
+
+/// The authority and subject key identifiers (SHA-1 of each public key).
+fn key_identifiers(
+    spki: &SubjectPublicKeyInfoOwned,
+    issuer_spki: &SubjectPublicKeyInfoOwned,
+) -> Result<[Extension; 2]> {
+    Ok([
         extension(
             AuthorityKeyIdentifier::OID,
             false,
@@ -290,6 +286,11 @@ fn ca_extensions(
                 authority_cert_issuer: None,
                 authority_cert_serial_number: None,
             },
+        )?,
+        extension(
+            SubjectKeyIdentifier::OID,
+            false,
+            &SubjectKeyIdentifier(key_id(spki)?),
         )?,
     ])
 }

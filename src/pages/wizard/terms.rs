@@ -9,6 +9,7 @@ use crate::bank::api::AgreeTerms;
 use crate::bank::rules::rrn_masked;
 use crate::components::Keypad;
 use crate::contexts::{use_auth, use_bank};
+use crate::format::digits;
 
 const BASIC_TERMS: &str = "■ 전자금융거래 기본약관
 
@@ -33,15 +34,6 @@ const SERVICE_TERMS: &str = "■ 전자금융서비스 이용약관
 
 const NO_PASTE: &str =
     "붙여넣기는 지원되지 않습니다. 직접 입력하거나 [마우스로 입력]을 이용해 주세요.";
-
-/// Keeps only digits, at most `max`.
-fn digits(input: &str, max: usize) -> String {
-    input
-        .chars()
-        .filter(char::is_ascii_digit)
-        .take(max)
-        .collect()
-}
 
 /// Step 1.
 #[component]

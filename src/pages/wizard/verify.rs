@@ -10,6 +10,7 @@ use crate::bank::demo::{self, SecondFactor};
 use crate::components::devices::{OtpToken, SecurityCard};
 use crate::components::{Dialog, Keypad};
 use crate::contexts::{use_auth, use_bank};
+use crate::format::digits;
 
 /// Where the ARS pop-up is.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,14 +18,6 @@ enum Ars {
     Closed,
     Choosing,
     Calling(ArsCall),
-}
-
-fn digits(input: &str, max: usize) -> String {
-    input
-        .chars()
-        .filter(char::is_ascii_digit)
-        .take(max)
-        .collect()
 }
 
 /// Step 3.
