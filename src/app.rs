@@ -22,6 +22,7 @@ pub fn App() -> impl IntoView {
         MockBank::new(KeyValueStore::Local, Clock::from_page()).with_latency(BANK_LATENCY_MS),
     );
     let auth = provide_auth();
+    crate::pages::wizard::LastIssued::provide();
     let logged_in = move || Some(auth.logged_in());
     let to_login = || {
         let location = use_location();
@@ -47,6 +48,12 @@ pub fn App() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("issue/personal/:step")
                         view=WizardPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("list")
+                        view=CertListPage
                         condition=logged_in
                         redirect_path=to_login
                     />

@@ -1,16 +1,20 @@
 //! Pieces shared by several screens.
 
 pub mod center_nav;
+pub mod cert_picker;
 pub mod demo_accounts;
 pub mod devices;
 pub mod dialog;
+pub mod download;
 pub mod header;
 pub mod keypad;
 pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
+pub use cert_picker::{Candidate, CertificatePicker, Source};
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
+pub use download::download;
 pub use header::Header;
 pub use keypad::Keypad;
 pub use step_indicator::StepIndicator;

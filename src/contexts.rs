@@ -3,5 +3,5 @@
 pub mod auth;
 pub mod bank;
 
-pub use auth::{Auth, provide_auth, use_auth};
+pub use auth::{Auth, log_out, provide_auth, use_auth};
 pub use bank::{provide_bank, use_bank};

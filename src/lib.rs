@@ -5,10 +5,12 @@ pub mod app;
 pub mod bank;
 pub mod components;
 pub mod contexts;
+pub mod enroll;
 pub mod format;
 pub mod pages;
 pub mod pki;
 pub mod store;
 pub mod wizard;
+pub mod worker;
 
 pub use app::App;

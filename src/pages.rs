@@ -2,6 +2,7 @@
 
 pub mod browser_check;
 pub mod center_home;
+pub mod cert_list;
 pub mod home;
 pub mod info;
 pub mod issue;
@@ -11,6 +12,7 @@ pub mod wizard;
 
 pub use browser_check::BrowserCheckPage;
 pub use center_home::{CenterHome, CenterLayout};
+pub use cert_list::CertListPage;
 pub use home::HomePage;
 pub use info::InfoPage;
 pub use issue::IssuePage;

@@ -6,6 +6,7 @@ pub mod ca;
 pub mod csr;
 pub mod key_file;
 pub mod keys;
+pub mod npki;
 pub mod sample;
 pub mod signing;
 pub mod subject;

@@ -304,28 +304,7 @@ async fn hong_with_the_security_card_goes_through_steps_one_to_six() {
         b.click(STEP, "확인").await;
         b.wait_text("#english_name-error", "영문명을 입력해 주세요")
             .await;
-        b.click(STEP, "은행정보 불러오기").await;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while b.value("#name").await != "홍길동" {
-            assert!(std::time::Instant::now() < deadline, "name not filled");
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        b.fill("#english_name", "hong gildong").await;
-        assert_eq!(b.value("#english_name").await, "HONG GILDONG");
-        b.click(STEP, "우편번호 찾기").await;
-        b.fill("#address-query", "세종대로 110").await;
-        b.click(
-            ".address-results",
-            "[04524] 서울특별시 중구 세종대로 110 (태평로1가)",
-        )
-        .await;
-        assert_eq!(b.value("#zip").await, "04524");
-        b.fill("#address_detail", "1층").await;
-        b.fill("#phone", "02-123-4567").await;
-        b.fill("#mobile", "010-1234-5678").await;
-        b.fill("#email", "hong@example.com").await;
-        b.click(STEP, "확인").await;
-        b.wait_path("/center/issue/personal/6").await;
+        step_5(&b).await;
 
         b.click(STEP, "인증서저장").await;
         b.wait_text(".dialog", "브라우저").await;
@@ -340,14 +319,112 @@ async fn hong_with_the_security_card_goes_through_steps_one_to_six() {
             .await;
         b.fill("#cert-password-again", "Abcdef1!xy").await;
         b.click(".password-form", "확인").await;
-        b.wait_text(".password .status", "1~5단계가 모두 확인되었습니다")
-            .await;
-        b.shot("hong-step6").await;
+        b.wait_text(".issuing", "인증서 발급 중").await;
+        b.shot("hong-issuing").await;
+        b.wait_path("/center/issue/personal/7").await;
+        b.wait_text(
+            STEP,
+            "공인인증서 발급이 완료되었습니다. 다시 로그인후에 사용하기 바랍니다.",
+        )
+        .await;
+    })
+    .await;
+}
 
+async fn step_5(b: &Browser) {
+    b.click(STEP, "은행정보 불러오기").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while b.value("#name").await != "홍길동" {
+        assert!(std::time::Instant::now() < deadline, "name not filled");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    b.fill("#english_name", "hong gildong").await;
+    assert_eq!(b.value("#english_name").await, "HONG GILDONG");
+    b.click(STEP, "우편번호 찾기").await;
+    b.fill("#address-query", "세종대로 110").await;
+    b.click(
+        ".address-results",
+        "[04524] 서울특별시 중구 세종대로 110 (태평로1가)",
+    )
+    .await;
+    assert_eq!(b.value("#zip").await, "04524");
+    b.fill("#address_detail", "1층").await;
+    b.fill("#phone", "02-123-4567").await;
+    b.fill("#mobile", "010-1234-5678").await;
+    b.fill("#email", "hong@example.com").await;
+    b.click(STEP, "확인").await;
+    b.wait_path("/center/issue/personal/6").await;
+}
+
+const CERT_PASSWORD: &str = "Gildong!2026";
+
+/// Opens the certificate picker on the browser's certificates and logs in with `password`.
+async fn browser_certificate_login(b: &Browser, password: &str) {
+    b.wait_text(".cert-picker", "홍길동(HONG GILDONG)0004")
+        .await;
+    let list = b.text(".cert-list").await;
+    assert!(
+        list.contains("개인 범용 인증서") && list.contains("KICA"),
+        "{list}"
+    );
+    b.fill("#cert-login-password", password).await;
+    b.click(".cert-picker", "확인").await;
+}
+
+#[tokio::test]
+async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        step_3(&b, who).await;
+        step_4(&b).await;
+        step_5(&b).await;
         // Reload keeps the wizard where it was.
         b.client.refresh().await.unwrap();
         b.wait_text(".step-title", "6 인증서암호 및 저장위치 확인")
             .await;
+
+        b.click(STEP, "인증서저장").await;
+        b.click(".dialog", "확인").await;
+        b.fill("#cert-password", CERT_PASSWORD).await;
+        b.fill("#cert-password-again", CERT_PASSWORD).await;
+        b.click(".password-form", "확인").await;
+        b.wait_path("/center/issue/personal/7").await;
+        let summary = b
+            .wait_text(".issued-summary", "홍길동(HONG GILDONG)0004")
+            .await;
+        assert!(summary.contains("브라우저"), "{summary}");
+        b.shot("hong-step7").await;
+
+        // 확인 logs out and offers the browser-certificate login.
+        b.click(STEP, "확인").await;
+        b.wait_path("/login").await;
+        b.wait_text(HEADER, "로그인").await;
+        browser_certificate_login(&b, "Gildong!2025").await;
+        b.wait_text(".cert-picker .error", "인증서 암호가 올바르지 않습니다")
+            .await;
+        assert_eq!(b.path().await, "/login?method=browser");
+        b.fill("#cert-login-password", CERT_PASSWORD).await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+
+        // The bank lists the certificate as issued.
+        b.open("/center/list").await;
+        b.wait_text(".cert-status", "발급").await;
+
+        // After a reload and a logout the stored certificate still logs in.
+        b.client.refresh().await.unwrap();
+        b.wait_text(".customer", "홍길동 님").await;
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login").await;
+        b.click(".cert-login", "브라우저인증서 로그인").await;
+        browser_certificate_login(&b, CERT_PASSWORD).await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
     })
     .await;
 }

@@ -233,6 +233,10 @@ impl BankState {
                 Ok(())
             }),
             GetAccount::NAME => serve(body, |r| self.account(r)),
+            ListCertificates::NAME => serve(body, |r| self.list_certificates(now, r)),
+            GetRootCertificate::NAME => {
+                serve(body, |GetRootCertificate| self.root_certificate(now))
+            }
             LoginChallenge::NAME => serve(body, |LoginChallenge| self.challenge(now)),
             CertificateLogin::NAME => serve(body, |r| self.certificate_login(now, origin, r)),
             other => Err(BankError::BadRequest {

@@ -8,8 +8,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::bank::BankApi;
-use crate::bank::api::{ExtendSession, Logout};
-use crate::contexts::{use_auth, use_bank};
+use crate::bank::api::ExtendSession;
+use crate::contexts::{log_out, use_auth, use_bank};
 
 /// `mm:ss`, as the bank shows the time left.
 pub fn format_countdown(seconds: u32) -> String {
@@ -68,16 +68,11 @@ pub fn Header() -> impl IntoView {
     let logout = Action::new_local(move |_: &()| {
         let bank = bank.clone();
         let navigate = navigate.clone();
-        let token = auth
-            .session
-            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
         async move {
-            if let Some(token) = token {
-                // The tab forgets the session whatever the bank answers.
-                let _ = bank.call(Logout { token }).await;
-            }
-            auth.end();
+            // Leave first: ending the session on a protected page would send the customer to
+            // the login page instead of home.
             navigate("/", Default::default());
+            log_out(bank, auth).await;
         }
     });
 

@@ -70,6 +70,12 @@ impl Auth {
             .with_untracked(|s| s.as_ref().map(|s| s.token.clone()))
     }
 
+    /// The logged-in customer's bank ID, without tracking.
+    pub fn user_id(&self) -> Option<String> {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()))
+    }
+
     /// Forgets the session (logout).
     pub fn end(&self) {
         self.session.set(None);
@@ -105,6 +111,14 @@ pub fn provide_auth() -> Auth {
     });
     provide_context(auth);
     auth
+}
+
+/// `로그아웃`: the bank ends the session (whatever it answers, the tab forgets it).
+pub async fn log_out(bank: impl crate::bank::BankApi, auth: Auth) {
+    if let Some(token) = auth.token() {
+        let _ = bank.call(crate::bank::api::Logout { token }).await;
+    }
+    auth.end();
 }
 
 /// The tab's login state.

@@ -53,16 +53,6 @@ pub const SECTIONS: &[Section] = &[
         links: &[ISSUE_LINK, ("인증서 관리", "/center/manage")],
     },
     Section {
-        slug: "list",
-        title: "인증서 조회",
-        trail: CERT,
-        paragraphs: &[
-            "모의은행에서 고객님께 발급한 인증서의 종류, 발급기관, 일련번호, 유효기간과 상태(발급/폐기/만료)를 은행 기록으로 확인합니다.",
-            "조회하려면 아이디로 로그인해야 합니다.",
-        ],
-        links: &[ISSUE_LINK],
-    },
-    Section {
         slug: "manage",
         title: "인증서 관리",
         trail: CERT,
@@ -267,7 +257,7 @@ mod tests {
     /// Every navigation entry leads to a page: a guide here or a route of its own.
     #[test]
     fn every_menu_entry_has_a_page() {
-        let routed = ["/center", "/center/issue"];
+        let routed = ["/center", "/center/issue", "/center/list"];
         for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
             let slug = entry.href.trim_start_matches("/center/");
             assert!(

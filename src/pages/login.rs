@@ -1,13 +1,15 @@
-//! 로그인 (manual STEP 05): bank ID and password, with the `연습용 계정` panel. After a login the
-//! customer goes back to the page that sent them here.
+//! 로그인 (manual STEP 05 and 14): bank ID and password, with the `연습용 계정` panel, and
+//! `공인인증서 로그인` / `브라우저인증서 로그인`: pick a certificate, type its password, sign the
+//! bank's challenge. After a login the customer goes back to the page that sent them here.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::bank::BankApi;
 use crate::bank::api::Login;
-use crate::components::DemoAccounts;
+use crate::components::{Candidate, CertificatePicker, DemoAccounts, Source};
 use crate::contexts::{use_auth, use_bank};
+use crate::enroll::certificate_login;
 
 /// Where to go after login: `next` when it is a path of this site, else the center's home.
 pub fn safe_next(next: Option<&str>) -> String {
@@ -30,6 +32,39 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let form_error = RwSignal::new(None::<&'static str>);
 
+    let picker = RwSignal::new(match query.read_untracked().get_str("method") {
+        Some("browser") => Some(Source::Browser),
+        Some("npki") => Some(Source::Files),
+        _ => None,
+    });
+    let cert_login = {
+        let bank = bank.clone();
+        let navigate = navigate.clone();
+        Action::new_local(move |(choice, password): &(Candidate, String)| {
+            let bank = bank.clone();
+            let navigate = navigate.clone();
+            let (choice, password) = (choice.clone(), password.clone());
+            let next = safe_next(query.read_untracked().get_str("next"));
+            async move {
+                // Lets the browser paint `확인 중…` before the key is unlocked (600,000 PBKDF2 rounds).
+                gloo_timers::future::TimeoutFuture::new(30).await;
+                let origin = window().location().origin().unwrap_or_default();
+                let grant = certificate_login(
+                    &bank,
+                    &origin,
+                    &choice.certificate,
+                    &choice.key_file,
+                    &password,
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+                picker.set(None);
+                auth.begin(grant);
+                navigate(&next, Default::default());
+                Ok::<(), String>(())
+            }
+        })
+    };
     let login = Action::new_local(move |request: &Login| {
         let bank = bank.clone();
         let request = request.clone();
@@ -104,6 +139,26 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if login.pending().get() { "로그인 중…" } else { "로그인" }}
                 </button>
             </form>
+            <section class="cert-login" aria-labelledby="cert-login-title">
+                <h2 id="cert-login-title">"인증서 로그인"</h2>
+                <p class="hint">"인증서를 선택하고 인증서 암호를 입력하면, 은행이 보낸 일회용 값에 전자서명하여 로그인합니다."</p>
+                <p class="row">
+                    <button type="button" class="btn" on:click=move |_| picker.set(Some(Source::Files))>
+                        "공인인증서 로그인"
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| picker.set(Some(Source::Browser))>
+                        "브라우저인증서 로그인"
+                    </button>
+                </p>
+            </section>
+            <CertificatePicker
+                source=picker
+                on_confirm=Callback::new(move |choice| {
+                    cert_login.dispatch(choice);
+                })
+                error=Signal::derive(move || cert_login.value().get().and_then(Result::err))
+                busy=cert_login.pending().into()
+            />
             <DemoAccounts on_pick=pick />
         </main>
     }

@@ -3,6 +3,7 @@
 //! the first unfinished step.
 
 pub mod details;
+pub mod done;
 pub mod fee;
 pub mod password;
 pub mod target;
@@ -33,6 +34,18 @@ pub fn refusal(auth: Auth, error: BankError) -> String {
         auth.expire();
     }
     error.to_string()
+}
+
+/// The certificate issued in this tab and where the customer chose to keep it, for step 7 to
+/// show and, for a disk or a phone, to offer its files again. Memory only: a reload forgets it.
+#[derive(Clone, Copy)]
+pub struct LastIssued(pub RwSignal<Option<(crate::enroll::Enrolled, password::Storage)>>);
+
+impl LastIssued {
+    /// Provides an empty one (the app does, above the routes).
+    pub fn provide() {
+        provide_context(LastIssued(RwSignal::new(None)));
+    }
 }
 
 /// Goes to the step after `progress`.
@@ -153,7 +166,8 @@ pub fn WizardPage() -> impl IntoView {
                     Step::Verify => view! { <verify::VerifyStep /> }.into_any(),
                     Step::Fee => view! { <fee::FeeStep /> }.into_any(),
                     Step::Details => view! { <details::DetailsStep /> }.into_any(),
-                    Step::Password | Step::Done => view! { <password::PasswordStep /> }.into_any(),
+                    Step::Password => view! { <password::PasswordStep /> }.into_any(),
+                    Step::Done => view! { <done::DoneStep /> }.into_any(),
                 }
             }
             Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),

@@ -15,7 +15,8 @@ use tokio::process::{Child, Command};
 use tower_http::services::{ServeDir, ServeFile};
 
 /// How long a step may wait for the page (the mock bank answers after a short latency).
-const PATIENCE: Duration = Duration::from_secs(15);
+// Issuance makes RSA keys and runs 600,000 PBKDF2 rounds; a busy CI machine needs the margin.
+const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The release bundle to test: `$E2E_DIST`, or `dist/` of this crate.
 fn dist_dir() -> PathBuf {

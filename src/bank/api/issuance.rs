@@ -447,3 +447,64 @@ impl Endpoint for IssueCertificate {
     const NAME: &'static str = "issuance/issue";
     type Response = IssuedCertificate;
 }
+
+/// 인증서 조회: the customer's certificates as the bank's records have them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ListCertificates {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+/// A certificate's state at the bank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CertStatus {
+    /// 발급: valid.
+    Issued,
+    /// 폐기: revoked.
+    Revoked,
+    /// 만료: past its validity.
+    Expired,
+}
+
+impl CertStatus {
+    /// The word on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            CertStatus::Issued => "발급",
+            CertStatus::Revoked => "폐기",
+            CertStatus::Expired => "만료",
+        }
+    }
+}
+
+/// One row of 인증서 조회.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateView {
+    /// The kind.
+    pub kind: CertKind,
+    /// The CA.
+    pub ca: Ca,
+    /// The serial number, hex.
+    pub serial: String,
+    /// First day of validity, `YYYY-MM-DD` KST.
+    pub valid_from: String,
+    /// Last day of validity, `YYYY-MM-DD` KST.
+    pub valid_to: String,
+    /// Its state now.
+    pub status: CertStatus,
+}
+
+impl Endpoint for ListCertificates {
+    const NAME: &'static str = "certificates";
+    type Response = Vec<CertificateView>;
+}
+
+/// The mock root CA's certificate, for the customer to inspect or install.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetRootCertificate;
+
+impl Endpoint for GetRootCertificate {
+    const NAME: &'static str = "root";
+    /// The certificate, DER in base64.
+    type Response = String;
+}

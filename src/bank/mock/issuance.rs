@@ -10,7 +10,7 @@ use crate::bank::demo::{self, DemoCustomer, SecondFactor};
 use crate::bank::rules;
 use crate::pki::{self, PkiError, ca::Authority, ca::Holder};
 use crate::wizard::{OutOfOrder, Progress, Step};
-use der::Encode;
+use der::{Decode, Encode};
 
 impl From<OutOfOrder> for BankError {
     fn from(e: OutOfOrder) -> Self {
@@ -479,14 +479,7 @@ impl BankState {
         ca: Ca,
         now: Millis,
     ) -> BankResult<(Authority, Authority)> {
-        let root = match self.stored_authority("root")? {
-            Some(root) => root,
-            None => {
-                let root = Authority::new_root(now).map_err(internal)?;
-                self.store_authority("root", &root)?;
-                root
-            }
-        };
+        let root = self.root(now)?;
         let id = pki::subject::ca_org(ca);
         let issuing = match self.stored_authority(id)? {
             Some(issuing) => issuing,
@@ -612,6 +605,54 @@ impl BankState {
             certificate: issued.certificate.clone(),
         });
         Ok(issued)
+    }
+
+    pub(super) fn list_certificates(
+        &mut self,
+        now: Millis,
+        r: ListCertificates,
+    ) -> BankResult<Vec<CertificateView>> {
+        let user_id = self.context(&r.token)?.customer.user_id;
+        self.certificates
+            .iter()
+            .filter(|c| c.user_id == user_id)
+            .map(|c| {
+                let der = unbase64(&c.certificate)?;
+                let certificate = x509_cert::Certificate::from_der(&der).map_err(internal)?;
+                let validity = certificate.tbs_certificate().validity();
+                let expired = validity.not_after.to_unix_duration().as_millis() < now as u128;
+                Ok(CertificateView {
+                    kind: c.kind,
+                    ca: c.ca,
+                    serial: c.serial.clone(),
+                    valid_from: pki::npki::kst_date(validity.not_before).map_err(internal)?,
+                    valid_to: pki::npki::kst_date(validity.not_after).map_err(internal)?,
+                    status: if c.revoked {
+                        CertStatus::Revoked
+                    } else if expired {
+                        CertStatus::Expired
+                    } else {
+                        CertStatus::Issued
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// The mock root, made the first time it is needed.
+    fn root(&mut self, now: Millis) -> BankResult<Authority> {
+        if let Some(root) = self.stored_authority("root")? {
+            return Ok(root);
+        }
+        let root = Authority::new_root(now).map_err(internal)?;
+        self.store_authority("root", &root)?;
+        Ok(root)
+    }
+
+    pub(super) fn root_certificate(&mut self, now: Millis) -> BankResult<String> {
+        Ok(base64(
+            &self.root(now)?.certificate.to_der().map_err(internal)?,
+        ))
     }
 }
 

@@ -3,14 +3,18 @@
 //! leaves the browser: it will encrypt the private key made here.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
-use super::{CancelButton, ErrorLine, refusal};
+use super::{CancelButton, ErrorLine, LastIssued, refusal, step_path};
 use crate::bank::BankApi;
 use crate::bank::api::GetIssuance;
 use crate::bank::rules::{check_password, password_checks};
 use crate::components::Dialog;
 use crate::contexts::{use_auth, use_bank};
+use crate::enroll::{Enrolled, Stage, enroll};
+use crate::store::certs::{CertStore, request_persistence};
 use crate::wizard::Step;
+use crate::worker::generate_key;
 
 /// Where the certificate is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +67,32 @@ impl Storage {
     }
 }
 
+/// Keeps a new certificate where the customer chose: the browser certificate goes into
+/// IndexedDB (one record, one transaction); for a disk or a phone the NPKI folder is saved as a
+/// zip (step 7 offers it again).
+async fn keep(enrolled: &Enrolled, storage: Storage) -> Result<(), String> {
+    match storage {
+        Storage::Browser => {
+            let store = CertStore::open().await.map_err(|e| {
+                format!("브라우저 저장소를 열 수 없습니다 ({e}). 사생활 보호 모드라면 일반 창에서 다시 시도해 주세요.")
+            })?;
+            let added = store.add(&enrolled.record).await;
+            store.close();
+            added.map_err(|e| format!("브라우저에 인증서를 저장하지 못했습니다 ({e})."))?;
+            // Asks the browser not to evict the certificate under storage pressure.
+            request_persistence().await;
+            Ok(())
+        }
+        Storage::HardDisk | Storage::Removable | Storage::Phone => save_npki(enrolled),
+    }
+}
+
+/// Saves the NPKI folder of `enrolled` as `NPKI.zip`.
+pub fn save_npki(enrolled: &Enrolled) -> Result<(), String> {
+    let zip = enrolled.npki_zip()?;
+    crate::components::download(&zip, "NPKI.zip", "application/zip")
+}
+
 /// Which pop-up is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Popup {
@@ -82,27 +112,79 @@ pub fn PasswordStep() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let outcome = RwSignal::new(None::<String>);
 
-    let confirm = Action::new_local(move |_: &()| {
+    let last_issued = use_context::<LastIssued>().expect("LastIssued is provided by the app");
+    let stage = RwSignal::new(None::<Stage>);
+    // Ticks while issuing: the page stays responsive because the key is made in a worker.
+    let started = RwSignal::new(0.0);
+    let elapsed = RwSignal::new(0u32);
+    if let Ok(ticker) = set_interval_with_handle(
+        move || {
+            if stage.get_untracked().is_some() {
+                elapsed.set(((js_sys::Date::now() - started.get_untracked()) / 1000.0) as u32);
+            }
+        },
+        std::time::Duration::from_millis(250),
+    ) {
+        on_cleanup(move || ticker.clear());
+    }
+    let navigate = use_navigate();
+    // Issuance (manual STEP 13): the bank checks that steps 1 to 5 are done, the worker makes
+    // the key, the CA issues, the key is encrypted and kept where the customer chose.
+    let issue = Action::new_local(move |pw: &String| {
         let bank = bank.clone();
+        let navigate = navigate.clone();
+        let pw = pw.clone();
         let token = auth.token();
+        let user_id = auth.user_id();
         async move {
-            let Some(token) = token else { return };
-            // The bank, not the page, says whether steps 1 to 5 are done.
-            match bank.call(GetIssuance { token }).await {
-                Ok(status) if status.progress.is_done(Step::Details) => {
-                    popup.set(Popup::None);
-                    outcome.set(Some(format!(
-                        "인증서암호가 규칙에 맞고, 1~5단계가 모두 확인되었습니다. 저장위치: {}.",
-                        chosen.get_untracked().unwrap_or(Storage::Browser).label()
+            let (Some(token), Some(user_id)) = (token, user_id) else {
+                return;
+            };
+            match bank
+                .call(GetIssuance {
+                    token: token.clone(),
+                })
+                .await
+            {
+                Ok(status) if status.progress.is_done(Step::Details) => {}
+                Ok(status) => {
+                    problem.set(Some(format!(
+                        "{}단계를 먼저 완료해 주세요.",
+                        status.progress.current().number()
                     )));
+                    return;
                 }
-                Ok(status) => problem.set(Some(format!(
-                    "{}단계를 먼저 완료해 주세요.",
-                    status.progress.current().number()
-                ))),
-                Err(error) => problem.set(Some(refusal(auth, error))),
+                Err(error) => {
+                    problem.set(Some(refusal(auth, error)));
+                    return;
+                }
+            }
+            let where_to = chosen.get_untracked().unwrap_or(Storage::Browser);
+            popup.set(Popup::None);
+            started.set(js_sys::Date::now());
+            elapsed.set(0);
+            let show = async |s: Stage| {
+                stage.set(Some(s));
+                // Lets the browser paint the stage before the next long step.
+                gloo_timers::future::TimeoutFuture::new(30).await;
+            };
+            let enrolled = enroll(&bank, token, &user_id, &pw, generate_key, show).await;
+            let kept = match enrolled {
+                Ok(enrolled) => keep(&enrolled, where_to).await.map(|()| enrolled),
+                Err(message) => Err(message),
+            };
+            stage.set(None);
+            match kept {
+                Ok(enrolled) => {
+                    last_issued.0.set(Some((enrolled, where_to)));
+                    // The wizard page asks the bank again and shows step 7.
+                    navigate(&step_path(Step::Done), Default::default());
+                }
+                Err(message) => {
+                    problem.set(Some(message));
+                    popup.set(Popup::Password);
+                }
             }
         }
     });
@@ -119,7 +201,7 @@ pub fn PasswordStep() -> impl IntoView {
         match verdict {
             Ok(()) => {
                 problem.set(None);
-                confirm.dispatch(());
+                issue.dispatch(pw);
             }
             Err(message) => problem.set(Some(message)),
         }
@@ -143,15 +225,23 @@ pub fn PasswordStep() -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
-            <p class="status" role="status" aria-live="polite">
-                {move || outcome.get()}
-            </p>
+            <ErrorLine message=Signal::derive(move || {
+                if popup.get() == Popup::None { problem.get() } else { None }
+            }) />
+            <Show when=move || stage.get().is_some()>
+                <div class="issuing" role="status" aria-live="polite">
+                    <p class="issuing-title">"인증서 발급 중…"</p>
+                    <p>{move || stage.get().map(Stage::label)}</p>
+                    <p class="hint">{move || format!("경과 시간 {}초", elapsed.get())}</p>
+                </div>
+            </Show>
             <p class="row actions">
                 <button
                     type="button"
                     class="btn primary"
+                    disabled=move || issue.pending().get()
                     on:click=move |_| {
-                        outcome.set(None);
+                        problem.set(None);
                         popup.set(Popup::Location);
                     }
                 >
@@ -248,7 +338,7 @@ pub fn PasswordStep() -> impl IntoView {
                     </p>
                     <ErrorLine message=problem.into() />
                     <p class="row">
-                        <button type="submit" class="btn primary" disabled=move || confirm.pending().get()>
+                        <button type="submit" class="btn primary" disabled=move || issue.pending().get()>
                             "확인"
                         </button>
                         <button type="button" class="btn" on:click=move |_| popup.set(Popup::None)>

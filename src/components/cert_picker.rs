@@ -1,0 +1,284 @@
+//! The certificate-selection dialog (manual STEP 14, `인증서 선택`): the certificates of one
+//! place (this browser's IndexedDB, or NPKI files picked from a disk) listed as 구분, 사용자,
+//! 만료일, 발급자, and the certificate password.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Dialog;
+use crate::pki::npki;
+use crate::store::CertStore;
+
+/// Where the certificates come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// 브라우저인증서: this site's IndexedDB.
+    Browser,
+    /// 공인인증서: NPKI files from a hard disk or a removable disk.
+    Files,
+}
+
+impl Source {
+    /// Where the list comes from, as the dialog says it.
+    pub fn place(self) -> &'static str {
+        match self {
+            Source::Browser => "저장위치: 브라우저",
+            Source::Files => "저장위치: 하드디스크·이동식 디스크 (NPKI 파일)",
+        }
+    }
+}
+
+/// One certificate in the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// 구분.
+    pub kind: String,
+    /// 사용자.
+    pub holder: String,
+    /// 만료일.
+    pub expires: String,
+    /// 발급자.
+    pub issuer: String,
+    /// The certificate, DER.
+    pub certificate: Vec<u8>,
+    /// The encrypted key file.
+    pub key_file: Vec<u8>,
+}
+
+fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, String> {
+    let summary = npki::summarize(&certificate)
+        .map_err(|_| "signCert.der가 인증서 파일이 아닙니다.".to_owned())?;
+    Ok(Candidate {
+        kind: summary.kind,
+        holder: summary.holder,
+        expires: summary.expires,
+        issuer: summary.issuer,
+        certificate,
+        key_file,
+    })
+}
+
+/// The browser certificates of this site.
+async fn stored() -> Result<Vec<Candidate>, String> {
+    let store = CertStore::open()
+        .await
+        .map_err(|e| format!("브라우저 저장소를 열 수 없습니다 ({e})."))?;
+    let records = store.list().await;
+    store.close();
+    let decode = |text: &str| {
+        data_encoding::BASE64
+            .decode(text.as_bytes())
+            .map_err(|_| "저장된 인증서가 손상되었습니다.".to_owned())
+    };
+    records
+        .map_err(|e| format!("저장된 인증서를 읽을 수 없습니다 ({e})."))?
+        .iter()
+        .map(|r| {
+            Ok(Candidate {
+                kind: r.kind.clone(),
+                holder: r.holder.clone(),
+                expires: r.expires.clone(),
+                issuer: r.issuer.clone(),
+                certificate: decode(&r.certificate)?,
+                key_file: decode(&r.private_key)?,
+            })
+        })
+        .collect()
+}
+
+async fn read_file(file: &web_sys::File) -> Result<(String, Vec<u8>), String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("{} 파일을 읽을 수 없습니다.", file.name()))?;
+    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// The certificate in picked files: an `NPKI.zip`, or `signCert.der` with `signPri.key`.
+async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, String> {
+    let mut read = Vec::new();
+    for i in 0..files.length() {
+        if let Some(file) = files.get(i) {
+            read.push(read_file(&file).await?);
+        }
+    }
+    let named = |wanted: &str| {
+        read.iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+            .map(|(_, bytes)| bytes.clone())
+    };
+    if let Some((_, zip)) = read.iter().find(|(name, _)| name.ends_with(".zip")) {
+        let (certificate, key_file) = npki::unzip(zip)
+            .map_err(|_| "zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".to_owned())?;
+        return Ok(vec![candidate(certificate, key_file)?]);
+    }
+    match (named(npki::CERT_FILE), named(npki::KEY_FILE)) {
+        (Some(certificate), Some(key_file)) => Ok(vec![candidate(certificate, key_file)?]),
+        _ => Err(
+            "NPKI.zip 하나, 또는 signCert.der와 signPri.key 두 파일을 함께 선택해 주세요."
+                .to_owned(),
+        ),
+    }
+}
+
+/// The dialog. `on_confirm` gets the chosen certificate and the typed password; `error` shows
+/// what went wrong with it, `busy` disables `확인` while the caller works.
+#[component]
+pub fn CertificatePicker(
+    /// Which certificates, or `None` when closed.
+    source: RwSignal<Option<Source>>,
+    /// Called with the choice and the password.
+    on_confirm: Callback<(Candidate, String)>,
+    /// The caller's message about the last attempt.
+    error: Signal<Option<String>>,
+    /// Whether the caller is working on the last attempt.
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let candidates = RwSignal::new(Vec::<Candidate>::new());
+    let chosen = RwSignal::new(0usize);
+    let password = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let loaded = RwSignal::new(false);
+    // Opening on the browser lists IndexedDB; opening on files waits for a pick.
+    Effect::new(move || {
+        let opened = source.get();
+        candidates.set(Vec::new());
+        chosen.set(0);
+        password.set(String::new());
+        problem.set(None);
+        loaded.set(false);
+        if opened == Some(Source::Browser) {
+            leptos::task::spawn_local(async move {
+                match stored().await {
+                    Ok(list) => candidates.set(list),
+                    Err(message) => problem.set(Some(message)),
+                }
+                loaded.set(true);
+            });
+        }
+    });
+    let pick_files = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(files) = input.files() else { return };
+        leptos::task::spawn_local(async move {
+            match from_files(files).await {
+                Ok(list) => {
+                    problem.set(None);
+                    candidates.set(list);
+                }
+                Err(message) => {
+                    candidates.set(Vec::new());
+                    problem.set(Some(message));
+                }
+            }
+            loaded.set(true);
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let list = candidates.get_untracked();
+        let Some(choice) = list.get(chosen.get_untracked()).cloned() else {
+            problem.set(Some("인증서를 선택해 주세요.".to_owned()));
+            return;
+        };
+        let pw = password.get_untracked();
+        if pw.is_empty() {
+            problem.set(Some("인증서 암호를 입력해 주세요.".to_owned()));
+            return;
+        }
+        problem.set(None);
+        on_confirm.run((choice, pw));
+    };
+    let place = move || source.get().map(Source::place).unwrap_or_default();
+
+    view! {
+        <Dialog open=Signal::derive(move || source.get().is_some()) title="인증서 선택">
+            <form class="cert-picker" on:submit=submit novalidate=true>
+                <p class="hint">{place}</p>
+                <Show when=move || source.get() == Some(Source::Files)>
+                    <label for="npki-files">"인증서 파일 (NPKI.zip 또는 signCert.der와 signPri.key)"</label>
+                    <input
+                        id="npki-files"
+                        type="file"
+                        multiple=true
+                        accept=".zip,.der,.key"
+                        on:change=pick_files
+                    />
+                </Show>
+                <table class="cert-list">
+                    <caption class="sr-only">{place}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"선택"</th>
+                            <th scope="col">"구분"</th>
+                            <th scope="col">"사용자"</th>
+                            <th scope="col">"만료일"</th>
+                            <th scope="col">"발급자"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            candidates
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    view! {
+                                        <tr class:selected=move || chosen.get() == i on:click=move |_| chosen.set(i)>
+                                            <td>
+                                                <input
+                                                    type="radio"
+                                                    name="certificate"
+                                                    aria-label=format!("{} {}", c.holder, c.expires)
+                                                    prop:checked=move || chosen.get() == i
+                                                    on:change=move |_| chosen.set(i)
+                                                />
+                                            </td>
+                                            <td>{c.kind.clone()}</td>
+                                            <td>{c.holder.clone()}</td>
+                                            <td>{c.expires.clone()}</td>
+                                            <td>{c.issuer.clone()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+                <Show when=move || loaded.get() && candidates.with(Vec::is_empty) && problem.get().is_none()>
+                    <p class="notice">
+                        {move || match source.get() {
+                            Some(Source::Browser) => "이 브라우저에 저장된 인증서가 없습니다. 공인인증센터의 인증서 발급/재발급에서 저장위치를 브라우저로 발급받으세요.",
+                            _ => "선택한 파일에서 인증서를 찾지 못했습니다.",
+                        }}
+                    </p>
+                </Show>
+                <label for="cert-login-password">"인증서 암호"</label>
+                <input
+                    id="cert-login-password"
+                    type="password"
+                    autocomplete="off"
+                    prop:value=password
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                <p class="error" role="alert" aria-live="assertive">
+                    {move || problem.get().or_else(|| error.get())}
+                </p>
+                <p class="row">
+                    <button type="submit" class="btn primary" disabled=move || busy.get()>
+                        {move || if busy.get() { "확인 중…" } else { "확인" }}
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| source.set(None)>
+                        "취소"
+                    </button>
+                </p>
+            </form>
+        </Dialog>
+    }
+}
+
+/// The target of an event as `T`.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target()
+        .expect("an input event has a target")
+        .unchecked_into()
+}

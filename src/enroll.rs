@@ -1,0 +1,181 @@
+//! The customer's side of issuance (manual STEP 13): after step 6 the browser makes the key (in
+//! the worker), asks the bank which subject to request, sends the signed request with a fresh R,
+//! encrypts the key under the certificate password and keeps the result where the customer
+//! chose. Also the other half of certificate login: unlock a stored key and sign the bank's
+//! challenge.
+
+use std::str::FromStr;
+
+use rsa::PrivateKey;
+use x509_cert::name::Name;
+
+use crate::bank::api::{
+    CertificateLogin, IssueCertificate, IssuedCertificate, LoginChallenge, PrepareIssuance,
+    SessionGrant, SessionToken, login_message,
+};
+use crate::bank::{BankApi, BankError};
+use crate::pki::key_file::{self, KeyWithR, PBKDF2_ROUNDS};
+use crate::pki::{self, PkiError, csr, npki, signing};
+use crate::store::certs::StoredCertificate;
+
+/// What the page shows while issuance runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The RSA key is being generated.
+    Key,
+    /// The bank and the CA are issuing.
+    Certificate,
+    /// The key is being encrypted under the password.
+    Encrypt,
+}
+
+impl Stage {
+    /// The progress text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Key => "전자서명용 키(RSA 2048비트)를 이 브라우저에서 만드는 중입니다",
+            Stage::Certificate => "인증기관에 인증서 발급을 요청하는 중입니다",
+            Stage::Encrypt => "개인키를 인증서암호로 암호화하는 중입니다",
+        }
+    }
+}
+
+/// The issued certificate with its encrypted key, ready to store or save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolled {
+    /// The browser-certificate record.
+    pub record: StoredCertificate,
+    /// The certificate, DER.
+    pub certificate: Vec<u8>,
+    /// The encrypted key file (`signPri.key`), DER.
+    pub key_file: Vec<u8>,
+}
+
+impl Enrolled {
+    /// The NPKI folder as a zip (`NPKI/<CA>/USER/<DN>/signCert.der`, `signPri.key`).
+    pub fn npki_zip(&self) -> Result<Vec<u8>, String> {
+        npki::zip(&self.certificate, &self.key_file).map_err(|e| e.to_string())
+    }
+}
+
+fn b64(bytes: &[u8]) -> String {
+    data_encoding::BASE64.encode(bytes)
+}
+
+fn unb64(text: &str) -> Result<Vec<u8>, String> {
+    data_encoding::BASE64
+        .decode(text.as_bytes())
+        .map_err(|_| "은행의 응답을 읽을 수 없습니다.".to_owned())
+}
+
+/// The browser-certificate record of an issued certificate.
+pub fn record(
+    user_id: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    chain: Vec<String>,
+) -> Result<StoredCertificate, String> {
+    let summary = npki::summarize(certificate).map_err(|e| e.to_string())?;
+    Ok(StoredCertificate {
+        id: summary.fingerprint,
+        record_version: crate::store::certs::RECORD_VERSION,
+        user_id: user_id.to_owned(),
+        kind: summary.kind,
+        holder: summary.holder,
+        expires: summary.expires,
+        issuer: summary.issuer,
+        certificate: b64(certificate),
+        private_key: b64(key_file),
+        chain,
+    })
+}
+
+/// Issuance after step 6, with the key from `key` (the worker on the page, [`pki::keys`] in
+/// tests). `stage` hears each stage as it starts; the page uses the await to let the browser
+/// paint the progress text before the next long computation.
+pub async fn enroll<K, F>(
+    bank: &impl BankApi,
+    token: SessionToken,
+    user_id: &str,
+    password: &str,
+    key: K,
+    stage: impl AsyncFn(Stage),
+) -> Result<Enrolled, String>
+where
+    K: FnOnce() -> F,
+    F: Future<Output = Result<PrivateKey, String>>,
+{
+    let ticket = bank
+        .call(PrepareIssuance {
+            token: token.clone(),
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    stage(Stage::Key).await;
+    let key = key().await?;
+    let r = pki::random::<20>().map_err(|e| e.to_string())?;
+    let subject = Name::from_str(&ticket.subject).map_err(|e| e.to_string())?;
+    let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    stage(Stage::Certificate).await;
+    let IssuedCertificate {
+        certificate, chain, ..
+    } = bank
+        .call(IssueCertificate {
+            token,
+            csr: b64(&request),
+            random: b64(&r),
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    let certificate = unb64(&certificate)?;
+    stage(Stage::Encrypt).await;
+    let key_file = key_file::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
+        .map_err(|e| e.to_string())?;
+    Ok(Enrolled {
+        record: record(user_id, &certificate, &key_file, chain)?,
+        certificate,
+        key_file,
+    })
+}
+
+/// Why a certificate login failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoginError {
+    /// The password does not open the key (nothing was sent to the bank).
+    #[error("인증서 암호가 올바르지 않습니다. 다시 입력해 주세요.")]
+    WrongPassword,
+    /// The stored files are damaged or do not belong together.
+    #[error("인증서 파일이 손상되었거나 개인키가 인증서와 맞지 않습니다.")]
+    Damaged,
+    /// The bank refused.
+    #[error("{0}")]
+    Bank(#[from] BankError),
+}
+
+/// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in.
+pub async fn certificate_login(
+    bank: &impl BankApi,
+    origin: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<SessionGrant, LoginError> {
+    use der::Decode;
+    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| LoginError::Damaged)?;
+    let public = pki::ca::certificate_key(&parsed).map_err(|_| LoginError::Damaged)?;
+    let opened = key_file::unlock(key_file, password, &public).map_err(|e| match e {
+        PkiError::WrongPassword => LoginError::WrongPassword,
+        _ => LoginError::Damaged,
+    })?;
+    let challenge = bank.call(LoginChallenge).await?;
+    let message = login_message(origin, &challenge.nonce);
+    let signature = signing::sign(&opened.key, message.as_bytes());
+    Ok(bank
+        .call(CertificateLogin {
+            nonce: challenge.nonce,
+            certificate: b64(certificate),
+            signature: b64(&signature),
+            random: b64(&opened.r),
+        })
+        .await?)
+}

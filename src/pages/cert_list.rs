@@ -1,0 +1,117 @@
+//! 인증서 조회: the customer's certificates as the bank's records have them (status 발급, 폐기,
+//! 만료), and the mock root CA's certificate to download.
+
+use leptos::prelude::*;
+
+use crate::bank::BankApi;
+use crate::bank::api::{GetRootCertificate, ListCertificates};
+use crate::components::{PageTitle, download};
+use crate::contexts::{use_auth, use_bank};
+
+/// `최상위 인증기관 인증서 내려받기`: the mock root certificate as `mock-root-ca.der`.
+#[component]
+pub fn RootCertificateButton() -> impl IntoView {
+    let bank = use_bank();
+    let problem = RwSignal::new(None::<String>);
+    let fetch = Action::new_local(move |_: &()| {
+        let bank = bank.clone();
+        async move {
+            let saved = match bank.call(GetRootCertificate).await {
+                Ok(b64) => data_encoding::BASE64
+                    .decode(b64.as_bytes())
+                    .map_err(|e| e.to_string())
+                    .and_then(|der| download(&der, "mock-root-ca.der", "application/pkix-cert")),
+                Err(error) => Err(error.to_string()),
+            };
+            problem.set(saved.err());
+        }
+    });
+    view! {
+        <p class="row">
+            <button
+                type="button"
+                class="btn"
+                disabled=move || fetch.pending().get()
+                on:click=move |_| {
+                    fetch.dispatch(());
+                }
+            >
+                "최상위 인증기관 인증서 내려받기"
+            </button>
+            <span class="hint">
+                "모의은행 연습용 최상위 인증기관(MOCK Root CA)의 인증서입니다. 실제 인증기관이 아니므로 운영체제에 신뢰 인증서로 설치하지 마세요."
+            </span>
+        </p>
+        <p class="error" role="alert">{move || problem.get()}</p>
+    }
+}
+
+/// The page.
+#[component]
+pub fn CertListPage() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let rows = LocalResource::new(move || {
+        let bank = bank.clone();
+        let token = auth.token();
+        async move {
+            match token {
+                Some(token) => bank.call(ListCertificates { token }).await,
+                None => Err(crate::bank::BankError::SessionExpired),
+            }
+        }
+    });
+
+    view! {
+        <PageTitle title="인증서 조회" trail=&["공인인증서"] />
+        <p>"모의은행에서 고객님께 발급한 인증서를 은행 기록으로 보여 드립니다."</p>
+        {move || match rows.get() {
+            None => view! { <p class="loading">"은행에 확인하는 중입니다…"</p> }.into_any(),
+            Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => {
+                view! {
+                    <p class="notice">
+                        "발급받으신 인증서가 없습니다. "
+                        <a href="/center/issue">"인증서 발급/재발급"</a>
+                        "에서 발급받으세요."
+                    </p>
+                }
+                    .into_any()
+            }
+            Some(Ok(list)) => {
+                view! {
+                    <table class="data-table cert-status">
+                        <thead>
+                            <tr>
+                                <th scope="col">"구분"</th>
+                                <th scope="col">"발급기관"</th>
+                                <th scope="col">"일련번호"</th>
+                                <th scope="col">"유효기간"</th>
+                                <th scope="col">"상태"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list
+                                .into_iter()
+                                .map(|c| {
+                                    view! {
+                                        <tr>
+                                            <td>{c.kind.label()}</td>
+                                            <td>{c.ca.label()}</td>
+                                            <td class="serial">{c.serial}</td>
+                                            <td>{format!("{} ~ {}", c.valid_from, c.valid_to)}</td>
+                                            <td>{c.status.label()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }
+        }}
+        <h3>"인증기관 인증서"</h3>
+        <RootCertificateButton />
+    }
+}

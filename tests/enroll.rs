@@ -1,0 +1,153 @@
+//! The customer's side of issuance and certificate login (`cert_center::enroll`) against the
+//! mock bank: the record the browser keeps, the NPKI zip, and login with the right and a wrong
+//! password.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use cert_center::bank::mock::DEFAULT_ORIGIN;
+use cert_center::enroll::{Enrolled, LoginError, Stage, certificate_login, enroll};
+use cert_center::pki::{keys, npki};
+use common::*;
+
+const PASSWORD: &str = "Hong!2026pass";
+
+/// 홍길동 through step 5, then the page's issuance with a key made here.
+fn hong_enrolled() -> (Customer, Enrolled, Vec<Stage>) {
+    let c = login(&demo::HONG);
+    c.through_step_3();
+    c.call(ConfirmFee { token: c.t() }).unwrap();
+    c.call(SubmitDetails {
+        token: c.t(),
+        details: c.details(),
+    })
+    .unwrap();
+    let stages = std::cell::RefCell::new(Vec::new());
+    let enrolled = block_on(enroll(
+        &c.bank,
+        c.t(),
+        c.who.user_id,
+        PASSWORD,
+        || async { keys::generate().map_err(|e| e.to_string()) },
+        async |stage| stages.borrow_mut().push(stage),
+    ))
+    .unwrap();
+    (c, enrolled, stages.into_inner())
+}
+
+#[test]
+fn issuance_yields_the_record_the_selection_dialog_lists_and_reaches_step_7() {
+    let (c, enrolled, stages) = hong_enrolled();
+    assert_eq!(stages, [Stage::Key, Stage::Certificate, Stage::Encrypt]);
+    let record = &enrolled.record;
+    assert_eq!(record.user_id, "hong01");
+    assert_eq!(record.kind, "개인 범용 인증서");
+    assert!(
+        record.holder.starts_with("홍길동(HONG GILDONG)0004"),
+        "{}",
+        record.holder
+    );
+    assert_eq!(record.issuer, "KICA");
+    // NOW is 2025-11-25 01:00 KST; one year, ending 23:59:59 KST on the same calendar day.
+    assert_eq!(record.expires, "2026-11-25");
+    assert_eq!(record.chain.len(), 2);
+    assert_eq!(record.id.len(), 64);
+    assert_eq!(c.current(), Step::Done);
+}
+
+#[test]
+fn the_npki_zip_holds_both_files_in_the_ca_and_subject_folder() {
+    let (_, enrolled, _) = hong_enrolled();
+    let zip = enrolled.npki_zip().unwrap();
+    let (certificate, key_file) = npki::unzip(&zip).unwrap();
+    assert_eq!(certificate, enrolled.certificate);
+    assert_eq!(key_file, enrolled.key_file);
+    let summary = npki::summarize(&certificate).unwrap();
+    let folder = npki::folder(&summary);
+    assert!(
+        folder.starts_with("NPKI/KICA/USER/cn=홍길동(HONG GILDONG)0004"),
+        "{folder}"
+    );
+    assert!(
+        folder.ends_with(",ou=KMB,ou=licensedCA,o=KICA,c=KR"),
+        "{folder}"
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&zip)).unwrap();
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&format!("{folder}/signCert.der")));
+    assert!(names.contains(&format!("{folder}/signPri.key")));
+}
+
+#[test]
+fn login_with_the_new_certificate_needs_its_password() {
+    let (c, enrolled, _) = hong_enrolled();
+    let wrong = block_on(certificate_login(
+        &c.bank,
+        DEFAULT_ORIGIN,
+        &enrolled.certificate,
+        &enrolled.key_file,
+        "Wrong!2026pass",
+    ));
+    assert_eq!(wrong.unwrap_err(), LoginError::WrongPassword);
+    let grant = block_on(certificate_login(
+        &c.bank,
+        DEFAULT_ORIGIN,
+        &enrolled.certificate,
+        &enrolled.key_file,
+        PASSWORD,
+    ))
+    .unwrap();
+    assert_eq!(grant.user_id, "hong01");
+    assert_eq!(grant.customer_name, "홍길동");
+}
+
+#[test]
+fn a_signature_made_for_another_origin_is_refused() {
+    let (c, enrolled, _) = hong_enrolled();
+    let refused = block_on(certificate_login(
+        &c.bank,
+        "https://phishing.example",
+        &enrolled.certificate,
+        &enrolled.key_file,
+        PASSWORD,
+    ));
+    assert!(matches!(refused, Err(LoginError::Bank(_))), "{refused:?}");
+}
+
+#[test]
+fn the_bank_lists_the_certificate_as_issued_then_expired() {
+    let (c, enrolled, _) = hong_enrolled();
+    let rows = c.call(ListCertificates { token: c.t() }).unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!((row.kind, row.ca), (CertKind::General, Ca::Kica));
+    assert_eq!(row.status, CertStatus::Issued);
+    assert_eq!(row.valid_to, enrolled.record.expires);
+    assert_eq!(row.valid_from, "2025-11-25");
+    // A year and two days later the same record reads 만료 (the session is renewed first).
+    c.bank.clock().advance(367 * 86_400_000);
+    let again = login_on(&c.bank, &demo::HONG);
+    let rows = again.call(ListCertificates { token: again.t() }).unwrap();
+    assert_eq!(rows[0].status, CertStatus::Expired);
+    assert_eq!(rows[0].status.label(), "만료");
+    // Another customer sees none of Hong's certificates.
+    let kim = login_on(&c.bank, &demo::MINJI);
+    assert!(
+        kim.call(ListCertificates { token: kim.t() })
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_root_certificate_is_the_one_that_signed_the_chain() {
+    let (c, enrolled, _) = hong_enrolled();
+    let root = c.call(GetRootCertificate).unwrap();
+    assert_eq!(&root, enrolled.record.chain.last().unwrap());
+    let der = data_encoding::BASE64.decode(root.as_bytes()).unwrap();
+    let summary = npki::summarize(&der).unwrap();
+    assert!(summary.holder.contains("MOCK"), "{}", summary.holder);
+}
