@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/login") view=LoginPage />
+                <Route path=path!("/bench") view=BenchPage />
                 <ParentRoute path=path!("/center") view=CenterLayout>
                     <Route path=path!("") view=CenterHome />
                     <Route path=path!("issue") view=IssuePage />

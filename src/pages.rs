@@ -1,5 +1,6 @@
 //! One module per screen of the manual.
 
+pub mod bench;
 pub mod browser_check;
 pub mod center_home;
 pub mod cert_list;
@@ -10,6 +11,7 @@ pub mod login;
 pub mod not_found;
 pub mod wizard;
 
+pub use bench::BenchPage;
 pub use browser_check::BrowserCheckPage;
 pub use center_home::{CenterHome, CenterLayout};
 pub use cert_list::CertListPage;

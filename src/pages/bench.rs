@@ -1,0 +1,226 @@
+//! 성능 측정 (for developers, `/bench`): in this browser, RSA-2048 key generation in our worker
+//! against WebCrypto's `generateKey`, and unlocking our key file (PBKDF2-HMAC-SHA256 ×
+//! 600,000, then AES and parsing) against WebCrypto's `deriveBits` at the same rounds. The
+//! figures are medians; `#bench-result` carries them as JSON for `scripts/bench`.
+
+use leptos::prelude::*;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::pki::key_file::{self, KeyWithR, PBKDF2_ROUNDS};
+
+/// How many times each operation runs.
+const RUNS: usize = 5;
+
+/// The medians, in milliseconds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    /// Runs per operation.
+    pub runs: usize,
+    /// RSA-2048 in the keygen worker (time inside the worker).
+    pub keygen_worker_ms: f64,
+    /// WebCrypto `generateKey` RSASSA-PKCS1-v1_5 2048.
+    pub keygen_webcrypto_ms: f64,
+    /// Opening our key file with the password.
+    pub unlock_ms: f64,
+    /// WebCrypto `deriveBits` PBKDF2-SHA-256 at the same rounds.
+    pub derive_bits_ms: f64,
+    /// The PBKDF2 rounds.
+    pub pbkdf2_rounds: u32,
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    let n = samples.len();
+    if n % 2 == 1 {
+        samples[n / 2]
+    } else {
+        (samples[n / 2 - 1] + samples[n / 2]) / 2.0
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> Result<js_sys::Object, String> {
+    let o = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&o, &JsValue::from_str(key), value).map_err(|e| format!("{e:?}"))?;
+    }
+    Ok(o)
+}
+
+fn subtle() -> Result<web_sys::SubtleCrypto, String> {
+    Ok(web_sys::window()
+        .ok_or("no window")?
+        .crypto()
+        .map_err(|e| format!("{e:?}"))?
+        .subtle())
+}
+
+async fn webcrypto_keygen() -> Result<f64, String> {
+    let exponent = js_sys::Uint8Array::from(&[1u8, 0, 1][..]);
+    let params = object(&[
+        ("name", "RSASSA-PKCS1-v1_5".into()),
+        ("modulusLength", 2048.into()),
+        ("publicExponent", exponent.into()),
+        ("hash", "SHA-256".into()),
+    ])?;
+    let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
+    let started = now();
+    let promise = subtle()?
+        .generate_key_with_object(&params, true, &usages)
+        .map_err(|e| format!("{e:?}"))?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(now() - started)
+}
+
+async fn webcrypto_derive_bits(password: &str) -> Result<f64, String> {
+    let subtle = subtle()?;
+    let started = now();
+    let raw: js_sys::Object = js_sys::Uint8Array::from(password.as_bytes()).into();
+    let base = JsFuture::from(
+        subtle
+            .import_key_with_str(
+                "raw",
+                &raw,
+                "PBKDF2",
+                false,
+                &js_sys::Array::of1(&"deriveBits".into()),
+            )
+            .map_err(|e| format!("{e:?}"))?,
+    )
+    .await
+    .map_err(|e| format!("{e:?}"))?;
+    let params = object(&[
+        ("name", "PBKDF2".into()),
+        ("hash", "SHA-256".into()),
+        ("salt", js_sys::Uint8Array::from(&[7u8; 16][..]).into()),
+        ("iterations", PBKDF2_ROUNDS.into()),
+    ])?;
+    JsFuture::from(
+        subtle
+            .derive_bits_with_object(&params, base.unchecked_ref(), 256)
+            .map_err(|e| format!("{e:?}"))?,
+    )
+    .await
+    .map_err(|e| format!("{e:?}"))?;
+    Ok(now() - started)
+}
+
+/// Lets the page paint between measurements.
+async fn breathe() {
+    gloo_timers::future::TimeoutFuture::new(20).await;
+}
+
+async fn measure(progress: RwSignal<String>) -> Result<Figures, String> {
+    #[cfg(target_arch = "wasm32")]
+    let worker_ms = {
+        let worker = crate::worker::KeygenWorker::start().await?;
+        let mut samples = Vec::new();
+        for i in 0..RUNS {
+            progress.set(format!("작업자에서 RSA 키 생성 {}/{RUNS}", i + 1));
+            samples.push(worker.generate().await?.1);
+        }
+        samples
+    };
+    // The worker exists only in the browser; natively this page is never run.
+    #[cfg(not(target_arch = "wasm32"))]
+    let worker_ms = vec![f64::NAN];
+    let mut webcrypto_ms = Vec::new();
+    for i in 0..RUNS {
+        progress.set(format!("WebCrypto generateKey {}/{RUNS}", i + 1));
+        breathe().await;
+        webcrypto_ms.push(webcrypto_keygen().await?);
+    }
+    progress.set("측정용 키 파일을 만드는 중".to_owned());
+    breathe().await;
+    let password = "Bench!2026pw";
+    let key = KeyWithR {
+        key: crate::worker::generate_key().await?,
+        r: vec![3; 20],
+    };
+    let file = key_file::encrypt(&key, password, PBKDF2_ROUNDS).map_err(|e| e.to_string())?;
+    let mut unlock_ms = Vec::new();
+    for i in 0..RUNS {
+        progress.set(format!("키 파일 열기 (PBKDF2) {}/{RUNS}", i + 1));
+        breathe().await;
+        let started = now();
+        key_file::decrypt(&file, password).map_err(|e| e.to_string())?;
+        unlock_ms.push(now() - started);
+    }
+    let mut derive_ms = Vec::new();
+    for i in 0..RUNS {
+        progress.set(format!("WebCrypto deriveBits {}/{RUNS}", i + 1));
+        breathe().await;
+        derive_ms.push(webcrypto_derive_bits(password).await?);
+    }
+    Ok(Figures {
+        runs: RUNS,
+        keygen_worker_ms: median(worker_ms),
+        keygen_webcrypto_ms: median(webcrypto_ms),
+        unlock_ms: median(unlock_ms),
+        derive_bits_ms: median(derive_ms),
+        pbkdf2_rounds: PBKDF2_ROUNDS,
+    })
+}
+
+/// The page.
+#[component]
+pub fn BenchPage() -> impl IntoView {
+    let progress = RwSignal::new(String::new());
+    let run = Action::new_local(move |_: &()| measure(progress));
+    let ms = |v: f64| format!("{v:.0} ms");
+    view! {
+        <main class="bench" id="content">
+            <h1>"성능 측정 (개발자용)"</h1>
+            <p>
+                {format!(
+                    "이 브라우저에서 RSA-2048 키 생성과 인증서 암호 확인(PBKDF2-HMAC-SHA256 {PBKDF2_ROUNDS}회)을 각각 {RUNS}번 실행하여 중앙값을 WebCrypto와 비교합니다. 1~2분 걸릴 수 있습니다."
+                )}
+            </p>
+            <p class="row">
+                <button
+                    type="button"
+                    class="btn primary"
+                    disabled=move || run.pending().get()
+                    on:click=move |_| {
+                        run.dispatch(());
+                    }
+                >
+                    "측정 시작"
+                </button>
+            </p>
+            <p role="status" aria-live="polite">
+                {move || run.pending().get().then(|| progress.get())}
+            </p>
+            {move || match run.value().get() {
+                Some(Ok(f)) => {
+                    let json = serde_json::to_string(&f).unwrap_or_default();
+                    view! {
+                        <table class="data-table">
+                            <thead>
+                                <tr><th scope="col">"항목"</th><th scope="col">"이 앱"</th><th scope="col">"WebCrypto"</th></tr>
+                            </thead>
+                            <tbody>
+                                <tr><th scope="row">"RSA-2048 키 생성"</th><td>{ms(f.keygen_worker_ms)}</td><td>{ms(f.keygen_webcrypto_ms)}</td></tr>
+                                <tr><th scope="row">"PBKDF2 키 파일 열기"</th><td>{ms(f.unlock_ms)}</td><td>{ms(f.derive_bits_ms)}</td></tr>
+                            </tbody>
+                        </table>
+                        <pre id="bench-result">{json}</pre>
+                    }
+                        .into_any()
+                }
+                Some(Err(message)) => view! { <p class="error" role="alert" id="bench-error">{message}</p> }.into_any(),
+                None => ().into_any(),
+            }}
+        </main>
+    }
+}
