@@ -345,3 +345,29 @@ async fn a_failed_replacement_leaves_the_old_state_whole() {
     assert_eq!(sorted(store.list().await.unwrap()), vec![a, b]);
     store.close();
 }
+
+/// The worker's handler, run here: a 2048-bit key with e = 65537 from the browser's CSPRNG,
+/// timed with the clock it is given.
+#[wasm_bindgen_test]
+async fn the_worker_handler_makes_an_rsa_2048_key() {
+    use rsa::pkcs1::DecodeRsaPrivateKey;
+    use rsa::traits::PublicKeyParts;
+    let reply = cert_center::worker::generate_reply(js_sys::Date::now);
+    let cert_center::worker::Reply::Key { pkcs1, millis } = reply else {
+        panic!("no key: {reply:?}");
+    };
+    let der = data_encoding::BASE64.decode(pkcs1.as_bytes()).unwrap();
+    let key = rsa::PrivateKey::from_pkcs1_der(&der).unwrap();
+    assert_eq!(key.n().bit_width(), 2048);
+    cert_center::pki::keys::check_strength(&key.to_public_key()).unwrap();
+    assert!(millis >= 0.0);
+}
+
+/// Without the worker's script (this test page has none), starting it fails with a message for
+/// the customer instead of hanging. (The worker itself runs in the end-to-end issuance.)
+#[wasm_bindgen_test]
+async fn a_missing_worker_is_reported_not_awaited_forever() {
+    let started = cert_center::worker::KeygenWorker::start().await;
+    let message = started.err().expect("no worker script is served here");
+    assert!(message.contains("키 생성 작업자"), "{message}");
+}

@@ -368,6 +368,7 @@ async fn browser_certificate_login(b: &Browser, password: &str) {
         "{list}"
     );
     b.fill("#cert-login-password", password).await;
+    b.shot("cert-picker").await;
     b.click(".cert-picker", "확인").await;
 }
 
