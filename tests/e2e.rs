@@ -431,6 +431,56 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
 }
 
 #[tokio::test]
+async fn a_hard_disk_certificate_is_saved_as_npki_files_that_log_in() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        step_3(&b, who).await;
+        step_4(&b).await;
+        step_5(&b).await;
+        b.click(STEP, "인증서저장").await;
+        b.click_label("하드디스크").await;
+        b.click(".dialog", "확인").await;
+        b.fill("#cert-password", CERT_PASSWORD).await;
+        b.fill("#cert-password-again", CERT_PASSWORD).await;
+        b.click(".password-form", "확인").await;
+        b.wait_path("/center/issue/personal/7").await;
+        let summary = b.wait_text(".issued-summary", "하드디스크").await;
+        assert!(summary.contains("KICA"), "{summary}");
+        let zip = b.wait_download("NPKI.zip").await;
+        let (certificate, _) =
+            cert_center::pki::npki::unzip(&std::fs::read(&zip).unwrap()).unwrap();
+        assert!(
+            cert_center::pki::npki::summarize(&certificate)
+                .unwrap()
+                .holder
+                .starts_with("홍길동(HONG GILDONG)0004")
+        );
+
+        // 확인 logs out and offers the certificate login from files; nothing is in the browser.
+        b.click(STEP, "확인").await;
+        b.wait_path("/login").await;
+        b.wait_text(".cert-picker", "하드디스크").await;
+        b.wait_css("#npki-files")
+            .await
+            .send_keys(&zip.display().to_string())
+            .await
+            .unwrap();
+        b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
+        b.fill("#cert-login-password", CERT_PASSWORD).await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+        b.open("/login?method=browser").await;
+        b.wait_text(".cert-picker", "이 브라우저에 저장된 인증서가 없습니다")
+            .await;
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn minji_verifies_with_the_otp_token() {
     with_browser(|b| async move {
         let who = &demo::MINJI;

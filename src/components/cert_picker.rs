@@ -193,7 +193,7 @@ pub fn CertificatePicker(
     view! {
         <Dialog open=Signal::derive(move || source.get().is_some()) title="인증서 선택">
             <form class="cert-picker" on:submit=submit novalidate=true>
-                <p class="hint">{place}</p>
+                <p class="hint" aria-hidden="true">{place}</p>
                 <Show when=move || source.get() == Some(Source::Files)>
                     <label for="npki-files">"인증서 파일 (NPKI.zip 또는 signCert.der와 signPri.key)"</label>
                     <input

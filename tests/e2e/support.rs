@@ -90,7 +90,15 @@ async fn start_browser(webdriver: &str) -> (Client, tempdir::TempDir) {
     if std::env::var_os("E2E_HEADFUL").is_some() {
         args.remove(0);
     }
-    let mut options = json!({ "args": args });
+    let downloads = profile.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let mut options = json!({
+        "args": args,
+        "prefs": {
+            "download.default_directory": downloads,
+            "download.prompt_for_download": false,
+        },
+    });
     if let Ok(binary) = std::env::var("CHROME_BIN") {
         options["binary"] = json!(binary);
     }
@@ -136,6 +144,8 @@ mod tempdir {
 pub struct Browser {
     pub client: Client,
     base: String,
+    /// Where the browser saves downloads.
+    pub downloads: PathBuf,
 }
 
 /// Runs `flow` against a fresh server, chromedriver and browser profile, and always closes
@@ -151,6 +161,7 @@ where
     let browser = Browser {
         client: client.clone(),
         base: format!("http://{addr}"),
+        downloads: _profile.path().join("downloads"),
     };
     let outcome = tokio::spawn(flow(browser)).await;
     let _ = client.close().await;
@@ -313,6 +324,22 @@ impl Browser {
         std::fs::create_dir_all(&dir).unwrap();
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Waits until the browser has saved the download `name`; returns its path.
+    pub async fn wait_download(&self, name: &str) -> PathBuf {
+        let path = self.downloads.join(name);
+        let deadline = Instant::now() + PATIENCE;
+        // Chromium writes `name.crdownload` first and renames it when done.
+        while !path.is_file() {
+            assert!(
+                Instant::now() < deadline,
+                "no download {name} in {}",
+                self.downloads.display()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        path
     }
 
     /// Whether an element matching `css` is on the page now.
