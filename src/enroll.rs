@@ -14,9 +14,10 @@ use crate::bank::api::{
     SessionGrant, SessionToken, login_message,
 };
 use crate::bank::{BankApi, BankError};
-use crate::pki::key_file::{self, KeyWithR, PBKDF2_ROUNDS};
+use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
 use crate::pki::{self, PkiError, csr, npki, signing};
 use crate::store::certs::StoredCertificate;
+use crate::webcrypto;
 
 /// What the page shows while issuance runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +130,8 @@ where
         .map_err(|e| e.to_string())?;
     let certificate = unb64(&certificate)?;
     stage(Stage::Encrypt).await;
-    let key_file = key_file::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
+    let key_file = webcrypto::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
+        .await
         .map_err(|e| e.to_string())?;
     Ok(Enrolled {
         record: record(user_id, &certificate, &key_file, chain)?,
@@ -163,10 +165,12 @@ pub async fn certificate_login(
     use der::Decode;
     let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| LoginError::Damaged)?;
     let public = pki::ca::certificate_key(&parsed).map_err(|_| LoginError::Damaged)?;
-    let opened = key_file::unlock(key_file, password, &public).map_err(|e| match e {
-        PkiError::WrongPassword => LoginError::WrongPassword,
-        _ => LoginError::Damaged,
-    })?;
+    let opened = webcrypto::unlock(key_file, password, &public)
+        .await
+        .map_err(|e| match e {
+            PkiError::WrongPassword => LoginError::WrongPassword,
+            _ => LoginError::Damaged,
+        })?;
     let challenge = bank.call(LoginChallenge).await?;
     let message = login_message(origin, &challenge.nonce);
     let signature = signing::sign(&opened.key, message.as_bytes());

@@ -10,6 +10,7 @@ pub mod format;
 pub mod pages;
 pub mod pki;
 pub mod store;
+pub mod webcrypto;
 pub mod wizard;
 pub mod worker;
 

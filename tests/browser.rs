@@ -371,3 +371,36 @@ async fn a_missing_worker_is_reported_not_awaited_forever() {
     let message = started.err().expect("no worker script is served here");
     assert!(message.contains("키 생성 작업자"), "{message}");
 }
+
+/// The app's WebCrypto path and the pure Rust key file agree byte for byte on the format: each
+/// opens what the other wrote, and a wrong password is a wrong password on both.
+#[wasm_bindgen_test]
+async fn webcrypto_and_rust_key_files_open_each_other() {
+    use cert_center::pki::PkiError;
+    use cert_center::pki::key_file::{self, KeyWithR};
+    use cert_center::webcrypto;
+    let key = KeyWithR {
+        key: cert_center::pki::keys::generate().unwrap(),
+        r: vec![4; 20],
+    };
+    let rounds = 1_000;
+    let from_browser = webcrypto::encrypt(&key, "Right!2026pw", rounds)
+        .await
+        .unwrap();
+    let opened = key_file::decrypt(&from_browser, "Right!2026pw").unwrap();
+    assert_eq!(opened.key, key.key);
+    assert_eq!(opened.r, key.r);
+    let from_rust = key_file::encrypt(&key, "Right!2026pw", rounds).unwrap();
+    let opened = webcrypto::decrypt(&from_rust, "Right!2026pw")
+        .await
+        .unwrap();
+    assert_eq!(opened.key, key.key);
+    assert!(matches!(
+        webcrypto::decrypt(&from_browser, "Wrong!2026pw").await,
+        Err(PkiError::WrongPassword)
+    ));
+    assert!(matches!(
+        key_file::decrypt(&from_browser, "Wrong!2026pw"),
+        Err(PkiError::WrongPassword)
+    ));
+}

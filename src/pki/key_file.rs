@@ -41,7 +41,8 @@ pub struct KeyWithR {
     pub r: Vec<u8>,
 }
 
-fn plain_der(key: &KeyWithR) -> Result<Vec<u8>> {
+/// The PrivateKeyInfo (with R) that the file encrypts, DER.
+pub fn plain_der(key: &KeyWithR) -> Result<Vec<u8>> {
     let pkcs1 = key
         .key
         .to_pkcs1_der()
@@ -66,24 +67,77 @@ fn plain_der(key: &KeyWithR) -> Result<Vec<u8>> {
     .to_der()?)
 }
 
+/// What PBKDF2-HMAC-SHA256 with AES-256-CBC needs, as our files carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pbes2Aes256 {
+    /// The PBKDF2 salt.
+    pub salt: Vec<u8>,
+    /// The PBKDF2 rounds.
+    pub rounds: u32,
+    /// The AES-CBC IV.
+    pub iv: [u8; 16],
+}
+
+impl Pbes2Aes256 {
+    /// Fresh parameters: a 16-byte salt and IV from the CSPRNG.
+    pub fn generate(rounds: u32) -> Result<Self> {
+        Ok(Self {
+            salt: random::<16>()?.to_vec(),
+            rounds,
+            iv: random::<16>()?,
+        })
+    }
+
+    fn parameters(&self) -> Result<pbes2::Parameters> {
+        pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(self.rounds, &self.salt, self.iv)
+            .map_err(|e| PkiError::Invalid(e.to_string()))
+    }
+
+    /// The parameters of a key file, if it is PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC
+    /// (other schemes need [`decrypt`]); with the ciphertext.
+    pub fn of_file(file: &[u8]) -> Option<(Self, Vec<u8>)> {
+        let info = EncryptedPrivateKeyInfoRef::from_der(file).ok()?;
+        let pkcs8::pkcs5::EncryptionScheme::Pbes2(params) = info.encryption_algorithm else {
+            return None;
+        };
+        let (pbes2::Kdf::Pbkdf2(kdf), pbes2::EncryptionScheme::Aes256Cbc { iv }) =
+            (params.kdf, params.encryption)
+        else {
+            return None;
+        };
+        (kdf.prf == pbes2::Pbkdf2Prf::HmacWithSha256).then(|| {
+            (
+                Self {
+                    salt: kdf.salt.as_bytes().to_vec(),
+                    rounds: kdf.iteration_count,
+                    iv,
+                },
+                info.encrypted_data.as_bytes().to_vec(),
+            )
+        })
+    }
+
+    /// The key file holding `ciphertext` (made elsewhere, e.g. by WebCrypto) under these
+    /// parameters.
+    pub fn file(&self, ciphertext: &[u8]) -> Result<Vec<u8>> {
+        Ok(EncryptedPrivateKeyInfoOwned {
+            encryption_algorithm: self.parameters()?.into(),
+            encrypted_data: OctetString::new(ciphertext)?,
+        }
+        .to_der()?)
+    }
+}
+
 /// Encrypts `key` (with its R) under `password`, with `rounds` PBKDF2 rounds (use
 /// [`PBKDF2_ROUNDS`]; fewer only in tests of the format).
 pub fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<u8>> {
     let plain = zeroize::Zeroizing::new(plain_der(key)?);
-    let params = pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(
-        rounds,
-        &random::<16>()?,
-        random::<16>()?,
-    )
-    .map_err(|e| PkiError::Invalid(e.to_string()))?;
+    let params = Pbes2Aes256::generate(rounds)?;
     let encrypted = params
+        .parameters()?
         .encrypt(password, &plain)
         .map_err(|e| PkiError::Invalid(e.to_string()))?;
-    Ok(EncryptedPrivateKeyInfoOwned {
-        encryption_algorithm: params.into(),
-        encrypted_data: OctetString::new(encrypted)?,
-    }
-    .to_der()?)
+    params.file(&encrypted)
 }
 
 /// Opens a key file with `password`. A wrong password is always [`PkiError::WrongPassword`].
@@ -92,7 +146,13 @@ pub fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
     let plain = info
         .decrypt(password)
         .map_err(|_| PkiError::WrongPassword)?;
-    let inner = PrivateKeyInfo::from_der(plain.as_bytes()).map_err(|_| PkiError::WrongPassword)?;
+    open_plain(plain.as_bytes())
+}
+
+/// Reads the decrypted PrivateKeyInfo; garbage (from a wrong password) is
+/// [`PkiError::WrongPassword`].
+pub fn open_plain(plain: &[u8]) -> Result<KeyWithR> {
+    let inner = PrivateKeyInfo::from_der(plain).map_err(|_| PkiError::WrongPassword)?;
     let key = PrivateKey::from_pkcs1_der(inner.private_key.as_bytes())
         .map_err(|_| PkiError::WrongPassword)?;
     let r = inner
@@ -110,7 +170,11 @@ pub fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
 /// Opens a key file and checks that it is the key of `certificate_key`; with a wrong
 /// password or another certificate's key, nothing is returned.
 pub fn unlock(file: &[u8], password: &str, certificate_key: &PublicKey) -> Result<KeyWithR> {
-    let opened = decrypt(file, password)?;
+    matches_certificate(decrypt(file, password)?, certificate_key)
+}
+
+/// `opened` if it is the key of `certificate_key`.
+pub fn matches_certificate(opened: KeyWithR, certificate_key: &PublicKey) -> Result<KeyWithR> {
     let public = opened.key.to_public_key();
     if public.n() != certificate_key.n() || public.e() != certificate_key.e() {
         return Err(PkiError::KeyMismatch);
