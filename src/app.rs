@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                         condition=logged_in
                         redirect_path=to_login
                     />
+                    <Route path=path!("manage") view=ManagePage />
                     <Route path=path!(":section") view=InfoPage />
                 </ParentRoute>
             </Routes>

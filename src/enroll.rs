@@ -183,3 +183,35 @@ pub async fn certificate_login(
         })
         .await?)
 }
+
+/// 인증서 암호 변경: opens the key with `old` (checked against the certificate), then encrypts
+/// it under `new` with a fresh salt and IV. The returned record replaces the stored one.
+pub async fn change_password(
+    record: &StoredCertificate,
+    old: &str,
+    new: &str,
+) -> Result<StoredCertificate, String> {
+    use der::Decode;
+    crate::bank::rules::check_password(new)?;
+    if old == new {
+        return Err("새 암호가 지금 암호와 같습니다. 다른 암호를 입력해 주세요.".to_owned());
+    }
+    let certificate = unb64(&record.certificate)?;
+    let key_file = unb64(&record.private_key)?;
+    let damaged = || LoginError::Damaged.to_string();
+    let parsed = x509_cert::Certificate::from_der(&certificate).map_err(|_| damaged())?;
+    let public = pki::ca::certificate_key(&parsed).map_err(|_| damaged())?;
+    let opened = webcrypto::unlock(&key_file, old, &public)
+        .await
+        .map_err(|e| match e {
+            PkiError::WrongPassword => "지금 사용 중인 인증서 암호가 올바르지 않습니다.".to_owned(),
+            _ => damaged(),
+        })?;
+    let sealed = webcrypto::encrypt(&opened, new, PBKDF2_ROUNDS)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(StoredCertificate {
+        private_key: b64(&sealed),
+        ..record.clone()
+    })
+}

@@ -8,6 +8,7 @@ pub mod home;
 pub mod info;
 pub mod issue;
 pub mod login;
+pub mod manage;
 pub mod not_found;
 pub mod wizard;
 
@@ -19,5 +20,6 @@ pub use home::HomePage;
 pub use info::InfoPage;
 pub use issue::IssuePage;
 pub use login::LoginPage;
+pub use manage::ManagePage;
 pub use not_found::NotFound;
 pub use wizard::WizardPage;

@@ -443,6 +443,47 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
         browser_certificate_login(&b, CERT_PASSWORD).await;
         b.wait_path("/center").await;
         b.wait_text(".customer", "홍길동 님").await;
+
+        // 인증서 관리: details, a new password that logs in, then deletion.
+        b.open("/center/manage").await;
+        let details = b
+            .wait_text(".cert-details", "1.2.410.200004.5.2.1.2 (개인 범용 인증서)")
+            .await;
+        assert!(
+            details.contains("전자서명 (digitalSignature), 부인방지 (nonRepudiation)"),
+            "{details}"
+        );
+        b.click("#content", "암호 변경").await;
+        b.fill("#old-password", "Gildong!2025").await;
+        b.fill("#new-password", "Gildong!2027").await;
+        b.fill("#new-password-again", "Gildong!2027").await;
+        b.click(".password-change", "변경").await;
+        b.wait_text(
+            ".password-change .error",
+            "지금 사용 중인 인증서 암호가 올바르지 않습니다",
+        )
+        .await;
+        b.fill("#old-password", CERT_PASSWORD).await;
+        b.click(".password-change", "변경").await;
+        b.wait_text("#content .status", "인증서 암호가 변경되었습니다")
+            .await;
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=browser").await;
+        browser_certificate_login(&b, CERT_PASSWORD).await;
+        b.wait_text(".cert-picker .error", "인증서 암호가 올바르지 않습니다")
+            .await;
+        b.fill("#cert-login-password", "Gildong!2027").await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+
+        b.open("/center/manage").await;
+        b.click("#content", "브라우저에서 삭제").await;
+        b.wait_text(".dialog", "되살릴 수 없습니다").await;
+        b.click(".dialog", "삭제").await;
+        b.wait_text("#content", "이 브라우저에 저장된 인증서가 없습니다")
+            .await;
     })
     .await;
 }

@@ -151,3 +151,73 @@ fn the_root_certificate_is_the_one_that_signed_the_chain() {
     let summary = npki::summarize(&der).unwrap();
     assert!(summary.holder.contains("MOCK"), "{}", summary.holder);
 }
+
+#[test]
+fn the_details_show_the_profile_of_the_certificate() {
+    let (_, enrolled, _) = hong_enrolled();
+    let d = npki::details(&enrolled.certificate).unwrap();
+    assert!(
+        d.subject.starts_with("CN=홍길동(HONG GILDONG)0004"),
+        "{}",
+        d.subject
+    );
+    assert_eq!(d.issuer, "CN=한국정보인증 (MOCK),O=KICA,C=KR");
+    assert_eq!(
+        d.policies,
+        [(
+            "1.2.410.200004.5.2.1.2".to_owned(),
+            Some("개인 범용 인증서")
+        )]
+    );
+    assert_eq!(
+        d.key_usage,
+        ["전자서명 (digitalSignature)", "부인방지 (nonRepudiation)"]
+    );
+    assert_eq!(d.not_before, "2025-11-25 01:00:00");
+    assert_eq!(d.not_after, "2026-11-25 23:59:59");
+    assert_eq!(d.sha256.len(), 32 * 3 - 1);
+    assert_eq!(d.sha1.len(), 20 * 3 - 1);
+    assert!(
+        d.serial.len() >= 8 * 3 - 1,
+        "at least 64 bits: {}",
+        d.serial
+    );
+}
+
+#[test]
+fn a_changed_password_opens_the_key_and_the_old_one_no_longer_does() {
+    use cert_center::enroll::change_password;
+    let (c, enrolled, _) = hong_enrolled();
+    let record = &enrolled.record;
+    let refused = block_on(change_password(record, "Wrong!2026pass", "Newer!2026pass"));
+    assert_eq!(
+        refused.unwrap_err(),
+        "지금 사용 중인 인증서 암호가 올바르지 않습니다."
+    );
+    let weak = block_on(change_password(record, PASSWORD, "short1!"));
+    assert!(weak.unwrap_err().contains("10자리"));
+    let changed = block_on(change_password(record, PASSWORD, "Newer!2026pass")).unwrap();
+    assert_eq!(changed.id, record.id);
+    assert_eq!(changed.certificate, record.certificate);
+    assert_ne!(changed.private_key, record.private_key, "fresh salt and IV");
+    let key_file = data_encoding::BASE64
+        .decode(changed.private_key.as_bytes())
+        .unwrap();
+    let old = block_on(certificate_login(
+        &c.bank,
+        DEFAULT_ORIGIN,
+        &enrolled.certificate,
+        &key_file,
+        PASSWORD,
+    ));
+    assert_eq!(old.unwrap_err(), LoginError::WrongPassword);
+    let grant = block_on(certificate_login(
+        &c.bank,
+        DEFAULT_ORIGIN,
+        &enrolled.certificate,
+        &key_file,
+        "Newer!2026pass",
+    ))
+    .unwrap();
+    assert_eq!(grant.user_id, "hong01");
+}

@@ -53,17 +53,6 @@ pub const SECTIONS: &[Section] = &[
         links: &[ISSUE_LINK, ("인증서 관리", "/center/manage")],
     },
     Section {
-        slug: "manage",
-        title: "인증서 관리",
-        trail: CERT,
-        paragraphs: &[
-            "이 브라우저에 저장된 인증서의 상세 정보(소유자, 발급자, 일련번호, 유효기간, 인증서 정책, 키 용도)를 확인합니다.",
-            "인증서 암호 변경, 브라우저에서 삭제, NPKI 파일(signCert.der, signPri.key)과 PKCS#12(.pfx) 파일로 내보내기를 할 수 있습니다.",
-            "브라우저인증서는 사이트 데이터를 지우면 함께 삭제되므로, 내보내기로 사본을 보관해 두세요.",
-        ],
-        links: &[("브라우저 인증서 안내", "/center/browser-guide")],
-    },
-    Section {
         slug: "revoke",
         title: "인증서 폐기",
         trail: CERT,
@@ -257,7 +246,7 @@ mod tests {
     /// Every navigation entry leads to a page: a guide here or a route of its own.
     #[test]
     fn every_menu_entry_has_a_page() {
-        let routed = ["/center", "/center/issue", "/center/list"];
+        let routed = ["/center", "/center/issue", "/center/list", "/center/manage"];
         for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
             let slug = entry.href.trim_start_matches("/center/");
             assert!(

@@ -141,3 +141,105 @@ pub fn unzip(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     };
     Ok((read(CERT_FILE)?, read(KEY_FILE)?))
 }
+
+/// Everything 인증서 관리 shows of a certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    /// The subject DN.
+    pub subject: String,
+    /// The issuer DN.
+    pub issuer: String,
+    /// The serial number, hex with colons.
+    pub serial: String,
+    /// First moment of validity, `YYYY-MM-DD HH:MM:SS` KST.
+    pub not_before: String,
+    /// Last moment of validity, `YYYY-MM-DD HH:MM:SS` KST.
+    pub not_after: String,
+    /// The policy OIDs with their meaning, if known.
+    pub policies: Vec<(String, Option<&'static str>)>,
+    /// The key usages, in Korean with the RFC 5280 names.
+    pub key_usage: Vec<&'static str>,
+    /// SHA-256 of the DER, hex with colons.
+    pub sha256: String,
+    /// SHA-1 of the DER, hex with colons (as Windows shows it).
+    pub sha1: String,
+}
+
+fn colons(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+fn kst_time(time: x509_cert::time::Time) -> Result<String> {
+    let kst = time.to_unix_duration() + std::time::Duration::from_secs(9 * 3_600);
+    let t = der::DateTime::from_unix_duration(kst)?;
+    Ok(format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minutes(),
+        t.seconds()
+    ))
+}
+
+/// Reads the details of a certificate (DER).
+pub fn details(certificate_der: &[u8]) -> Result<Details> {
+    use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
+    let certificate = Certificate::from_der(certificate_der)?;
+    let tbs = certificate.tbs_certificate();
+    let policies = tbs
+        .get_extension::<CertificatePolicies>()
+        .ok()
+        .flatten()
+        .map(|(_, p)| {
+            p.0.iter()
+                .map(|p| {
+                    (
+                        p.policy_identifier.to_string(),
+                        policy_meaning(&p.policy_identifier),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let names = [
+        (KeyUsages::DigitalSignature, "전자서명 (digitalSignature)"),
+        (KeyUsages::NonRepudiation, "부인방지 (nonRepudiation)"),
+        (KeyUsages::KeyEncipherment, "키 암호화 (keyEncipherment)"),
+        (
+            KeyUsages::DataEncipherment,
+            "데이터 암호화 (dataEncipherment)",
+        ),
+        (KeyUsages::KeyAgreement, "키 합의 (keyAgreement)"),
+        (KeyUsages::KeyCertSign, "인증서 서명 (keyCertSign)"),
+        (KeyUsages::CRLSign, "CRL 서명 (cRLSign)"),
+    ];
+    let key_usage = tbs
+        .get_extension::<KeyUsage>()
+        .ok()
+        .flatten()
+        .map(|(_, usage)| {
+            names
+                .iter()
+                .filter(|(flag, _)| usage.0.contains(*flag))
+                .map(|(_, name)| *name)
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Details {
+        subject: tbs.subject().to_string(),
+        issuer: tbs.issuer().to_string(),
+        serial: colons(tbs.serial_number().as_bytes()),
+        not_before: kst_time(tbs.validity().not_before)?,
+        not_after: kst_time(tbs.validity().not_after)?,
+        policies,
+        key_usage,
+        sha256: colons(&Sha256::digest(certificate_der)),
+        sha1: colons(&sha1::Sha1::digest(certificate_der)),
+    })
+}

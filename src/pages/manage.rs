@@ -1,0 +1,317 @@
+//! 인증서 관리: the browser certificates of this site, each with its details (subject, issuer,
+//! serial, validity, policy and its meaning, key usage, fingerprints), its password change, its
+//! export as NPKI files, and its deletion from the browser.
+
+use leptos::prelude::*;
+
+use crate::components::{Dialog, PageTitle, download};
+use crate::enroll::change_password;
+use crate::pki::npki;
+use crate::store::{CertStore, StoredCertificate};
+
+/// What the page is doing with the chosen certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Task {
+    None,
+    Password,
+    Delete,
+}
+
+async fn load() -> Result<Vec<StoredCertificate>, String> {
+    let store = CertStore::open()
+        .await
+        .map_err(|e| format!("브라우저 저장소를 열 수 없습니다 ({e})."))?;
+    let list = store.list().await;
+    store.close();
+    list.map_err(|e| format!("저장된 인증서를 읽을 수 없습니다 ({e})."))
+}
+
+fn der(record: &StoredCertificate) -> Vec<u8> {
+    data_encoding::BASE64
+        .decode(record.certificate.as_bytes())
+        .unwrap_or_default()
+}
+
+/// The details table of one certificate.
+#[component]
+fn DetailsTable(record: StoredCertificate) -> impl IntoView {
+    match npki::details(&der(&record)) {
+        Ok(d) => {
+            let policies = d
+                .policies
+                .iter()
+                .map(|(oid, meaning)| match meaning {
+                    Some(m) => format!("{oid} ({m})"),
+                    None => oid.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <table class="form-table cert-details">
+                    <tbody>
+                        <tr><th scope="row">"소유자"</th><td>{d.subject}</td></tr>
+                        <tr><th scope="row">"발급자"</th><td>{d.issuer}</td></tr>
+                        <tr><th scope="row">"일련번호"</th><td class="serial">{d.serial}</td></tr>
+                        <tr><th scope="row">"유효기간"</th><td>{format!("{} ~ {} (한국시간)", d.not_before, d.not_after)}</td></tr>
+                        <tr><th scope="row">"인증서 정책"</th><td>{policies}</td></tr>
+                        <tr><th scope="row">"키 용도"</th><td>{d.key_usage.join(", ")}</td></tr>
+                        <tr><th scope="row">"지문 (SHA-256)"</th><td class="serial">{d.sha256}</td></tr>
+                        <tr><th scope="row">"지문 (SHA-1)"</th><td class="serial">{d.sha1}</td></tr>
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Err(e) => {
+            view! { <p class="error">{format!("인증서를 읽을 수 없습니다: {e}")}</p> }.into_any()
+        }
+    }
+}
+
+/// The page.
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let certificates = RwSignal::new(None::<Result<Vec<StoredCertificate>, String>>);
+    let chosen = RwSignal::new(0usize);
+    let task = RwSignal::new(Task::None);
+    let notice = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+    let old = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            certificates.set(Some(load().await));
+        })
+    };
+    reload();
+    let selected = move || {
+        certificates.with(|c| match c {
+            Some(Ok(list)) => list.get(chosen.get()).cloned(),
+            _ => None,
+        })
+    };
+    let open = move |t: Task| {
+        old.set(String::new());
+        new.set(String::new());
+        again.set(String::new());
+        problem.set(None);
+        notice.set(None);
+        task.set(t);
+    };
+
+    let change = Action::new_local(move |record: &StoredCertificate| {
+        let record = record.clone();
+        let (o, n, a) = (
+            old.get_untracked(),
+            new.get_untracked(),
+            again.get_untracked(),
+        );
+        async move {
+            if n != a {
+                problem.set(Some("새 암호와 암호 확인이 일치하지 않습니다.".to_owned()));
+                return;
+            }
+            // Lets `변경 중…` paint before the key is re-encrypted.
+            gloo_timers::future::TimeoutFuture::new(30).await;
+            let replaced = match change_password(&record, &o, &n).await {
+                Ok(updated) => match CertStore::open().await {
+                    Ok(store) => {
+                        let done = store.replace(Some(&record.id), &updated).await;
+                        store.close();
+                        done.map_err(|e| format!("새 암호로 저장하지 못했습니다 ({e})."))
+                    }
+                    Err(e) => Err(format!("브라우저 저장소를 열 수 없습니다 ({e}).")),
+                },
+                Err(message) => Err(message),
+            };
+            match replaced {
+                Ok(()) => {
+                    task.set(Task::None);
+                    notice.set(Some(
+                        "인증서 암호가 변경되었습니다. 다음 로그인부터 새 암호를 사용하세요."
+                            .to_owned(),
+                    ));
+                    reload();
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        }
+    });
+    let delete = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move {
+            let deleted = match CertStore::open().await {
+                Ok(store) => {
+                    let done = store.delete(&id).await;
+                    store.close();
+                    done.map_err(|e| format!("삭제하지 못했습니다 ({e})."))
+                }
+                Err(e) => Err(format!("브라우저 저장소를 열 수 없습니다 ({e}).")),
+            };
+            match deleted {
+                Ok(()) => {
+                    task.set(Task::None);
+                    chosen.set(0);
+                    notice.set(Some("인증서를 이 브라우저에서 삭제했습니다.".to_owned()));
+                    reload();
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        }
+    });
+    let export = move |record: StoredCertificate| {
+        let key = data_encoding::BASE64
+            .decode(record.private_key.as_bytes())
+            .unwrap_or_default();
+        let saved = npki::zip(&der(&record), &key)
+            .map_err(|e| e.to_string())
+            .and_then(|zip| download(&zip, "NPKI.zip", "application/zip"));
+        match saved {
+            Ok(()) => notice.set(Some(
+                "NPKI.zip을 저장했습니다. 압축을 풀면 NPKI 폴더에 signCert.der와 signPri.key가 있습니다."
+                    .to_owned(),
+            )),
+            Err(message) => problem.set(Some(message)),
+        }
+    };
+
+    view! {
+        <PageTitle title="인증서 관리" trail=&["공인인증서"] />
+        <p>"이 브라우저에 저장된 인증서(브라우저인증서)를 확인하고 관리합니다."</p>
+        <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
+        {move || match certificates.get() {
+            None => view! { <p class="loading">"저장된 인증서를 읽는 중입니다…"</p> }.into_any(),
+            Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => {
+                view! {
+                    <p class="notice">
+                        "이 브라우저에 저장된 인증서가 없습니다. "
+                        <a href="/center/issue">"인증서 발급/재발급"</a>
+                        "에서 저장위치를 브라우저로 발급받으세요."
+                    </p>
+                }
+                    .into_any()
+            }
+            Some(Ok(list)) => {
+                view! {
+                    <table class="cert-list manage-list">
+                        <thead>
+                            <tr>
+                                <th scope="col">"선택"</th>
+                                <th scope="col">"구분"</th>
+                                <th scope="col">"사용자"</th>
+                                <th scope="col">"만료일"</th>
+                                <th scope="col">"발급자"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    view! {
+                                        <tr class:selected=move || chosen.get() == i on:click=move |_| chosen.set(i)>
+                                            <td>
+                                                <input
+                                                    type="radio"
+                                                    name="managed"
+                                                    aria-label=format!("{} {}", c.holder, c.expires)
+                                                    prop:checked=move || chosen.get() == i
+                                                    on:change=move |_| chosen.set(i)
+                                                />
+                                            </td>
+                                            <td>{c.kind}</td>
+                                            <td>{c.holder}</td>
+                                            <td>{c.expires}</td>
+                                            <td>{c.issuer}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            }
+        }}
+        {move || {
+            selected()
+                .map(|record| {
+                    let for_export = record.clone();
+                    view! {
+                        <h3>"인증서 상세정보"</h3>
+                        <DetailsTable record=record.clone() />
+                        <p class="row actions">
+                            <button type="button" class="btn primary" on:click=move |_| open(Task::Password)>
+                                "암호 변경"
+                            </button>
+                            <button
+                                type="button"
+                                class="btn"
+                                on:click=move |_| export(for_export.clone())
+                            >
+                                "내보내기 (NPKI 파일)"
+                            </button>
+                            <button type="button" class="btn" on:click=move |_| open(Task::Delete)>
+                                "브라우저에서 삭제"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+        <p class="error" role="alert" aria-live="assertive">
+            {move || (task.get() == Task::None).then(|| problem.get()).flatten()}
+        </p>
+
+        <Dialog open=Signal::derive(move || task.get() == Task::Password) title="인증서 암호 변경">
+            <form
+                class="password-change"
+                novalidate=true
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if let Some(record) = selected() {
+                        change.dispatch(record);
+                    }
+                }
+            >
+                <label for="old-password">"지금 암호"</label>
+                <input id="old-password" type="password" autocomplete="current-password" prop:value=old on:input=move |ev| old.set(event_target_value(&ev)) />
+                <label for="new-password">"새 암호"</label>
+                <input id="new-password" type="password" autocomplete="new-password" prop:value=new on:input=move |ev| new.set(event_target_value(&ev)) />
+                <label for="new-password-again">"새 암호 확인"</label>
+                <input id="new-password-again" type="password" autocomplete="new-password" prop:value=again on:input=move |ev| again.set(event_target_value(&ev)) />
+                <p class="hint">"대소문자 구분하여 영문자/숫자/특수문자를 모두 포함하여 10자리 이상으로 입력해 주세요."</p>
+                <p class="error" role="alert" aria-live="assertive">{move || problem.get()}</p>
+                <p class="row">
+                    <button type="submit" class="btn primary" disabled=move || change.pending().get()>
+                        {move || if change.pending().get() { "변경 중…" } else { "변경" }}
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| task.set(Task::None)>"취소"</button>
+                </p>
+            </form>
+        </Dialog>
+
+        <Dialog open=Signal::derive(move || task.get() == Task::Delete) title="인증서 삭제">
+            <p class="notice">
+                "삭제한 인증서는 되살릴 수 없습니다. 내보내기로 NPKI 파일을 보관하지 않았다면 인증서를 다시 발급받아야 합니다. 삭제할까요?"
+            </p>
+            <p class="error" role="alert">{move || problem.get()}</p>
+            <p class="row">
+                <button
+                    type="button"
+                    class="btn primary"
+                    disabled=move || delete.pending().get()
+                    on:click=move |_| {
+                        if let Some(record) = selected() {
+                            delete.dispatch(record.id);
+                        }
+                    }
+                >
+                    "삭제"
+                </button>
+                <button type="button" class="btn" on:click=move |_| task.set(Task::None)>"취소"</button>
+            </p>
+        </Dialog>
+    }
+}
