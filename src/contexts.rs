@@ -4,4 +4,4 @@ pub mod auth;
 pub mod bank;
 
 pub use auth::{Auth, log_out, provide_auth, use_auth};
-pub use bank::{provide_bank, use_bank};
+pub use bank::{bank_now, provide_bank, use_bank};

@@ -372,6 +372,17 @@ async fn browser_certificate_login(b: &Browser, password: &str) {
     b.click(".cert-picker", "확인").await;
 }
 
+/// The date `days` before `date` (both `YYYY-MM-DD`).
+fn days_before(date: &str, days: u64) -> String {
+    let p: Vec<u16> = date.split('-').map(|x| x.parse().unwrap()).collect();
+    let at = der::DateTime::new(p[0], p[1] as u8, p[2] as u8, 0, 0, 0)
+        .unwrap()
+        .unix_duration()
+        - std::time::Duration::from_secs(days * 86_400);
+    let d = der::DateTime::from_unix_duration(at).unwrap();
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 /// From the bank's home page to step 1, the way a customer clicks.
 async fn home_to_wizard(b: &Browser, who: &DemoCustomer) {
     b.open("/").await;
@@ -477,6 +488,25 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
         b.click(".cert-picker", "확인").await;
         b.wait_path("/center").await;
         b.wait_text(".customer", "홍길동 님").await;
+
+        // Twenty days before the expiry (the practice clock shifted), the center warns.
+        b.open("/center/manage").await;
+        let row = b.wait_text(".manage-list tbody", "KICA").await;
+        let expires = row
+            .split_whitespace()
+            .find(|w| w.len() == 10 && w.as_bytes()[4] == b'-')
+            .unwrap()
+            .to_owned();
+        let warn_day = days_before(&expires, 20);
+        b.open(&format!("/center?clock={warn_day}T12:00:00%2B09:00"))
+            .await;
+        b.wait_text(
+            ".expiry-warning",
+            &format!("{expires}에 끝납니다 (20일 남음)"),
+        )
+        .await;
+        b.open("/center?clock=now").await;
+        assert!(!b.has(".expiry-warning").await, "no warning a year ahead");
 
         b.open("/center/manage").await;
         b.click("#content", "브라우저에서 삭제").await;

@@ -15,3 +15,8 @@ pub fn provide_bank(bank: MockBank) {
 pub fn use_bank() -> impl BankApi + Clone + 'static {
     expect_context::<StoredValue<MockBank, LocalStorage>>().get_value()
 }
+
+/// The bank's time (Unix milliseconds): the browser's, unless the practice clock was shifted.
+pub fn bank_now() -> i64 {
+    expect_context::<StoredValue<MockBank, LocalStorage>>().with_value(|bank| bank.clock().now())
+}

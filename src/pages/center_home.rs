@@ -4,6 +4,56 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 
 use crate::components::{CenterMenu, CenterTabs};
+use crate::contexts::bank_now;
+use crate::store::CertStore;
+use crate::store::certs::days_left;
+
+/// How many days before expiry the center starts warning (and renewal opens).
+const WARN_DAYS: i64 = 30;
+
+/// Warns about browser certificates that expire within [`WARN_DAYS`] days or have expired.
+#[component]
+fn ExpiryWarning() -> impl IntoView {
+    let warnings = LocalResource::new(move || async move {
+        let Ok(store) = CertStore::open().await else {
+            return Vec::new();
+        };
+        let list = store.list().await.unwrap_or_default();
+        store.close();
+        let now = bank_now();
+        list.into_iter()
+            .filter_map(|c| {
+                let left = days_left(&c.expires, now)?;
+                (left <= WARN_DAYS).then(|| {
+                    if left < 0 {
+                        format!(
+                            "브라우저에 저장된 인증서({}, {})는 유효기간이 {}에 끝났습니다. 인증서 발급/재발급에서 새로 발급받으세요.",
+                            c.holder, c.issuer, c.expires
+                        )
+                    } else {
+                        format!(
+                            "브라우저에 저장된 인증서({}, {})의 유효기간이 {}에 끝납니다 ({}일 남음). 만료 30일 전부터 인증서 갱신을 할 수 있습니다.",
+                            c.holder, c.issuer, c.expires, left
+                        )
+                    }
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    move || {
+        let list = warnings.get().unwrap_or_default();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="notice expiry-warning" role="status">
+                    {list.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+                    <p>
+                        <A href="/center/renew">"인증서 갱신 안내"</A>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
 
 /// Tabs, left menu and the current center page.
 #[component]
@@ -26,6 +76,7 @@ pub fn CenterLayout() -> impl IntoView {
 pub fn CenterHome() -> impl IntoView {
     view! {
         <div class="center-home">
+            <ExpiryWarning />
             <section class="intro">
                 <h1>"공인인증서를 처음 사용하시나요?"</h1>
                 <p>"발급 및 등록 방법을 단계별로 안내해 드립니다."</p>
