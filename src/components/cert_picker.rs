@@ -120,6 +120,90 @@ async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, String> 
     }
 }
 
+/// What one row of the list shows: 구분, 사용자, 만료일, 발급자.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 구분.
+    pub kind: String,
+    /// 사용자.
+    pub holder: String,
+    /// 만료일.
+    pub expires: String,
+    /// 발급자.
+    pub issuer: String,
+}
+
+impl Row {
+    fn of_candidate(c: &Candidate) -> Self {
+        Self {
+            kind: c.kind.clone(),
+            holder: c.holder.clone(),
+            expires: c.expires.clone(),
+            issuer: c.issuer.clone(),
+        }
+    }
+
+    /// The row of a browser certificate.
+    pub fn of_stored(c: &crate::store::StoredCertificate) -> Self {
+        Self {
+            kind: c.kind.clone(),
+            holder: c.holder.clone(),
+            expires: c.expires.clone(),
+            issuer: c.issuer.clone(),
+        }
+    }
+}
+
+/// The certificate list of the selection dialog and of 인증서 관리: one radio row each.
+#[component]
+pub fn CertTable(
+    /// The rows.
+    rows: Signal<Vec<Row>>,
+    /// The index of the chosen row.
+    chosen: RwSignal<usize>,
+) -> impl IntoView {
+    view! {
+        <table class="cert-list">
+            <thead>
+                <tr>
+                    <th scope="col">"선택"</th>
+                    <th scope="col">"구분"</th>
+                    <th scope="col">"사용자"</th>
+                    <th scope="col">"만료일"</th>
+                    <th scope="col">"발급자"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            view! {
+                                <tr class:selected=move || chosen.get() == i on:click=move |_| chosen.set(i)>
+                                    <td>
+                                        <input
+                                            type="radio"
+                                            name="certificate"
+                                            aria-label=format!("{} {}", c.holder, c.expires)
+                                            prop:checked=move || chosen.get() == i
+                                            on:change=move |_| chosen.set(i)
+                                        />
+                                    </td>
+                                    <td>{c.kind}</td>
+                                    <td>{c.holder}</td>
+                                    <td>{c.expires}</td>
+                                    <td>{c.issuer}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+    }
+}
+
 /// The dialog. `on_confirm` gets the chosen certificate and the typed password; `error` shows
 /// what went wrong with it, `busy` disables `확인` while the caller works.
 #[component]
@@ -193,7 +277,7 @@ pub fn CertificatePicker(
     view! {
         <Dialog open=Signal::derive(move || source.get().is_some()) title="인증서 선택">
             <form class="cert-picker" on:submit=submit novalidate=true>
-                <p class="hint" aria-hidden="true">{place}</p>
+                <p class="hint">{place}</p>
                 <Show when=move || source.get() == Some(Source::Files)>
                     <label for="npki-files">"인증서 파일 (NPKI.zip 또는 signCert.der와 signPri.key)"</label>
                     <input
@@ -204,46 +288,12 @@ pub fn CertificatePicker(
                         on:change=pick_files
                     />
                 </Show>
-                <table class="cert-list">
-                    <caption class="sr-only">{place}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"선택"</th>
-                            <th scope="col">"구분"</th>
-                            <th scope="col">"사용자"</th>
-                            <th scope="col">"만료일"</th>
-                            <th scope="col">"발급자"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            candidates
-                                .get()
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, c)| {
-                                    view! {
-                                        <tr class:selected=move || chosen.get() == i on:click=move |_| chosen.set(i)>
-                                            <td>
-                                                <input
-                                                    type="radio"
-                                                    name="certificate"
-                                                    aria-label=format!("{} {}", c.holder, c.expires)
-                                                    prop:checked=move || chosen.get() == i
-                                                    on:change=move |_| chosen.set(i)
-                                                />
-                                            </td>
-                                            <td>{c.kind.clone()}</td>
-                                            <td>{c.holder.clone()}</td>
-                                            <td>{c.expires.clone()}</td>
-                                            <td>{c.issuer.clone()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
+                <CertTable
+                    rows=Signal::derive(move || {
+                        candidates.with(|list| list.iter().map(Row::of_candidate).collect())
+                    })
+                    chosen
+                />
                 <Show when=move || loaded.get() && candidates.with(Vec::is_empty) && problem.get().is_none()>
                     <p class="notice">
                         {move || match source.get() {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::cert_picker::{CertTable, Row};
 use crate::components::{Dialog, PageTitle, download};
 use crate::enroll::change_password;
 use crate::pki::npki;
@@ -194,43 +195,11 @@ pub fn ManagePage() -> impl IntoView {
                     .into_any()
             }
             Some(Ok(list)) => {
+                let rows = list.iter().map(Row::of_stored).collect::<Vec<_>>();
                 view! {
-                    <table class="cert-list manage-list">
-                        <thead>
-                            <tr>
-                                <th scope="col">"선택"</th>
-                                <th scope="col">"구분"</th>
-                                <th scope="col">"사용자"</th>
-                                <th scope="col">"만료일"</th>
-                                <th scope="col">"발급자"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {list
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, c)| {
-                                    view! {
-                                        <tr class:selected=move || chosen.get() == i on:click=move |_| chosen.set(i)>
-                                            <td>
-                                                <input
-                                                    type="radio"
-                                                    name="managed"
-                                                    aria-label=format!("{} {}", c.holder, c.expires)
-                                                    prop:checked=move || chosen.get() == i
-                                                    on:change=move |_| chosen.set(i)
-                                                />
-                                            </td>
-                                            <td>{c.kind}</td>
-                                            <td>{c.holder}</td>
-                                            <td>{c.expires}</td>
-                                            <td>{c.issuer}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="manage-list">
+                        <CertTable rows=Signal::stored(rows) chosen />
+                    </div>
                 }
                     .into_any()
             }
