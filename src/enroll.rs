@@ -154,6 +154,23 @@ pub enum LoginError {
     Bank(#[from] BankError),
 }
 
+/// Opens `key_file` with `password` and checks that it is `certificate`'s key.
+async fn open_key(
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<KeyWithR, LoginError> {
+    use der::Decode;
+    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| LoginError::Damaged)?;
+    let public = pki::ca::certificate_key(&parsed).map_err(|_| LoginError::Damaged)?;
+    webcrypto::unlock(key_file, password, &public)
+        .await
+        .map_err(|e| match e {
+            PkiError::WrongPassword => LoginError::WrongPassword,
+            _ => LoginError::Damaged,
+        })
+}
+
 /// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in.
 pub async fn certificate_login(
     bank: &impl BankApi,
@@ -162,15 +179,7 @@ pub async fn certificate_login(
     key_file: &[u8],
     password: &str,
 ) -> Result<SessionGrant, LoginError> {
-    use der::Decode;
-    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| LoginError::Damaged)?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| LoginError::Damaged)?;
-    let opened = webcrypto::unlock(key_file, password, &public)
-        .await
-        .map_err(|e| match e {
-            PkiError::WrongPassword => LoginError::WrongPassword,
-            _ => LoginError::Damaged,
-        })?;
+    let opened = open_key(certificate, key_file, password).await?;
     let challenge = bank.call(LoginChallenge).await?;
     let message = login_message(origin, &challenge.nonce);
     let signature = signing::sign(&opened.key, message.as_bytes());
@@ -191,21 +200,20 @@ pub async fn change_password(
     old: &str,
     new: &str,
 ) -> Result<StoredCertificate, String> {
-    use der::Decode;
     crate::bank::rules::check_password(new)?;
     if old == new {
         return Err("새 암호가 지금 암호와 같습니다. 다른 암호를 입력해 주세요.".to_owned());
     }
-    let certificate = unb64(&record.certificate)?;
-    let key_file = unb64(&record.private_key)?;
-    let damaged = || LoginError::Damaged.to_string();
-    let parsed = x509_cert::Certificate::from_der(&certificate).map_err(|_| damaged())?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| damaged())?;
-    let opened = webcrypto::unlock(&key_file, old, &public)
+    let (certificate, key_file) = record
+        .files()
+        .ok_or_else(|| LoginError::Damaged.to_string())?;
+    let opened = open_key(&certificate, &key_file, old)
         .await
         .map_err(|e| match e {
-            PkiError::WrongPassword => "지금 사용 중인 인증서 암호가 올바르지 않습니다.".to_owned(),
-            _ => damaged(),
+            LoginError::WrongPassword => {
+                "지금 사용 중인 인증서 암호가 올바르지 않습니다.".to_owned()
+            }
+            other => other.to_string(),
         })?;
     let sealed = webcrypto::encrypt(&opened, new, PBKDF2_ROUNDS)
         .await

@@ -7,6 +7,25 @@
 use crate::pki::Result;
 use crate::pki::key_file::{self, KeyWithR};
 
+/// A JavaScript object with `pairs` as its properties (WebCrypto's algorithm parameters).
+pub fn object(
+    pairs: &[(&str, wasm_bindgen::JsValue)],
+) -> std::result::Result<js_sys::Object, wasm_bindgen::JsValue> {
+    let o = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&o, &wasm_bindgen::JsValue::from_str(key), value)?;
+    }
+    Ok(o)
+}
+
+/// The page's `crypto.subtle`.
+pub fn subtle() -> std::result::Result<web_sys::SubtleCrypto, wasm_bindgen::JsValue> {
+    Ok(web_sys::window()
+        .ok_or_else(|| wasm_bindgen::JsValue::from_str("no window"))?
+        .crypto()?
+        .subtle())
+}
+
 /// Encrypts `key` under `password` into a key file.
 pub async fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<u8>> {
     #[cfg(target_arch = "wasm32")]
@@ -58,11 +77,7 @@ mod browser {
     }
 
     fn object(pairs: &[(&str, JsValue)]) -> Result<js_sys::Object> {
-        let o = js_sys::Object::new();
-        for (key, value) in pairs {
-            js_sys::Reflect::set(&o, &JsValue::from_str(key), value).map_err(js)?;
-        }
-        Ok(o)
+        super::object(pairs).map_err(js)
     }
 
     fn bytes(b: &[u8]) -> js_sys::Object {
@@ -77,11 +92,7 @@ mod browser {
         data: &[u8],
         encrypt: bool,
     ) -> Result<Vec<u8>> {
-        let subtle = web_sys::window()
-            .ok_or_else(|| PkiError::Invalid("no window".into()))?
-            .crypto()
-            .map_err(js)?
-            .subtle();
+        let subtle = super::subtle().map_err(js)?;
         let base = JsFuture::from(
             subtle
                 .import_key_with_str(

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::Dialog;
 use crate::pki::npki;
-use crate::store::CertStore;
+use crate::store::{CertStore, StoredCertificate};
 
 /// Where the certificates come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,29 +58,32 @@ fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, Strin
     })
 }
 
-/// The browser certificates of this site.
-async fn stored() -> Result<Vec<Candidate>, String> {
+/// Every browser certificate of this site, or what keeps them from being read (in Korean).
+pub async fn browser_certificates() -> Result<Vec<StoredCertificate>, String> {
     let store = CertStore::open()
         .await
         .map_err(|e| format!("브라우저 저장소를 열 수 없습니다 ({e})."))?;
     let records = store.list().await;
     store.close();
-    let decode = |text: &str| {
-        data_encoding::BASE64
-            .decode(text.as_bytes())
-            .map_err(|_| "저장된 인증서가 손상되었습니다.".to_owned())
-    };
-    records
-        .map_err(|e| format!("저장된 인증서를 읽을 수 없습니다 ({e})."))?
+    records.map_err(|e| format!("저장된 인증서를 읽을 수 없습니다 ({e})."))
+}
+
+/// The browser certificates of this site, as candidates.
+async fn stored() -> Result<Vec<Candidate>, String> {
+    browser_certificates()
+        .await?
         .iter()
         .map(|r| {
+            let (certificate, key_file) = r
+                .files()
+                .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
             Ok(Candidate {
                 kind: r.kind.clone(),
                 holder: r.holder.clone(),
                 expires: r.expires.clone(),
                 issuer: r.issuer.clone(),
-                certificate: decode(&r.certificate)?,
-                key_file: decode(&r.private_key)?,
+                certificate,
+                key_file,
             })
         })
         .collect()

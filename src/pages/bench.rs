@@ -51,19 +51,11 @@ fn now() -> f64 {
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> Result<js_sys::Object, String> {
-    let o = js_sys::Object::new();
-    for (key, value) in pairs {
-        js_sys::Reflect::set(&o, &JsValue::from_str(key), value).map_err(|e| format!("{e:?}"))?;
-    }
-    Ok(o)
+    crate::webcrypto::object(pairs).map_err(|e| format!("{e:?}"))
 }
 
 fn subtle() -> Result<web_sys::SubtleCrypto, String> {
-    Ok(web_sys::window()
-        .ok_or("no window")?
-        .crypto()
-        .map_err(|e| format!("{e:?}"))?
-        .subtle())
+    crate::webcrypto::subtle().map_err(|e| format!("{e:?}"))
 }
 
 async fn webcrypto_keygen() -> Result<f64, String> {

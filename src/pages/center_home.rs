@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 
+use crate::components::cert_picker::browser_certificates;
 use crate::components::{CenterMenu, CenterTabs};
 use crate::contexts::bank_now;
-use crate::store::CertStore;
 use crate::store::certs::days_left;
 
 /// How many days before expiry the center starts warning (and renewal opens).
@@ -15,11 +15,8 @@ const WARN_DAYS: i64 = 30;
 #[component]
 fn ExpiryWarning() -> impl IntoView {
     let warnings = LocalResource::new(move || async move {
-        let Ok(store) = CertStore::open().await else {
-            return Vec::new();
-        };
-        let list = store.list().await.unwrap_or_default();
-        store.close();
+        // Without readable storage there is nothing to warn about.
+        let list = browser_certificates().await.unwrap_or_default();
         let now = bank_now();
         list.into_iter()
             .filter_map(|c| {

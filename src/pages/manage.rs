@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::cert_picker::{CertTable, Row};
+use crate::components::cert_picker::{CertTable, Row, browser_certificates};
 use crate::components::{Dialog, PageTitle, download};
 use crate::enroll::change_password;
 use crate::pki::npki;
@@ -18,25 +18,16 @@ enum Task {
     Delete,
 }
 
-async fn load() -> Result<Vec<StoredCertificate>, String> {
-    let store = CertStore::open()
-        .await
-        .map_err(|e| format!("브라우저 저장소를 열 수 없습니다 ({e})."))?;
-    let list = store.list().await;
-    store.close();
-    list.map_err(|e| format!("저장된 인증서를 읽을 수 없습니다 ({e})."))
-}
-
-fn der(record: &StoredCertificate) -> Vec<u8> {
-    data_encoding::BASE64
-        .decode(record.certificate.as_bytes())
-        .unwrap_or_default()
-}
+const DAMAGED: &str = "저장된 인증서가 손상되었습니다.";
 
 /// The details table of one certificate.
 #[component]
 fn DetailsTable(record: StoredCertificate) -> impl IntoView {
-    match npki::details(&der(&record)) {
+    let details = record
+        .files()
+        .ok_or_else(|| DAMAGED.to_owned())
+        .and_then(|(certificate, _)| npki::details(&certificate).map_err(|e| e.to_string()));
+    match details {
         Ok(d) => {
             let policies = d
                 .policies
@@ -82,7 +73,7 @@ pub fn ManagePage() -> impl IntoView {
     let again = RwSignal::new(String::new());
     let reload = move || {
         leptos::task::spawn_local(async move {
-            certificates.set(Some(load().await));
+            certificates.set(Some(browser_certificates().await));
         })
     };
     reload();
@@ -162,11 +153,10 @@ pub fn ManagePage() -> impl IntoView {
         }
     });
     let export = move |record: StoredCertificate| {
-        let key = data_encoding::BASE64
-            .decode(record.private_key.as_bytes())
-            .unwrap_or_default();
-        let saved = npki::zip(&der(&record), &key)
-            .map_err(|e| e.to_string())
+        let saved = record
+            .files()
+            .ok_or_else(|| DAMAGED.to_owned())
+            .and_then(|(certificate, key)| npki::zip(&certificate, &key).map_err(|e| e.to_string()))
             .and_then(|zip| download(&zip, "NPKI.zip", "application/zip"));
         match saved {
             Ok(()) => notice.set(Some(

@@ -45,6 +45,14 @@ pub struct StoredCertificate {
     pub chain: Vec<String>,
 }
 
+impl StoredCertificate {
+    /// The certificate (DER) and the encrypted key file; `None` if the record is damaged.
+    pub fn files(&self) -> Option<(Vec<u8>, Vec<u8>)> {
+        let decode = |text: &str| data_encoding::BASE64.decode(text.as_bytes()).ok();
+        Some((decode(&self.certificate)?, decode(&self.private_key)?))
+    }
+}
+
 /// The opened store.
 pub struct CertStore {
     db: Rexie,
