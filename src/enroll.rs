@@ -10,8 +10,9 @@ use rsa::PrivateKey;
 use x509_cert::name::Name;
 
 use crate::bank::api::{
-    CertificateLogin, IssueCertificate, IssuedCertificate, LoginChallenge, PrepareIssuance,
-    SessionGrant, SessionToken, login_message,
+    CertificateLogin, CertificateProof, IssueCertificate, IssuedCertificate, LOGIN, LoginChallenge,
+    PrepareIssuance, REVOKE, RenewCertificate, Revocation, RevokeCertificate, SessionGrant,
+    SessionToken, renew_purpose, signed_message,
 };
 use crate::bank::{BankApi, BankError};
 use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
@@ -171,6 +172,24 @@ async fn open_key(
         })
 }
 
+/// Signs a fresh challenge of the bank for `purpose`, bound to `origin`, with the opened key.
+async fn prove(
+    bank: &impl BankApi,
+    origin: &str,
+    purpose: &str,
+    certificate: &[u8],
+    opened: &KeyWithR,
+) -> Result<CertificateProof, BankError> {
+    let challenge = bank.call(LoginChallenge).await?;
+    let message = signed_message(purpose, origin, &challenge.nonce);
+    Ok(CertificateProof {
+        signature: b64(&signing::sign(&opened.key, message.as_bytes())),
+        nonce: challenge.nonce,
+        certificate: b64(certificate),
+        random: b64(&opened.r),
+    })
+}
+
 /// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in.
 pub async fn certificate_login(
     bank: &impl BankApi,
@@ -180,17 +199,89 @@ pub async fn certificate_login(
     password: &str,
 ) -> Result<SessionGrant, LoginError> {
     let opened = open_key(certificate, key_file, password).await?;
-    let challenge = bank.call(LoginChallenge).await?;
-    let message = login_message(origin, &challenge.nonce);
-    let signature = signing::sign(&opened.key, message.as_bytes());
-    Ok(bank
-        .call(CertificateLogin {
-            nonce: challenge.nonce,
-            certificate: b64(certificate),
-            signature: b64(&signature),
-            random: b64(&opened.r),
+    let proof = prove(bank, origin, LOGIN, certificate, &opened).await?;
+    Ok(bank.call(CertificateLogin { proof }).await?)
+}
+
+/// 인증서 폐기: opens the key with `password` (checked here first) and asks the bank to revoke
+/// the certificate with a signature for [`REVOKE`].
+pub async fn revoke(
+    bank: &impl BankApi,
+    token: SessionToken,
+    origin: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<Revocation, LoginError> {
+    let opened = open_key(certificate, key_file, password).await?;
+    let proof = prove(bank, origin, REVOKE, certificate, &opened).await?;
+    Ok(bank.call(RevokeCertificate { token, proof }).await?)
+}
+
+/// 인증서 갱신: opens the current key with `password`, makes a new key with `key`, asks for a
+/// certificate of the same subject signing the request's hash with the current certificate,
+/// and encrypts the new key under the same password.
+#[allow(clippy::too_many_arguments)]
+pub async fn renew<K, F>(
+    bank: &impl BankApi,
+    token: SessionToken,
+    origin: &str,
+    current: &StoredCertificate,
+    password: &str,
+    key: K,
+    stage: impl AsyncFn(Stage),
+) -> Result<Enrolled, String>
+where
+    K: FnOnce() -> F,
+    F: Future<Output = Result<PrivateKey, String>>,
+{
+    use der::Decode;
+    let (certificate, key_file) = current
+        .files()
+        .ok_or_else(|| LoginError::Damaged.to_string())?;
+    let opened = open_key(&certificate, &key_file, password)
+        .await
+        .map_err(|e| e.to_string())?;
+    let subject = x509_cert::Certificate::from_der(&certificate)
+        .map_err(|_| LoginError::Damaged.to_string())?
+        .tbs_certificate()
+        .subject()
+        .clone();
+    stage(Stage::Key).await;
+    let key = key().await?;
+    let r = pki::random::<20>().map_err(|e| e.to_string())?;
+    let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    stage(Stage::Certificate).await;
+    let proof = prove(
+        bank,
+        origin,
+        &renew_purpose(&request),
+        &certificate,
+        &opened,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let IssuedCertificate {
+        certificate, chain, ..
+    } = bank
+        .call(RenewCertificate {
+            token,
+            proof,
+            csr: b64(&request),
+            random: b64(&r),
         })
-        .await?)
+        .await
+        .map_err(|e| e.to_string())?;
+    let certificate = unb64(&certificate)?;
+    stage(Stage::Encrypt).await;
+    let key_file = webcrypto::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(Enrolled {
+        record: record(&current.user_id, &certificate, &key_file, chain)?,
+        certificate,
+        key_file,
+    })
 }
 
 /// 인증서 암호 변경: opens the key with `old` (checked against the certificate), then encrypts

@@ -4,39 +4,18 @@
 
 mod common;
 
-use std::str::FromStr;
-
 use cert_center::bank::mock::DEFAULT_ORIGIN;
-use cert_center::pki::{csr, keys, signing};
+use cert_center::pki::{keys, signing};
 use common::*;
-use x509_cert::name::Name;
-
-fn b64(bytes: &[u8]) -> String {
-    data_encoding::BASE64.encode(bytes)
-}
 
 const R: [u8; 20] = [5; 20];
 
 /// 홍길동 with a certificate the bank issued, and its key.
 fn hong_with_certificate() -> (MockBank, String, rsa::PrivateKey) {
     let c = login(&demo::HONG);
-    c.through_step_3();
-    c.call(ConfirmFee { token: c.t() }).unwrap();
-    c.call(SubmitDetails {
-        token: c.t(),
-        details: c.details(),
-    })
-    .unwrap();
-    let ticket = c.call(PrepareIssuance { token: c.t() }).unwrap();
+    c.through_step_5();
     let key = keys::generate().unwrap();
-    let request = csr::build(&key, Name::from_str(&ticket.subject).unwrap()).unwrap();
-    let issued = c
-        .call(IssueCertificate {
-            token: c.t(),
-            csr: b64(&request),
-            random: b64(&R),
-        })
-        .unwrap();
+    let issued = c.issue(&key, &R).unwrap();
     (c.bank.clone(), issued.certificate, key)
 }
 
@@ -48,12 +27,14 @@ fn attempt(
     origin: &str,
     r: &[u8],
 ) -> Result<SessionGrant, BankError> {
-    let signature = signing::sign(key, login_message(origin, nonce).as_bytes());
+    let signature = signing::sign(key, signed_message(LOGIN, origin, nonce).as_bytes());
     block_on(bank.call(CertificateLogin {
-        nonce: nonce.into(),
-        certificate: certificate.into(),
-        signature: b64(&signature),
-        random: b64(r),
+        proof: CertificateProof {
+            nonce: nonce.into(),
+            certificate: certificate.into(),
+            signature: b64(&signature),
+            random: b64(r),
+        },
     }))
 }
 

@@ -11,27 +11,13 @@ use std::str::FromStr;
 use x509_cert::certificate::Certificate;
 use x509_cert::name::Name;
 
-fn b64(bytes: &[u8]) -> String {
-    data_encoding::BASE64.encode(bytes)
-}
-
-fn unb64(text: &str) -> Vec<u8> {
-    data_encoding::BASE64.decode(text.as_bytes()).unwrap()
-}
-
 /// A customer through step 5 at a bank whose clock reads `now`.
 fn ready(who: &'static DemoCustomer, now: i64) -> Customer {
     let c = login_on(
         &MockBank::new(KeyValueStore::memory(), Clock::manual(now)),
         who,
     );
-    c.through_step_3();
-    c.call(ConfirmFee { token: c.t() }).unwrap();
-    c.call(SubmitDetails {
-        token: c.t(),
-        details: c.details(),
-    })
-    .unwrap();
+    c.through_step_5();
     c
 }
 

@@ -15,13 +15,7 @@ const PASSWORD: &str = "Hong!2026pass";
 /// 홍길동 through step 5, then the page's issuance with a key made here.
 fn hong_enrolled() -> (Customer, Enrolled, Vec<Stage>) {
     let c = login(&demo::HONG);
-    c.through_step_3();
-    c.call(ConfirmFee { token: c.t() }).unwrap();
-    c.call(SubmitDetails {
-        token: c.t(),
-        details: c.details(),
-    })
-    .unwrap();
+    c.through_step_5();
     let stages = std::cell::RefCell::new(Vec::new());
     let enrolled = block_on(enroll(
         &c.bank,

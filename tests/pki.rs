@@ -1,7 +1,9 @@
 //! Keys, requests, the mock CAs' certificates and the key file, checked natively and by OpenSSL.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
+
+use common::openssl;
 use std::sync::OnceLock;
 
 use cert_center::bank::api::{Ca, CertKind};
@@ -205,21 +207,6 @@ fn key_file_uses_pbes2_pbkdf2_sha256_600k_aes256cbc_with_a_16_byte_salt() {
 
 // ---- OpenSSL as the outside judge ----
 
-fn openssl(dir: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new("openssl")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("openssl is installed (scripts/setup)");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "openssl {args:?} failed:\n{text}");
-    text
-}
-
 fn sample_dir() -> &'static std::path::Path {
     static DIR: OnceLock<std::path::PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -281,7 +268,7 @@ fn openssl_decrypts_the_key_and_it_matches_the_certificate() {
     let from_key = openssl(dir, &["pkey", "-in", "key.pem", "-pubout"]);
     let from_cert = openssl(dir, &["x509", "-in", "signCert.pem", "-noout", "-pubkey"]);
     assert_eq!(from_key, from_cert);
-    let wrong = Command::new("openssl")
+    let wrong = std::process::Command::new("openssl")
         .args([
             "pkcs8",
             "-inform",

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::format::won;
 
 mod issuance;
+mod lifecycle;
 pub use issuance::*;
+pub use lifecycle::*;
 
 /// How many wrong login passwords in a row lock a bank ID.
 pub const LOGIN_ATTEMPTS: u8 = 5;
@@ -159,6 +161,18 @@ pub enum BankError {
         /// Why, in Korean.
         reason: String,
     },
+    /// The certificate cannot be used for what was asked (revoked, expired, not the customer's).
+    #[error("이 인증서는 사용할 수 없습니다. ({reason})")]
+    CertificateUnusable {
+        /// Why, in Korean.
+        reason: String,
+    },
+    /// Renewal asked for more than 30 days before expiry.
+    #[error("인증서 갱신은 유효기간 만료 30일 전부터 가능합니다. {opens}부터 갱신해 주세요.")]
+    RenewalNotOpen {
+        /// The first day renewal is possible, `YYYY-MM-DD`.
+        opens: String,
+    },
     /// Issuance asked for outside 01:00~23:00 KST.
     #[error("인증서 발급 가능시간(01:00~23:00)이 아닙니다. 발급 가능시간에 다시 이용해 주세요.")]
     OutsideHours,
@@ -248,24 +262,11 @@ impl Endpoint for LoginChallenge {
     type Response = Challenge;
 }
 
-/// The message a certificate signs to log in: it binds the nonce to the site and the purpose, so
-/// a signature made for another site or another purpose is worthless here.
-pub fn login_message(origin: &str, nonce: &str) -> String {
-    format!("purpose=login\norigin={origin}\nnonce={nonce}")
-}
-
-/// Certificate login, second half: the certificate, the signature over [`login_message`]
-/// (PKCS#1 v1.5, SHA-256) and R from the private key, all base64.
+/// Certificate login, second half: the certificate signs [`LOGIN`] for the challenge.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CertificateLogin {
-    /// The challenge's nonce.
-    pub nonce: String,
-    /// The certificate, DER.
-    pub certificate: String,
-    /// The signature.
-    pub signature: String,
-    /// R, for the bank to recompute the VID.
-    pub random: String,
+    /// The certificate and its signature.
+    pub proof: CertificateProof,
 }
 
 impl Endpoint for CertificateLogin {

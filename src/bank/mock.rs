@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 mod cert_login;
 mod issuance;
+mod lifecycle;
 
 use super::api::*;
 use super::clock::{Clock, Millis};
@@ -219,8 +220,8 @@ impl BankState {
             ConfirmArs::NAME => serve(body, |r| self.confirm_ars(r)),
             CheckDeparture::NAME => serve(body, |r| self.check_departure(r)),
             VerifyAccount::NAME => serve(body, |r| self.verify_account(now, r)),
-            GetFee::NAME => serve(body, |r| self.fee(r)),
-            ConfirmFee::NAME => serve(body, |r| self.confirm_fee(r)),
+            GetFee::NAME => serve(body, |r| self.fee(now, r)),
+            ConfirmFee::NAME => serve(body, |r| self.confirm_fee(now, r)),
             GetBankName::NAME => serve(body, |r| self.bank_name(r)),
             SubmitDetails::NAME => serve(body, |r| self.submit_details(r)),
             PrepareIssuance::NAME => serve(body, |r| self.prepare_issuance(r)),
@@ -239,6 +240,10 @@ impl BankState {
             }
             LoginChallenge::NAME => serve(body, |LoginChallenge| self.challenge(now)),
             CertificateLogin::NAME => serve(body, |r| self.certificate_login(now, origin, r)),
+            RevokeCertificate::NAME => serve(body, |r| self.revoke_certificate(now, origin, r)),
+            RenewCertificate::NAME => serve(body, |r| self.renew_certificate(now, origin, r)),
+            GetCrl::NAME => serve(body, |r| self.crl(now, r)),
+            ListReceipts::NAME => serve(body, |r| self.receipts(now, r)),
             other => Err(BankError::BadRequest {
                 detail: format!("unknown endpoint `{other}`"),
             }),

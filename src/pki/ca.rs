@@ -15,8 +15,11 @@ use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned, SubjectPublicKey
 use x509_cert::builder::profile::BuilderProfile;
 use x509_cert::builder::{Builder, CertificateBuilder};
 use x509_cert::certificate::{Certificate, TbsCertificate};
+use x509_cert::crl::{CertificateList, RevokedCert, TbsCertList};
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::certpolicy::PolicyInformation;
+use x509_cert::ext::pkix::crl::CrlNumber;
+pub use x509_cert::ext::pkix::crl::CrlReason;
 use x509_cert::ext::pkix::name::{GeneralName, OtherName};
 use x509_cert::ext::pkix::{
     AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies, KeyUsage, KeyUsages,
@@ -38,6 +41,25 @@ pub struct Authority {
     pub key: PrivateKey,
     /// Its certificate.
     pub certificate: Certificate,
+}
+
+/// One entry of a CRL.
+#[derive(Clone, Debug)]
+pub struct Revoked {
+    /// The certificate's serial number.
+    pub serial: SerialNumber,
+    /// When it was revoked, Unix milliseconds.
+    pub at: i64,
+    /// Why (`Superseded` after a reissue or renewal).
+    pub reason: CrlReason,
+}
+
+/// sha256WithRSAEncryption, with the NULL parameters RFC 4055 asks for.
+fn sha256_with_rsa() -> AlgorithmIdentifierOwned {
+    AlgorithmIdentifierOwned {
+        oid: ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11"),
+        parameters: Some(Any::null()),
+    }
 }
 
 /// What identifies the certificate's holder (DOMAIN §4).
@@ -126,6 +148,12 @@ pub fn validity(now_ms: i64, years: i32) -> Result<Validity> {
         Err(_) => Time::GeneralTime(der::asn1::GeneralizedTime::from_date_time(t)),
     };
     Ok(Validity::new(time(not_before), time(not_after)))
+}
+
+/// From `now_ms` until `not_after`: a reissue keeps the old certificate's end, a renewal takes
+/// the end a year after it.
+pub fn validity_until(now_ms: i64, not_after: Time) -> Result<Validity> {
+    Ok(Validity::new(validity(now_ms, 0)?.not_before, not_after))
 }
 
 fn sign(
@@ -227,6 +255,62 @@ impl Authority {
             },
             validity,
         )
+    }
+
+    /// A CRL (RFC 5280 v2) signed by this authority listing `revoked`, issued at `now_ms`,
+    /// next update in 24 hours, numbered by its issue time so that a later CRL has a larger one.
+    pub fn crl(&self, revoked: &[Revoked], now_ms: i64) -> Result<Vec<u8>> {
+        let at = |ms: i64| -> Result<Time> {
+            let secs = u64::try_from(ms / 1000).map_err(|_| PkiError::Invalid("time".into()))?;
+            let time = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))?;
+            Ok(Time::UtcTime(der::asn1::UtcTime::from_date_time(time)?))
+        };
+        let entries = revoked
+            .iter()
+            .map(|r| {
+                Ok(RevokedCert {
+                    serial_number: r.serial.clone(),
+                    revocation_date: at(r.at)?,
+                    crl_entry_extensions: match r.reason {
+                        CrlReason::Unspecified => None,
+                        reason => Some(vec![extension(CrlReason::OID, false, &reason)?]),
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let issuer_spki = self.certificate.tbs_certificate().subject_public_key_info();
+        let number = u64::try_from(now_ms).map_err(|_| PkiError::Invalid("time".into()))?;
+        let tbs = TbsCertList {
+            version: x509_cert::Version::V2,
+            signature: sha256_with_rsa(),
+            issuer: self.certificate.tbs_certificate().subject().clone(),
+            this_update: at(now_ms)?,
+            next_update: Some(at(now_ms + 24 * 3_600 * 1000)?),
+            revoked_certificates: (!entries.is_empty()).then_some(entries),
+            crl_extensions: Some(vec![
+                extension(
+                    AuthorityKeyIdentifier::OID,
+                    false,
+                    &AuthorityKeyIdentifier {
+                        key_identifier: Some(key_id(issuer_spki)?),
+                        authority_cert_issuer: None,
+                        authority_cert_serial_number: None,
+                    },
+                )?,
+                extension(
+                    CrlNumber::OID,
+                    false,
+                    &CrlNumber(der::asn1::Uint::new(&number.to_be_bytes())?),
+                )?,
+            ]),
+        };
+        let signature = super::signing::sign(&self.key, &tbs.to_der()?);
+        Ok(CertificateList {
+            tbs_cert_list: tbs,
+            signature_algorithm: sha256_with_rsa(),
+            signature: der::asn1::BitString::from_bytes(&signature)?,
+        }
+        .to_der()?)
     }
 
     /// The key as PKCS#8 DER, for the bank's records.

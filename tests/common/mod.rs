@@ -1,5 +1,6 @@
 //! A demo customer driving the mock bank through its API, shared by the bank tests.
 #![allow(dead_code)]
+#![allow(unused_imports)]
 
 pub use cert_center::bank::api::*;
 pub use cert_center::bank::demo::{self, DemoCustomer, SecondFactor};
@@ -149,6 +150,34 @@ impl Customer {
         self.verify().unwrap();
     }
 
+    /// Steps 1 to 5 done: the customer is at step 6.
+    pub fn through_step_5(&self) {
+        self.through_step_3();
+        self.call(ConfirmFee { token: self.t() }).unwrap();
+        self.call(SubmitDetails {
+            token: self.t(),
+            details: self.details(),
+        })
+        .unwrap();
+    }
+
+    /// Step 6 with `key` and R: the certificate the bank issues.
+    pub fn issue(&self, key: &rsa::PrivateKey, r: &[u8]) -> Result<IssuedCertificate, BankError> {
+        let ticket = self.call(PrepareIssuance { token: self.t() })?;
+        let subject =
+            <x509_cert::name::Name as std::str::FromStr>::from_str(&ticket.subject).unwrap();
+        let request = cert_center::pki::csr::build(key, subject).unwrap();
+        self.call(IssueCertificate {
+            token: self.t(),
+            csr: b64(&request),
+            random: b64(r),
+        })
+    }
+
+    pub fn balance(&self) -> u64 {
+        self.call(GetAccount { token: self.t() }).unwrap().balance
+    }
+
     pub fn details(&self) -> CustomerDetails {
         CustomerDetails {
             name: self.who.name.into(),
@@ -174,4 +203,36 @@ pub fn flip(digits: &str) -> String {
     std::iter::once(other)
         .chain(digits.chars().skip(1))
         .collect()
+}
+
+pub fn b64(bytes: &[u8]) -> String {
+    data_encoding::BASE64.encode(bytes)
+}
+
+pub fn unb64(text: &str) -> Vec<u8> {
+    data_encoding::BASE64.decode(text.as_bytes()).unwrap()
+}
+
+/// Runs `openssl` in `dir` and answers what it printed; fails the test if it fails.
+pub fn openssl(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl is installed (scripts/setup)");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "openssl {args:?} failed:\n{text}");
+    text
+}
+
+/// A fresh empty directory for files a test hands to OpenSSL.
+pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cert-center-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }

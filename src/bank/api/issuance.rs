@@ -331,6 +331,10 @@ pub struct FeeQuote {
     pub account: String,
     /// The fee in won.
     pub fee: u64,
+    /// Whether this replaces a valid certificate of the same CA (재발급): the old one is revoked,
+    /// the new one keeps its expiry and costs nothing.
+    #[serde(default)]
+    pub reissue: bool,
 }
 
 impl Endpoint for GetFee {
@@ -464,6 +468,8 @@ pub enum CertStatus {
     Revoked,
     /// 만료: past its validity.
     Expired,
+    /// 갱신: replaced by a renewed certificate (revoked as superseded).
+    Renewed,
 }
 
 impl CertStatus {
@@ -473,6 +479,7 @@ impl CertStatus {
             CertStatus::Issued => "발급",
             CertStatus::Revoked => "폐기",
             CertStatus::Expired => "만료",
+            CertStatus::Renewed => "갱신",
         }
     }
 }

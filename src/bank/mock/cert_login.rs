@@ -6,7 +6,7 @@ use der::Decode;
 use serde::{Deserialize, Serialize};
 use x509_cert::certificate::Certificate;
 
-use super::issuance::{base64, unbase64};
+use super::issuance::{Replacement, base64, unbase64};
 use super::{BankState, random_bytes};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
@@ -48,26 +48,54 @@ impl BankState {
         origin: &str,
         r: CertificateLogin,
     ) -> BankResult<SessionGrant> {
-        // Single use: the challenge is spent by this attempt whatever its outcome.
+        let index = self.verify_proof(now, origin, LOGIN, &r.proof)?;
+        let customer =
+            demo::find(&self.certificates[index].user_id).ok_or(BankError::UnknownUser)?;
+        self.open_session(customer, now)
+    }
+
+    /// Checks a certificate's proof for `purpose`: the challenge (spent whatever the outcome),
+    /// that the bank issued the certificate and it is neither revoked nor superseded, the chain,
+    /// the validity, the signature over the challenge bound to `origin`, and the VID against
+    /// the customer. Answers the certificate's index in the records; refusals are
+    /// [`BankError::CertificateRejected`].
+    pub(super) fn verify_proof(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        purpose: &str,
+        proof: &CertificateProof,
+    ) -> BankResult<usize> {
         let position = self
             .challenges
             .iter()
-            .position(|c| c.nonce == r.nonce && c.expires_at > now)
+            .position(|c| c.nonce == proof.nonce && c.expires_at > now)
             .ok_or(BankError::ChallengeExpired)?;
         self.challenges.remove(position);
 
-        let der = unbase64(&r.certificate)?;
+        let der = unbase64(&proof.certificate)?;
         let certificate =
             Certificate::from_der(&der).map_err(|_| rejected("인증서 형식이 올바르지 않습니다"))?;
         let encoded = base64(&der);
-        let record = self
+        let index = self
             .certificates
             .iter()
-            .find(|c| c.certificate == encoded)
-            .ok_or_else(|| rejected("모의은행에 등록되지 않은 인증서입니다"))?
-            .clone();
-        if record.revoked {
-            return Err(rejected("폐기된 인증서입니다"));
+            .position(|c| c.certificate == encoded)
+            .ok_or_else(|| rejected("모의은행에 등록되지 않은 인증서입니다"))?;
+        let record = self.certificates[index].clone();
+        match record.replaced_by {
+            Some(Replacement::Renewal) => {
+                return Err(rejected(
+                    "갱신되어 더 이상 쓸 수 없는 인증서입니다. 갱신된 새 인증서를 사용해 주세요",
+                ));
+            }
+            Some(Replacement::Reissue) => {
+                return Err(rejected(
+                    "재발급으로 폐기된 인증서입니다. 재발급된 새 인증서를 사용해 주세요",
+                ));
+            }
+            None if record.revoked => return Err(rejected("폐기된 인증서입니다")),
+            None => {}
         }
         let (root, issuing) = self.authorities(record.ca, now)?;
         if !(pki::ca::signed_by(&certificate, &issuing.certificate)
@@ -85,21 +113,18 @@ impl BankState {
         }
         let key = pki::ca::certificate_key(&certificate)
             .map_err(|_| rejected("인증서의 공개키를 읽을 수 없습니다"))?;
-        let message = login_message(origin, &r.nonce);
-        if !pki::signing::verify(&key, message.as_bytes(), &unbase64(&r.signature)?) {
+        let message = signed_message(purpose, origin, &proof.nonce);
+        if !pki::signing::verify(&key, message.as_bytes(), &unbase64(&proof.signature)?) {
             return Err(rejected("전자서명 검증에 실패했습니다"));
         }
         let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
-        let expected = pki::vid::vid(customer.rrn, &unbase64(&r.random)?)
+        let expected = pki::vid::vid(customer.rrn, &unbase64(&proof.random)?)
             .map_err(|_| rejected("본인확인정보를 계산할 수 없습니다"))?;
         match pki::ca::certificate_vid(&certificate) {
-            Some((_, vid)) if vid == expected => {}
-            _ => {
-                return Err(rejected(
-                    "본인확인정보(VID)가 고객님의 정보와 일치하지 않습니다",
-                ));
-            }
+            Some((_, vid)) if vid == expected => Ok(index),
+            _ => Err(rejected(
+                "본인확인정보(VID)가 고객님의 정보와 일치하지 않습니다",
+            )),
         }
-        self.open_session(customer, now)
     }
 }

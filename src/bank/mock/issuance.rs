@@ -87,6 +87,64 @@ pub(super) struct CertificateRecord {
     pub(super) revoked: bool,
     /// DER, base64.
     pub(super) certificate: String,
+    /// The fee paid for it, in won.
+    #[serde(default)]
+    pub(super) fee: u64,
+    /// When it was revoked.
+    #[serde(default)]
+    pub(super) revoked_at: Option<Millis>,
+    /// What replaced it, if it was revoked by a reissue or a renewal.
+    #[serde(default)]
+    pub(super) replaced_by: Option<Replacement>,
+    /// The fee paid back when it was revoked.
+    #[serde(default)]
+    pub(super) refund: u64,
+}
+
+/// How a certificate came to be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) enum Replacement {
+    /// 재발급: a new certificate of the same CA while this one was valid.
+    Reissue,
+    /// 갱신: renewed with this certificate.
+    Renewal,
+}
+
+impl CertificateRecord {
+    pub(super) fn parsed(&self) -> BankResult<x509_cert::Certificate> {
+        x509_cert::Certificate::from_der(&unbase64(&self.certificate)?).map_err(internal)
+    }
+
+    /// Revokes it at `now`; a `replacement` marks it superseded.
+    pub(super) fn revoke(&mut self, now: Millis, replacement: Option<Replacement>) {
+        self.revoked = true;
+        self.revoked_at = Some(now);
+        self.replaced_by = replacement;
+    }
+}
+
+/// The end of a certificate's validity, Unix milliseconds.
+pub(super) fn not_after(certificate: &x509_cert::Certificate) -> Millis {
+    let end = certificate.tbs_certificate().validity().not_after;
+    Millis::try_from(end.to_unix_duration().as_millis()).unwrap_or(Millis::MAX)
+}
+
+/// The KST calendar day of a moment, counted from 1970-01-01.
+pub(super) fn kst_day(ms: Millis) -> Millis {
+    (ms / 1000 + 9 * 3_600).div_euclid(86_400)
+}
+
+/// The KST date of a moment, `YYYY-MM-DD`.
+pub(super) fn kst_date(ms: Millis) -> BankResult<String> {
+    let secs = u64::try_from(ms / 1000 + 9 * 3_600).map_err(internal)?;
+    let day = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))
+        .map_err(internal)?;
+    Ok(format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        day.month(),
+        day.day()
+    ))
 }
 
 /// A mock CA's key and certificate, made once and kept in the bank's records.
@@ -377,27 +435,56 @@ impl BankState {
         Ok(progress)
     }
 
-    fn quote(cx: &Context<'_>) -> BankResult<FeeQuote> {
-        cx.issuance.progress.require(Step::Fee)?;
-        let missing = || {
-            BankError::from(OutOfOrder {
-                missing: Step::Target,
-            })
+    /// Step 4's quote: nothing to pay when a valid certificate of the same CA is replaced.
+    fn quote(&mut self, token: &SessionToken, now: Millis) -> BankResult<FeeQuote> {
+        let (user_id, kind, ca, account) = {
+            let cx = self.context(token)?;
+            cx.issuance.progress.require(Step::Fee)?;
+            let (Some(kind), Some(ca), Some(account)) = (
+                cx.issuance.kind,
+                cx.issuance.ca,
+                cx.issuance.account.clone(),
+            ) else {
+                return Err(OutOfOrder {
+                    missing: Step::Target,
+                }
+                .into());
+            };
+            (cx.customer.user_id, kind, ca, account)
         };
+        let reissue = self.valid_certificate(user_id, ca, kind, now).is_some();
         Ok(FeeQuote {
-            kind: cx.issuance.kind.ok_or_else(missing)?,
-            account: cx.issuance.account.clone().ok_or_else(missing)?,
-            fee: cx.issuance.kind.ok_or_else(missing)?.fee(),
+            kind,
+            account,
+            fee: if reissue { 0 } else { kind.fee() },
+            reissue,
         })
     }
 
-    pub(super) fn fee(&mut self, r: GetFee) -> BankResult<FeeQuote> {
-        Self::quote(&self.context(&r.token)?)
+    /// The customer's certificate of `ca` and `kind` that is neither revoked nor expired.
+    pub(super) fn valid_certificate(
+        &self,
+        user_id: &str,
+        ca: Ca,
+        kind: CertKind,
+        now: Millis,
+    ) -> Option<usize> {
+        self.certificates.iter().position(|c| {
+            c.user_id == user_id
+                && c.ca == ca
+                && c.kind == kind
+                && !c.revoked
+                && c.parsed().is_ok_and(|p| not_after(&p) >= now)
+        })
     }
 
-    pub(super) fn confirm_fee(&mut self, r: ConfirmFee) -> BankResult<Progress> {
+    pub(super) fn fee(&mut self, now: Millis, r: GetFee) -> BankResult<FeeQuote> {
+        self.quote(&r.token, now)
+    }
+
+    pub(super) fn confirm_fee(&mut self, now: Millis, r: ConfirmFee) -> BankResult<Progress> {
+        let quote = self.quote(&r.token, now)?;
         let cx = self.context(&r.token)?;
-        let quote = Self::quote(&cx)?;
         if cx.record.balance < quote.fee {
             return Err(BankError::InsufficientBalance {
                 balance: cx.record.balance,
@@ -517,7 +604,7 @@ impl BankState {
         now: Millis,
         r: IssueCertificate,
     ) -> BankResult<IssuedCertificate> {
-        let ticket = {
+        let (ticket, user_id) = {
             let cx = self.context(&r.token)?;
             if let Some(issued) = &cx.issuance.issued {
                 // A retried request gets the same certificate and pays nothing more.
@@ -530,55 +617,87 @@ impl BankState {
                 .ok_or(BankError::InvalidRequest {
                     detail: "발급 준비(저장위치와 암호 확인)를 먼저 마쳐 주세요".to_owned(),
                 })?;
-            self.prepare_issuance(PrepareIssuance {
+            let user_id = cx.customer.user_id;
+            let ticket = self.prepare_issuance(PrepareIssuance {
                 token: r.token.clone(),
-            })?
+            })?;
+            (ticket, user_id)
         };
-        let kst_hour = (now / 1000 + 9 * 3_600).rem_euclid(86_400) / 3_600;
-        if !(1..23).contains(&kst_hour) {
-            return Err(BankError::OutsideHours);
-        }
-        let invalid = |detail: &str| BankError::InvalidRequest {
-            detail: detail.to_owned(),
-        };
-        let request = unbase64(&r.csr)?;
-        let (request, public) = pki::csr::verify(&request).map_err(|e| match e {
-            PkiError::WeakKey(_) => {
-                invalid("2048비트 미만이거나 공개지수가 65537이 아닌 키는 사용할 수 없습니다")
-            }
-            PkiError::BadSignature => invalid("요청의 전자서명이 검증되지 않습니다"),
-            _ => invalid("요청 형식이 올바르지 않습니다"),
-        })?;
+        check_hours(now)?;
+        let (request, public) = verified_request(&unbase64(&r.csr)?)?;
         if request.info.subject.to_string() != ticket.subject {
             return Err(BankError::SubjectMismatch);
         }
-        let random = unbase64(&r.random)?;
-        if random.len() != 20 {
-            return Err(invalid("본인확인용 난수(R)는 20바이트여야 합니다"));
+        // 재발급: a valid certificate of the same CA is revoked, its expiry kept, nothing charged.
+        let old = self.valid_certificate(user_id, ticket.ca, ticket.kind, now);
+        let (fee, validity) = match old {
+            Some(i) => {
+                let end = self.certificates[i]
+                    .parsed()?
+                    .tbs_certificate()
+                    .validity()
+                    .not_after;
+                (0, pki::ca::validity_until(now, end).map_err(internal)?)
+            }
+            None => (
+                ticket.kind.fee(),
+                pki::ca::validity(now, 1).map_err(internal)?,
+            ),
+        };
+        let issued = self.grant(
+            now,
+            Grant {
+                token: &r.token,
+                ca: ticket.ca,
+                kind: ticket.kind,
+                subject: request.info.subject,
+                public,
+                random: &r.random,
+                validity,
+                fee,
+            },
+        )?;
+        if let Some(i) = old {
+            self.certificates[i].revoke(now, Some(Replacement::Reissue));
         }
-        let fee = ticket.kind.fee();
+        let cx = self.context(&r.token)?;
+        cx.issuance.issued = Some(issued.clone());
+        cx.issuance.complete(Step::Password)?;
+        Ok(issued)
+    }
+
+    /// Issues a certificate for a verified request to the session's customer: checks the
+    /// balance, has the CA sign with the customer's VID for `random`, withdraws the fee and
+    /// records the certificate.
+    pub(super) fn grant(&mut self, now: Millis, g: Grant<'_>) -> BankResult<IssuedCertificate> {
+        let random = unbase64(g.random)?;
+        if random.len() != 20 {
+            return Err(BankError::InvalidRequest {
+                detail: "본인확인용 난수(R)는 20바이트여야 합니다".to_owned(),
+            });
+        }
         {
-            let cx = self.context(&r.token)?;
-            if cx.record.balance < fee {
+            let cx = self.context(g.token)?;
+            if cx.record.balance < g.fee {
                 return Err(BankError::InsufficientBalance {
                     balance: cx.record.balance,
-                    fee,
+                    fee: g.fee,
                 });
             }
         }
-        let (root, issuing) = self.authorities(ticket.ca, now)?;
-        let cx = self.context(&r.token)?;
+        let (root, issuing) = self.authorities(g.ca, now)?;
+        let cx = self.context(g.token)?;
         let holder = Holder {
             real_name: cx.customer.name.to_owned(),
             vid: pki::vid::vid(cx.customer.rrn, &random).map_err(internal)?,
         };
         let certificate = issuing
             .issue_personal(
-                request.info.subject.clone(),
-                &public,
-                pki::subject::policy_oid(ticket.ca, ticket.kind),
+                g.subject,
+                &g.public,
+                pki::subject::policy_oid(g.ca, g.kind),
                 &holder,
-                pki::ca::validity(now, 1).map_err(internal)?,
+                g.validity,
             )
             .map_err(internal)?;
         let der = certificate.to_der().map_err(internal)?;
@@ -588,21 +707,23 @@ impl BankState {
                 base64(&issuing.certificate.to_der().map_err(internal)?),
                 base64(&root.certificate.to_der().map_err(internal)?),
             ],
-            fee,
+            fee: g.fee,
         };
-        cx.record.balance -= fee;
+        cx.record.balance -= g.fee;
         cx.record.last_issued_at = Some(now);
-        cx.issuance.issued = Some(issued.clone());
-        cx.issuance.complete(Step::Password)?;
         let user_id = cx.customer.user_id.to_owned();
         self.certificates.push(CertificateRecord {
             user_id,
-            kind: ticket.kind,
-            ca: ticket.ca,
+            kind: g.kind,
+            ca: g.ca,
             serial: certificate.tbs_certificate().serial_number().to_string(),
             issued_at: now,
             revoked: false,
             certificate: issued.certificate.clone(),
+            fee: g.fee,
+            revoked_at: None,
+            replaced_by: None,
+            refund: 0,
         });
         Ok(issued)
     }
@@ -627,7 +748,9 @@ impl BankState {
                     serial: c.serial.clone(),
                     valid_from: pki::npki::kst_date(validity.not_before).map_err(internal)?,
                     valid_to: pki::npki::kst_date(validity.not_after).map_err(internal)?,
-                    status: if c.revoked {
+                    status: if c.replaced_by == Some(Replacement::Renewal) {
+                        CertStatus::Renewed
+                    } else if c.revoked {
                         CertStatus::Revoked
                     } else if expired {
                         CertStatus::Expired
@@ -656,7 +779,46 @@ impl BankState {
     }
 }
 
-fn internal(e: impl std::fmt::Display) -> BankError {
+/// What [`BankState::grant`] needs to issue.
+pub(super) struct Grant<'a> {
+    pub(super) token: &'a SessionToken,
+    pub(super) ca: Ca,
+    pub(super) kind: CertKind,
+    pub(super) subject: x509_cert::name::Name,
+    pub(super) public: rsa::PublicKey,
+    /// R, base64.
+    pub(super) random: &'a str,
+    pub(super) validity: x509_cert::time::Validity,
+    pub(super) fee: u64,
+}
+
+/// Refuses issuance outside 01:00~23:00 KST.
+pub(super) fn check_hours(now: Millis) -> BankResult<()> {
+    let kst_hour = (now / 1000 + 9 * 3_600).rem_euclid(86_400) / 3_600;
+    if (1..23).contains(&kst_hour) {
+        Ok(())
+    } else {
+        Err(BankError::OutsideHours)
+    }
+}
+
+/// A PKCS#10 request whose signature verifies and whose key is strong enough.
+pub(super) fn verified_request(
+    der: &[u8],
+) -> BankResult<(x509_cert::request::CertReq, rsa::PublicKey)> {
+    let invalid = |detail: &str| BankError::InvalidRequest {
+        detail: detail.to_owned(),
+    };
+    pki::csr::verify(der).map_err(|e| match e {
+        PkiError::WeakKey(_) => {
+            invalid("2048비트 미만이거나 공개지수가 65537이 아닌 키는 사용할 수 없습니다")
+        }
+        PkiError::BadSignature => invalid("요청의 전자서명이 검증되지 않습니다"),
+        _ => invalid("요청 형식이 올바르지 않습니다"),
+    })
+}
+
+pub(super) fn internal(e: impl std::fmt::Display) -> BankError {
     BankError::Internal {
         detail: e.to_string(),
     }

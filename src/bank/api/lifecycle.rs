@@ -1,0 +1,136 @@
+//! After issuance: revocation (폐기) with its refund and the CRL, renewal (갱신) signed with the
+//! current certificate, and the receipts (영수증) of paid issuances.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Ca, CertKind, Endpoint, IssuedCertificate, SessionToken};
+
+/// Proof that the caller holds a certificate's key and its password: the certificate, a
+/// signature (PKCS#1 v1.5, SHA-256) over [`signed_message`] for a fresh challenge, and R from the
+/// private key, all base64.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CertificateProof {
+    /// The challenge's nonce.
+    pub nonce: String,
+    /// The certificate, DER.
+    pub certificate: String,
+    /// The signature.
+    pub signature: String,
+    /// R, for the bank to recompute the VID.
+    pub random: String,
+}
+
+/// The message a certificate signs: it binds the bank's nonce to the site and to what the
+/// signature is for, so that a signature made for another site or another purpose is worthless.
+pub fn signed_message(purpose: &str, origin: &str, nonce: &str) -> String {
+    format!("purpose={purpose}\norigin={origin}\nnonce={nonce}")
+}
+
+/// The purpose a certificate login signs.
+pub const LOGIN: &str = "login";
+/// The purpose a revocation signs.
+pub const REVOKE: &str = "revoke";
+
+/// The purpose a renewal signs: it names the new request by its SHA-256, so the signature cannot
+/// be reused for a request with another key.
+pub fn renew_purpose(csr_der: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(csr_der);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("renew request-sha256={hex}")
+}
+
+/// 인증서 폐기: the logged-in customer revokes one of their certificates, proving it with the
+/// certificate's key (its password).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RevokeCertificate {
+    /// The login session.
+    pub token: SessionToken,
+    /// The certificate and a signature for [`REVOKE`].
+    pub proof: CertificateProof,
+}
+
+/// What a revocation did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revocation {
+    /// The serial number revoked, hex.
+    pub serial: String,
+    /// The fee paid back to the account (within 7 days of issue), in won.
+    pub refund: u64,
+}
+
+impl Endpoint for RevokeCertificate {
+    const NAME: &'static str = "certificates/revoke";
+    type Response = Revocation;
+}
+
+/// 인증서 갱신: a new certificate for a new key, asked for with the current certificate from 30
+/// days before it expires. The request (PKCS#10) must name the current certificate's subject.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RenewCertificate {
+    /// The login session.
+    pub token: SessionToken,
+    /// The current certificate and a signature for [`renew_purpose`] of `csr`.
+    pub proof: CertificateProof,
+    /// The new PKCS#10 request, DER in base64.
+    pub csr: String,
+    /// The new key's R, base64.
+    pub random: String,
+}
+
+impl Endpoint for RenewCertificate {
+    const NAME: &'static str = "certificates/renew";
+    type Response = IssuedCertificate;
+}
+
+/// How many days before expiry renewal opens.
+pub const RENEWAL_DAYS: i64 = 30;
+/// Revoked within this many days of issue (issue day counted), the fee is refunded; receipts
+/// can be had from the day after.
+pub const REFUND_DAYS: i64 = 7;
+
+/// The CA's current CRL.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GetCrl {
+    /// Whose CRL.
+    pub ca: Ca,
+}
+
+impl Endpoint for GetCrl {
+    const NAME: &'static str = "crl";
+    /// The CRL, DER in base64.
+    type Response = String;
+}
+
+/// 영수증/세금계산서: the customer's paid issuances.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ListReceipts {
+    /// The login session.
+    pub token: SessionToken,
+}
+
+/// One paid issuance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The kind.
+    pub kind: CertKind,
+    /// The CA.
+    pub ca: Ca,
+    /// The certificate's serial number, hex.
+    pub serial: String,
+    /// The day it was paid, `YYYY-MM-DD` KST.
+    pub paid_on: String,
+    /// The fee, in won.
+    pub fee: u64,
+    /// The account it was withdrawn from.
+    pub account: String,
+    /// The first day the receipt can be issued, `YYYY-MM-DD` KST.
+    pub available_from: String,
+    /// Whether that day has come.
+    pub available: bool,
+}
+
+impl Endpoint for ListReceipts {
+    const NAME: &'static str = "receipts";
+    type Response = Vec<Receipt>;
+}

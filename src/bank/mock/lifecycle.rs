@@ -1,0 +1,156 @@
+//! The mock bank after issuance: 폐기 with the 7-day refund, 갱신 from 30 days before expiry,
+//! the CAs' CRLs and the receipts of paid issuances.
+
+use super::BankState;
+use super::issuance::{
+    Grant, Replacement, base64, check_hours, internal, kst_date, kst_day, not_after, unbase64,
+    verified_request,
+};
+use crate::bank::api::*;
+use crate::bank::clock::Millis;
+use crate::bank::demo;
+use crate::pki::{self, ca::CrlReason, ca::Revoked};
+
+const DAY_MS: Millis = 86_400_000;
+
+impl BankState {
+    /// The session's customer.
+    fn session_user(&self, token: &SessionToken) -> BankResult<&'static demo::DemoCustomer> {
+        let session = self
+            .sessions
+            .iter()
+            .find(|s| s.token == token.0)
+            .ok_or(BankError::SessionExpired)?;
+        demo::find(&session.user_id).ok_or(BankError::UnknownUser)
+    }
+
+    /// [`BankState::verify_proof`] for one of the session customer's own certificates.
+    fn own_certificate(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        token: &SessionToken,
+        purpose: &str,
+        proof: &CertificateProof,
+    ) -> BankResult<usize> {
+        let customer = self.session_user(token)?;
+        let index = self
+            .verify_proof(now, origin, purpose, proof)
+            .map_err(|e| match e {
+                BankError::CertificateRejected { reason } => {
+                    BankError::CertificateUnusable { reason }
+                }
+                other => other,
+            })?;
+        if self.certificates[index].user_id != customer.user_id {
+            return Err(BankError::CertificateUnusable {
+                reason: "로그인하신 고객님의 인증서가 아닙니다".to_owned(),
+            });
+        }
+        Ok(index)
+    }
+
+    pub(super) fn revoke_certificate(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        r: RevokeCertificate,
+    ) -> BankResult<Revocation> {
+        let index = self.own_certificate(now, origin, &r.token, REVOKE, &r.proof)?;
+        let record = &mut self.certificates[index];
+        let refund = if kst_day(now) - kst_day(record.issued_at) < REFUND_DAYS {
+            record.fee
+        } else {
+            0
+        };
+        record.revoke(now, None);
+        record.refund = refund;
+        let serial = record.serial.clone();
+        let user_id = record.user_id.clone();
+        if let Some(customer) = self.customers.iter_mut().find(|c| c.user_id == user_id) {
+            customer.balance += refund;
+        }
+        Ok(Revocation { serial, refund })
+    }
+
+    pub(super) fn renew_certificate(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        r: RenewCertificate,
+    ) -> BankResult<IssuedCertificate> {
+        let csr = unbase64(&r.csr)?;
+        let index = self.own_certificate(now, origin, &r.token, &renew_purpose(&csr), &r.proof)?;
+        let old = self.certificates[index].parsed()?;
+        let expires = not_after(&old);
+        if kst_day(now) < kst_day(expires) - RENEWAL_DAYS {
+            return Err(BankError::RenewalNotOpen {
+                opens: kst_date(expires - RENEWAL_DAYS * DAY_MS)?,
+            });
+        }
+        check_hours(now)?;
+        let (request, public) = verified_request(&csr)?;
+        if request.info.subject != *old.tbs_certificate().subject() {
+            return Err(BankError::SubjectMismatch);
+        }
+        let (ca, kind) = (self.certificates[index].ca, self.certificates[index].kind);
+        // One more year: the new certificate ends a year after the current one.
+        let end = pki::ca::validity(expires, 1).map_err(internal)?.not_after;
+        let issued = self.grant(
+            now,
+            Grant {
+                token: &r.token,
+                ca,
+                kind,
+                subject: request.info.subject,
+                public,
+                random: &r.random,
+                validity: pki::ca::validity_until(now, end).map_err(internal)?,
+                fee: kind.fee(),
+            },
+        )?;
+        self.certificates[index].revoke(now, Some(Replacement::Renewal));
+        Ok(issued)
+    }
+
+    pub(super) fn crl(&mut self, now: Millis, r: GetCrl) -> BankResult<String> {
+        let (_, issuing) = self.authorities(r.ca, now)?;
+        let revoked = self
+            .certificates
+            .iter()
+            .filter(|c| c.ca == r.ca && c.revoked)
+            .map(|c| {
+                Ok(Revoked {
+                    serial: c.parsed()?.tbs_certificate().serial_number().clone(),
+                    at: c.revoked_at.unwrap_or(c.issued_at),
+                    reason: match c.replaced_by {
+                        Some(_) => CrlReason::Superseded,
+                        None => CrlReason::Unspecified,
+                    },
+                })
+            })
+            .collect::<BankResult<Vec<_>>>()?;
+        let crl = issuing.crl(&revoked, now).map_err(internal)?;
+        Ok(base64(&crl))
+    }
+
+    pub(super) fn receipts(&mut self, now: Millis, r: ListReceipts) -> BankResult<Vec<Receipt>> {
+        let customer = self.session_user(&r.token)?;
+        self.certificates
+            .iter()
+            .filter(|c| c.user_id == customer.user_id && c.fee > 0 && c.refund == 0)
+            .map(|c| {
+                Ok(Receipt {
+                    kind: c.kind,
+                    ca: c.ca,
+                    serial: c.serial.clone(),
+                    paid_on: kst_date(c.issued_at)?,
+                    fee: c.fee,
+                    account: customer.account.to_owned(),
+                    available_from: kst_date(c.issued_at + REFUND_DAYS * DAY_MS)?,
+                    available: kst_day(now) - kst_day(c.issued_at) >= REFUND_DAYS,
+                })
+            })
+            .collect()
+    }
+}
