@@ -16,7 +16,7 @@ use crate::bank::api::{
 };
 use crate::bank::{BankApi, BankError};
 use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
-use crate::pki::{self, PkiError, csr, npki, signing};
+use crate::pki::{self, PkiError, csr, npki, signing, transfer};
 use crate::store::certs::StoredCertificate;
 use crate::webcrypto;
 
@@ -313,4 +313,78 @@ pub async fn change_password(
         private_key: b64(&sealed),
         ..record.clone()
     })
+}
+
+/// A certificate brought in from elsewhere.
+#[derive(Debug, Clone)]
+pub enum Incoming {
+    /// A PKCS#12 file (`.pfx`, `.p12`).
+    Pfx(Vec<u8>),
+    /// The NPKI pair: `signCert.der` and `signPri.key`.
+    Npki {
+        /// The certificate, DER.
+        certificate: Vec<u8>,
+        /// The key file in any format [`transfer::decrypt_any`] reads.
+        key_file: Vec<u8>,
+    },
+}
+
+/// 인증서 가져오기: opens what was brought in with its password, checks that the key is the
+/// certificate's and carries R, and re-encrypts the key under the same password to our floor.
+pub async fn import(user_id: &str, incoming: Incoming, password: &str) -> Result<Enrolled, String> {
+    use der::Decode;
+    let wrong = |e: PkiError| {
+        match e {
+        PkiError::WrongPassword => LoginError::WrongPassword.to_string(),
+        _ => "인증서 파일을 읽을 수 없습니다. 공인인증서 파일(signCert.der, signPri.key) 또는 PKCS#12(.pfx, .p12) 파일인지 확인해 주세요.".to_owned(),
+    }
+    };
+    let (certificate, opened) = match incoming {
+        Incoming::Pfx(pfx) => transfer::import_pfx(&pfx, password).map_err(wrong)?,
+        Incoming::Npki {
+            certificate,
+            key_file,
+        } => {
+            let opened = transfer::decrypt_any(&key_file, password).map_err(wrong)?;
+            (certificate, opened)
+        }
+    };
+    let parsed = x509_cert::Certificate::from_der(&certificate)
+        .map_err(|_| "인증서 파일(signCert.der)을 읽을 수 없습니다.".to_owned())?;
+    let public = pki::ca::certificate_key(&parsed).map_err(|e| e.to_string())?;
+    let opened = pki::key_file::matches_certificate(opened, &public).map_err(|_| {
+        "개인키가 이 인증서의 것이 아닙니다. 같은 폴더의 두 파일을 함께 선택해 주세요.".to_owned()
+    })?;
+    if opened.r.len() != 20 {
+        return Err("이 파일의 개인키에는 본인확인용 난수(R)가 없어 은행 로그인에 쓸 수 없습니다. 인증서를 발급받은 곳에서 개인키째 다시 내보내 주세요.".to_owned());
+    }
+    let key_file = webcrypto::encrypt(&opened, password, PBKDF2_ROUNDS)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(Enrolled {
+        record: record(user_id, &certificate, &key_file, Vec::new())?,
+        certificate,
+        key_file,
+    })
+}
+
+/// 내보내기 (PKCS#12): opens the stored key with `password` and writes a `.pfx` under the same
+/// password with the certificate and its chain.
+pub async fn export_pfx(
+    stored: &StoredCertificate,
+    password: &str,
+    cipher: transfer::PfxCipher,
+) -> Result<Vec<u8>, String> {
+    let (certificate, key_file) = stored
+        .files()
+        .ok_or_else(|| LoginError::Damaged.to_string())?;
+    let opened = open_key(&certificate, &key_file, password)
+        .await
+        .map_err(|e| e.to_string())?;
+    let chain = stored
+        .chain
+        .iter()
+        .map(|c| unb64(c))
+        .collect::<Result<Vec<_>, _>>()?;
+    transfer::export_pfx(&certificate, &chain, &opened, password, cipher).map_err(|e| e.to_string())
 }

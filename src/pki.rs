@@ -10,6 +10,7 @@ pub mod npki;
 pub mod sample;
 pub mod signing;
 pub mod subject;
+pub mod transfer;
 pub mod vid;
 
 use der::oid::ObjectIdentifier;

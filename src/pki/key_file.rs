@@ -150,8 +150,18 @@ pub fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
 }
 
 /// Reads the decrypted PrivateKeyInfo; garbage (from a wrong password) is
-/// [`PkiError::WrongPassword`].
+/// [`PkiError::WrongPassword`], a key without R is refused.
 pub fn open_plain(plain: &[u8]) -> Result<KeyWithR> {
+    let opened = open_plain_without_r(plain)?;
+    if opened.r.is_empty() {
+        return Err(PkiError::Invalid("the key has no R attribute".to_owned()));
+    }
+    Ok(opened)
+}
+
+/// Like [`open_plain`], but a key without R (as other programs may write) opens with an
+/// empty R.
+pub fn open_plain_without_r(plain: &[u8]) -> Result<KeyWithR> {
     let inner = PrivateKeyInfo::from_der(plain).map_err(|_| PkiError::WrongPassword)?;
     let key = PrivateKey::from_pkcs1_der(inner.private_key.as_bytes())
         .map_err(|_| PkiError::WrongPassword)?;
@@ -163,7 +173,7 @@ pub fn open_plain(plain: &[u8]) -> Result<KeyWithR> {
         .and_then(|a| a.values.iter().next())
         .and_then(|v| v.decode_as::<BitString>().ok())
         .map(|bits| bits.raw_bytes().to_vec())
-        .ok_or_else(|| PkiError::Invalid("the key has no R attribute".to_owned()))?;
+        .unwrap_or_default();
     Ok(KeyWithR { key, r })
 }
 

@@ -1,0 +1,340 @@
+//! Certificates in and out (issue #5): the classic NPKI SEED key file and PBES2 with SEED or
+//! AES open, `.pfx` files we write are read by OpenSSL, and OpenSSL's are read by us.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use cert_center::enroll::{self, Incoming};
+use cert_center::pki::key_file::{self, KeyWithR};
+use cert_center::pki::sample::{SAMPLE_PASSWORD, write_sample};
+use cert_center::pki::transfer::{
+    self, PfxCipher, SEED_CBC_WITH_SHA1, classic_key_iv, pbkdf1_sha1,
+};
+use cert_center::pki::{PkiError, ca};
+use common::{NOW, block_on, openssl, scratch_dir};
+use der::asn1::OctetString;
+use der::{Decode, Encode};
+
+fn hex(text: &str) -> Vec<u8> {
+    data_encoding::HEXLOWER_PERMISSIVE
+        .decode(text.as_bytes())
+        .unwrap()
+}
+
+/// The sample certificate and its key (from the app's own code), in a fresh directory.
+fn sample(name: &str) -> (PathBuf, Vec<u8>, KeyWithR) {
+    let dir = scratch_dir(name);
+    write_sample(&dir, NOW).unwrap();
+    let certificate = std::fs::read(dir.join("signCert.der")).unwrap();
+    let key = key_file::decrypt(
+        &std::fs::read(dir.join("signPri.key")).unwrap(),
+        SAMPLE_PASSWORD,
+    )
+    .unwrap();
+    (dir, certificate, key)
+}
+
+fn same_key(a: &KeyWithR, b: &KeyWithR) -> bool {
+    a.key == b.key
+}
+
+#[test]
+fn seed_decrypts_the_rfc_4269_vectors() {
+    // RFC 4269 Appendix B: (key, plaintext, ciphertext). One CBC block with a zero IV is ECB.
+    let vectors = [
+        (
+            "00000000000000000000000000000000",
+            "000102030405060708090a0b0c0d0e0f",
+            "5ebac6e0054e166819aff1cc6d346cdb",
+        ),
+        (
+            "000102030405060708090a0b0c0d0e0f",
+            "00000000000000000000000000000000",
+            "c11f22f20140505084483597e4370f43",
+        ),
+        (
+            "4706480851e61be85d74bfb3fd956185",
+            "83a2f8a288641fb9a4e9a5cc2f131c7d",
+            "ee54d13ebcae706d226bc3142cd40d4a",
+        ),
+        (
+            "28dbc3bc49ffd87dcfa509b11d422be7",
+            "b41e6be2eba84a148e2eed84593c5ec7",
+            "9b9b7bfcd1813cb95d0b3618f40f5122",
+        ),
+    ];
+    for (key, plain, cipher) in vectors {
+        assert_eq!(
+            transfer::seed_cbc_decrypt_raw(&hex(key), &[0; 16], &hex(cipher)).unwrap(),
+            hex(plain),
+            "key {key}"
+        );
+    }
+}
+
+#[test]
+fn pbkdf1_sha1_and_the_classic_key_and_iv() {
+    let salt: Vec<u8> = (1..=8).collect();
+    // Computed independently (Python hashlib: SHA-1 of password‖salt, then 2047 more times).
+    assert_eq!(
+        pbkdf1_sha1(b"Classic!2345", &salt, 2048).to_vec(),
+        hex("c229ebf77b1e46791900cc3f35c8dc72969187de")
+    );
+    let (key, iv) = classic_key_iv("Classic!2345", &salt, 2048);
+    assert_eq!(key.to_vec(), hex("c229ebf77b1e46791900cc3f35c8dc72"));
+    use sha1::Digest;
+    assert_eq!(
+        iv.to_vec(),
+        sha1::Sha1::digest(hex("969187de"))[..16].to_vec()
+    );
+}
+
+/// A classic `signPri.key`: the plain key encrypted by OpenSSL's SEED-CBC with the classic
+/// key and IV, wrapped as seedCBCWithSHA1.
+fn classic_key_file(dir: &Path, key: &KeyWithR, password: &str) -> Vec<u8> {
+    #[derive(der::Sequence)]
+    struct Params {
+        salt: OctetString,
+        rounds: u32,
+    }
+    #[derive(der::Sequence)]
+    struct EncryptedKey {
+        algorithm: spki::AlgorithmIdentifierOwned,
+        data: OctetString,
+    }
+    let salt = [9, 8, 7, 6, 5, 4, 3, 2];
+    let (k, iv) = classic_key_iv(password, &salt, 2048);
+    std::fs::write(dir.join("plain.der"), key_file::plain_der(key).unwrap()).unwrap();
+    let hexed = |b: &[u8]| data_encoding::HEXLOWER.encode(b);
+    openssl(
+        dir,
+        &[
+            "enc",
+            "-seed-cbc",
+            "-provider",
+            "legacy",
+            "-provider",
+            "default",
+            "-in",
+            "plain.der",
+            "-out",
+            "seed.bin",
+            "-K",
+            &hexed(&k),
+            "-iv",
+            &hexed(&iv),
+        ],
+    );
+    let params = Params {
+        salt: OctetString::new(salt.to_vec()).unwrap(),
+        rounds: 2048,
+    };
+    EncryptedKey {
+        algorithm: spki::AlgorithmIdentifierOwned {
+            oid: SEED_CBC_WITH_SHA1,
+            parameters: Some(der::Any::from_der(&params.to_der().unwrap()).unwrap()),
+        },
+        data: OctetString::new(std::fs::read(dir.join("seed.bin")).unwrap()).unwrap(),
+    }
+    .to_der()
+    .unwrap()
+}
+
+#[test]
+fn a_classic_seed_key_file_opens_with_its_r_and_a_wrong_password_does_not() {
+    let (dir, _, key) = sample("classic");
+    let file = classic_key_file(&dir, &key, "Classic!2345");
+    let opened = transfer::decrypt_any(&file, "Classic!2345").unwrap();
+    assert!(same_key(&opened, &key));
+    assert_eq!(opened.r, key.r);
+    assert!(matches!(
+        transfer::decrypt_any(&file, "Classic!2346"),
+        Err(PkiError::WrongPassword)
+    ));
+}
+
+#[test]
+fn pbes2_key_files_with_seed_or_aes_from_openssl_open() {
+    let (dir, _, key) = sample("pbes2");
+    std::fs::write(dir.join("plain.der"), key_file::plain_der(&key).unwrap()).unwrap();
+    for (cipher, prf) in [
+        ("seed-cbc", "hmacWithSHA1"),
+        ("seed-cbc", "hmacWithSHA256"),
+        ("aes-128-cbc", "hmacWithSHA1"),
+        ("aes-256-cbc", "hmacWithSHA256"),
+    ] {
+        openssl(
+            &dir,
+            &[
+                "pkcs8",
+                "-topk8",
+                "-provider",
+                "legacy",
+                "-provider",
+                "default",
+                "-inform",
+                "DER",
+                "-in",
+                "plain.der",
+                "-outform",
+                "DER",
+                "-out",
+                "other.key",
+                "-v2",
+                cipher,
+                "-v2prf",
+                prf,
+                "-passout",
+                "pass:Other!2345",
+            ],
+        );
+        let file = std::fs::read(dir.join("other.key")).unwrap();
+        let opened = transfer::decrypt_any(&file, "Other!2345")
+            .unwrap_or_else(|e| panic!("{cipher}/{prf}: {e}"));
+        assert!(same_key(&opened, &key), "{cipher}/{prf}");
+        assert!(
+            transfer::decrypt_any(&file, "Other!2346").is_err(),
+            "{cipher}/{prf} with a wrong password"
+        );
+    }
+    // Our own files open the same way.
+    let ours = std::fs::read(dir.join("signPri.key")).unwrap();
+    let opened = transfer::decrypt_any(&ours, SAMPLE_PASSWORD).unwrap();
+    assert_eq!(opened.r, key.r);
+}
+
+#[test]
+fn openssl_reads_the_pfx_we_write_aes_without_legacy_and_3des_with_it() {
+    let (dir, certificate, key) = sample("pfx-out");
+    let chain = vec![std::fs::read(dir.join("ca.der")).unwrap()];
+    for (name, cipher, legacy, expected) in [
+        (
+            "modern.pfx",
+            PfxCipher::Aes256,
+            false,
+            "PBES2, PBKDF2, AES-256-CBC",
+        ),
+        (
+            "legacy.pfx",
+            PfxCipher::Legacy3Des,
+            true,
+            "pbeWithSHA1And3-KeyTripleDES-CBC",
+        ),
+    ] {
+        let pfx = transfer::export_pfx(&certificate, &chain, &key, "Export!2345", cipher).unwrap();
+        std::fs::write(dir.join(name), &pfx).unwrap();
+        let mut args = vec![
+            "pkcs12",
+            "-in",
+            name,
+            "-passin",
+            "pass:Export!2345",
+            "-info",
+            "-nodes",
+        ];
+        if legacy {
+            args.push("-legacy");
+        }
+        let text = openssl(&dir, &args);
+        assert!(text.contains(expected), "{name}: {text}");
+        assert!(
+            text.contains("MAC verified OK") || text.contains("MAC: "),
+            "{text}"
+        );
+        assert!(text.contains("BEGIN PRIVATE KEY"), "{text}");
+        assert_eq!(text.matches("BEGIN CERTIFICATE").count(), 2, "{text}");
+        assert!(
+            text.contains("subject=") && text.contains("HONG GILDONG"),
+            "{text}"
+        );
+        // And back: the key keeps its R, so the certificate still logs in.
+        let (back, opened) = transfer::import_pfx(&pfx, "Export!2345").unwrap();
+        assert_eq!(back, certificate);
+        assert!(same_key(&opened, &key));
+        assert_eq!(opened.r, key.r);
+        assert!(matches!(
+            transfer::import_pfx(&pfx, "Export!2346"),
+            Err(PkiError::WrongPassword)
+        ));
+    }
+}
+
+#[test]
+fn a_pfx_written_by_openssl_imports() {
+    let (dir, certificate, _) = sample("pfx-in");
+    openssl(
+        &dir,
+        &[
+            "pkcs8",
+            "-inform",
+            "DER",
+            "-in",
+            "signPri.key",
+            "-passin",
+            &format!("pass:{SAMPLE_PASSWORD}"),
+            "-out",
+            "key.pem",
+        ],
+    );
+    openssl(
+        &dir,
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "key.pem",
+            "-in",
+            "signCert.pem",
+            "-certfile",
+            "ca.pem",
+            "-passout",
+            "pass:Export!2345",
+            "-out",
+            "openssl.pfx",
+        ],
+    );
+    let pfx = std::fs::read(dir.join("openssl.pfx")).unwrap();
+    let (back, opened) = transfer::import_pfx(&pfx, "Export!2345").unwrap();
+    assert_eq!(back, certificate);
+    let public = ca::certificate_key(&x509_cert::Certificate::from_der(&back).unwrap()).unwrap();
+    key_file::matches_certificate(opened, &public).unwrap();
+}
+
+#[test]
+fn an_imported_certificate_is_re_encrypted_to_our_floor() {
+    let (dir, certificate, key) = sample("import");
+    let classic = classic_key_file(&dir, &key, "Classic!2345");
+    let imported = block_on(enroll::import(
+        "hong01",
+        Incoming::Npki {
+            certificate: certificate.clone(),
+            key_file: classic,
+        },
+        "Classic!2345",
+    ))
+    .unwrap();
+    assert_eq!(imported.certificate, certificate);
+    let (params, _) = key_file::Pbes2Aes256::of_file(&imported.key_file).expect("our PBES2 form");
+    assert_eq!(params.rounds, key_file::PBKDF2_ROUNDS);
+    assert_eq!(params.salt.len(), 16);
+    let reopened = key_file::decrypt(&imported.key_file, "Classic!2345").unwrap();
+    assert_eq!(reopened.r, key.r);
+    assert_eq!(
+        imported.record.holder,
+        "홍길동(HONG GILDONG)0004123456789012"
+    );
+
+    let other = sample("import-other").2;
+    let mismatch = block_on(enroll::import(
+        "hong01",
+        Incoming::Npki {
+            certificate,
+            key_file: classic_key_file(&dir, &other, "Classic!2345"),
+        },
+        "Classic!2345",
+    ))
+    .unwrap_err();
+    assert!(mismatch.contains("이 인증서의 것이 아닙니다"), "{mismatch}");
+}
