@@ -58,6 +58,24 @@ pub fn App() -> impl IntoView {
                         condition=logged_in
                         redirect_path=to_login
                     />
+                    <ProtectedRoute
+                        path=path!("renew")
+                        view=RenewPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("revoke")
+                        view=RevokePage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("receipts")
+                        view=ReceiptsPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
                     <Route path=path!("manage") view=ManagePage />
                     <Route path=path!(":section") view=InfoPage />
                 </ParentRoute>

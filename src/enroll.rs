@@ -218,16 +218,29 @@ pub async fn revoke(
     Ok(bank.call(RevokeCertificate { token, proof }).await?)
 }
 
-/// 인증서 갱신: opens the current key with `password`, makes a new key with `key`, asks for a
+/// Who renews which certificate.
+#[derive(Debug, Clone, Copy)]
+pub struct Renewal<'a> {
+    /// The login session.
+    pub token: &'a SessionToken,
+    /// The page's origin, which the signature names.
+    pub origin: &'a str,
+    /// The customer's bank ID, for the new browser record.
+    pub user_id: &'a str,
+    /// The current certificate, DER.
+    pub certificate: &'a [u8],
+    /// Its key file.
+    pub key_file: &'a [u8],
+    /// Its password, which the new key gets too.
+    pub password: &'a str,
+}
+
+/// 인증서 갱신: opens the current key with the password, makes a new key with `key`, asks for a
 /// certificate of the same subject signing the request's hash with the current certificate,
 /// and encrypts the new key under the same password.
-#[allow(clippy::too_many_arguments)]
 pub async fn renew<K, F>(
     bank: &impl BankApi,
-    token: SessionToken,
-    origin: &str,
-    current: &StoredCertificate,
-    password: &str,
+    renewal: Renewal<'_>,
     key: K,
     stage: impl AsyncFn(Stage),
 ) -> Result<Enrolled, String>
@@ -236,13 +249,18 @@ where
     F: Future<Output = Result<PrivateKey, String>>,
 {
     use der::Decode;
-    let (certificate, key_file) = current
-        .files()
-        .ok_or_else(|| LoginError::Damaged.to_string())?;
-    let opened = open_key(&certificate, &key_file, password)
+    let Renewal {
+        token,
+        origin,
+        user_id,
+        certificate,
+        key_file,
+        password,
+    } = renewal;
+    let opened = open_key(certificate, key_file, password)
         .await
         .map_err(|e| e.to_string())?;
-    let subject = x509_cert::Certificate::from_der(&certificate)
+    let subject = x509_cert::Certificate::from_der(certificate)
         .map_err(|_| LoginError::Damaged.to_string())?
         .tbs_certificate()
         .subject()
@@ -252,20 +270,14 @@ where
     let r = pki::random::<20>().map_err(|e| e.to_string())?;
     let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
     stage(Stage::Certificate).await;
-    let proof = prove(
-        bank,
-        origin,
-        &renew_purpose(&request),
-        &certificate,
-        &opened,
-    )
-    .await
-    .map_err(|e| e.to_string())?;
+    let proof = prove(bank, origin, &renew_purpose(&request), certificate, &opened)
+        .await
+        .map_err(|e| e.to_string())?;
     let IssuedCertificate {
         certificate, chain, ..
     } = bank
         .call(RenewCertificate {
-            token,
+            token: token.clone(),
             proof,
             csr: b64(&request),
             random: b64(&r),
@@ -278,7 +290,7 @@ where
         .await
         .map_err(|e| e.to_string())?;
     Ok(Enrolled {
-        record: record(&current.user_id, &certificate, &key_file, chain)?,
+        record: record(user_id, &certificate, &key_file, chain)?,
         certificate,
         key_file,
     })

@@ -10,6 +10,9 @@ pub mod issue;
 pub mod login;
 pub mod manage;
 pub mod not_found;
+pub mod receipts;
+pub mod renew;
+pub mod revoke;
 pub mod wizard;
 
 pub use bench::BenchPage;
@@ -22,4 +25,7 @@ pub use issue::IssuePage;
 pub use login::LoginPage;
 pub use manage::ManagePage;
 pub use not_found::NotFound;
+pub use receipts::ReceiptsPage;
+pub use renew::RenewPage;
+pub use revoke::RevokePage;
 pub use wizard::WizardPage;

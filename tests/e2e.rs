@@ -358,6 +358,37 @@ async fn step_5(b: &Browser) {
 
 const CERT_PASSWORD: &str = "Gildong!2026";
 
+/// Steps 1 to 6 for `who`, keeping the certificate in `place` (a label of step 6's storage
+/// pop-up; `None` keeps the default, the browser), until step 7 shows it.
+async fn issue_certificate(b: &Browser, who: &DemoCustomer, place: Option<&str>) {
+    step_1(b, who).await;
+    step_2(b).await;
+    step_3(b, who).await;
+    step_4(b).await;
+    step_5(b).await;
+    b.click(STEP, "인증서저장").await;
+    if let Some(place) = place {
+        b.click_label(place).await;
+    }
+    b.click(".dialog", "확인").await;
+    b.fill("#cert-password", CERT_PASSWORD).await;
+    b.fill("#cert-password-again", CERT_PASSWORD).await;
+    b.click(".password-form", "확인").await;
+    b.wait_path("/center/issue/personal/7").await;
+    b.wait_text(".issued-summary", "홍길동(HONG GILDONG)0004")
+        .await;
+}
+
+/// The expiry date in the 인증서 관리 list.
+async fn stored_expiry(b: &Browser) -> String {
+    b.open("/center/manage").await;
+    let row = b.wait_text(".manage-list tbody", "KICA").await;
+    row.split_whitespace()
+        .find(|w| w.len() == 10 && w.as_bytes()[4] == b'-')
+        .unwrap()
+        .to_owned()
+}
+
 /// Opens the certificate picker on the browser's certificates and logs in with `password`.
 async fn browser_certificate_login(b: &Browser, password: &str) {
     b.wait_text(".cert-picker", "홍길동(HONG GILDONG)0004")
@@ -490,13 +521,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
         b.wait_text(".customer", "홍길동 님").await;
 
         // Twenty days before the expiry (the practice clock shifted), the center warns.
-        b.open("/center/manage").await;
-        let row = b.wait_text(".manage-list tbody", "KICA").await;
-        let expires = row
-            .split_whitespace()
-            .find(|w| w.len() == 10 && w.as_bytes()[4] == b'-')
-            .unwrap()
-            .to_owned();
+        let expires = stored_expiry(&b).await;
         let warn_day = days_before(&expires, 20);
         b.open(&format!("/center?clock={warn_day}T12:00:00%2B09:00"))
             .await;
@@ -523,18 +548,7 @@ async fn a_hard_disk_certificate_is_saved_as_npki_files_that_log_in() {
     with_browser(|b| async move {
         let who = &demo::HONG;
         login_to_wizard(&b, who).await;
-        step_1(&b, who).await;
-        step_2(&b).await;
-        step_3(&b, who).await;
-        step_4(&b).await;
-        step_5(&b).await;
-        b.click(STEP, "인증서저장").await;
-        b.click_label("하드디스크").await;
-        b.click(".dialog", "확인").await;
-        b.fill("#cert-password", CERT_PASSWORD).await;
-        b.fill("#cert-password-again", CERT_PASSWORD).await;
-        b.click(".password-form", "확인").await;
-        b.wait_path("/center/issue/personal/7").await;
+        issue_certificate(&b, who, Some("하드디스크")).await;
         let summary = b.wait_text(".issued-summary", "하드디스크").await;
         assert!(summary.contains("KICA"), "{summary}");
         let zip = b.wait_download("NPKI.zip").await;
@@ -650,4 +664,163 @@ async fn a_deep_link_past_the_progress_lands_on_the_first_unfinished_step() {
         b.wait_path("/center/issue/personal/1").await;
     })
     .await;
+}
+
+#[tokio::test]
+async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_longer_log_in() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        issue_certificate(&b, who, None).await;
+        let expires = stored_expiry(&b).await;
+
+        // Twenty days before the expiry (the practice clock shifted); the session ended with it.
+        let day = days_before(&expires, 20);
+        b.open(&format!("/login?clock={day}T12:00:00%2B09:00"))
+            .await;
+        b.login(who.user_id, who.password).await;
+        b.wait_path("/center").await;
+        b.open("/center/renew").await;
+        b.wait_text(".renew-list", &format!("{}부터", days_before(&expires, 30)))
+            .await;
+        b.click(".renew-buttons", "브라우저인증서 갱신").await;
+        browser_certificate_login(&b, CERT_PASSWORD).await;
+        let next_year = format!(
+            "{}{}",
+            expires[..4].parse::<u16>().unwrap() + 1,
+            &expires[4..]
+        );
+        b.wait_text(
+            "#content .status",
+            &format!("인증서를 갱신했습니다. 새 인증서의 만료일은 {next_year}입니다."),
+        )
+        .await;
+        assert_eq!(
+            stored_expiry(&b).await,
+            next_year,
+            "the browser keeps the new one only"
+        );
+        b.open("/center/list").await;
+        let statuses = b.wait_text(".cert-status", "갱신").await;
+        assert!(statuses.contains("발급"), "{statuses}");
+
+        // Kept on disk too, then revoked: refunded (renewed today), listed in the CRL.
+        b.open("/center/manage").await;
+        b.wait_css(".cert-details").await;
+        b.click("#content", "내보내기 (NPKI 파일)").await;
+        let zip = b.wait_download("NPKI.zip").await;
+        b.open("/center/revoke").await;
+        b.click(".revoke-buttons", "브라우저인증서 폐기").await;
+        browser_certificate_login(&b, CERT_PASSWORD).await;
+        let done = b
+            .wait_text("#content .status", "인증서를 폐기했습니다")
+            .await;
+        assert!(
+            done.contains("4,400원을 출금계좌로 돌려드렸습니다"),
+            "{done}"
+        );
+        assert!(
+            done.contains("이 브라우저에 저장된 인증서도 삭제했습니다"),
+            "{done}"
+        );
+        let serial = done
+            .split("일련번호 ")
+            .nth(1)
+            .and_then(|rest| rest.split(')').next())
+            .unwrap()
+            .replace(':', "");
+        b.wait_css("#crl-ca")
+            .await
+            .select_by_label("한국정보인증")
+            .await
+            .unwrap();
+        b.click("#content", "인증서 폐기목록(CRL) 내려받기").await;
+        let crl = std::fs::read(b.wait_download("KICA.crl").await).unwrap();
+        let crl = <x509_cert::crl::CertificateList as der::Decode>::from_der(&crl).unwrap();
+        let listed: Vec<String> = crl
+            .tbs_cert_list
+            .revoked_certificates
+            .unwrap_or_default()
+            .iter()
+            .map(|r| r.serial_number.to_string().replace(':', ""))
+            .collect();
+        assert!(listed.contains(&serial), "{serial} not in {listed:?}");
+        assert_eq!(listed.len(), 2, "the renewed-away one and the revoked one");
+
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=npki").await;
+        b.wait_css("#npki-files")
+            .await
+            .send_keys(&zip.display().to_string())
+            .await
+            .unwrap();
+        b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
+        b.fill("#cert-login-password", CERT_PASSWORD).await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_text(".cert-picker .error", "폐기된 인증서입니다")
+            .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pfx_export_comes_back_here_and_into_a_fresh_profile() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        issue_certificate(&b, who, None).await;
+        b.open("/center/manage").await;
+        b.wait_css(".cert-details").await;
+        b.click("#content", "내보내기 (PKCS#12)").await;
+        b.fill("#pfx-password", CERT_PASSWORD).await;
+        b.click(".pfx-export", "내보내기").await;
+        let pfx = b.wait_download("signCert.pfx").await;
+        let kept = std::env::temp_dir().join(format!("e2e-{}-signCert.pfx", std::process::id()));
+        std::fs::copy(&pfx, &kept).unwrap();
+
+        // Lost from the browser, brought back from the file, and it logs in.
+        b.click("#content", "브라우저에서 삭제").await;
+        b.click(".dialog", "삭제").await;
+        b.wait_text("#content", "이 브라우저에 저장된 인증서가 없습니다")
+            .await;
+        import_pfx(&b, &kept).await;
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=browser").await;
+        browser_certificate_login(&b, CERT_PASSWORD).await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+
+        // Another browser profile: the certificate arrives with its details.
+        with_browser(move |fresh| async move {
+            import_pfx(&fresh, &kept).await;
+            fresh
+                .wait_text(".cert-details", "1.2.410.200004.5.2.1.2 (개인 범용 인증서)")
+                .await;
+        })
+        .await;
+    })
+    .await;
+}
+
+/// 인증서 관리 → 인증서 가져오기 with a `.pfx` file.
+async fn import_pfx(b: &Browser, pfx: &std::path::Path) {
+    b.open("/center/manage").await;
+    b.click("#content", "인증서 가져오기").await;
+    b.wait_css("#import-files")
+        .await
+        .send_keys(&pfx.display().to_string())
+        .await
+        .unwrap();
+    b.fill("#import-password", "Wrong!20261").await;
+    b.click(".cert-import", "가져오기").await;
+    b.wait_text(".cert-import .error", "인증서 암호가 올바르지 않습니다")
+        .await;
+    b.fill("#import-password", CERT_PASSWORD).await;
+    b.click(".cert-import", "가져오기").await;
+    b.wait_text("#content .status", "인증서를 이 브라우저로 가져왔습니다")
+        .await;
+    b.wait_text(".manage-list", "홍길동(HONG GILDONG)0004")
+        .await;
 }

@@ -66,10 +66,14 @@ fn revoke(c: &Customer, e: &enroll::Enrolled, password: &str) -> Result<Revocati
 fn renew(c: &Customer, e: &enroll::Enrolled) -> Result<enroll::Enrolled, String> {
     block_on(enroll::renew(
         &c.bank,
-        c.t(),
-        DEFAULT_ORIGIN,
-        &e.record,
-        PASSWORD,
+        enroll::Renewal {
+            token: &c.t(),
+            origin: DEFAULT_ORIGIN,
+            user_id: c.who.user_id,
+            certificate: &e.certificate,
+            key_file: &e.key_file,
+            password: PASSWORD,
+        },
         || async { keys::generate().map_err(|e| e.to_string()) },
         async |_| {},
     ))

@@ -96,31 +96,41 @@ async fn read_file(file: &web_sys::File) -> Result<(String, Vec<u8>), String> {
     Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
-/// The certificate in picked files: an `NPKI.zip`, or `signCert.der` with `signPri.key`.
-async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, String> {
+/// The names and bytes of picked files.
+pub async fn read_files(files: web_sys::FileList) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut read = Vec::new();
     for i in 0..files.length() {
         if let Some(file) = files.get(i) {
             read.push(read_file(&file).await?);
         }
     }
+    Ok(read)
+}
+
+/// The NPKI pair in read files: an `NPKI.zip`, or `signCert.der` with `signPri.key`.
+pub fn npki_pair(read: &[(String, Vec<u8>)]) -> Result<(Vec<u8>, Vec<u8>), String> {
     let named = |wanted: &str| {
         read.iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
             .map(|(_, bytes)| bytes.clone())
     };
     if let Some((_, zip)) = read.iter().find(|(name, _)| name.ends_with(".zip")) {
-        let (certificate, key_file) = npki::unzip(zip)
-            .map_err(|_| "zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".to_owned())?;
-        return Ok(vec![candidate(certificate, key_file)?]);
+        return npki::unzip(zip)
+            .map_err(|_| "zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".to_owned());
     }
     match (named(npki::CERT_FILE), named(npki::KEY_FILE)) {
-        (Some(certificate), Some(key_file)) => Ok(vec![candidate(certificate, key_file)?]),
+        (Some(certificate), Some(key_file)) => Ok((certificate, key_file)),
         _ => Err(
             "NPKI.zip 하나, 또는 signCert.der와 signPri.key 두 파일을 함께 선택해 주세요."
                 .to_owned(),
         ),
     }
+}
+
+/// The certificate in picked files.
+async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, String> {
+    let (certificate, key_file) = npki_pair(&read_files(files).await?)?;
+    Ok(vec![candidate(certificate, key_file)?])
 }
 
 /// What one row of the list shows: 구분, 사용자, 만료일, 발급자.

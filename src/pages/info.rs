@@ -41,38 +41,6 @@ pub const SECTIONS: &[Section] = &[
         links: &[ISSUE_LINK, ("인증센터 FAQ", "/center/faq")],
     },
     Section {
-        slug: "renew",
-        title: "인증서 갱신",
-        trail: CERT,
-        paragraphs: &[
-            "인증서 유효기간은 1년이며, 만료 30일 전부터 갱신할 수 있습니다. 갱신하면 유효기간이 1년 연장됩니다.",
-            "갱신할 때에는 현재 인증서의 암호로 본인임을 확인하고, 새 키를 만들어 새 인증서를 발급받습니다. 범용 인증서의 갱신 수수료는 4,400원입니다.",
-            "유효기간이 이미 지난 인증서는 갱신할 수 없으므로 [인증서 발급/재발급]에서 새로 발급받으세요.",
-            "갱신한 날을 포함해 4일간은 인터넷뱅킹에서 대출 신청을 할 수 없습니다.",
-        ],
-        links: &[ISSUE_LINK, ("인증서 관리", "/center/manage")],
-    },
-    Section {
-        slug: "revoke",
-        title: "인증서 폐기",
-        trail: CERT,
-        paragraphs: &[
-            "분실하거나 더 이상 사용하지 않는 인증서를 폐기합니다. 폐기한 인증서로는 로그인할 수 없습니다.",
-            "인증서 발급일로부터 7일 이내(발급일 포함)에 폐기하면 수수료가 출금계좌로 환급되며, 그 이후에는 환급되지 않습니다.",
-        ],
-        links: &[("인증서 조회", "/center/list")],
-    },
-    Section {
-        slug: "receipts",
-        title: "영수증/세금계산서",
-        trail: CERT,
-        paragraphs: &[
-            "유료(범용) 인증서 발급 수수료의 영수증과 세금계산서를 조회합니다.",
-            "인증서 발급일로부터 7일 이내에 폐기하면 환급이 가능하므로, 영수증은 발급일 포함 7일이 경과한 후 발급받으실 수 있습니다.",
-        ],
-        links: &[ISSUE_LINK],
-    },
-    Section {
         slug: "hsm",
         title: "보안토큰(HSM) 안내",
         trail: CERT,
@@ -246,7 +214,15 @@ mod tests {
     /// Every navigation entry leads to a page: a guide here or a route of its own.
     #[test]
     fn every_menu_entry_has_a_page() {
-        let routed = ["/center", "/center/issue", "/center/list", "/center/manage"];
+        let routed = [
+            "/center",
+            "/center/issue",
+            "/center/list",
+            "/center/manage",
+            "/center/renew",
+            "/center/revoke",
+            "/center/receipts",
+        ];
         for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
             let slug = entry.href.trim_start_matches("/center/");
             assert!(

@@ -1,13 +1,16 @@
 //! 인증서 관리: the browser certificates of this site, each with its details (subject, issuer,
 //! serial, validity, policy and its meaning, key usage, fingerprints), its password change, its
-//! export as NPKI files, and its deletion from the browser.
+//! export as NPKI files or PKCS#12 (`.pfx`), and its deletion from the browser; and the import
+//! of certificates from NPKI files or `.pfx` files into the browser.
 
 use leptos::prelude::*;
 
-use crate::components::cert_picker::{CertTable, Row, browser_certificates};
+use crate::components::cert_picker::{CertTable, Row, browser_certificates, npki_pair, read_files};
 use crate::components::{Dialog, PageTitle, download};
-use crate::enroll::change_password;
+use crate::contexts::use_auth;
+use crate::enroll::{Incoming, change_password, export_pfx, import};
 use crate::pki::npki;
+use crate::pki::transfer::PfxCipher;
 use crate::store::{CertStore, StoredCertificate};
 
 /// What the page is doing with the chosen certificate.
@@ -16,6 +19,8 @@ enum Task {
     None,
     Password,
     Delete,
+    Pfx,
+    Import,
 }
 
 const DAMAGED: &str = "저장된 인증서가 손상되었습니다.";
@@ -152,6 +157,96 @@ pub fn ManagePage() -> impl IntoView {
             }
         }
     });
+    let legacy = RwSignal::new(false);
+    let pfx = Action::new_local(move |record: &StoredCertificate| {
+        let (record, password) = (record.clone(), old.get_untracked());
+        let cipher = if legacy.get_untracked() {
+            PfxCipher::Legacy3Des
+        } else {
+            PfxCipher::Aes256
+        };
+        async move {
+            gloo_timers::future::TimeoutFuture::new(30).await;
+            let saved = export_pfx(&record, &password, cipher)
+                .await
+                .and_then(|bytes| download(&bytes, "signCert.pfx", "application/x-pkcs12"));
+            match saved {
+                Ok(()) => {
+                    task.set(Task::None);
+                    notice.set(Some(
+                        "signCert.pfx를 저장했습니다. 파일 암호는 인증서 암호와 같습니다."
+                            .to_owned(),
+                    ));
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        }
+    });
+    let auth = use_auth();
+    let picked = RwSignal::new(None::<Result<Incoming, String>>);
+    let pick = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(files) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let incoming = read_files(files).await.and_then(|read| {
+                match read.iter().find(|(name, _)| {
+                    let name = name.to_ascii_lowercase();
+                    name.ends_with(".pfx") || name.ends_with(".p12")
+                }) {
+                    Some((_, bytes)) => Ok(Incoming::Pfx(bytes.clone())),
+                    None => npki_pair(&read).map(|(certificate, key_file)| Incoming::Npki {
+                        certificate,
+                        key_file,
+                    }),
+                }
+            });
+            problem.set(incoming.as_ref().err().cloned());
+            picked.set(Some(incoming));
+        });
+    };
+    let bring_in = Action::new_local(move |_: &()| {
+        let (incoming, password) = (picked.get_untracked(), old.get_untracked());
+        let user_id = auth.user_id().unwrap_or_default();
+        async move {
+            let Some(Ok(incoming)) = incoming else {
+                problem.set(Some(
+                    "가져올 인증서 파일(NPKI.zip, signCert.der와 signPri.key, 또는 .pfx)을 선택해 주세요."
+                        .to_owned(),
+                ));
+                return;
+            };
+            gloo_timers::future::TimeoutFuture::new(30).await;
+            let stored = match import(&user_id, incoming, &password).await {
+                Ok(imported) => match CertStore::open().await {
+                    Ok(store) => {
+                        let done = store.add(&imported.record).await;
+                        store.close();
+                        done.map_err(|_| "이미 이 브라우저에 저장된 인증서입니다.".to_owned())
+                    }
+                    Err(e) => Err(format!("브라우저 저장소를 열 수 없습니다 ({e}).")),
+                },
+                Err(message) => Err(message),
+            };
+            match stored {
+                Ok(()) => {
+                    task.set(Task::None);
+                    picked.set(None);
+                    notice.set(Some(
+                        "인증서를 이 브라우저로 가져왔습니다. 개인키는 이 브라우저의 보안 기준(PBKDF2 600,000회, AES-256)으로 다시 암호화했습니다."
+                            .to_owned(),
+                    ));
+                    reload();
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        }
+    });
     let export = move |record: StoredCertificate| {
         let saved = record
             .files()
@@ -212,6 +307,9 @@ pub fn ManagePage() -> impl IntoView {
                             >
                                 "내보내기 (NPKI 파일)"
                             </button>
+                            <button type="button" class="btn" on:click=move |_| open(Task::Pfx)>
+                                "내보내기 (PKCS#12)"
+                            </button>
                             <button type="button" class="btn" on:click=move |_| open(Task::Delete)>
                                 "브라우저에서 삭제"
                             </button>
@@ -222,6 +320,71 @@ pub fn ManagePage() -> impl IntoView {
         <p class="error" role="alert" aria-live="assertive">
             {move || (task.get() == Task::None).then(|| problem.get()).flatten()}
         </p>
+        <h3>"인증서 가져오기"</h3>
+        <p>
+            "다른 PC나 프로그램에서 내보낸 인증서(NPKI 폴더의 signCert.der와 signPri.key, NPKI.zip, 또는 PKCS#12 .pfx/.p12 파일)를 이 브라우저로 가져옵니다."
+        </p>
+        <p class="row">
+            <button type="button" class="btn" on:click=move |_| {
+                picked.set(None);
+                open(Task::Import);
+            }>
+                "인증서 가져오기"
+            </button>
+        </p>
+
+        <Dialog open=Signal::derive(move || task.get() == Task::Pfx) title="PKCS#12(.pfx)로 내보내기">
+            <form
+                class="pfx-export"
+                novalidate=true
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    if let Some(record) = selected() {
+                        pfx.dispatch(record);
+                    }
+                }
+            >
+                <p class="hint">
+                    "인증서와 개인키를 한 파일(signCert.pfx)로 저장합니다. 파일은 인증서 암호로 보호되며 Windows와 OpenSSL에서 열 수 있습니다."
+                </p>
+                <label for="pfx-password">"인증서 암호"</label>
+                <input id="pfx-password" type="password" autocomplete="current-password" prop:value=old on:input=move |ev| old.set(event_target_value(&ev)) />
+                <label class="check">
+                    <input id="pfx-legacy" type="checkbox" prop:checked=legacy on:change=move |ev| legacy.set(event_target_checked(&ev)) />
+                    "구형 방식(3DES)으로 암호화 — Windows 7 등 오래된 프로그램에서 열어야 할 때만 선택하세요"
+                </label>
+                <p class="error" role="alert" aria-live="assertive">{move || problem.get()}</p>
+                <p class="row">
+                    <button type="submit" class="btn primary" disabled=move || pfx.pending().get()>
+                        {move || if pfx.pending().get() { "내보내는 중…" } else { "내보내기" }}
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| task.set(Task::None)>"취소"</button>
+                </p>
+            </form>
+        </Dialog>
+
+        <Dialog open=Signal::derive(move || task.get() == Task::Import) title="인증서 가져오기">
+            <form
+                class="cert-import"
+                novalidate=true
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    bring_in.dispatch(());
+                }
+            >
+                <label for="import-files">"인증서 파일"</label>
+                <input id="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
+                <label for="import-password">"인증서 암호"</label>
+                <input id="import-password" type="password" autocomplete="off" prop:value=old on:input=move |ev| old.set(event_target_value(&ev)) />
+                <p class="error" role="alert" aria-live="assertive">{move || problem.get()}</p>
+                <p class="row">
+                    <button type="submit" class="btn primary" disabled=move || bring_in.pending().get()>
+                        {move || if bring_in.pending().get() { "가져오는 중…" } else { "가져오기" }}
+                    </button>
+                    <button type="button" class="btn" on:click=move |_| task.set(Task::None)>"취소"</button>
+                </p>
+            </form>
+        </Dialog>
 
         <Dialog open=Signal::derive(move || task.get() == Task::Password) title="인증서 암호 변경">
             <form

@@ -84,7 +84,7 @@ pub fn seed_cbc_decrypt_raw(key: &[u8], iv: &[u8], data: &[u8]) -> Result<Vec<u8
     let mut previous: [u8; 16] = iv
         .try_into()
         .map_err(|_| PkiError::Invalid("SEED IV".into()))?;
-    if data.is_empty() || data.len() % 16 != 0 {
+    if data.is_empty() || !data.len().is_multiple_of(16) {
         return Err(PkiError::Invalid("SEED-CBC data".into()));
     }
     let mut plain = Vec::with_capacity(data.len());

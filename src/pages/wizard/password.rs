@@ -76,7 +76,17 @@ async fn keep(enrolled: &Enrolled, storage: Storage) -> Result<(), String> {
             let store = CertStore::open().await.map_err(|e| {
                 format!("브라우저 저장소를 열 수 없습니다 ({e}). 사생활 보호 모드라면 일반 창에서 다시 시도해 주세요.")
             })?;
-            let added = store.add(&enrolled.record).await;
+            // A reissue replaces the customer's certificate of the same CA and kind, in one
+            // transaction: the bank has revoked the old one.
+            let new = &enrolled.record;
+            let old = store.list().await.ok().and_then(|list| {
+                list.into_iter().find(|r| {
+                    r.user_id == new.user_id && r.issuer == new.issuer && r.kind == new.kind
+                })
+            });
+            let added = store
+                .replace(old.as_ref().map(|r| r.id.as_str()), new)
+                .await;
             store.close();
             added.map_err(|e| format!("브라우저에 인증서를 저장하지 못했습니다 ({e})."))?;
             // Asks the browser not to evict the certificate under storage pressure.

@@ -1,0 +1,201 @@
+//! 인증서 갱신: from 30 days before expiry the customer renews a certificate with its password:
+//! a new key is made in the worker, the request is signed with the current certificate, and
+//! the new certificate (one more year) takes the old one's place: in the browser in one
+//! transaction, or as a new `NPKI.zip` for a disk.
+
+use leptos::prelude::*;
+
+use crate::bank::api::{CertKind, RENEWAL_DAYS};
+use crate::components::PageTitle;
+use crate::components::cert_picker::{Candidate, CertificatePicker, Source, browser_certificates};
+use crate::contexts::{use_auth, use_bank};
+use crate::enroll::{Enrolled, Renewal, Stage, renew};
+use crate::format::won;
+use crate::store::CertStore;
+use crate::worker::generate_key;
+
+/// `YYYY-MM-DD` minus `days`.
+fn days_before(date: &str, days: i64) -> Option<String> {
+    let mut parts = date.split('-').map(|p| p.parse::<u16>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let day = der::DateTime::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?, 0, 0, 0).ok()?;
+    let secs = day
+        .unix_duration()
+        .as_secs()
+        .checked_sub(u64::try_from(days).ok()? * 86_400)?;
+    let opens = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs)).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        opens.year(),
+        opens.month(),
+        opens.day()
+    ))
+}
+
+/// Puts the renewed certificate where the old one was.
+async fn keep(old: &Candidate, renewed: &Enrolled, from: Option<Source>) -> Result<String, String> {
+    if from == Some(Source::Browser) {
+        let old_id = crate::pki::npki::summarize(&old.certificate)
+            .map(|s| s.fingerprint)
+            .map_err(|e| e.to_string())?;
+        let store = CertStore::open()
+            .await
+            .map_err(|e| format!("브라우저 저장소를 열 수 없습니다 ({e})."))?;
+        let replaced = store.replace(Some(&old_id), &renewed.record).await;
+        store.close();
+        replaced.map_err(|e| format!("갱신된 인증서를 브라우저에 저장하지 못했습니다 ({e})."))?;
+        Ok("갱신된 인증서를 이 브라우저에 저장했습니다(이전 인증서와 바꿈).".to_owned())
+    } else {
+        crate::pages::wizard::password::save_npki(renewed)?;
+        Ok(
+            "갱신된 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 파일 대신 사용하세요."
+                .to_owned(),
+        )
+    }
+}
+
+/// The page.
+#[component]
+pub fn RenewPage() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let source = RwSignal::new(None::<Source>);
+    let problem = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let stage = RwSignal::new(None::<Stage>);
+    let stored = LocalResource::new(browser_certificates);
+    let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
+        let (bank, choice, password) = (bank.clone(), choice.clone(), password.clone());
+        let from = source.get_untracked();
+        async move {
+            let (Some(token), Some(user_id)) = (auth.token(), auth.user_id()) else {
+                return;
+            };
+            let origin = window().location().origin().unwrap_or_default();
+            let show = async |s: Stage| {
+                stage.set(Some(s));
+                gloo_timers::future::TimeoutFuture::new(30).await;
+            };
+            let renewal = Renewal {
+                token: &token,
+                origin: &origin,
+                user_id: &user_id,
+                certificate: &choice.certificate,
+                key_file: &choice.key_file,
+                password: &password,
+            };
+            let renewed = renew(&bank, renewal, generate_key, show).await;
+            stage.set(None);
+            let kept = match renewed {
+                Ok(renewed) => keep(&choice, &renewed, from)
+                    .await
+                    .map(|saved| (renewed.record.expires.clone(), saved)),
+                Err(message) => Err(message),
+            };
+            match kept {
+                Ok((expires, saved)) => {
+                    source.set(None);
+                    problem.set(None);
+                    notice.set(Some(format!(
+                        "인증서를 갱신했습니다. 새 인증서의 만료일은 {expires}입니다. {saved} 이전 인증서는 더 이상 사용할 수 없습니다."
+                    )));
+                    stored.refetch();
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+        }
+    });
+    let open = move |s: Source| {
+        notice.set(None);
+        problem.set(None);
+        source.set(Some(s));
+    };
+    view! {
+        <PageTitle title="인증서 갱신" trail=&["공인인증서"] />
+        <ul class="bullets">
+            <li>{format!("유효기간 만료 {RENEWAL_DAYS}일 전부터 만료일까지 갱신할 수 있습니다. 만료된 인증서는 새로 발급받아야 합니다.")}</li>
+            <li>
+                {format!(
+                    "갱신한 인증서는 지금 인증서의 만료일부터 1년 더 사용할 수 있으며, 발급수수료({} 범용)가 출금계좌에서 출금됩니다.",
+                    won(CertKind::General.fee()),
+                )}
+            </li>
+            <li>"지금 인증서의 암호로 본인임을 확인하고, 새 전자서명 키를 이 브라우저에서 만듭니다. 새 인증서의 암호는 지금 암호와 같습니다."</li>
+        </ul>
+        <h3>"이 브라우저의 인증서"</h3>
+        <table class="data-table renew-list">
+            <thead>
+                <tr>
+                    <th scope="col">"사용자"</th>
+                    <th scope="col">"발급자"</th>
+                    <th scope="col">"만료일"</th>
+                    <th scope="col">"갱신 가능일"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || match stored.get() {
+                    None => view! { <tr><td colspan="4">"읽는 중…"</td></tr> }.into_any(),
+                    Some(Err(message)) => view! { <tr><td colspan="4">{message}</td></tr> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => {
+                        view! { <tr><td colspan="4">"이 브라우저에 저장된 인증서가 없습니다."</td></tr> }
+                            .into_any()
+                    }
+                    Some(Ok(list)) => {
+                        list.into_iter()
+                            .map(|r| {
+                                let opens = days_before(&r.expires, RENEWAL_DAYS).unwrap_or_default();
+                                view! {
+                                    <tr>
+                                        <td>{r.holder}</td>
+                                        <td>{r.issuer}</td>
+                                        <td>{r.expires}</td>
+                                        <td class="opens">{format!("{opens}부터")}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }
+                }}
+            </tbody>
+        </table>
+        <p class="row actions renew-buttons">
+            <button type="button" class="btn primary" on:click=move |_| open(Source::Browser)>
+                "브라우저인증서 갱신"
+            </button>
+            <button type="button" class="btn" on:click=move |_| open(Source::Files)>
+                "하드디스크/이동식디스크 인증서 갱신"
+            </button>
+        </p>
+        <Show when=move || stage.get().is_some()>
+            <div class="issuing" role="status" aria-live="polite">
+                <p class="issuing-title">"인증서 갱신 중…"</p>
+                <p>{move || stage.get().map(Stage::label)}</p>
+            </div>
+        </Show>
+        <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
+        <CertificatePicker
+            source
+            on_confirm=Callback::new(move |choice| {
+                act.dispatch(choice);
+            })
+            error=problem.into()
+            busy=act.pending().into()
+        />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::days_before;
+
+    #[test]
+    fn renewal_opens_30_days_before_the_expiry_date() {
+        assert_eq!(days_before("2026-11-25", 30).as_deref(), Some("2026-10-26"));
+        assert_eq!(days_before("2027-03-01", 30).as_deref(), Some("2027-01-30"));
+        assert_eq!(days_before("not a date", 30), None);
+    }
+}

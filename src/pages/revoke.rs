@@ -1,0 +1,162 @@
+//! 인증서 폐기: the customer chooses a certificate and confirms with its password; the bank
+//! revokes it (refunding the fee within 7 days of issue) and lists it in its CA's CRL, which
+//! can be downloaded here.
+
+use leptos::prelude::*;
+
+use crate::bank::BankApi;
+use crate::bank::api::{Ca, GetCrl};
+use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
+use crate::components::{PageTitle, download};
+use crate::contexts::{use_auth, use_bank};
+use crate::enroll::revoke;
+use crate::format::won;
+use crate::store::CertStore;
+
+/// `인증서 폐기목록(CRL) 내려받기` for a chosen CA.
+#[component]
+fn CrlDownload() -> impl IntoView {
+    let bank = use_bank();
+    let ca = RwSignal::new(Ca::Yessign);
+    let problem = RwSignal::new(None::<String>);
+    let fetch = Action::new_local(move |ca: &Ca| {
+        let (bank, ca) = (bank.clone(), *ca);
+        async move {
+            let saved = match bank.call(GetCrl { ca }).await {
+                Ok(b64) => data_encoding::BASE64
+                    .decode(b64.as_bytes())
+                    .map_err(|e| e.to_string())
+                    .and_then(|der| {
+                        let name = format!("{}.crl", crate::pki::subject::ca_org(ca));
+                        download(&der, &name, "application/pkix-crl")
+                    }),
+                Err(error) => Err(error.to_string()),
+            };
+            problem.set(saved.err());
+        }
+    });
+    let cas = [Ca::Yessign, Ca::Kica, Ca::SignKorea, Ca::CrossCert];
+    view! {
+        <h3>"인증서 폐기목록(CRL)"</h3>
+        <p>
+            "인증기관은 폐기된 인증서의 일련번호를 전자서명한 목록(CRL)으로 공개합니다. 인증서를 확인하는 프로그램은 이 목록으로 폐기 여부를 확인합니다."
+        </p>
+        <p class="row">
+            <label for="crl-ca">"발급기관"</label>
+            <select
+                id="crl-ca"
+                on:change=move |ev| {
+                    let index = event_target_value(&ev).parse::<usize>().unwrap_or(0);
+                    ca.set(cas[index.min(cas.len() - 1)]);
+                }
+            >
+                {cas
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| view! { <option value=i.to_string()>{c.label()}</option> })
+                    .collect_view()}
+            </select>
+            <button
+                type="button"
+                class="btn"
+                disabled=move || fetch.pending().get()
+                on:click=move |_| {
+                    fetch.dispatch(ca.get_untracked());
+                }
+            >
+                "인증서 폐기목록(CRL) 내려받기"
+            </button>
+        </p>
+        <p class="error" role="alert">{move || problem.get()}</p>
+    }
+}
+
+/// The page.
+#[component]
+pub fn RevokePage() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let source = RwSignal::new(None::<Source>);
+    let problem = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
+    let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
+        let (bank, choice, password) = (bank.clone(), choice.clone(), password.clone());
+        let from = source.get_untracked();
+        async move {
+            let Some(token) = auth.token() else { return };
+            let origin = window().location().origin().unwrap_or_default();
+            match revoke(
+                &bank,
+                token,
+                &origin,
+                &choice.certificate,
+                &choice.key_file,
+                &password,
+            )
+            .await
+            {
+                Ok(revocation) => {
+                    source.set(None);
+                    problem.set(None);
+                    let mut text = format!(
+                        "인증서를 폐기했습니다. (일련번호 {}) 폐기한 인증서로는 더 이상 로그인할 수 없습니다.",
+                        revocation.serial
+                    );
+                    if revocation.refund > 0 {
+                        text.push_str(&format!(
+                            " 발급일로부터 7일 이내이므로 수수료 {}을 출금계좌로 돌려드렸습니다.",
+                            won(revocation.refund)
+                        ));
+                    }
+                    // A revoked browser certificate is of no use: it leaves the browser too.
+                    if from == Some(Source::Browser)
+                        && let Ok(store) = CertStore::open().await
+                    {
+                        let id = crate::pki::npki::summarize(&choice.certificate)
+                            .map(|s| s.fingerprint)
+                            .unwrap_or_default();
+                        if store.delete(&id).await.is_ok() {
+                            text.push_str(" 이 브라우저에 저장된 인증서도 삭제했습니다.");
+                        }
+                        store.close();
+                    }
+                    notice.set(Some(text));
+                }
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+        }
+    });
+    let open = move |s: Source| {
+        notice.set(None);
+        problem.set(None);
+        source.set(Some(s));
+    };
+    view! {
+        <PageTitle title="인증서 폐기" trail=&["공인인증서"] />
+        <ul class="bullets">
+            <li>"폐기한 인증서는 다시 사용할 수 없으며, 필요하면 새로 발급받아야 합니다."</li>
+            <li>
+                "발급일로부터 7일 이내(발급일 포함)에 폐기하면 발급수수료를 출금계좌로 돌려드립니다. 그 이후에는 돌려드리지 않으며, 영수증은 8일째부터 발급됩니다."
+            </li>
+            <li>"폐기할 인증서를 선택하고 인증서 암호를 입력해 본인임을 확인합니다."</li>
+        </ul>
+        <p class="row actions revoke-buttons">
+            <button type="button" class="btn primary" on:click=move |_| open(Source::Browser)>
+                "브라우저인증서 폐기"
+            </button>
+            <button type="button" class="btn" on:click=move |_| open(Source::Files)>
+                "하드디스크/이동식디스크 인증서 폐기"
+            </button>
+        </p>
+        <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
+        <CrlDownload />
+        <CertificatePicker
+            source
+            on_confirm=Callback::new(move |choice| {
+                act.dispatch(choice);
+            })
+            error=problem.into()
+            busy=act.pending().into()
+        />
+    }
+}
