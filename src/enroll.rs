@@ -10,8 +10,9 @@ use rsa::PrivateKey;
 use x509_cert::name::Name;
 
 use crate::bank::api::{
-    CertificateLogin, CertificateProof, IssueCertificate, IssuedCertificate, LOGIN, LoginChallenge,
-    PrepareIssuance, REVOKE, RenewCertificate, Revocation, RevokeCertificate, SessionGrant,
+    CertificateLogin, CertificateProof, CertificateView, IssueCertificate, IssueElsewhere,
+    IssuedCertificate, LOGIN, LoginChallenge, PrepareIssuance, REGISTER, REVOKE,
+    RegisterCertificate, RenewCertificate, Revocation, RevokeCertificate, SessionGrant,
     SessionToken, renew_purpose, signed_message,
 };
 use crate::bank::{BankApi, BankError};
@@ -216,6 +217,60 @@ pub async fn revoke(
     let opened = open_key(certificate, key_file, password).await?;
     let proof = prove(bank, origin, REVOKE, certificate, &opened).await?;
     Ok(bank.call(RevokeCertificate { token, proof }).await?)
+}
+
+/// 타행·타기관 인증서 등록: opens the key with `password` and asks the bank (after step 3's
+/// verification) to register the certificate, signing for [`REGISTER`].
+pub async fn register(
+    bank: &impl BankApi,
+    token: SessionToken,
+    origin: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<CertificateView, LoginError> {
+    let opened = open_key(certificate, key_file, password).await?;
+    let proof = prove(bank, origin, REGISTER, certificate, &opened).await?;
+    Ok(bank.call(RegisterCertificate { token, proof }).await?)
+}
+
+/// A practice certificate from 모의증권 (another institution on the same mock CAs) for the
+/// logged-in customer, its key made by `key` and encrypted under `password`.
+pub async fn issue_elsewhere<K, F>(
+    bank: &impl BankApi,
+    token: SessionToken,
+    user_id: &str,
+    password: &str,
+    key: K,
+) -> Result<Enrolled, String>
+where
+    K: FnOnce() -> F,
+    F: Future<Output = Result<PrivateKey, String>>,
+{
+    crate::bank::rules::check_password(password)?;
+    let key = key().await?;
+    let r = pki::random::<20>().map_err(|e| e.to_string())?;
+    let subject = Name::from_str(&format!("CN={user_id}")).map_err(|e| e.to_string())?;
+    let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    let IssuedCertificate {
+        certificate, chain, ..
+    } = bank
+        .call(IssueElsewhere {
+            token,
+            csr: b64(&request),
+            random: b64(&r),
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    let certificate = unb64(&certificate)?;
+    let key_file = webcrypto::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(Enrolled {
+        record: record(user_id, &certificate, &key_file, chain)?,
+        certificate,
+        key_file,
+    })
 }
 
 /// Who renews which certificate.

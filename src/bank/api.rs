@@ -8,8 +8,10 @@ use crate::format::won;
 
 mod issuance;
 mod lifecycle;
+mod registration;
 pub use issuance::*;
 pub use lifecycle::*;
+pub use registration::*;
 
 /// How many wrong login passwords in a row lock a bank ID.
 pub const LOGIN_ATTEMPTS: u8 = 5;
@@ -167,6 +169,9 @@ pub enum BankError {
         /// Why, in Korean.
         reason: String,
     },
+    /// Registration asked for before step 3's verification.
+    #[error("추가 본인확인(ARS 인증과 계좌비밀번호, 보안카드 또는 OTP)을 먼저 완료해 주세요.")]
+    VerificationRequired,
     /// Renewal asked for more than 30 days before expiry.
     #[error("인증서 갱신은 유효기간 만료 30일 전부터 가능합니다. {opens}부터 갱신해 주세요.")]
     RenewalNotOpen {

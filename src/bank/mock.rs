@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 mod cert_login;
 mod issuance;
 mod lifecycle;
+mod registration;
 
 use super::api::*;
 use super::clock::{Clock, Millis};
@@ -244,6 +245,10 @@ impl BankState {
             RenewCertificate::NAME => serve(body, |r| self.renew_certificate(now, origin, r)),
             GetCrl::NAME => serve(body, |r| self.crl(now, r)),
             ListReceipts::NAME => serve(body, |r| self.receipts(now, r)),
+            StartRegistration::NAME => serve(body, |r| self.start_registration(r)),
+            RegisterCertificate::NAME => serve(body, |r| self.register_certificate(now, origin, r)),
+            UnregisterCertificate::NAME => serve(body, |r| self.unregister_certificate(r)),
+            IssueElsewhere::NAME => serve(body, |r| self.issue_elsewhere(now, r)),
             other => Err(BankError::BadRequest {
                 detail: format!("unknown endpoint `{other}`"),
             }),

@@ -56,6 +56,11 @@ pub fn common_name(name: &str, english_name: &str, digits: &str) -> String {
 /// The subject DN of a personal certificate, e.g.
 /// `CN=홍길동(HONG GILDONG)0004…,OU=KMB,OU=personal4IB,O=yessign,C=kr`.
 pub fn personal_subject(ca: Ca, common_name: &str) -> Result<Name> {
+    personal_subject_of(ca, BANK_CODE, common_name)
+}
+
+/// The subject of a personal certificate issued through the institution `code`.
+pub fn personal_subject_of(ca: Ca, code: &str, common_name: &str) -> Result<Name> {
     let (ou, country) = match ca {
         Ca::Yessign => ("personal4IB", "kr"),
         Ca::Kica => ("licensedCA", "KR"),
@@ -67,7 +72,7 @@ pub fn personal_subject(ca: Ca, common_name: &str) -> Result<Name> {
         .replace(',', "\\,")
         .replace('+', "\\+");
     Ok(Name::from_str(&format!(
-        "CN={cn},OU={BANK_CODE},OU={ou},O={},C={country}",
+        "CN={cn},OU={code},OU={ou},O={},C={country}",
         ca_org(ca)
     ))?)
 }

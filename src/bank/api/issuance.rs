@@ -499,6 +499,9 @@ pub struct CertificateView {
     pub valid_to: String,
     /// Its state now.
     pub status: CertStatus,
+    /// Issued by another institution and registered here (타행·타기관).
+    #[serde(default)]
+    pub registered: bool,
 }
 
 impl Endpoint for ListCertificates {

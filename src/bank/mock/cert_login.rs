@@ -55,10 +55,9 @@ impl BankState {
     }
 
     /// Checks a certificate's proof for `purpose`: the challenge (spent whatever the outcome),
-    /// that the bank issued the certificate and it is neither revoked nor superseded, the chain,
-    /// the validity, the signature over the challenge bound to `origin`, and the VID against
-    /// the customer. Answers the certificate's index in the records; refusals are
-    /// [`BankError::CertificateRejected`].
+    /// that the bank issued or registered the certificate and it is neither revoked nor
+    /// superseded, then [`BankState::check_signed`] against its customer. Answers the
+    /// certificate's index in the records; refusals are [`BankError::CertificateRejected`].
     pub(super) fn verify_proof(
         &mut self,
         now: Millis,
@@ -66,21 +65,11 @@ impl BankState {
         purpose: &str,
         proof: &CertificateProof,
     ) -> BankResult<usize> {
-        let position = self
-            .challenges
-            .iter()
-            .position(|c| c.nonce == proof.nonce && c.expires_at > now)
-            .ok_or(BankError::ChallengeExpired)?;
-        self.challenges.remove(position);
-
-        let der = unbase64(&proof.certificate)?;
-        let certificate =
-            Certificate::from_der(&der).map_err(|_| rejected("인증서 형식이 올바르지 않습니다"))?;
-        let encoded = base64(&der);
+        let certificate = self.spend_challenge(now, proof)?;
         let index = self
             .certificates
             .iter()
-            .position(|c| c.certificate == encoded)
+            .position(|c| c.certificate == proof.certificate)
             .ok_or_else(|| rejected("모의은행에 등록되지 않은 인증서입니다"))?;
         let record = self.certificates[index].clone();
         match record.replaced_by {
@@ -97,8 +86,53 @@ impl BankState {
             None if record.revoked => return Err(rejected("폐기된 인증서입니다")),
             None => {}
         }
-        let (root, issuing) = self.authorities(record.ca, now)?;
-        if !(pki::ca::signed_by(&certificate, &issuing.certificate)
+        let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
+        self.check_signed(
+            now,
+            origin,
+            purpose,
+            proof,
+            &certificate,
+            record.ca,
+            customer,
+        )?;
+        Ok(index)
+    }
+
+    /// Spends the proof's challenge (whatever comes next) and reads its certificate.
+    pub(super) fn spend_challenge(
+        &mut self,
+        now: Millis,
+        proof: &CertificateProof,
+    ) -> BankResult<Certificate> {
+        let position = self
+            .challenges
+            .iter()
+            .position(|c| c.nonce == proof.nonce && c.expires_at > now)
+            .ok_or(BankError::ChallengeExpired)?;
+        self.challenges.remove(position);
+        let der = unbase64(&proof.certificate)?;
+        if base64(&der) != proof.certificate {
+            return Err(rejected("인증서 형식이 올바르지 않습니다"));
+        }
+        Certificate::from_der(&der).map_err(|_| rejected("인증서 형식이 올바르지 않습니다"))
+    }
+
+    /// The chain up to the mock root through `ca`, the validity at `now`, the signature over
+    /// the challenge bound to `origin` and `purpose`, and the VID against `customer`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn check_signed(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        purpose: &str,
+        proof: &CertificateProof,
+        certificate: &Certificate,
+        ca: Ca,
+        customer: &demo::DemoCustomer,
+    ) -> BankResult<()> {
+        let (root, issuing) = self.authorities(ca, now)?;
+        if !(pki::ca::signed_by(certificate, &issuing.certificate)
             && pki::ca::signed_by(&issuing.certificate, &root.certificate))
         {
             return Err(rejected("인증서 발급기관을 확인할 수 없습니다"));
@@ -111,17 +145,16 @@ impl BankState {
         if seconds > validity.not_after.to_unix_duration().as_secs() {
             return Err(rejected("유효기간이 만료된 인증서입니다"));
         }
-        let key = pki::ca::certificate_key(&certificate)
+        let key = pki::ca::certificate_key(certificate)
             .map_err(|_| rejected("인증서의 공개키를 읽을 수 없습니다"))?;
         let message = signed_message(purpose, origin, &proof.nonce);
         if !pki::signing::verify(&key, message.as_bytes(), &unbase64(&proof.signature)?) {
             return Err(rejected("전자서명 검증에 실패했습니다"));
         }
-        let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
         let expected = pki::vid::vid(customer.rrn, &unbase64(&proof.random)?)
             .map_err(|_| rejected("본인확인정보를 계산할 수 없습니다"))?;
-        match pki::ca::certificate_vid(&certificate) {
-            Some((_, vid)) if vid == expected => Ok(index),
+        match pki::ca::certificate_vid(certificate) {
+            Some((_, vid)) if vid == expected => Ok(()),
             _ => Err(rejected(
                 "본인확인정보(VID)가 고객님의 정보와 일치하지 않습니다",
             )),

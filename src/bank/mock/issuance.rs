@@ -24,8 +24,8 @@ impl From<OutOfOrder> for BankError {
 /// One session's issuance.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct IssuanceRecord {
-    token: String,
-    progress: Progress,
+    pub(super) token: String,
+    pub(super) progress: Progress,
     kind: Option<CertKind>,
     ca: Option<Ca>,
     ars: Ars,
@@ -38,6 +38,9 @@ pub(super) struct IssuanceRecord {
     /// The certificate issued, so that a retried request gets it again and pays once.
     #[serde(default)]
     issued: Option<IssuedCertificate>,
+    /// A 타행·타기관 registration, which borrows step 3's verification.
+    #[serde(default)]
+    pub(super) registering: bool,
 }
 
 /// The additional identity check of step 3.
@@ -52,13 +55,26 @@ enum Ars {
 }
 
 impl IssuanceRecord {
+    /// A registration's record for the session `token`: step 3 is next.
+    pub(super) fn registration(token: &str) -> BankResult<Self> {
+        let mut record = Self {
+            token: token.to_owned(),
+            registering: true,
+            ..Default::default()
+        };
+        // Step 3's endpoints serve the registration: nothing to agree or choose first.
+        record.complete(Step::Terms)?;
+        record.complete(Step::Target)?;
+        Ok(record)
+    }
+
     /// The login session this issuance belongs to.
     pub(super) fn token(&self) -> &str {
         &self.token
     }
 
     /// Completes `step`, forgetting what later steps had confirmed.
-    fn complete(&mut self, step: Step) -> BankResult<Progress> {
+    pub(super) fn complete(&mut self, step: Step) -> BankResult<Progress> {
         self.progress.complete(step)?;
         if step < Step::Target {
             self.kind = None;
@@ -99,6 +115,9 @@ pub(super) struct CertificateRecord {
     /// The fee paid back when it was revoked.
     #[serde(default)]
     pub(super) refund: u64,
+    /// Issued elsewhere and registered here (타행·타기관).
+    #[serde(default)]
+    pub(super) registered: bool,
 }
 
 /// How a certificate came to be replaced.
@@ -113,6 +132,29 @@ pub(super) enum Replacement {
 impl CertificateRecord {
     pub(super) fn parsed(&self) -> BankResult<x509_cert::Certificate> {
         x509_cert::Certificate::from_der(&unbase64(&self.certificate)?).map_err(internal)
+    }
+
+    /// The row of 인증서 조회.
+    pub(super) fn view(&self, now: Millis) -> BankResult<CertificateView> {
+        let certificate = self.parsed()?;
+        let validity = certificate.tbs_certificate().validity();
+        Ok(CertificateView {
+            kind: self.kind,
+            ca: self.ca,
+            serial: self.serial.clone(),
+            valid_from: pki::npki::kst_date(validity.not_before).map_err(internal)?,
+            valid_to: pki::npki::kst_date(validity.not_after).map_err(internal)?,
+            status: if self.replaced_by == Some(Replacement::Renewal) {
+                CertStatus::Renewed
+            } else if self.revoked {
+                CertStatus::Revoked
+            } else if not_after(&certificate) < now {
+                CertStatus::Expired
+            } else {
+                CertStatus::Issued
+            },
+            registered: self.registered,
+        })
     }
 
     /// Revokes it at `now`; a `replacement` marks it superseded.
@@ -197,6 +239,9 @@ impl BankState {
     }
 
     pub(super) fn issuance_status(&mut self, r: GetIssuance) -> BankResult<IssuanceStatus> {
+        // The wizard does not continue a registration's verification.
+        self.issuances
+            .retain(|i| !(i.token == r.token.0 && i.registering));
         let cx = self.context(&r.token)?;
         Ok(IssuanceStatus {
             progress: cx.issuance.progress,
@@ -724,6 +769,7 @@ impl BankState {
             revoked_at: None,
             replaced_by: None,
             refund: 0,
+            registered: false,
         });
         Ok(issued)
     }
@@ -737,28 +783,7 @@ impl BankState {
         self.certificates
             .iter()
             .filter(|c| c.user_id == user_id)
-            .map(|c| {
-                let der = unbase64(&c.certificate)?;
-                let certificate = x509_cert::Certificate::from_der(&der).map_err(internal)?;
-                let validity = certificate.tbs_certificate().validity();
-                let expired = validity.not_after.to_unix_duration().as_millis() < now as u128;
-                Ok(CertificateView {
-                    kind: c.kind,
-                    ca: c.ca,
-                    serial: c.serial.clone(),
-                    valid_from: pki::npki::kst_date(validity.not_before).map_err(internal)?,
-                    valid_to: pki::npki::kst_date(validity.not_after).map_err(internal)?,
-                    status: if c.replaced_by == Some(Replacement::Renewal) {
-                        CertStatus::Renewed
-                    } else if c.revoked {
-                        CertStatus::Revoked
-                    } else if expired {
-                        CertStatus::Expired
-                    } else {
-                        CertStatus::Issued
-                    },
-                })
-            })
+            .map(|c| c.view(now))
             .collect()
     }
 

@@ -15,7 +15,10 @@ const DAY_MS: Millis = 86_400_000;
 
 impl BankState {
     /// The session's customer.
-    fn session_user(&self, token: &SessionToken) -> BankResult<&'static demo::DemoCustomer> {
+    pub(super) fn session_user(
+        &self,
+        token: &SessionToken,
+    ) -> BankResult<&'static demo::DemoCustomer> {
         let session = self
             .sessions
             .iter()

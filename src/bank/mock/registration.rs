@@ -1,0 +1,155 @@
+//! The mock bank's 타행·타기관 인증서 등록/해제, and 모의증권, the practice institution that
+//! issues certificates this bank did not.
+
+use der::Encode;
+
+use super::BankState;
+use super::issuance::{
+    CertificateRecord, IssuanceRecord, base64, internal, unbase64, verified_request,
+};
+use crate::bank::api::*;
+use crate::bank::clock::Millis;
+use crate::pki::{self, ca::Holder};
+use crate::wizard::Step;
+
+fn unusable(reason: &str) -> BankError {
+    BankError::CertificateUnusable {
+        reason: reason.to_owned(),
+    }
+}
+
+impl BankState {
+    pub(super) fn start_registration(&mut self, r: StartRegistration) -> BankResult<()> {
+        self.session_user(&r.token)?;
+        self.issuances.retain(|i| i.token != r.token.0);
+        self.issuances
+            .push(IssuanceRecord::registration(&r.token.0)?);
+        Ok(())
+    }
+
+    pub(super) fn register_certificate(
+        &mut self,
+        now: Millis,
+        origin: &str,
+        r: RegisterCertificate,
+    ) -> BankResult<CertificateView> {
+        let customer = self.session_user(&r.token)?;
+        let verified = self
+            .issuances
+            .iter()
+            .any(|i| i.token == r.token.0 && i.registering && i.progress.is_done(Step::Verify));
+        if !verified {
+            return Err(BankError::VerificationRequired);
+        }
+        let certificate = self.spend_challenge(now, &r.proof)?;
+        if self
+            .certificates
+            .iter()
+            .any(|c| c.certificate == r.proof.certificate && !c.revoked)
+        {
+            return Err(unusable("모의은행에서 발급했거나 이미 등록된 인증서입니다"));
+        }
+        let issuer = certificate.tbs_certificate().issuer().clone();
+        let ca = [Ca::Yessign, Ca::Kica, Ca::SignKorea, Ca::CrossCert]
+            .into_iter()
+            .find(|ca| pki::subject::issuing_name(*ca).is_ok_and(|name| name == issuer))
+            .ok_or_else(|| unusable("모의 인증기관이 발급한 인증서가 아닙니다"))?;
+        let der = certificate.to_der().map_err(internal)?;
+        let summary = pki::npki::summarize(&der).map_err(internal)?;
+        let general =
+            pki::subject::policy_meaning(&pki::subject::policy_oid(ca, CertKind::General));
+        if Some(summary.kind.as_str()) != general {
+            return Err(unusable(
+                "타행·타기관 인증서는 범용 인증서만 등록할 수 있습니다",
+            ));
+        }
+        self.check_signed(now, origin, REGISTER, &r.proof, &certificate, ca, customer)
+            .map_err(|e| match e {
+                BankError::CertificateRejected { reason } => {
+                    BankError::CertificateUnusable { reason }
+                }
+                other => other,
+            })?;
+        let record = CertificateRecord {
+            user_id: customer.user_id.to_owned(),
+            kind: CertKind::General,
+            ca,
+            serial: certificate.tbs_certificate().serial_number().to_string(),
+            issued_at: now,
+            revoked: false,
+            certificate: r.proof.certificate.clone(),
+            fee: 0,
+            revoked_at: None,
+            replaced_by: None,
+            refund: 0,
+            registered: true,
+        };
+        let view = record.view(now)?;
+        self.certificates.push(record);
+        if let Some(c) = self
+            .customers
+            .iter_mut()
+            .find(|c| c.user_id == customer.user_id)
+        {
+            // Loans wait 4 days after a registration too.
+            c.last_issued_at = Some(now);
+        }
+        self.issuances.retain(|i| i.token != r.token.0);
+        Ok(view)
+    }
+
+    pub(super) fn unregister_certificate(&mut self, r: UnregisterCertificate) -> BankResult<()> {
+        let customer = self.session_user(&r.token)?;
+        let before = self.certificates.len();
+        self.certificates
+            .retain(|c| !(c.user_id == customer.user_id && c.registered && c.serial == r.serial));
+        if self.certificates.len() == before {
+            return Err(unusable("등록된 타행·타기관 인증서가 아닙니다"));
+        }
+        Ok(())
+    }
+
+    pub(super) fn issue_elsewhere(
+        &mut self,
+        now: Millis,
+        r: IssueElsewhere,
+    ) -> BankResult<IssuedCertificate> {
+        let customer = self.session_user(&r.token)?;
+        let (_, public) = verified_request(&unbase64(&r.csr)?)?;
+        let random = unbase64(&r.random)?;
+        if random.len() != 20 {
+            return Err(BankError::InvalidRequest {
+                detail: "본인확인용 난수(R)는 20바이트여야 합니다".to_owned(),
+            });
+        }
+        let ca = Ca::CrossCert;
+        let digits: String = super::random_bytes::<12>()?
+            .iter()
+            .map(|b| char::from(b'0' + b % 10))
+            .collect();
+        let cn = pki::subject::common_name(customer.name, customer.english_name, &digits);
+        let subject =
+            pki::subject::personal_subject_of(ca, OTHER_INSTITUTION_CODE, &cn).map_err(internal)?;
+        let (root, issuing) = self.authorities(ca, now)?;
+        let certificate = issuing
+            .issue_personal(
+                subject,
+                &public,
+                pki::subject::policy_oid(ca, CertKind::General),
+                &Holder {
+                    real_name: customer.name.to_owned(),
+                    vid: pki::vid::vid(customer.rrn, &random).map_err(internal)?,
+                },
+                pki::ca::validity(now, 1).map_err(internal)?,
+            )
+            .map_err(internal)?;
+        Ok(IssuedCertificate {
+            certificate: base64(&certificate.to_der().map_err(internal)?),
+            chain: vec![
+                base64(&issuing.certificate.to_der().map_err(internal)?),
+                base64(&root.certificate.to_der().map_err(internal)?),
+            ],
+            fee: 0,
+        })
+    }
+}

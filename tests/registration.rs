@@ -1,0 +1,146 @@
+//! 타행·타기관 인증서 등록/해제 (issue #5): a certificate from another institution (the
+//! practice 모의증권) logs in only once registered after step 3's verification, only for the
+//! customer whose VID it carries, and no longer after 해제.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use cert_center::bank::mock::DEFAULT_ORIGIN;
+use cert_center::enroll::{self, Enrolled, LoginError};
+use cert_center::pki::keys;
+use common::*;
+
+const PASSWORD: &str = "Other!2026pass";
+
+fn elsewhere(c: &Customer) -> Enrolled {
+    block_on(enroll::issue_elsewhere(
+        &c.bank,
+        c.t(),
+        c.who.user_id,
+        PASSWORD,
+        || async { keys::generate().map_err(|e| e.to_string()) },
+    ))
+    .unwrap()
+}
+
+fn login_with(c: &Customer, e: &Enrolled) -> Result<SessionGrant, LoginError> {
+    block_on(enroll::certificate_login(
+        &c.bank,
+        DEFAULT_ORIGIN,
+        &e.certificate,
+        &e.key_file,
+        PASSWORD,
+    ))
+}
+
+fn register(c: &Customer, e: &Enrolled) -> Result<CertificateView, LoginError> {
+    block_on(enroll::register(
+        &c.bank,
+        c.t(),
+        DEFAULT_ORIGIN,
+        &e.certificate,
+        &e.key_file,
+        PASSWORD,
+    ))
+}
+
+/// Step 3's verification for a registration.
+fn verified(c: &Customer) {
+    c.call(StartRegistration { token: c.t() }).unwrap();
+    c.ars();
+    c.verify().unwrap();
+}
+
+#[test]
+fn another_institutions_certificate_logs_in_between_registration_and_release() {
+    let c = login(&demo::HONG);
+    let other = elsewhere(&c);
+    assert!(other.record.holder.starts_with("홍길동(HONG GILDONG)0004"));
+    let refused = login_with(&c, &other).unwrap_err().to_string();
+    assert!(
+        refused.contains("모의은행에 등록되지 않은 인증서"),
+        "{refused}"
+    );
+
+    c.call(StartRegistration { token: c.t() }).unwrap();
+    assert!(matches!(
+        register(&c, &other),
+        Err(LoginError::Bank(BankError::VerificationRequired))
+    ));
+    c.ars();
+    c.verify().unwrap();
+    let view = register(&c, &other).unwrap();
+    assert!(view.registered);
+    assert_eq!(view.status, CertStatus::Issued);
+    assert_eq!(view.ca, Ca::CrossCert);
+    let listed = c.call(ListCertificates { token: c.t() }).unwrap();
+    assert_eq!(listed, [view.clone()]);
+    assert_eq!(login_with(&c, &other).unwrap().user_id, "hong01");
+    assert_eq!(c.balance(), 50_000, "registration is free");
+
+    c.call(UnregisterCertificate {
+        token: c.t(),
+        serial: view.serial.clone(),
+    })
+    .unwrap();
+    assert!(
+        c.call(ListCertificates { token: c.t() })
+            .unwrap()
+            .is_empty()
+    );
+    assert!(login_with(&c, &other).is_err());
+    let again = c
+        .call(UnregisterCertificate {
+            token: c.t(),
+            serial: view.serial,
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(
+        again.contains("등록된 타행·타기관 인증서가 아닙니다"),
+        "{again}"
+    );
+}
+
+#[test]
+fn the_certificate_must_carry_the_customers_vid() {
+    let hong = login(&demo::HONG);
+    let hongs = elsewhere(&hong);
+    let minji = login_on(&hong.bank, &demo::MINJI);
+    verified(&minji);
+    let refused = register(&minji, &hongs).unwrap_err().to_string();
+    assert!(
+        refused.contains("본인확인정보(VID)가 고객님의 정보와 일치하지 않습니다"),
+        "{refused}"
+    );
+    assert!(login_with(&minji, &hongs).is_err());
+}
+
+#[test]
+fn a_certificate_this_bank_issued_is_not_registered_again() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let own = block_on(enroll::enroll(
+        &c.bank,
+        c.t(),
+        c.who.user_id,
+        PASSWORD,
+        || async { keys::generate().map_err(|e| e.to_string()) },
+        async |_| {},
+    ))
+    .unwrap();
+    let c = login_on(&c.bank, c.who);
+    verified(&c);
+    let refused = register(&c, &own).unwrap_err().to_string();
+    assert!(
+        refused.contains("모의은행에서 발급했거나 이미 등록된"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn the_wizard_starts_afresh_after_a_registration_began() {
+    let c = login(&demo::HONG);
+    verified(&c);
+    assert_eq!(c.current(), Step::Terms);
+}
