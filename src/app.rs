@@ -59,6 +59,12 @@ pub fn App() -> impl IntoView {
                         redirect_path=to_login
                     />
                     <ProtectedRoute
+                        path=path!("other-bank")
+                        view=OtherBankPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
                         path=path!("renew")
                         view=RenewPage
                         condition=logged_in

@@ -265,10 +265,7 @@ async fn second_factor(b: &Browser, who: &DemoCustomer, right: bool) {
 }
 
 async fn step_3(b: &Browser, who: &DemoCustomer) {
-    ars(b).await;
-    b.fill("#account-password", who.account_password).await;
-    second_factor(b, who, true).await;
-    b.click(".account-check", "확인").await;
+    step_3_here(b, who).await;
     b.wait_path("/center/issue/personal/4").await;
 }
 
@@ -823,4 +820,96 @@ async fn import_pfx(b: &Browser, pfx: &std::path::Path) {
         .await;
     b.wait_text(".manage-list", "홍길동(HONG GILDONG)0004")
         .await;
+}
+
+#[tokio::test]
+async fn another_institutions_certificate_logs_in_while_registered() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        b.open("/center/other-bank").await;
+        b.wait_path("/login").await;
+        b.login(who.user_id, who.password).await;
+        b.wait_path("/center/other-bank").await;
+        b.wait_text(".registered-list", "등록된 타행·타기관 인증서가 없습니다")
+            .await;
+
+        // A practice certificate from 모의증권, which this bank did not issue.
+        b.fill("#practice-password", CERT_PASSWORD).await;
+        b.fill("#practice-password-again", CERT_PASSWORD).await;
+        b.click(".practice-form", "모의증권 인증서 받기").await;
+        let zip = b.wait_download("NPKI.zip").await;
+        let kept = std::env::temp_dir().join(format!("e2e-{}-other-NPKI.zip", std::process::id()));
+        std::fs::copy(&zip, &kept).unwrap();
+
+        // Not registered: refused at login.
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=npki").await;
+        pick_zip(&b, &kept).await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_text(
+            ".cert-picker .error",
+            "모의은행에 등록되지 않은 인증서입니다",
+        )
+        .await;
+
+        // Registered after step 3's verification: it logs in.
+        b.open("/login").await;
+        b.login(who.user_id, who.password).await;
+        b.wait_path("/center").await;
+        b.open("/center/other-bank").await;
+        b.click("#content", "인증서 등록").await;
+        step_3_here(&b, who).await;
+        b.click(".register-buttons", "하드디스크/이동식디스크 인증서 선택")
+            .await;
+        pick_zip(&b, &kept).await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_text("#content .status", "인증서(일련번호").await;
+        b.wait_text(".registered-list", "한국전자인증").await;
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=npki").await;
+        pick_zip(&b, &kept).await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+
+        // 해제: refused again.
+        b.open("/center/other-bank").await;
+        b.wait_text(".registered-list", "한국전자인증").await;
+        b.click(".registered-list", "해제").await;
+        b.wait_text("#content .status", "등록을 해제했습니다").await;
+        b.wait_text(".registered-list", "등록된 타행·타기관 인증서가 없습니다")
+            .await;
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=npki").await;
+        pick_zip(&b, &kept).await;
+        b.click(".cert-picker", "확인").await;
+        b.wait_text(
+            ".cert-picker .error",
+            "모의은행에 등록되지 않은 인증서입니다",
+        )
+        .await;
+    })
+    .await;
+}
+
+/// Picks an NPKI zip in the open certificate dialog and types the password.
+async fn pick_zip(b: &Browser, zip: &std::path::Path) {
+    b.wait_css("#npki-files")
+        .await
+        .send_keys(&zip.display().to_string())
+        .await
+        .unwrap();
+    b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
+    b.fill("#cert-login-password", CERT_PASSWORD).await;
+}
+
+/// Step 3's verification where it is not the wizard's (no move to step 4).
+async fn step_3_here(b: &Browser, who: &DemoCustomer) {
+    ars(b).await;
+    b.fill("#account-password", who.account_password).await;
+    second_factor(b, who, true).await;
+    b.click(".account-check", "확인").await;
 }

@@ -74,7 +74,7 @@ fn another_institutions_certificate_logs_in_between_registration_and_release() {
     assert_eq!(view.status, CertStatus::Issued);
     assert_eq!(view.ca, Ca::CrossCert);
     let listed = c.call(ListCertificates { token: c.t() }).unwrap();
-    assert_eq!(listed, [view.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&view));
     assert_eq!(login_with(&c, &other).unwrap().user_id, "hong01");
     assert_eq!(c.balance(), 50_000, "registration is free");
 

@@ -29,18 +29,6 @@ const ISSUE_LINK: (&str, &str) = ("인증서 발급/재발급", "/center/issue")
 /// Every guide page.
 pub const SECTIONS: &[Section] = &[
     Section {
-        slug: "other-bank",
-        title: "타행·타기관 인증서 등록/해제",
-        trail: CERT,
-        paragraphs: &[
-            "다른 은행, 증권, 보험, 공공기관에서 발급받은 범용 인증서를 모의은행 인터넷뱅킹에서 사용하려면 먼저 등록해야 합니다.",
-            "등록은 아이디 로그인 후 사용자 추가본인확인(ARS 인증과 보안카드 또는 OTP)을 거쳐 진행되며, 은행은 인증서에 담긴 본인확인정보(VID)로 고객님의 인증서인지 확인합니다.",
-            "등록을 해제하면 그 인증서로는 더 이상 모의은행에 로그인할 수 없습니다.",
-            "타행·타기관 인증서를 등록한 날을 포함해 4일간은 대출 신청이 제한됩니다.",
-        ],
-        links: &[ISSUE_LINK, ("인증센터 FAQ", "/center/faq")],
-    },
-    Section {
         slug: "hsm",
         title: "보안토큰(HSM) 안내",
         trail: CERT,
@@ -220,6 +208,7 @@ mod tests {
             "/center/list",
             "/center/manage",
             "/center/renew",
+            "/center/other-bank",
             "/center/revoke",
             "/center/receipts",
         ];

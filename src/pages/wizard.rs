@@ -61,6 +61,9 @@ pub fn CancelButton(
     /// The caption.
     #[prop(default = "취소")]
     label: &'static str,
+    /// Where the customer lands.
+    #[prop(default = "/center/issue")]
+    to: &'static str,
 ) -> impl IntoView {
     let bank = use_bank();
     let auth = use_auth();
@@ -74,7 +77,7 @@ pub fn CancelButton(
                 // Whatever the bank answers, the customer has left the wizard.
                 let _ = bank.call(CancelIssuance { token }).await;
             }
-            navigate("/center/issue", Default::default());
+            navigate(to, Default::default());
         }
     });
     view! {

@@ -22,7 +22,14 @@ enum Ars {
 
 /// Step 3.
 #[component]
-pub fn VerifyStep() -> impl IntoView {
+pub fn VerifyStep(
+    /// Called when the bank accepts the verification; without it the wizard moves on to step 4.
+    #[prop(optional)]
+    on_verified: Option<Callback<()>>,
+    /// Where `취소` leads.
+    #[prop(default = "/center/issue")]
+    cancel_to: &'static str,
+) -> impl IntoView {
     let auth = use_auth();
     let bank = use_bank();
     let advance = use_advance();
@@ -119,7 +126,10 @@ pub fn VerifyStep() -> impl IntoView {
             let advance = advance.clone();
             async move {
                 match bank.call(request).await {
-                    Ok(progress) => advance(progress),
+                    Ok(progress) => match on_verified {
+                        Some(done) => done.run(()),
+                        None => advance(progress),
+                    },
                     Err(error) => {
                         problem.set(Some(refusal(auth, error)));
                         first_two.set(String::new());
@@ -355,7 +365,7 @@ pub fn VerifyStep() -> impl IntoView {
                     <button type="submit" class="btn primary" disabled=move || verify.pending().get()>
                         "확인"
                     </button>
-                    <CancelButton />
+                    <CancelButton to=cancel_to />
                 </p>
             </form>
 

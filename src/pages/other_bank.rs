@@ -1,0 +1,302 @@
+//! 타행·타기관 인증서 등록/해제: the certificates of other institutions registered to the
+//! customer (with 해제), registration after step 3's additional verification, and a practice
+//! certificate from 모의증권 for learners who hold none.
+
+use leptos::prelude::*;
+
+use crate::bank::BankApi;
+use crate::bank::api::{
+    ListCertificates, OTHER_INSTITUTION, StartRegistration, UnregisterCertificate,
+};
+use crate::bank::rules::check_password;
+use crate::components::PageTitle;
+use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
+use crate::contexts::{use_auth, use_bank};
+use crate::enroll::{issue_elsewhere, register};
+use crate::pages::wizard::refusal;
+use crate::pages::wizard::verify::VerifyStep;
+use crate::worker::generate_key;
+
+/// Where a registration is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Registration {
+    Idle,
+    Verifying,
+    Verified,
+}
+
+/// The page.
+#[component]
+pub fn OtherBankPage() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let notice = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+    let registered = {
+        let bank = bank.clone();
+        LocalResource::new(move || {
+            let bank = bank.clone();
+            let token = auth.token();
+            async move {
+                match token {
+                    Some(token) => bank.call(ListCertificates { token }).await.map(|list| {
+                        list.into_iter()
+                            .filter(|c| c.registered)
+                            .collect::<Vec<_>>()
+                    }),
+                    None => Err(crate::bank::BankError::SessionExpired),
+                }
+            }
+        })
+    };
+
+    let state = RwSignal::new(Registration::Idle);
+    let start = {
+        let bank = bank.clone();
+        Action::new_local(move |_: &()| {
+            let bank = bank.clone();
+            async move {
+                let Some(token) = auth.token() else { return };
+                notice.set(None);
+                match bank.call(StartRegistration { token }).await {
+                    Ok(()) => state.set(Registration::Verifying),
+                    Err(error) => problem.set(Some(refusal(auth, error))),
+                }
+            }
+        })
+    };
+    let source = RwSignal::new(None::<Source>);
+    let picked_error = RwSignal::new(None::<String>);
+    let enroll_other = {
+        let bank = bank.clone();
+        Action::new_local(move |(choice, password): &(Candidate, String)| {
+            let (bank, choice, password) = (bank.clone(), choice.clone(), password.clone());
+            async move {
+                let Some(token) = auth.token() else { return };
+                let origin = window().location().origin().unwrap_or_default();
+                match register(
+                    &bank,
+                    token,
+                    &origin,
+                    &choice.certificate,
+                    &choice.key_file,
+                    &password,
+                )
+                .await
+                {
+                    Ok(view) => {
+                        source.set(None);
+                        state.set(Registration::Idle);
+                        notice.set(Some(format!(
+                            "{} 인증서(일련번호 {})를 등록했습니다. 이제 이 인증서로 모의은행에 로그인할 수 있습니다.",
+                            view.ca.label(),
+                            view.serial
+                        )));
+                        registered.refetch();
+                    }
+                    Err(error) => picked_error.set(Some(error.to_string())),
+                }
+            }
+        })
+    };
+    let release = {
+        let bank = bank.clone();
+        Action::new_local(move |serial: &String| {
+            let (bank, serial) = (bank.clone(), serial.clone());
+            async move {
+                let Some(token) = auth.token() else { return };
+                match bank
+                    .call(UnregisterCertificate {
+                        token,
+                        serial: serial.clone(),
+                    })
+                    .await
+                {
+                    Ok(()) => {
+                        notice.set(Some(format!(
+                            "인증서(일련번호 {serial}) 등록을 해제했습니다. 이 인증서로는 더 이상 로그인할 수 없습니다."
+                        )));
+                        registered.refetch();
+                    }
+                    Err(error) => problem.set(Some(refusal(auth, error))),
+                }
+            }
+        })
+    };
+
+    let practice_password = RwSignal::new(String::new());
+    let practice_again = RwSignal::new(String::new());
+    let practice = {
+        let bank = bank.clone();
+        Action::new_local(move |_: &()| {
+            let bank = bank.clone();
+            let (pw, again) = (
+                practice_password.get_untracked(),
+                practice_again.get_untracked(),
+            );
+            async move {
+                let (Some(token), Some(user_id)) = (auth.token(), auth.user_id()) else {
+                    return;
+                };
+                let checked = check_password(&pw).and_then(|()| {
+                    (pw == again)
+                        .then_some(())
+                        .ok_or_else(|| "암호와 암호 확인이 일치하지 않습니다.".to_owned())
+                });
+                let saved = match checked {
+                    Ok(()) => issue_elsewhere(&bank, token, &user_id, &pw, generate_key)
+                        .await
+                        .and_then(|issued| crate::pages::wizard::password::save_npki(&issued)),
+                    Err(message) => Err(message),
+                };
+                match saved {
+                    Ok(()) => notice.set(Some(format!(
+                        "{OTHER_INSTITUTION}의 연습용 범용 인증서를 NPKI.zip으로 저장했습니다. 아래 [인증서 등록]으로 등록해 보세요."
+                    ))),
+                    Err(message) => problem.set(Some(message)),
+                }
+            }
+        })
+    };
+
+    view! {
+        <PageTitle title="타행·타기관 인증서 등록/해제" trail=&["공인인증서"] />
+        <ul class="bullets">
+            <li>"다른 은행·증권·보험·공공기관에서 발급받은 범용 인증서를 모의은행에서 쓰려면 먼저 등록해야 합니다."</li>
+            <li>"등록은 추가 본인확인(ARS 인증, 계좌비밀번호와 보안카드 또는 OTP)을 마친 뒤 할 수 있으며, 은행은 인증서의 본인확인정보(VID)로 고객님의 인증서인지 확인합니다."</li>
+            <li>"등록을 해제하면 그 인증서로는 모의은행에 로그인할 수 없습니다. 등록한 날을 포함해 4일간은 대출 신청이 제한됩니다."</li>
+        </ul>
+        <h3>"등록된 타행·타기관 인증서"</h3>
+        <table class="data-table registered-list">
+            <thead>
+                <tr>
+                    <th scope="col">"발급기관"</th>
+                    <th scope="col">"일련번호"</th>
+                    <th scope="col">"만료일"</th>
+                    <th scope="col">"해제"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || match registered.get() {
+                    None => view! { <tr><td colspan="4">"조회 중…"</td></tr> }.into_any(),
+                    Some(Err(error)) => {
+                        view! { <tr><td colspan="4" class="error">{error.to_string()}</td></tr> }.into_any()
+                    }
+                    Some(Ok(list)) if list.is_empty() => {
+                        view! { <tr><td colspan="4">"등록된 타행·타기관 인증서가 없습니다."</td></tr> }.into_any()
+                    }
+                    Some(Ok(list)) => {
+                        list.into_iter()
+                            .map(|c| {
+                                let serial = c.serial.clone();
+                                view! {
+                                    <tr>
+                                        <td>{c.ca.label()}</td>
+                                        <td class="serial">{c.serial}</td>
+                                        <td>{c.valid_to}</td>
+                                        <td>
+                                            <button
+                                                type="button"
+                                                class="btn"
+                                                disabled=move || release.pending().get()
+                                                on:click=move |_| {
+                                                    release.dispatch(serial.clone());
+                                                }
+                                            >
+                                                "해제"
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }
+                }}
+            </tbody>
+        </table>
+        <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
+        <p class="error" role="alert">{move || problem.get()}</p>
+
+        <h3>"인증서 등록"</h3>
+        {move || match state.get() {
+            Registration::Idle => {
+                view! {
+                    <p class="row">
+                        <button
+                            type="button"
+                            class="btn primary"
+                            disabled=move || start.pending().get()
+                            on:click=move |_| {
+                                problem.set(None);
+                                start.dispatch(());
+                            }
+                        >
+                            "인증서 등록"
+                        </button>
+                    </p>
+                }
+                    .into_any()
+            }
+            Registration::Verifying => {
+                view! {
+                    <VerifyStep
+                        on_verified=Callback::new(move |()| state.set(Registration::Verified))
+                        cancel_to="/center"
+                    />
+                }
+                    .into_any()
+            }
+            Registration::Verified => {
+                view! {
+                    <p>"추가 본인확인을 마쳤습니다. 등록할 인증서를 선택하고 인증서 암호를 입력해 주세요."</p>
+                    <p class="row actions register-buttons">
+                        <button type="button" class="btn primary" on:click=move |_| source.set(Some(Source::Files))>
+                            "하드디스크/이동식디스크 인증서 선택"
+                        </button>
+                        <button type="button" class="btn" on:click=move |_| source.set(Some(Source::Browser))>
+                            "브라우저인증서 선택"
+                        </button>
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+
+        <h3>{format!("연습용 타기관 인증서 ({OTHER_INSTITUTION})")}</h3>
+        <p>
+            {format!(
+                "다른 기관의 인증서가 없다면, 연습용 기관인 {OTHER_INSTITUTION}에서 고객님 명의의 범용 인증서(무료)를 받아 등록을 연습할 수 있습니다. 인증서는 NPKI.zip으로 저장됩니다.",
+            )}
+        </p>
+        <form
+            class="practice-form"
+            novalidate=true
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                problem.set(None);
+                practice.dispatch(());
+            }
+        >
+            <label for="practice-password">"인증서 암호"</label>
+            <input id="practice-password" type="password" autocomplete="new-password" prop:value=practice_password on:input=move |ev| practice_password.set(event_target_value(&ev)) />
+            <label for="practice-password-again">"인증서 암호 확인"</label>
+            <input id="practice-password-again" type="password" autocomplete="new-password" prop:value=practice_again on:input=move |ev| practice_again.set(event_target_value(&ev)) />
+            <p class="row">
+                <button type="submit" class="btn" disabled=move || practice.pending().get()>
+                    {move || if practice.pending().get() { "발급 중…" } else { "모의증권 인증서 받기" }}
+                </button>
+            </p>
+        </form>
+
+        <CertificatePicker
+            source
+            on_confirm=Callback::new(move |choice| {
+                picked_error.set(None);
+                enroll_other.dispatch(choice);
+            })
+            error=picked_error.into()
+            busy=enroll_other.pending().into()
+        />
+    }
+}
