@@ -477,6 +477,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
         b.wait_text(".customer", "홍길동 님").await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         b.open("/login").await;
         b.click(".cert-login", "브라우저인증서 로그인").await;
         browser_certificate_login(&b, CERT_PASSWORD).await;
@@ -508,6 +509,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
             .await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         b.open("/login?method=browser").await;
         browser_certificate_login(&b, CERT_PASSWORD).await;
         b.wait_text(".cert-picker .error", "인증서 암호가 올바르지 않습니다")
@@ -746,6 +748,7 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
 
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         b.open("/login?method=npki").await;
         b.wait_css("#npki-files")
             .await
@@ -784,6 +787,7 @@ async fn a_pfx_export_comes_back_here_and_into_a_fresh_profile() {
         import_pfx(&b, &kept).await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         b.open("/login?method=browser").await;
         browser_certificate_login(&b, CERT_PASSWORD).await;
         b.wait_path("/center").await;
@@ -844,6 +848,7 @@ async fn another_institutions_certificate_logs_in_while_registered() {
         // Not registered: refused at login.
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         b.open("/login?method=npki").await;
         pick_zip(&b, &kept).await;
         b.click(".cert-picker", "확인").await;
@@ -868,6 +873,7 @@ async fn another_institutions_certificate_logs_in_while_registered() {
         b.wait_text(".registered-list", "한국전자인증").await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         b.open("/login?method=npki").await;
         pick_zip(&b, &kept).await;
         b.click(".cert-picker", "확인").await;
@@ -883,6 +889,7 @@ async fn another_institutions_certificate_logs_in_while_registered() {
             .await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         b.open("/login?method=npki").await;
         pick_zip(&b, &kept).await;
         b.click(".cert-picker", "확인").await;
@@ -912,4 +919,45 @@ async fn step_3_here(b: &Browser, who: &DemoCustomer) {
     b.fill("#account-password", who.account_password).await;
     second_factor(b, who, true).await;
     b.click(".account-check", "확인").await;
+}
+
+#[tokio::test]
+async fn a_reissue_is_free_keeps_the_expiry_and_replaces_the_browser_certificate() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        issue_certificate(&b, who, None).await;
+        let expires = stored_expiry(&b).await;
+
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        step_3(&b, who).await;
+        b.wait_text(".fee-table", "0원").await;
+        b.wait_text(".reissue", "재발급입니다").await;
+        b.click(STEP, "확인").await;
+        b.wait_path("/center/issue/personal/5").await;
+        step_5(&b).await;
+        b.click(STEP, "인증서저장").await;
+        b.click(".dialog", "확인").await;
+        b.fill("#cert-password", CERT_PASSWORD).await;
+        b.fill("#cert-password-again", CERT_PASSWORD).await;
+        b.click(".password-form", "확인").await;
+        b.wait_path("/center/issue/personal/7").await;
+
+        assert_eq!(stored_expiry(&b).await, expires, "the old expiry is kept");
+        let rows = b.text(".manage-list tbody").await;
+        assert_eq!(
+            rows.matches("KICA").count(),
+            1,
+            "replaced, not added: {rows}"
+        );
+        b.open("/center/list").await;
+        let statuses = b.wait_text(".cert-status", "폐기").await;
+        assert!(statuses.contains("발급"), "{statuses}");
+    })
+    .await;
 }

@@ -75,6 +75,11 @@ pub fn FeeStep() -> impl IntoView {
                                 </tr>
                             </tbody>
                         </table>
+                        {q.reissue.then(|| view! {
+                            <p class="notice reissue">
+                                "재발급입니다. 사용 중인 같은 발급기관의 인증서는 발급이 끝나면 자동으로 폐기되고, 새 인증서의 만료일은 지금 인증서와 같습니다. 유효기간 안의 재발급이므로 수수료가 없습니다."
+                            </p>
+                        })}
                     }
                         .into_any()
                 }
