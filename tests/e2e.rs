@@ -682,6 +682,7 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
         b.open("/center/renew").await;
         b.wait_text(".renew-list", &format!("{}부터", days_before(&expires, 30)))
             .await;
+        b.shot("renew").await;
         b.click(".renew-buttons", "브라우저인증서 갱신").await;
         browser_certificate_login(&b, CERT_PASSWORD).await;
         let next_year = format!(
@@ -871,6 +872,7 @@ async fn another_institutions_certificate_logs_in_while_registered() {
         b.click(".cert-picker", "확인").await;
         b.wait_text("#content .status", "인증서(일련번호").await;
         b.wait_text(".registered-list", "한국전자인증").await;
+        b.shot("other-bank-registered").await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
         b.wait_text(HEADER, "로그인").await;
