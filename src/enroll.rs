@@ -120,9 +120,7 @@ where
     let subject = Name::from_str(&ticket.subject).map_err(|e| e.to_string())?;
     let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
     stage(Stage::Certificate).await;
-    let IssuedCertificate {
-        certificate, chain, ..
-    } = bank
+    let issued = bank
         .call(IssueCertificate {
             token,
             csr: b64(&request),
@@ -130,13 +128,23 @@ where
         })
         .await
         .map_err(|e| e.to_string())?;
-    let certificate = unb64(&certificate)?;
     stage(Stage::Encrypt).await;
-    let key_file = webcrypto::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
+    seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
+}
+
+/// The issued certificate with its key encrypted under `password`, ready to keep.
+async fn seal(
+    user_id: &str,
+    issued: IssuedCertificate,
+    key: KeyWithR,
+    password: &str,
+) -> Result<Enrolled, String> {
+    let certificate = unb64(&issued.certificate)?;
+    let key_file = webcrypto::encrypt(&key, password, PBKDF2_ROUNDS)
         .await
         .map_err(|e| e.to_string())?;
     Ok(Enrolled {
-        record: record(user_id, &certificate, &key_file, chain)?,
+        record: record(user_id, &certificate, &key_file, issued.chain)?,
         certificate,
         key_file,
     })
@@ -252,9 +260,7 @@ where
     let r = pki::random::<20>().map_err(|e| e.to_string())?;
     let subject = Name::from_str(&format!("CN={user_id}")).map_err(|e| e.to_string())?;
     let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
-    let IssuedCertificate {
-        certificate, chain, ..
-    } = bank
+    let issued = bank
         .call(IssueElsewhere {
             token,
             csr: b64(&request),
@@ -262,15 +268,7 @@ where
         })
         .await
         .map_err(|e| e.to_string())?;
-    let certificate = unb64(&certificate)?;
-    let key_file = webcrypto::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(Enrolled {
-        record: record(user_id, &certificate, &key_file, chain)?,
-        certificate,
-        key_file,
-    })
+    seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
 }
 
 /// Who renews which certificate.
@@ -328,9 +326,7 @@ where
     let proof = prove(bank, origin, &renew_purpose(&request), certificate, &opened)
         .await
         .map_err(|e| e.to_string())?;
-    let IssuedCertificate {
-        certificate, chain, ..
-    } = bank
+    let issued = bank
         .call(RenewCertificate {
             token: token.clone(),
             proof,
@@ -339,16 +335,8 @@ where
         })
         .await
         .map_err(|e| e.to_string())?;
-    let certificate = unb64(&certificate)?;
     stage(Stage::Encrypt).await;
-    let key_file = webcrypto::encrypt(&KeyWithR { key, r: r.to_vec() }, password, PBKDF2_ROUNDS)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok(Enrolled {
-        record: record(user_id, &certificate, &key_file, chain)?,
-        certificate,
-        key_file,
-    })
+    seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
 }
 
 /// 인증서 암호 변경: opens the key with `old` (checked against the certificate), then encrypts

@@ -44,10 +44,13 @@ async fn home_to_center_then_login_comes_back_to_center() {
 #[tokio::test]
 async fn deep_links_and_reloads_work_and_protected_pages_return_after_login() {
     with_browser(|b| async move {
-        b.open("/center/renew").await;
-        b.wait_text(".page-title h1", "인증서 갱신").await;
+        b.open("/center/guide").await;
+        b.wait_text(".page-title h1", "공인인증서 발급안내").await;
         b.client.refresh().await.unwrap();
-        b.wait_text(".page-title h1", "인증서 갱신").await;
+        b.wait_text(".page-title h1", "공인인증서 발급안내").await;
+        // A protected page of the center sends to the login first.
+        b.open("/center/renew").await;
+        b.wait_path("/login").await;
 
         b.open("/center/no-such-page").await;
         b.wait_text("#content", "요청하신 페이지를 찾을 수 없습니다.")
@@ -564,13 +567,7 @@ async fn a_hard_disk_certificate_is_saved_as_npki_files_that_log_in() {
         b.click(STEP, "확인").await;
         b.wait_path("/login").await;
         b.wait_text(".cert-picker", "하드디스크").await;
-        b.wait_css("#npki-files")
-            .await
-            .send_keys(&zip.display().to_string())
-            .await
-            .unwrap();
-        b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
-        b.fill("#cert-login-password", CERT_PASSWORD).await;
+        pick_zip(&b, &zip).await;
         b.click(".cert-picker", "확인").await;
         b.wait_path("/center").await;
         b.wait_text(".customer", "홍길동 님").await;
@@ -751,13 +748,7 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
         b.wait_path("/").await;
         b.wait_text(HEADER, "로그인").await;
         b.open("/login?method=npki").await;
-        b.wait_css("#npki-files")
-            .await
-            .send_keys(&zip.display().to_string())
-            .await
-            .unwrap();
-        b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
-        b.fill("#cert-login-password", CERT_PASSWORD).await;
+        pick_zip(&b, &zip).await;
         b.click(".cert-picker", "확인").await;
         b.wait_text(".cert-picker .error", "폐기된 인증서입니다")
             .await;
