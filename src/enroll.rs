@@ -9,6 +9,7 @@ use std::str::FromStr;
 use rsa::PrivateKey;
 use x509_cert::name::Name;
 
+use crate::bank::api::Endpoint;
 use crate::bank::api::{
     CertificateLogin, CertificateProof, CertificateView, IssueCertificate, IssueElsewhere,
     IssuedCertificate, LOGIN, LoginChallenge, PrepareIssuance, REGISTER, REVOKE,
@@ -199,6 +200,22 @@ async fn prove(
     })
 }
 
+/// Opens the key with `password` (a wrong one is caught here, before anything is sent), signs
+/// a fresh challenge for `purpose` and sends the request `make` builds around that proof.
+async fn with_proof<E: Endpoint>(
+    bank: &impl BankApi,
+    origin: &str,
+    purpose: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+    make: impl FnOnce(CertificateProof) -> E,
+) -> Result<E::Response, LoginError> {
+    let opened = open_key(certificate, key_file, password).await?;
+    let proof = prove(bank, origin, purpose, certificate, &opened).await?;
+    Ok(bank.call(make(proof)).await?)
+}
+
 /// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in.
 pub async fn certificate_login(
     bank: &impl BankApi,
@@ -207,9 +224,16 @@ pub async fn certificate_login(
     key_file: &[u8],
     password: &str,
 ) -> Result<SessionGrant, LoginError> {
-    let opened = open_key(certificate, key_file, password).await?;
-    let proof = prove(bank, origin, LOGIN, certificate, &opened).await?;
-    Ok(bank.call(CertificateLogin { proof }).await?)
+    with_proof(
+        bank,
+        origin,
+        LOGIN,
+        certificate,
+        key_file,
+        password,
+        |proof| CertificateLogin { proof },
+    )
+    .await
 }
 
 /// 인증서 폐기: opens the key with `password` (checked here first) and asks the bank to revoke
@@ -222,9 +246,16 @@ pub async fn revoke(
     key_file: &[u8],
     password: &str,
 ) -> Result<Revocation, LoginError> {
-    let opened = open_key(certificate, key_file, password).await?;
-    let proof = prove(bank, origin, REVOKE, certificate, &opened).await?;
-    Ok(bank.call(RevokeCertificate { token, proof }).await?)
+    with_proof(
+        bank,
+        origin,
+        REVOKE,
+        certificate,
+        key_file,
+        password,
+        |proof| RevokeCertificate { token, proof },
+    )
+    .await
 }
 
 /// 타행·타기관 인증서 등록: opens the key with `password` and asks the bank (after step 3's
@@ -237,9 +268,16 @@ pub async fn register(
     key_file: &[u8],
     password: &str,
 ) -> Result<CertificateView, LoginError> {
-    let opened = open_key(certificate, key_file, password).await?;
-    let proof = prove(bank, origin, REGISTER, certificate, &opened).await?;
-    Ok(bank.call(RegisterCertificate { token, proof }).await?)
+    with_proof(
+        bank,
+        origin,
+        REGISTER,
+        certificate,
+        key_file,
+        password,
+        |proof| RegisterCertificate { token, proof },
+    )
+    .await
 }
 
 /// A practice certificate from 모의증권 (another institution on the same mock CAs) for the

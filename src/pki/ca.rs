@@ -288,15 +288,7 @@ impl Authority {
             next_update: Some(at(now_ms + 24 * 3_600 * 1000)?),
             revoked_certificates: (!entries.is_empty()).then_some(entries),
             crl_extensions: Some(vec![
-                extension(
-                    AuthorityKeyIdentifier::OID,
-                    false,
-                    &AuthorityKeyIdentifier {
-                        key_identifier: Some(key_id(issuer_spki)?),
-                        authority_cert_issuer: None,
-                        authority_cert_serial_number: None,
-                    },
-                )?,
+                authority_key_id(issuer_spki)?,
                 extension(
                     CrlNumber::OID,
                     false,
@@ -356,21 +348,26 @@ fn ca_extensions(
     .collect())
 }
 
+/// The authority key identifier (SHA-1 of the issuer's public key), for certificates and CRLs.
+fn authority_key_id(issuer_spki: &SubjectPublicKeyInfoOwned) -> Result<Extension> {
+    extension(
+        AuthorityKeyIdentifier::OID,
+        false,
+        &AuthorityKeyIdentifier {
+            key_identifier: Some(key_id(issuer_spki)?),
+            authority_cert_issuer: None,
+            authority_cert_serial_number: None,
+        },
+    )
+}
+
 /// The authority and subject key identifiers (SHA-1 of each public key).
 fn key_identifiers(
     spki: &SubjectPublicKeyInfoOwned,
     issuer_spki: &SubjectPublicKeyInfoOwned,
 ) -> Result<[Extension; 2]> {
     Ok([
-        extension(
-            AuthorityKeyIdentifier::OID,
-            false,
-            &AuthorityKeyIdentifier {
-                key_identifier: Some(key_id(issuer_spki)?),
-                authority_cert_issuer: None,
-                authority_cert_serial_number: None,
-            },
-        )?,
+        authority_key_id(issuer_spki)?,
         extension(
             SubjectKeyIdentifier::OID,
             false,
