@@ -214,7 +214,7 @@ fn openssl_reads_the_pfx_we_write_aes_without_legacy_and_3des_with_it() {
             "modern.pfx",
             PfxCipher::Aes256,
             false,
-            "PBES2, PBKDF2, AES-256-CBC",
+            "PBES2, PBKDF2, AES-256-CBC, Iteration 10000, PRF hmacWithSHA256",
         ),
         (
             "legacy.pfx",
@@ -239,10 +239,8 @@ fn openssl_reads_the_pfx_we_write_aes_without_legacy_and_3des_with_it() {
         }
         let text = openssl(&dir, &args);
         assert!(text.contains(expected), "{name}: {text}");
-        assert!(
-            text.contains("MAC verified OK") || text.contains("MAC: "),
-            "{text}"
-        );
+        // An 8-byte MAC salt (the PBES2 salts are 32 bytes): within the 8–32 Windows accepts.
+        assert!(text.contains("salt length: 8"), "{text}");
         assert!(text.contains("BEGIN PRIVATE KEY"), "{text}");
         assert_eq!(text.matches("BEGIN CERTIFICATE").count(), 2, "{text}");
         assert!(
