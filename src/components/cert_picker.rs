@@ -31,14 +31,8 @@ impl Source {
 /// One certificate in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
-    /// 구분.
-    pub kind: String,
-    /// 사용자.
-    pub holder: String,
-    /// 만료일.
-    pub expires: String,
-    /// 발급자.
-    pub issuer: String,
+    /// What the list shows of it.
+    pub row: Row,
     /// The certificate, DER.
     pub certificate: Vec<u8>,
     /// The encrypted key file.
@@ -49,10 +43,12 @@ fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, Strin
     let summary = npki::summarize(&certificate)
         .map_err(|_| "signCert.der가 인증서 파일이 아닙니다.".to_owned())?;
     Ok(Candidate {
-        kind: summary.kind,
-        holder: summary.holder,
-        expires: summary.expires,
-        issuer: summary.issuer,
+        row: Row {
+            kind: summary.kind,
+            holder: summary.holder,
+            expires: summary.expires,
+            issuer: summary.issuer,
+        },
         certificate,
         key_file,
     })
@@ -78,10 +74,7 @@ async fn stored() -> Result<Vec<Candidate>, String> {
                 .files()
                 .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
             Ok(Candidate {
-                kind: r.kind.clone(),
-                holder: r.holder.clone(),
-                expires: r.expires.clone(),
-                issuer: r.issuer.clone(),
+                row: Row::of_stored(r),
                 certificate,
                 key_file,
             })
@@ -147,15 +140,6 @@ pub struct Row {
 }
 
 impl Row {
-    fn of_candidate(c: &Candidate) -> Self {
-        Self {
-            kind: c.kind.clone(),
-            holder: c.holder.clone(),
-            expires: c.expires.clone(),
-            issuer: c.issuer.clone(),
-        }
-    }
-
     /// The row of a browser certificate.
     pub fn of_stored(c: &crate::store::StoredCertificate) -> Self {
         Self {
@@ -303,7 +287,7 @@ pub fn CertificatePicker(
                 </Show>
                 <CertTable
                     rows=Signal::derive(move || {
-                        candidates.with(|list| list.iter().map(Row::of_candidate).collect())
+                        candidates.with(|list| list.iter().map(|c| c.row.clone()).collect())
                     })
                     chosen
                 />
