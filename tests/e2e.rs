@@ -864,6 +864,8 @@ async fn another_institutions_certificate_logs_in_while_registered() {
         b.wait_text("#content .status", "인증서(일련번호").await;
         b.wait_text(".registered-list", "한국전자인증").await;
         b.shot("other-bank-registered").await;
+        b.open("/center/list").await;
+        b.wait_text(".cert-status", "범용 (타행·타기관 등록)").await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
         b.wait_text(HEADER, "로그인").await;

@@ -64,7 +64,9 @@ pub fn CertListPage() -> impl IntoView {
 
     view! {
         <PageTitle title="인증서 조회" trail=&["공인인증서"] />
-        <p>"모의은행에서 고객님께 발급한 인증서를 은행 기록으로 보여 드립니다."</p>
+        <p>
+            "모의은행에서 고객님께 발급한 인증서와 등록한 타행·타기관 인증서를 은행 기록으로 보여 드립니다."
+        </p>
         {move || match rows.get() {
             None => view! { <p class="loading">"은행에 확인하는 중입니다…"</p> }.into_any(),
             Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
@@ -96,7 +98,10 @@ pub fn CertListPage() -> impl IntoView {
                                 .map(|c| {
                                     view! {
                                         <tr>
-                                            <td>{c.kind.label()}</td>
+                                            <td>
+                                                {c.kind.label()}
+                                                {c.registered.then_some(" (타행·타기관 등록)")}
+                                            </td>
                                             <td>{c.ca.label()}</td>
                                             <td class="serial">{c.serial}</td>
                                             <td>{format!("{} ~ {}", c.valid_from, c.valid_to)}</td>
