@@ -208,18 +208,22 @@ struct Context<'a> {
 }
 
 impl BankState {
-    fn context(&mut self, token: &SessionToken) -> BankResult<Context<'_>> {
-        let user_id = self
+    /// The session's customer.
+    pub(super) fn session_user(&self, token: &SessionToken) -> BankResult<&'static DemoCustomer> {
+        let session = self
             .sessions
             .iter()
             .find(|s| s.token == token.0)
-            .map(|s| s.user_id.clone())
             .ok_or(BankError::SessionExpired)?;
-        let customer = demo::find(&user_id).ok_or(BankError::UnknownUser)?;
+        demo::find(&session.user_id).ok_or(BankError::UnknownUser)
+    }
+
+    fn context(&mut self, token: &SessionToken) -> BankResult<Context<'_>> {
+        let customer = self.session_user(token)?;
         let record = self
             .customers
             .iter_mut()
-            .find(|r| r.user_id == user_id)
+            .find(|r| r.user_id == customer.user_id)
             .ok_or(BankError::UnknownUser)?;
         let index = match self.issuances.iter().position(|i| i.token == token.0) {
             Some(index) => index,
@@ -712,16 +716,11 @@ impl BankState {
     }
 
     /// Issues a certificate for a verified request to the session's customer: checks the
-    /// balance, has the CA sign with the customer's VID for `random`, withdraws the fee and
-    /// records the certificate.
+    /// balance, has the CA sign ([`BankState::sign_for`]), withdraws the fee and records the
+    /// certificate.
     pub(super) fn grant(&mut self, now: Millis, g: Grant<'_>) -> BankResult<IssuedCertificate> {
-        let random = unbase64(g.random)?;
-        if random.len() != 20 {
-            return Err(BankError::InvalidRequest {
-                detail: "본인확인용 난수(R)는 20바이트여야 합니다".to_owned(),
-            });
-        }
-        {
+        let random = decoded_r(g.random)?;
+        let customer = {
             let cx = self.context(g.token)?;
             if cx.record.balance < g.fee {
                 return Err(BankError::InsufficientBalance {
@@ -729,39 +728,17 @@ impl BankState {
                     fee: g.fee,
                 });
             }
-        }
-        let (root, issuing) = self.authorities(g.ca, now)?;
+            cx.customer
+        };
+        let (issued, serial) = self.sign_for(now, customer, &g, &random)?;
         let cx = self.context(g.token)?;
-        let holder = Holder {
-            real_name: cx.customer.name.to_owned(),
-            vid: pki::vid::vid(cx.customer.rrn, &random).map_err(internal)?,
-        };
-        let certificate = issuing
-            .issue_personal(
-                g.subject,
-                &g.public,
-                pki::subject::policy_oid(g.ca, g.kind),
-                &holder,
-                g.validity,
-            )
-            .map_err(internal)?;
-        let der = certificate.to_der().map_err(internal)?;
-        let issued = IssuedCertificate {
-            certificate: base64(&der),
-            chain: vec![
-                base64(&issuing.certificate.to_der().map_err(internal)?),
-                base64(&root.certificate.to_der().map_err(internal)?),
-            ],
-            fee: g.fee,
-        };
         cx.record.balance -= g.fee;
         cx.record.last_issued_at = Some(now);
-        let user_id = cx.customer.user_id.to_owned();
         self.certificates.push(CertificateRecord {
-            user_id,
+            user_id: customer.user_id.to_owned(),
             kind: g.kind,
             ca: g.ca,
-            serial: certificate.tbs_certificate().serial_number().to_string(),
+            serial,
             issued_at: now,
             revoked: false,
             certificate: issued.certificate.clone(),
@@ -772,6 +749,43 @@ impl BankState {
             registered: false,
         });
         Ok(issued)
+    }
+
+    /// Has `g.ca`'s issuing authority sign the certificate `g` describes, carrying `customer`'s
+    /// VID for R: the answer (fee `g.fee`) and the serial number, nothing charged or recorded.
+    pub(super) fn sign_for(
+        &mut self,
+        now: Millis,
+        customer: &DemoCustomer,
+        g: &Grant<'_>,
+        random: &[u8],
+    ) -> BankResult<(IssuedCertificate, String)> {
+        let (root, issuing) = self.authorities(g.ca, now)?;
+        let holder = Holder {
+            real_name: customer.name.to_owned(),
+            vid: pki::vid::vid(customer.rrn, random).map_err(internal)?,
+        };
+        let certificate = issuing
+            .issue_personal(
+                g.subject.clone(),
+                &g.public,
+                pki::subject::policy_oid(g.ca, g.kind),
+                &holder,
+                g.validity,
+            )
+            .map_err(internal)?;
+        let issued = IssuedCertificate {
+            certificate: base64(&certificate.to_der().map_err(internal)?),
+            chain: vec![
+                base64(&issuing.certificate.to_der().map_err(internal)?),
+                base64(&root.certificate.to_der().map_err(internal)?),
+            ],
+            fee: g.fee,
+        };
+        Ok((
+            issued,
+            certificate.tbs_certificate().serial_number().to_string(),
+        ))
     }
 
     pub(super) fn list_certificates(
@@ -815,6 +829,17 @@ pub(super) struct Grant<'a> {
     pub(super) random: &'a str,
     pub(super) validity: x509_cert::time::Validity,
     pub(super) fee: u64,
+}
+
+/// R from a request: base64 of exactly 20 bytes.
+pub(super) fn decoded_r(random: &str) -> BankResult<Vec<u8>> {
+    let random = unbase64(random)?;
+    if random.len() != 20 {
+        return Err(BankError::InvalidRequest {
+            detail: "본인확인용 난수(R)는 20바이트여야 합니다".to_owned(),
+        });
+    }
+    Ok(random)
 }
 
 /// Refuses issuance outside 01:00~23:00 KST.

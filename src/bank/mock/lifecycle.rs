@@ -8,25 +8,11 @@ use super::issuance::{
 };
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
-use crate::bank::demo;
 use crate::pki::{self, ca::CrlReason, ca::Revoked};
 
 const DAY_MS: Millis = 86_400_000;
 
 impl BankState {
-    /// The session's customer.
-    pub(super) fn session_user(
-        &self,
-        token: &SessionToken,
-    ) -> BankResult<&'static demo::DemoCustomer> {
-        let session = self
-            .sessions
-            .iter()
-            .find(|s| s.token == token.0)
-            .ok_or(BankError::SessionExpired)?;
-        demo::find(&session.user_id).ok_or(BankError::UnknownUser)
-    }
-
     /// [`BankState::verify_proof`] for one of the session customer's own certificates.
     fn own_certificate(
         &mut self,

@@ -1,15 +1,13 @@
 //! The mock bank's 타행·타기관 인증서 등록/해제, and 모의증권, the practice institution that
 //! issues certificates this bank did not.
 
-use der::Encode;
-
 use super::BankState;
 use super::issuance::{
-    CertificateRecord, IssuanceRecord, base64, internal, unbase64, verified_request,
+    CertificateRecord, Grant, IssuanceRecord, decoded_r, internal, unbase64, verified_request,
 };
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
-use crate::pki::{self, ca::Holder};
+use crate::pki;
 use crate::wizard::Step;
 
 fn unusable(reason: &str) -> BankError {
@@ -54,8 +52,7 @@ impl BankState {
             .into_iter()
             .find(|ca| pki::subject::issuing_name(*ca).is_ok_and(|name| name == issuer))
             .ok_or_else(|| unusable("모의 인증기관이 발급한 인증서가 아닙니다"))?;
-        let der = certificate.to_der().map_err(internal)?;
-        let summary = pki::npki::summarize(&der).map_err(internal)?;
+        let summary = pki::npki::summarize(&unbase64(&r.proof.certificate)?).map_err(internal)?;
         let general =
             pki::subject::policy_meaning(&pki::subject::policy_oid(ca, CertKind::General));
         if Some(summary.kind.as_str()) != general {
@@ -116,40 +113,24 @@ impl BankState {
     ) -> BankResult<IssuedCertificate> {
         let customer = self.session_user(&r.token)?;
         let (_, public) = verified_request(&unbase64(&r.csr)?)?;
-        let random = unbase64(&r.random)?;
-        if random.len() != 20 {
-            return Err(BankError::InvalidRequest {
-                detail: "본인확인용 난수(R)는 20바이트여야 합니다".to_owned(),
-            });
-        }
+        let random = decoded_r(&r.random)?;
         let ca = Ca::CrossCert;
         let digits: String = super::random_bytes::<12>()?
             .iter()
             .map(|b| char::from(b'0' + b % 10))
             .collect();
         let cn = pki::subject::common_name(customer.name, customer.english_name, &digits);
-        let subject =
-            pki::subject::personal_subject_of(ca, OTHER_INSTITUTION_CODE, &cn).map_err(internal)?;
-        let (root, issuing) = self.authorities(ca, now)?;
-        let certificate = issuing
-            .issue_personal(
-                subject,
-                &public,
-                pki::subject::policy_oid(ca, CertKind::General),
-                &Holder {
-                    real_name: customer.name.to_owned(),
-                    vid: pki::vid::vid(customer.rrn, &random).map_err(internal)?,
-                },
-                pki::ca::validity(now, 1).map_err(internal)?,
-            )
-            .map_err(internal)?;
-        Ok(IssuedCertificate {
-            certificate: base64(&certificate.to_der().map_err(internal)?),
-            chain: vec![
-                base64(&issuing.certificate.to_der().map_err(internal)?),
-                base64(&root.certificate.to_der().map_err(internal)?),
-            ],
+        let grant = Grant {
+            token: &r.token,
+            ca,
+            kind: CertKind::General,
+            subject: pki::subject::personal_subject_of(ca, OTHER_INSTITUTION_CODE, &cn)
+                .map_err(internal)?,
+            public,
+            random: &r.random,
+            validity: pki::ca::validity(now, 1).map_err(internal)?,
             fee: 0,
-        })
+        };
+        Ok(self.sign_for(now, customer, &grant, &random)?.0)
     }
 }
