@@ -16,15 +16,7 @@ const PASSWORD: &str = "Hong!2026pass";
 fn hong_issued() -> (Customer, enroll::Enrolled) {
     let c = login(&demo::HONG);
     c.through_step_5();
-    let enrolled = block_on(enroll::enroll(
-        &c.bank,
-        c.t(),
-        c.who.user_id,
-        PASSWORD,
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |_| {},
-    ))
-    .unwrap();
+    let enrolled = c.enroll(PASSWORD);
     (c, enrolled)
 }
 
@@ -101,15 +93,7 @@ fn reissue_revokes_the_old_certificate_keeps_its_expiry_and_costs_nothing() {
         details: c.details(),
     })
     .unwrap();
-    let second = block_on(enroll::enroll(
-        &c.bank,
-        c.t(),
-        c.who.user_id,
-        PASSWORD,
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |_| {},
-    ))
-    .unwrap();
+    let second = c.enroll(PASSWORD);
     assert_eq!(
         c.balance(),
         45_600,

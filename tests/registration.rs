@@ -120,15 +120,7 @@ fn the_certificate_must_carry_the_customers_vid() {
 fn a_certificate_this_bank_issued_is_not_registered_again() {
     let c = login(&demo::HONG);
     c.through_step_5();
-    let own = block_on(enroll::enroll(
-        &c.bank,
-        c.t(),
-        c.who.user_id,
-        PASSWORD,
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |_| {},
-    ))
-    .unwrap();
+    let own = c.enroll(PASSWORD);
     let c = login_on(&c.bank, c.who);
     verified(&c);
     let refused = register(&c, &own).unwrap_err().to_string();

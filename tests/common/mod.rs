@@ -161,6 +161,19 @@ impl Customer {
         .unwrap();
     }
 
+    /// Step 6 as the page does it (`enroll::enroll`, a key made here), under `password`.
+    pub fn enroll(&self, password: &str) -> cert_center::enroll::Enrolled {
+        block_on(cert_center::enroll::enroll(
+            &self.bank,
+            self.t(),
+            self.who.user_id,
+            password,
+            || async { cert_center::pki::keys::generate().map_err(|e| e.to_string()) },
+            async |_| {},
+        ))
+        .unwrap()
+    }
+
     /// Step 6 with `key` and R: the certificate the bank issues.
     pub fn issue(&self, key: &rsa::PrivateKey, r: &[u8]) -> Result<IssuedCertificate, BankError> {
         let ticket = self.call(PrepareIssuance { token: self.t() })?;
