@@ -4,6 +4,7 @@
 
 pub mod ca;
 pub mod csr;
+pub mod kdf_bounds;
 pub mod key_file;
 pub mod keys;
 pub mod npki;
@@ -48,6 +49,10 @@ pub enum PkiError {
     /// The password does not open the key file, or the file is damaged.
     #[error("wrong password or damaged key file")]
     WrongPassword,
+    /// A file from outside asks for a key derivation outside our bounds (scrypt, an unknown
+    /// KDF, too many or zero rounds) or, for PKCS#12, has no MAC; nothing was derived.
+    #[error("이 인증서 파일의 암호화 설정({0})은 안전하게 처리할 수 없어 열지 않았습니다.")]
+    UnsafeKdf(String),
     /// The key does not belong to the certificate.
     #[error("the private key does not match the certificate")]
     KeyMismatch,

@@ -43,6 +43,7 @@ pub async fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<
 
 /// Opens a key file with `password` (any scheme [`key_file::decrypt`] reads).
 pub async fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
+    crate::pki::kdf_bounds::check(file)?;
     #[cfg(target_arch = "wasm32")]
     if let Some((params, ciphertext)) = key_file::Pbes2Aes256::of_file(file) {
         let plain = zeroize::Zeroizing::new(
@@ -93,11 +94,13 @@ mod browser {
         encrypt: bool,
     ) -> Result<Vec<u8>> {
         let subtle = super::subtle().map_err(js)?;
+        // The password's copy on the JavaScript side is wiped once WebCrypto has it.
+        let secret = Wiped(js_sys::Uint8Array::from(password.as_bytes()));
         let base = JsFuture::from(
             subtle
                 .import_key_with_str(
                     "raw",
-                    &bytes(password.as_bytes()),
+                    &secret.0,
                     "PBKDF2",
                     false,
                     &js_sys::Array::of1(&"deriveKey".into()),
@@ -106,6 +109,7 @@ mod browser {
         )
         .await
         .map_err(js)?;
+        drop(secret);
         let pbkdf2 = object(&[
             ("name", "PBKDF2".into()),
             ("hash", "SHA-256".into()),
@@ -127,13 +131,26 @@ mod browser {
         .await
         .map_err(js)?;
         let cbc = object(&[("name", "AES-CBC".into()), ("iv", bytes(&params.iv).into())])?;
+        // On encryption `data` is the plain key: its JavaScript copy is wiped too.
+        let input = Wiped(js_sys::Uint8Array::from(data));
         let promise = if encrypt {
-            subtle.encrypt_with_object_and_buffer_source(&cbc, key.unchecked_ref(), &bytes(data))
+            subtle.encrypt_with_object_and_buffer_source(&cbc, key.unchecked_ref(), &input.0)
         } else {
-            subtle.decrypt_with_object_and_buffer_source(&cbc, key.unchecked_ref(), &bytes(data))
+            subtle.decrypt_with_object_and_buffer_source(&cbc, key.unchecked_ref(), &input.0)
         }
         .map_err(js)?;
         let out = JsFuture::from(promise).await.map_err(js)?;
-        Ok(js_sys::Uint8Array::new(&out).to_vec())
+        // On decryption the answer is the plain key: wiped once copied out.
+        let output = Wiped(js_sys::Uint8Array::new(&out));
+        Ok(output.0.to_vec())
+    }
+
+    /// Bytes on the JavaScript side, overwritten with zeros when dropped.
+    struct Wiped(js_sys::Uint8Array);
+
+    impl Drop for Wiped {
+        fn drop(&mut self) {
+            self.0.fill(0, 0, self.0.length());
+        }
     }
 }

@@ -142,6 +142,7 @@ pub fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<u8>> {
 
 /// Opens a key file with `password`. A wrong password is always [`PkiError::WrongPassword`].
 pub fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
+    super::kdf_bounds::check(file)?;
     let info = EncryptedPrivateKeyInfoRef::from_der(file)?;
     let plain = info
         .decrypt(password)

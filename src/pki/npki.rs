@@ -103,7 +103,31 @@ pub fn folder(summary: &Summary) -> String {
         })
         .collect::<Vec<_>>()
         .join(",");
-    format!("NPKI/{}/USER/{dn}", summary.issuer)
+    format!(
+        "NPKI/{}/USER/{}",
+        path_component(&summary.issuer),
+        path_component(&dn)
+    )
+}
+
+/// One folder name from certificate text: path separators, drive colons, control and
+/// Windows-reserved characters become `_`, and nothing is left that climbs (`..`) or vanishes,
+/// so that no unzip tool writes outside the NPKI folder.
+pub fn path_component(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let cleaned = cleaned.trim_end_matches(['.', ' ']);
+    if cleaned.is_empty() {
+        "_".to_owned()
+    } else {
+        cleaned.to_owned()
+    }
 }
 
 fn zip_error(e: impl std::fmt::Display) -> PkiError {

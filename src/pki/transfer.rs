@@ -12,6 +12,7 @@ use p12_keystore::{
 };
 use sha1::{Digest, Sha1};
 use spki::AlgorithmIdentifierOwned;
+use zeroize::Zeroizing;
 
 use super::key_file::{self, KeyWithR};
 use super::{PkiError, Result};
@@ -99,7 +100,7 @@ pub fn seed_cbc_decrypt_raw(key: &[u8], iv: &[u8], data: &[u8]) -> Result<Vec<u8
 
 /// SEED-128-CBC decryption with PKCS#7 padding; bad padding is a wrong password.
 pub fn seed_cbc_decrypt(key: &[u8], iv: &[u8], data: &[u8]) -> Result<Vec<u8>> {
-    let mut plain = seed_cbc_decrypt_raw(key, iv, data)?;
+    let mut plain = Zeroizing::new(seed_cbc_decrypt_raw(key, iv, data)?);
     let pad = usize::from(*plain.last().ok_or(PkiError::WrongPassword)?);
     if pad == 0
         || pad > 16
@@ -109,14 +110,17 @@ pub fn seed_cbc_decrypt(key: &[u8], iv: &[u8], data: &[u8]) -> Result<Vec<u8>> {
     {
         return Err(PkiError::WrongPassword);
     }
-    plain.truncate(plain.len() - pad);
-    Ok(plain)
+    let len = plain.len() - pad;
+    plain.truncate(len);
+    // The caller owns (and wipes) the plain text; what stays here is wiped on drop.
+    Ok(std::mem::take(&mut *plain))
 }
 
 /// Opens a `signPri.key` in any of the formats Korean certificate programs write: ours,
 /// PBES2 with AES or SEED (PBKDF2 with HMAC-SHA1 or -SHA256), or the classic seedCBCWithSHA1.
 /// A key without R opens with an empty R (it cannot pass the bank's VID check).
 pub fn decrypt_any(file: &[u8], password: &str) -> Result<KeyWithR> {
+    super::kdf_bounds::check(file)?;
     let encrypted = EncryptedKey::from_der(file)?;
     let params = || -> Result<Vec<u8>> {
         Ok(encrypted
@@ -130,7 +134,8 @@ pub fn decrypt_any(file: &[u8], password: &str) -> Result<KeyWithR> {
         SEED_CBC_WITH_SHA1 => {
             let p = SaltAndRounds::from_der(&params()?)?;
             let (key, iv) = classic_key_iv(password, p.salt.as_bytes(), p.rounds);
-            seed_cbc_decrypt(&key, &iv, encrypted.data.as_bytes())?
+            let key = Zeroizing::new(key);
+            seed_cbc_decrypt(key.as_slice(), &iv, encrypted.data.as_bytes())?
         }
         PBES2 => {
             let p = Pbes2Params::from_der(&params()?)?;
@@ -154,21 +159,25 @@ pub fn decrypt_any(file: &[u8], password: &str) -> Result<KeyWithR> {
                     .ok_or_else(|| PkiError::Invalid("no IV".into()))?
                     .to_der()?,
             )?;
-            let mut key = [0u8; 16];
+            let mut key = Zeroizing::new([0u8; 16]);
             let (salt, rounds) = (kdf.salt.as_bytes(), kdf.rounds);
             match kdf.prf.map(|a| a.oid).unwrap_or(HMAC_SHA1) {
                 HMAC_SHA1 => {
-                    pbkdf2::pbkdf2_hmac::<Sha1>(password.as_bytes(), salt, rounds, &mut key)
+                    pbkdf2::pbkdf2_hmac::<Sha1>(password.as_bytes(), salt, rounds, key.as_mut())
                 }
-                HMAC_SHA256 => {
-                    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password.as_bytes(), salt, rounds, &mut key)
-                }
+                HMAC_SHA256 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(
+                    password.as_bytes(),
+                    salt,
+                    rounds,
+                    key.as_mut(),
+                ),
                 other => return Err(PkiError::Invalid(format!("PBKDF2 PRF {other}"))),
             }
-            seed_cbc_decrypt(&key, iv.as_bytes(), encrypted.data.as_bytes())?
+            seed_cbc_decrypt(key.as_slice(), iv.as_bytes(), encrypted.data.as_bytes())?
         }
         other => return Err(PkiError::Invalid(format!("key encryption {other}"))),
     };
+    let plain = Zeroizing::new(plain);
     key_file::open_plain_without_r(&plain)
 }
 
@@ -182,8 +191,11 @@ pub enum PfxCipher {
     Legacy3Des,
 }
 
-/// Rounds for the `.pfx` encryption and MAC (the key inside is also protected by the file MAC).
-const PFX_ROUNDS: u32 = 10_000;
+/// Rounds for the AES `.pfx` (encryption and MAC): our key-file floor, which OpenSSL 3 reads
+/// (measured in `tests/transfer.rs`) and which stays under the 1,000,000 `p12-keystore` accepts.
+pub const PFX_ROUNDS: u32 = super::key_file::PBKDF2_ROUNDS;
+/// Rounds for the legacy 3DES `.pfx`, which exists for old programs: the 2,048–10,000 they use.
+pub const LEGACY_PFX_ROUNDS: u32 = 10_000;
 
 /// The certificate (DER), its chain (DER, issuing CA first) and the key as a `.pfx` under
 /// `password`. The key keeps its R, so that a re-imported certificate still logs in.
@@ -200,30 +212,32 @@ pub fn export_pfx(
         .map(p12_keystore::Certificate::from_der)
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(invalid)?;
-    let private =
-        p12_keystore::PrivateKey::from_der(&key_file::plain_der(key)?).map_err(invalid)?;
+    let plain = Zeroizing::new(key_file::plain_der(key)?);
+    let private = p12_keystore::PrivateKey::from_der(&plain).map_err(invalid)?;
     let local_key_id = Sha1::digest(certificate).to_vec();
     let mut store = KeyStore::new();
     store.add_entry(
         "signCert",
         KeyStoreEntry::PrivateKeyChain(PrivateKeyChain::new(local_key_id, private, certs)),
     );
-    let (encryption, mac) = match cipher {
+    let (encryption, mac, rounds) = match cipher {
         PfxCipher::Aes256 => (
             EncryptionAlgorithm::PbeWithHmacSha256AndAes256,
             MacAlgorithm::HmacSha256,
+            PFX_ROUNDS,
         ),
         PfxCipher::Legacy3Des => (
             EncryptionAlgorithm::PbeWithShaAnd3KeyTripleDesCbc,
             MacAlgorithm::HmacSha1,
+            LEGACY_PFX_ROUNDS,
         ),
     };
     store
         .writer(password)
         .encryption_algorithm(encryption)
-        .encryption_iterations(PFX_ROUNDS)
+        .encryption_iterations(rounds)
         .mac_algorithm(mac)
-        .mac_iterations(PFX_ROUNDS)
+        .mac_iterations(rounds)
         .write()
         .map_err(invalid)
 }
@@ -231,6 +245,7 @@ pub fn export_pfx(
 /// The certificate (DER) and key of a `.pfx`; a wrong password (the MAC fails) is
 /// [`PkiError::WrongPassword`].
 pub fn import_pfx(pfx: &[u8], password: &str) -> Result<(Vec<u8>, KeyWithR)> {
+    super::kdf_bounds::check_pfx(pfx)?;
     let store =
         KeyStore::from_pkcs12(pfx, password, Pkcs12ImportPolicy::Strict).map_err(|e| match e {
             p12_keystore::error::Error::MacError(_) => PkiError::WrongPassword,
