@@ -94,53 +94,97 @@ pub fn record(
     })
 }
 
-/// Issuance after step 6, with the key from `key` (the worker on the page, [`pki::keys`] in
-/// tests). `stage` hears each stage as it starts; the page uses the await to let the browser
-/// paint the progress text before the next long computation.
-pub async fn enroll<K, F>(
+/// Why issuance (or renewal, or a practice certificate) did not end with a certificate kept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EnrollError {
+    /// The bank refused; its message.
+    #[error("{0}")]
+    Bank(#[from] BankError),
+    /// Something on this side failed (key, request, encryption); the message is Korean.
+    #[error("{0}")]
+    Local(String),
+}
+
+impl From<String> for EnrollError {
+    fn from(message: String) -> Self {
+        Self::Local(message)
+    }
+}
+
+/// A key with its R and the signed request the bank is asked to certify. Made once per
+/// issuance and kept across retries of step 6, so that a retry asks for the certificate of the
+/// same key (the bank answers a retry with the certificate it already issued).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    key: KeyWithR,
+    csr: Vec<u8>,
+}
+
+/// Step 6's first half: asks the bank which subject to request, makes the key with `key` (the
+/// worker on the page, [`pki::keys`] in tests) and a fresh R, and signs the request.
+pub async fn prepare<K, F>(
     bank: &impl BankApi,
     token: SessionToken,
-    user_id: &str,
-    password: &str,
     key: K,
     stage: impl AsyncFn(Stage),
-) -> Result<Enrolled, String>
+) -> Result<Prepared, EnrollError>
 where
     K: FnOnce() -> F,
     F: Future<Output = Result<PrivateKey, String>>,
 {
-    let ticket = bank
-        .call(PrepareIssuance {
-            token: token.clone(),
-        })
-        .await
-        .map_err(|e| e.to_string())?;
+    let ticket = bank.call(PrepareIssuance { token }).await?;
     stage(Stage::Key).await;
     let key = key().await?;
     let r = pki::random::<20>().map_err(|e| e.to_string())?;
     let subject = Name::from_str(&ticket.subject).map_err(|e| e.to_string())?;
-    let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    let csr = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    Ok(Prepared {
+        key: KeyWithR { key, r: r.to_vec() },
+        csr,
+    })
+}
+
+/// Step 6's second half: sends the prepared request, then encrypts the key under `password`
+/// for the certificate the bank answers. `stage` hears each stage as it starts; the page uses
+/// the await to let the browser paint the progress text before the next long computation.
+pub async fn enroll(
+    bank: &impl BankApi,
+    token: SessionToken,
+    user_id: &str,
+    password: &str,
+    prepared: &Prepared,
+    stage: impl AsyncFn(Stage),
+) -> Result<Enrolled, EnrollError> {
     stage(Stage::Certificate).await;
     let issued = bank
         .call(IssueCertificate {
             token,
-            csr: b64(&request),
-            random: b64(&r),
+            csr: b64(&prepared.csr),
+            random: b64(&prepared.key.r),
         })
-        .await
-        .map_err(|e| e.to_string())?;
+        .await?;
     stage(Stage::Encrypt).await;
-    seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
+    Ok(seal(user_id, issued, prepared.key.clone(), password).await?)
 }
 
-/// The issued certificate with its key encrypted under `password`, ready to keep.
+/// The issued certificate with its key encrypted under `password`, ready to keep; refused
+/// when the key is not the certificate's (DOMAIN §5), before anything is kept.
 async fn seal(
     user_id: &str,
     issued: IssuedCertificate,
     key: KeyWithR,
     password: &str,
 ) -> Result<Enrolled, String> {
+    use der::Decode;
     let certificate = unb64(&issued.certificate)?;
+    let public = x509_cert::Certificate::from_der(&certificate)
+        .ok()
+        .and_then(|parsed| pki::ca::certificate_key(&parsed).ok())
+        .ok_or_else(|| "은행이 보낸 인증서를 읽을 수 없습니다.".to_owned())?;
+    let key = pki::key_file::matches_certificate(key, &public).map_err(|_| {
+        "발급된 인증서가 이 브라우저에서 만든 키와 맞지 않아 저장하지 않았습니다. 처음부터 다시 발급해 주세요.".to_owned()
+    })?;
     let key_file = webcrypto::encrypt(&key, password, PBKDF2_ROUNDS)
         .await
         .map_err(|e| e.to_string())?;
@@ -160,6 +204,9 @@ pub enum LoginError {
     /// The stored files are damaged or do not belong together.
     #[error("인증서 파일이 손상되었거나 개인키가 인증서와 맞지 않습니다.")]
     Damaged,
+    /// The file asks for a key derivation outside our bounds; nothing was derived.
+    #[error("{0}")]
+    UnsafeFile(String),
     /// The bank refused.
     #[error("{0}")]
     Bank(#[from] BankError),
@@ -178,6 +225,7 @@ async fn open_key(
         .await
         .map_err(|e| match e {
             PkiError::WrongPassword => LoginError::WrongPassword,
+            unsafe_kdf @ PkiError::UnsafeKdf(_) => LoginError::UnsafeFile(unsafe_kdf.to_string()),
             _ => LoginError::Damaged,
         })
 }
@@ -429,6 +477,7 @@ pub async fn import(user_id: &str, incoming: Incoming, password: &str) -> Result
     let wrong = |e: PkiError| {
         match e {
         PkiError::WrongPassword => LoginError::WrongPassword.to_string(),
+        unsafe_kdf @ PkiError::UnsafeKdf(_) => unsafe_kdf.to_string(),
         _ => "인증서 파일을 읽을 수 없습니다. 공인인증서 파일(signCert.der, signPri.key) 또는 PKCS#12(.pfx, .p12) 파일인지 확인해 주세요.".to_owned(),
     }
     };

@@ -69,14 +69,35 @@ pub struct OutOfOrder {
 
 /// How far one issuance has come.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StoredProgress")]
 pub struct Progress {
     completed: u8,
+}
+
+/// A [`Progress`] as stored or sent, checked before use: at most the seven steps.
+#[derive(Deserialize)]
+struct StoredProgress {
+    completed: u8,
+}
+
+impl TryFrom<StoredProgress> for Progress {
+    type Error = String;
+
+    fn try_from(stored: StoredProgress) -> Result<Self, String> {
+        if stored.completed <= Step::Done.number() {
+            Ok(Self {
+                completed: stored.completed,
+            })
+        } else {
+            Err(format!("no wizard step {}", stored.completed))
+        }
+    }
 }
 
 impl Progress {
     /// The first step not yet completed (the one to show).
     pub fn current(self) -> Step {
-        Step::from_number(self.completed + 1).unwrap_or(Step::Done)
+        Step::from_number(self.completed.saturating_add(1)).unwrap_or(Step::Done)
     }
 
     /// Whether `step` is completed.

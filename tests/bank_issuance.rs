@@ -68,7 +68,7 @@ fn step_one_needs_both_terms_and_the_customers_own_valid_number() {
     );
     assert_eq!(
         agree(true, true, "850315-2345678"),
-        Err(BankError::RrnMismatch)
+        Err(BankError::RrnMismatch { remaining: 4 })
     );
     assert_eq!(agree(true, true, "8001011234560"), Ok(()));
 }
@@ -395,4 +395,63 @@ fn cancel_and_logout_drop_the_issuance_but_a_reload_keeps_it() {
             .map(|s| s.progress.current()),
         Err(BankError::SessionExpired)
     );
+}
+
+#[test]
+fn five_resident_numbers_that_are_not_the_customers_lock_step_one() {
+    let c = login(&demo::HONG);
+    let agree = |rrn: &str| {
+        c.call(AgreeTerms {
+            token: c.t(),
+            basic_terms: true,
+            service_terms: true,
+            rrn: rrn.into(),
+        })
+        .map(drop)
+    };
+    // 김민지's number: valid, not 홍길동's.
+    for remaining in (1..=4).rev() {
+        assert_eq!(
+            agree("850315-2345678"),
+            Err(BankError::RrnMismatch { remaining })
+        );
+    }
+    assert_eq!(agree("850315-2345678"), Err(BankError::RrnLocked));
+    assert_eq!(agree(demo::HONG.rrn), Err(BankError::RrnLocked));
+    // The lock is on the customer's record, not the session.
+    let again = login_on(&c.bank, &demo::HONG);
+    assert_eq!(again.terms(), Err(BankError::RrnLocked));
+    block_on(c.bank.call(ResetPractice)).unwrap();
+    let after_reset = login_on(&c.bank, &demo::HONG);
+    assert_eq!(after_reset.terms(), Ok(()));
+}
+
+#[test]
+fn an_otp_code_passes_once() {
+    let c = login(&demo::MINJI);
+    c.terms().unwrap();
+    c.target().unwrap();
+    c.ars();
+    let code = c.right_answer();
+    assert_eq!(c.verify_with("1357", code.clone()), Ok(()));
+
+    // A second issuance in the same half minute: the code shown has been used.
+    let again = login_on(&c.bank, &demo::MINJI);
+    again.terms().unwrap();
+    again.target().unwrap();
+    again.ars();
+    assert_eq!(again.verify_with("1357", code), Err(BankError::OtpReused));
+    assert_eq!(
+        again.verify_with("1357", again.right_answer()),
+        Err(BankError::OtpReused)
+    );
+    let left = again.call(GetVerification { token: again.t() }).unwrap();
+    assert_eq!(
+        left.second_factor,
+        SecondFactorPrompt::Otp { tries_left: 10 },
+        "a used code is not counted as wrong"
+    );
+    // The next code, half a minute later, passes.
+    c.bank.clock().advance(30_000);
+    assert_eq!(again.verify(), Ok(()));
 }

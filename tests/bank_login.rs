@@ -156,17 +156,6 @@ fn logout_ends_the_session() {
 }
 
 #[test]
-fn unreadable_records_are_reseeded_not_fatal() {
-    let store = KeyValueStore::memory();
-    if let KeyValueStore::Memory(map) = &store {
-        map.borrow_mut()
-            .insert("mockbank.state".into(), "{not json".into());
-    }
-    let bank = MockBank::new(store, Clock::manual(NOW));
-    login(&bank, "hong01", "Demo!2345").expect("bank starts over from the demo seed");
-}
-
-#[test]
 fn unknown_endpoint_is_a_bad_request() {
     let error = bank().serve("no_such_thing", "{}").unwrap_err();
     assert!(error.contains("BadRequest"), "{error}");

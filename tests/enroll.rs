@@ -6,7 +6,7 @@
 mod common;
 
 use cert_center::bank::mock::DEFAULT_ORIGIN;
-use cert_center::enroll::{Enrolled, LoginError, Stage, certificate_login, enroll};
+use cert_center::enroll::{Enrolled, LoginError, Stage, certificate_login, enroll, prepare};
 use cert_center::pki::{keys, npki};
 use common::*;
 
@@ -17,12 +17,19 @@ fn hong_enrolled() -> (Customer, Enrolled, Vec<Stage>) {
     let c = login(&demo::HONG);
     c.through_step_5();
     let stages = std::cell::RefCell::new(Vec::new());
+    let prepared = block_on(prepare(
+        &c.bank,
+        c.t(),
+        || async { keys::generate().map_err(|e| e.to_string()) },
+        async |stage| stages.borrow_mut().push(stage),
+    ))
+    .unwrap();
     let enrolled = block_on(enroll(
         &c.bank,
         c.t(),
         c.who.user_id,
         PASSWORD,
-        || async { keys::generate().map_err(|e| e.to_string()) },
+        &prepared,
         async |stage| stages.borrow_mut().push(stage),
     ))
     .unwrap();

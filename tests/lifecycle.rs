@@ -35,24 +35,11 @@ fn statuses(c: &Customer) -> Vec<(String, CertStatus)> {
 }
 
 fn login_with(c: &Customer, e: &enroll::Enrolled) -> Result<SessionGrant, LoginError> {
-    block_on(enroll::certificate_login(
-        &c.bank,
-        DEFAULT_ORIGIN,
-        &e.certificate,
-        &e.key_file,
-        PASSWORD,
-    ))
+    c.login_with(e, PASSWORD)
 }
 
 fn revoke(c: &Customer, e: &enroll::Enrolled, password: &str) -> Result<Revocation, LoginError> {
-    block_on(enroll::revoke(
-        &c.bank,
-        c.t(),
-        DEFAULT_ORIGIN,
-        &e.certificate,
-        &e.key_file,
-        password,
-    ))
+    c.revoke(e, password)
 }
 
 fn renew(c: &Customer, e: &enroll::Enrolled) -> Result<enroll::Enrolled, String> {

@@ -9,6 +9,7 @@ use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::enroll::{self, Enrolled, LoginError};
 use cert_center::pki::keys;
 use common::*;
+use der::Decode;
 
 const PASSWORD: &str = "Other!2026pass";
 
@@ -24,13 +25,7 @@ fn elsewhere(c: &Customer) -> Enrolled {
 }
 
 fn login_with(c: &Customer, e: &Enrolled) -> Result<SessionGrant, LoginError> {
-    block_on(enroll::certificate_login(
-        &c.bank,
-        DEFAULT_ORIGIN,
-        &e.certificate,
-        &e.key_file,
-        PASSWORD,
-    ))
+    c.login_with(e, PASSWORD)
 }
 
 fn register(c: &Customer, e: &Enrolled) -> Result<CertificateView, LoginError> {
@@ -135,4 +130,125 @@ fn the_wizard_starts_afresh_after_a_registration_began() {
     let c = login(&demo::HONG);
     verified(&c);
     assert_eq!(c.current(), Step::Terms);
+}
+
+/// The serials the CA's CRL lists.
+fn crl_serials(c: &Customer, ca: Ca) -> Vec<String> {
+    let crl = unb64(&c.call(GetCrl { ca }).unwrap());
+    x509_cert::crl::CertificateList::from_der(&crl)
+        .unwrap()
+        .tbs_cert_list
+        .revoked_certificates
+        .unwrap_or_default()
+        .iter()
+        .map(|r| r.serial_number.to_string())
+        .collect()
+}
+
+fn serial_of(e: &Enrolled) -> String {
+    x509_cert::Certificate::from_der(&e.certificate)
+        .unwrap()
+        .tbs_certificate()
+        .serial_number()
+        .to_string()
+}
+
+/// Steps 1 to 3 choosing `ca` for a 범용 certificate, and the fee step 4 then quotes.
+fn quote_for(c: &Customer, ca: Ca) -> FeeQuote {
+    c.terms().unwrap();
+    c.call(ChooseCertificate {
+        token: c.t(),
+        kind: CertKind::General,
+        ca,
+        ca_terms: true,
+        third_party: true,
+        prior_consent: true,
+    })
+    .unwrap();
+    c.ars();
+    c.verify().unwrap();
+    c.call(GetFee { token: c.t() }).unwrap()
+}
+
+#[test]
+fn a_revoked_certificate_is_never_registered_and_the_next_one_is_paid() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let own = c.enroll(PASSWORD);
+    let c = login_on(&c.bank, c.who);
+    assert_eq!(c.revoke(&own, PASSWORD).unwrap().refund, 4_400);
+    assert_eq!(c.balance(), 50_000);
+    verified(&c);
+    let refused = register(&c, &own).unwrap_err().to_string();
+    assert!(
+        refused.contains("폐기된 인증서도 등록할 수 없습니다"),
+        "{refused}"
+    );
+    assert!(c.login_with(&own, PASSWORD).is_err());
+    assert_eq!(crl_serials(&c, Ca::Kica), vec![serial_of(&own)]);
+    let c = login_on(&c.bank, c.who);
+    let quote = quote_for(&c, Ca::Kica);
+    assert_eq!((quote.fee, quote.reissue), (4_400, false), "no free year");
+}
+
+#[test]
+fn a_registered_certificate_is_not_this_banks_to_reissue_renew_revoke_or_list_in_its_crl() {
+    let c = login(&demo::HONG);
+    let other = elsewhere(&c);
+    verified(&c);
+    let view = register(&c, &other).unwrap();
+    assert_eq!(view.ca, Ca::CrossCert);
+
+    let targets = c.call(GetTargets { token: c.t() }).unwrap();
+    assert!(
+        targets.general.contains(&(Ca::CrossCert, false)),
+        "{targets:?}"
+    );
+    let c = login_on(&c.bank, c.who);
+    let quote = quote_for(&c, Ca::CrossCert);
+    assert_eq!((quote.fee, quote.reissue), (4_400, false));
+
+    let refused = c.revoke(&other, PASSWORD).unwrap_err().to_string();
+    assert!(refused.contains("등록 해제만 할 수 있습니다"), "{refused}");
+    let renewal = block_on(enroll::renew(
+        &c.bank,
+        enroll::Renewal {
+            token: &c.t(),
+            origin: DEFAULT_ORIGIN,
+            user_id: c.who.user_id,
+            certificate: &other.certificate,
+            key_file: &other.key_file,
+            password: PASSWORD,
+        },
+        || async { keys::generate().map_err(|e| e.to_string()) },
+        async |_| {},
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(renewal.contains("등록 해제만 할 수 있습니다"), "{renewal}");
+    assert!(crl_serials(&c, Ca::CrossCert).is_empty());
+    assert_eq!(login_with(&c, &other).unwrap().user_id, "hong01");
+}
+
+#[test]
+fn release_keeps_the_record_and_the_same_customer_may_register_again() {
+    let c = login(&demo::HONG);
+    let other = elsewhere(&c);
+    verified(&c);
+    let view = register(&c, &other).unwrap();
+    c.call(UnregisterCertificate {
+        token: c.t(),
+        serial: view.serial.clone(),
+    })
+    .unwrap();
+    let refused = login_with(&c, &other).unwrap_err().to_string();
+    assert!(refused.contains("등록이 해제된"), "{refused}");
+
+    // Someone else cannot take it over; its owner can bring it back.
+    let minji = login_on(&c.bank, &demo::MINJI);
+    verified(&minji);
+    assert!(register(&minji, &other).is_err());
+    verified(&c);
+    assert_eq!(register(&c, &other).unwrap().serial, view.serial);
+    assert_eq!(login_with(&c, &other).unwrap().user_id, "hong01");
 }

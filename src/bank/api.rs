@@ -21,6 +21,8 @@ pub const ACCOUNT_PASSWORD_ATTEMPTS: u8 = 5;
 pub const CARD_ATTEMPTS: u8 = 5;
 /// How many wrong OTP codes in a row lock the OTP.
 pub const OTP_ATTEMPTS: u8 = 10;
+/// How many resident registration numbers in a row that are not the customer's lock step 1.
+pub const RRN_ATTEMPTS: u8 = 5;
 
 /// One call the bank answers: the request type names its endpoint and its response.
 pub trait Endpoint: Serialize + DeserializeOwned {
@@ -53,9 +55,15 @@ pub enum BankError {
     /// The ID is locked after too many wrong passwords.
     #[error(
         "비밀번호를 5회 연속 잘못 입력하여 아이디 사용이 제한되었습니다. \
-         연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+         인증서로 로그인한 뒤 [아이디 비밀번호 재설정]에서 새 비밀번호를 정하면 해제됩니다. \
+         (연습용 계정 안내의 [연습 데이터 초기화]로도 해제할 수 있습니다.)"
     )]
     UserLocked,
+    /// 아이디 비밀번호 재설정 from a session not opened by certificate.
+    #[error(
+        "아이디 비밀번호 재설정은 공인인증서(브라우저인증서)로 로그인한 뒤에만 할 수 있습니다. 로그아웃한 뒤 인증서로 로그인해 주세요."
+    )]
+    CertificateLoginRequired,
     /// The session token is unknown or its time ran out.
     #[error("로그인 시간이 만료되었습니다. 다시 로그인해 주세요.")]
     SessionExpired,
@@ -74,8 +82,18 @@ pub enum BankError {
     #[error("주민등록번호가 올바르지 않습니다. 13자리를 다시 확인해 주세요.")]
     InvalidRrn,
     /// The number is valid but not the logged-in customer's.
-    #[error("로그인하신 고객님의 주민등록번호와 일치하지 않습니다.")]
-    RrnMismatch,
+    #[error(
+        "로그인하신 고객님의 주민등록번호와 일치하지 않습니다. {remaining}회 더 틀리면 인증서 발급이 제한됩니다."
+    )]
+    RrnMismatch {
+        /// Tries left before step 1 locks.
+        remaining: u8,
+    },
+    /// Step 1 is locked after too many numbers that were not the customer's.
+    #[error(
+        "주민등록번호를 5회 연속 잘못 입력하여 인증서 발급이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+    )]
+    RrnLocked,
     /// One of step 2's agreements is missing.
     #[error("{what}에 동의하셔야 인증서를 발급받을 수 있습니다.")]
     ConsentMissing {
@@ -146,6 +164,9 @@ pub enum BankError {
         "OTP 비밀번호를 10회 연속 잘못 입력하여 OTP 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
     )]
     OtpLocked,
+    /// An OTP code that was already used (each code passes once).
+    #[error("이미 사용된 OTP 비밀번호입니다. OTP에 새 비밀번호가 표시되면 입력해 주세요.")]
+    OtpReused,
     /// The balance cannot pay the fee.
     #[error("출금계좌의 잔액이 부족하여 인증서발급수수료를 출금할 수 없습니다. (잔액 {}, 수수료 {}) 계좌에 입금한 뒤 다시 시도해 주세요.", won(*.balance), won(*.fee))]
     InsufficientBalance {
@@ -190,6 +211,15 @@ pub enum BankError {
     /// The request names someone other than the customer.
     #[error("인증서 발급 요청의 사용자 정보가 고객님의 정보와 다릅니다.")]
     SubjectMismatch,
+    /// The fee changed since step 4 (another tab revoked or issued a certificate): the
+    /// customer confirms the new one at step 4.
+    #[error("4단계에서 확인하신 수수료({})가 지금은 {}입니다. 4단계(수수료 출금예약내역 확인)에서 다시 확인해 주세요.", won(*.confirmed), won(*.now))]
+    FeeChanged {
+        /// What step 4 showed, in won.
+        confirmed: u64,
+        /// The fee now, in won.
+        now: u64,
+    },
     /// A step-5 field is missing or malformed.
     #[error("{message}")]
     InvalidDetails {
@@ -203,6 +233,15 @@ pub enum BankError {
     BadRequest {
         /// What was wrong, for developers.
         detail: String,
+    },
+    /// The bank's stored records are damaged, tampered with or from a newer version; they were
+    /// kept aside, not replaced, until the learner resets the practice data.
+    #[error(
+        "모의은행의 연습 기록을 읽을 수 없습니다 ({problem}). 기록은 지우지 않고 따로 보관해 두었습니다. 로그인 화면의 연습용 계정 안내에서 [연습 데이터 초기화]를 누르면 처음 상태로 다시 시작합니다."
+    )]
+    RecordsUnreadable {
+        /// What is wrong, in Korean.
+        problem: String,
     },
     /// The bank could not keep its records.
     #[error("은행 시스템 오류로 처리하지 못했습니다. 잠시 후 다시 시도해 주세요. ({detail})")]
@@ -329,6 +368,21 @@ pub struct AccountView {
 impl Endpoint for GetAccount {
     const NAME: &'static str = "account";
     type Response = AccountView;
+}
+
+/// 아이디 비밀번호 재설정: a customer logged in by certificate sets a new ID password, which
+/// also lifts the ID's lock (as a bank lets a locked customer in by certificate).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ResetLoginPassword {
+    /// The session, opened by certificate login.
+    pub token: SessionToken,
+    /// The new ID password.
+    pub new_password: String,
+}
+
+impl Endpoint for ResetLoginPassword {
+    const NAME: &'static str = "reset_login_password";
+    type Response = ();
 }
 
 /// Puts the practice bank back as it was first seeded: locks, counters and sessions cleared.

@@ -33,6 +33,14 @@ impl Clock {
         }
     }
 
+    /// How far a browser clock is shifted for practice (`?clock=`); `None` when it is not.
+    pub fn practice_offset(&self) -> Option<Millis> {
+        match self {
+            Self::Browser { offset_ms } if *offset_ms != 0 => Some(*offset_ms),
+            _ => None,
+        }
+    }
+
     /// Moves a manual clock forward; a browser clock ignores it.
     pub fn advance(&self, ms: Millis) {
         if let Self::Manual(now) = self {

@@ -11,11 +11,17 @@ mod registration;
 
 use super::api::*;
 use super::clock::{Clock, Millis};
-use super::demo;
+use super::{demo, rules};
 use crate::store::KeyValueStore;
+use issuance::internal;
 
 /// The storage key of the bank's records.
 pub const STATE_KEY: &str = "mockbank.state";
+/// Where records the bank cannot read are kept aside (never silently replaced).
+pub const UNREADABLE_KEY: &str = "mockbank.state.unreadable";
+/// Stored times must lie between 1970 and this (about the year 2200): nothing absurd reaches
+/// date arithmetic.
+const LATEST_TIME: Millis = 7_258_118_400_000;
 /// The version of the records' layout; older layouts are migrated on load.
 const STATE_VERSION: u32 = 1;
 /// The origin the bank assumes outside a browser (the dev server's).
@@ -76,7 +82,13 @@ impl MockBank {
     }
 
     fn handle(&self, endpoint: &str, body: &str) -> BankResult<String> {
-        let mut state = self.load()?;
+        let mut state = match self.load() {
+            // 연습 데이터 초기화 is the way out of unreadable records (kept aside by `load`).
+            Err(BankError::RecordsUnreadable { .. }) if endpoint == ResetPractice::NAME => {
+                BankState::seed()
+            }
+            loaded => loaded?,
+        };
         let now = self.clock.now();
         state.sessions.retain(|s| s.expires_at > now);
         state.challenges.retain(|c| c.expires_at > now);
@@ -94,15 +106,26 @@ impl MockBank {
         answer
     }
 
+    /// The bank's records; none yet means the demo seed. Records that cannot be read are
+    /// copied aside under [`UNREADABLE_KEY`] and refused, never replaced.
     fn load(&self) -> BankResult<BankState> {
-        match self.store.load::<BankState>(STATE_KEY) {
-            Ok(Some(state)) if state.version == STATE_VERSION => Ok(state),
-            // No records yet, or records this version cannot read: start from the demo seed.
-            Ok(_) | Err(crate::store::StoreError::Corrupt { .. }) => Ok(BankState::seed()),
-            Err(e) => Err(BankError::Internal {
-                detail: e.to_string(),
-            }),
-        }
+        let Some(text) = self.store.load_text(STATE_KEY).map_err(internal)? else {
+            return Ok(BankState::seed());
+        };
+        BankState::from_json(&text).or_else(|problem| {
+            if self
+                .store
+                .load_text(UNREADABLE_KEY)
+                .map_err(internal)?
+                .as_deref()
+                != Some(text.as_str())
+            {
+                self.store
+                    .save_text(UNREADABLE_KEY, &text)
+                    .map_err(internal)?;
+            }
+            Err(BankError::RecordsUnreadable { problem })
+        })
     }
 
     async fn wait(&self) {
@@ -159,6 +182,14 @@ struct CustomerRecord {
     card_failures: u8,
     #[serde(default)]
     otp_failures: u8,
+    /// The OTP time step of the last code accepted: no code passes twice.
+    #[serde(default)]
+    otp_last_step: Option<i64>,
+    #[serde(default)]
+    rrn_failures: u8,
+    /// A new ID password set by 아이디 비밀번호 재설정: salt and SHA-256(salt ‖ password), hex.
+    #[serde(default)]
+    password_hash: Option<(String, String)>,
     /// When a certificate was last issued: loans are refused for 4 days from that day.
     #[serde(default)]
     last_issued_at: Option<Millis>,
@@ -169,9 +200,61 @@ struct SessionRecord {
     token: String,
     user_id: String,
     expires_at: Millis,
+    /// Opened by certificate login (which may reset the ID password).
+    #[serde(default)]
+    by_certificate: bool,
 }
 
 impl BankState {
+    /// Reads stored records, checking every value a request would compute with; the problem
+    /// in Korean otherwise.
+    fn from_json(text: &str) -> Result<Self, String> {
+        #[derive(Deserialize)]
+        struct Versioned {
+            version: u32,
+        }
+        let version = serde_json::from_str::<Versioned>(text)
+            .map_err(|_| "기록이 손상되었습니다".to_owned())?
+            .version;
+        if version > STATE_VERSION {
+            return Err(format!("더 새로운 버전(v{version})에서 저장된 기록입니다"));
+        }
+        if version < STATE_VERSION {
+            return Err(format!("알 수 없는 옛 버전(v{version})의 기록입니다"));
+        }
+        let state: Self = serde_json::from_str(text)
+            .map_err(|e| format!("기록의 값이 올바르지 않습니다: {e}"))?;
+        state.validate()?;
+        Ok(state)
+    }
+
+    /// What serde's types do not already guarantee.
+    fn validate(&self) -> Result<(), String> {
+        let time = |t: Millis| (0..=LATEST_TIME).contains(&t);
+        let times = self
+            .sessions
+            .iter()
+            .map(|s| s.expires_at)
+            .chain(self.challenges.iter().map(|c| c.expires_at))
+            .chain(self.customers.iter().filter_map(|c| c.last_issued_at))
+            .chain(self.certificates.iter().flat_map(|c| {
+                [Some(c.issued_at), c.revoked_at, c.released_at]
+                    .into_iter()
+                    .flatten()
+            }));
+        let mut problems = Vec::new();
+        if !times.into_iter().all(time) {
+            problems.push("기록된 시각이 올바르지 않습니다");
+        }
+        if !self.issuances.iter().all(|i| i.is_consistent()) {
+            problems.push("진행 중인 발급 기록이 올바르지 않습니다");
+        }
+        match problems.first() {
+            Some(problem) => Err((*problem).to_owned()),
+            None => Ok(()),
+        }
+    }
+
     fn seed() -> Self {
         Self {
             version: STATE_VERSION,
@@ -184,6 +267,9 @@ impl BankState {
                     account_password_failures: 0,
                     card_failures: 0,
                     otp_failures: 0,
+                    otp_last_step: None,
+                    rrn_failures: 0,
+                    password_hash: None,
                     last_issued_at: None,
                 })
                 .collect(),
@@ -205,6 +291,7 @@ impl BankState {
         match endpoint {
             Login::NAME => serve(body, |r| self.login(now, r)),
             ExtendSession::NAME => serve(body, |r| self.extend(now, r)),
+            ResetLoginPassword::NAME => serve(body, |r| self.reset_login_password(r)),
             Logout::NAME => serve(body, |r: Logout| {
                 self.sessions.retain(|s| s.token != r.token.0);
                 self.issuances.retain(|i| i.token() != r.token.0);
@@ -247,7 +334,7 @@ impl BankState {
             ListReceipts::NAME => serve(body, |r| self.receipts(now, r)),
             StartRegistration::NAME => serve(body, |r| self.start_registration(r)),
             RegisterCertificate::NAME => serve(body, |r| self.register_certificate(now, origin, r)),
-            UnregisterCertificate::NAME => serve(body, |r| self.unregister_certificate(r)),
+            UnregisterCertificate::NAME => serve(body, |r| self.unregister_certificate(now, r)),
             IssueElsewhere::NAME => serve(body, |r| self.issue_elsewhere(now, r)),
             other => Err(BankError::BadRequest {
                 detail: format!("unknown endpoint `{other}`"),
@@ -263,32 +350,32 @@ impl BankState {
             .iter_mut()
             .find(|r| r.user_id == user_id)
             .ok_or(BankError::UnknownUser)?;
-        if record.login_failures >= LOGIN_ATTEMPTS {
-            return Err(BankError::UserLocked);
-        }
-        if request.password != customer.password {
-            record.login_failures += 1;
-            let remaining = LOGIN_ATTEMPTS - record.login_failures;
-            return Err(if remaining == 0 {
-                BankError::UserLocked
-            } else {
-                BankError::WrongPassword { remaining }
-            });
-        }
-        record.login_failures = 0;
-        self.open_session(customer, now)
+        let right = match &record.password_hash {
+            Some((salt, hash)) => password_hash(salt, &request.password) == *hash,
+            None => request.password == customer.password,
+        };
+        attempt(
+            &mut record.login_failures,
+            LOGIN_ATTEMPTS,
+            right,
+            |remaining| BankError::WrongPassword { remaining },
+            BankError::UserLocked,
+        )?;
+        self.open_session(customer, now, false)
     }
 
     fn open_session(
         &mut self,
         customer: &'static demo::DemoCustomer,
         now: Millis,
+        by_certificate: bool,
     ) -> BankResult<SessionGrant> {
         let token = random_token()?;
         self.sessions.push(SessionRecord {
             token: token.clone(),
             user_id: customer.user_id.to_owned(),
             expires_at: now + Millis::from(SESSION_SECS) * 1000,
+            by_certificate,
         });
         Ok(SessionGrant {
             user_id: customer.user_id.to_owned(),
@@ -296,6 +383,34 @@ impl BankState {
             customer_name: customer.name.to_owned(),
             expires_in_secs: SESSION_SECS,
         })
+    }
+
+    fn reset_login_password(&mut self, request: ResetLoginPassword) -> BankResult<()> {
+        let session = self
+            .sessions
+            .iter()
+            .find(|s| s.token == request.token.0)
+            .ok_or(BankError::SessionExpired)?;
+        if !session.by_certificate {
+            return Err(BankError::CertificateLoginRequired);
+        }
+        rules::check_login_password(&request.new_password).map_err(|message| {
+            BankError::InvalidDetails {
+                field: "new_password".to_owned(),
+                message,
+            }
+        })?;
+        let user_id = session.user_id.clone();
+        let record = self
+            .customers
+            .iter_mut()
+            .find(|r| r.user_id == user_id)
+            .ok_or(BankError::UnknownUser)?;
+        let salt = random_token()?;
+        let hash = password_hash(&salt, &request.new_password);
+        record.password_hash = Some((salt, hash));
+        record.login_failures = 0;
+        Ok(())
     }
 
     fn extend(&mut self, now: Millis, request: ExtendSession) -> BankResult<SessionTime> {
@@ -309,6 +424,40 @@ impl BankState {
             expires_in_secs: SESSION_SECS,
         })
     }
+}
+
+/// SHA-256(salt ‖ password), hex: how a reset ID password is kept.
+fn password_hash(salt: &str, password: &str) -> String {
+    use sha2::Digest;
+    data_encoding::HEXLOWER.encode(
+        &sha2::Sha256::new()
+            .chain_update(salt)
+            .chain_update(password)
+            .finalize(),
+    )
+}
+
+/// One factor's consecutive wrong answers, counted in `counter`: refused once `limit` is
+/// reached; a wrong answer counts (the last one locks), a right one clears the count.
+fn attempt(
+    counter: &mut u8,
+    limit: u8,
+    right: bool,
+    wrong: impl FnOnce(u8) -> BankError,
+    locked: BankError,
+) -> BankResult<()> {
+    if *counter >= limit {
+        return Err(locked);
+    }
+    if right {
+        *counter = 0;
+        return Ok(());
+    }
+    *counter += 1;
+    Err(match limit - *counter {
+        0 => locked,
+        remaining => wrong(remaining),
+    })
 }
 
 /// Decodes a request, runs its handler and encodes the answer.

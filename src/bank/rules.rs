@@ -102,6 +102,29 @@ pub fn check_password(password: &str) -> Result<(), String> {
     }
 }
 
+/// The ID (login) password rule: 8 to 20 characters, letters and digits both, no spaces.
+pub fn check_login_password(password: &str) -> Result<(), String> {
+    let length = password.chars().count();
+    if !(8..=20).contains(&length) {
+        return Err("아이디 비밀번호는 8자리 이상 20자리 이하로 입력해 주세요.".to_owned());
+    }
+    if password
+        .chars()
+        .any(|c| c.is_whitespace() || !c.is_ascii_graphic())
+    {
+        return Err(
+            "아이디 비밀번호에는 영문자, 숫자, 특수문자만 쓸 수 있습니다. (한글, 공백 불가)"
+                .to_owned(),
+        );
+    }
+    if !(password.chars().any(|c| c.is_ascii_alphabetic())
+        && password.chars().any(|c| c.is_ascii_digit()))
+    {
+        return Err("아이디 비밀번호에 영문자와 숫자를 모두 포함해 주세요.".to_owned());
+    }
+    Ok(())
+}
+
 /// A TOTP code (RFC 6238 with HMAC-SHA-1) for `secret` at Unix time `unix_secs`.
 pub fn totp(secret: &[u8], unix_secs: u64, step_secs: u64, digits: u32) -> String {
     let counter = unix_secs / step_secs;
@@ -132,10 +155,17 @@ pub fn otp_code(secret_base32: &str, millis: i64) -> Option<String> {
 
 /// Whether `code` is the OTP of this step or the one before or after (clock drift).
 pub fn otp_accepts(secret_base32: &str, millis: i64, code: &str) -> bool {
+    otp_step(secret_base32, millis, code).is_some()
+}
+
+/// The time step (RFC 6238 counter) whose code `code` is, looking at this step and the ones
+/// before and after it; the bank keeps the last one used so that no code passes twice.
+pub fn otp_step(secret_base32: &str, millis: i64, code: &str) -> Option<i64> {
     let step = OTP_STEP_SECS as i64 * 1000;
-    [-step, 0, step]
-        .iter()
-        .any(|drift| otp_code(secret_base32, millis + drift).as_deref() == Some(code.trim()))
+    [-step, 0, step].iter().find_map(|drift| {
+        (otp_code(secret_base32, millis + drift).as_deref() == Some(code.trim()))
+            .then(|| (millis + drift).div_euclid(step))
+    })
 }
 
 /// An English name for the certificate: letters and single spaces, upper-cased.

@@ -84,6 +84,35 @@ impl KeyValueStore {
         }
     }
 
+    /// The stored text of a record as it is, readable or not; `Ok(None)` when there is none.
+    pub fn load_text(&self, key: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            Self::Local => LocalStorage::raw()
+                .get_item(key)
+                .map_err(|e| unavailable(key, format!("{e:?}"))),
+            Self::Session => SessionStorage::raw()
+                .get_item(key)
+                .map_err(|e| unavailable(key, format!("{e:?}"))),
+            Self::Memory(map) => Ok(map.borrow().get(key).cloned()),
+        }
+    }
+
+    /// Writes a record's text as it is.
+    pub fn save_text(&self, key: &str, text: &str) -> Result<(), StoreError> {
+        match self {
+            Self::Local => LocalStorage::raw()
+                .set_item(key, text)
+                .map_err(|e| unavailable(key, format!("{e:?}"))),
+            Self::Session => SessionStorage::raw()
+                .set_item(key, text)
+                .map_err(|e| unavailable(key, format!("{e:?}"))),
+            Self::Memory(map) => {
+                map.borrow_mut().insert(key.to_owned(), text.to_owned());
+                Ok(())
+            }
+        }
+    }
+
     /// Deletes a record if there is one.
     pub fn remove(&self, key: &str) {
         match self {

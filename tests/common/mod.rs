@@ -161,17 +161,38 @@ impl Customer {
         .unwrap();
     }
 
-    /// Step 6 as the page does it (`enroll::enroll`, a key made here), under `password`.
+    /// Step 6 as the page does it (`enroll::prepare` with a key made here, then
+    /// `enroll::enroll`), under `password`.
     pub fn enroll(&self, password: &str) -> cert_center::enroll::Enrolled {
+        let prepared = self.prepare();
+        self.enroll_prepared(password, &prepared).unwrap()
+    }
+
+    /// Step 6's key and request, as the page makes them once per issuance.
+    pub fn prepare(&self) -> cert_center::enroll::Prepared {
+        block_on(cert_center::enroll::prepare(
+            &self.bank,
+            self.t(),
+            || async { cert_center::pki::keys::generate().map_err(|e| e.to_string()) },
+            async |_| {},
+        ))
+        .unwrap()
+    }
+
+    /// Step 6's request sent (again) and its certificate sealed under `password`.
+    pub fn enroll_prepared(
+        &self,
+        password: &str,
+        prepared: &cert_center::enroll::Prepared,
+    ) -> Result<cert_center::enroll::Enrolled, cert_center::enroll::EnrollError> {
         block_on(cert_center::enroll::enroll(
             &self.bank,
             self.t(),
             self.who.user_id,
             password,
-            || async { cert_center::pki::keys::generate().map_err(|e| e.to_string()) },
+            prepared,
             async |_| {},
         ))
-        .unwrap()
     }
 
     /// Step 6 with `key` and R: the certificate the bank issues.
@@ -185,6 +206,37 @@ impl Customer {
             csr: b64(&request),
             random: b64(r),
         })
+    }
+
+    /// Certificate login with `e` under `password`, as the login page does it.
+    pub fn login_with(
+        &self,
+        e: &cert_center::enroll::Enrolled,
+        password: &str,
+    ) -> Result<SessionGrant, cert_center::enroll::LoginError> {
+        block_on(cert_center::enroll::certificate_login(
+            &self.bank,
+            cert_center::bank::mock::DEFAULT_ORIGIN,
+            &e.certificate,
+            &e.key_file,
+            password,
+        ))
+    }
+
+    /// 인증서 폐기 of `e`, proved with `password`.
+    pub fn revoke(
+        &self,
+        e: &cert_center::enroll::Enrolled,
+        password: &str,
+    ) -> Result<Revocation, cert_center::enroll::LoginError> {
+        block_on(cert_center::enroll::revoke(
+            &self.bank,
+            self.t(),
+            cert_center::bank::mock::DEFAULT_ORIGIN,
+            &e.certificate,
+            &e.key_file,
+            password,
+        ))
     }
 
     pub fn balance(&self) -> u64 {

@@ -51,7 +51,7 @@ impl BankState {
         let index = self.verify_proof(now, origin, LOGIN, &r.proof)?;
         let customer =
             demo::find(&self.certificates[index].user_id).ok_or(BankError::UnknownUser)?;
-        self.open_session(customer, now)
+        self.open_session(customer, now, true)
     }
 
     /// Checks a certificate's proof for `purpose`: the challenge (spent whatever the outcome),
@@ -85,6 +85,11 @@ impl BankState {
             }
             None if record.revoked => return Err(rejected("폐기된 인증서입니다")),
             None => {}
+        }
+        if record.released_at.is_some() {
+            return Err(rejected(
+                "등록이 해제된 타행·타기관 인증서입니다. 다시 등록한 뒤 사용해 주세요",
+            ));
         }
         let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
         self.check_signed(

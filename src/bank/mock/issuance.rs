@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BankState, CustomerRecord, random_bytes};
+use super::{BankState, CustomerRecord, attempt, random_bytes};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo::{self, DemoCustomer, SecondFactor};
@@ -38,6 +38,12 @@ pub(super) struct IssuanceRecord {
     /// The certificate issued, so that a retried request gets it again and pays once.
     #[serde(default)]
     issued: Option<IssuedCertificate>,
+    /// The request (CSR and R, base64) `issued` answers: a retry must send the same.
+    #[serde(default)]
+    issued_for: Option<(String, String)>,
+    /// The fee step 4 showed and the customer confirmed.
+    #[serde(default)]
+    confirmed_fee: Option<u64>,
     /// A 타행·타기관 registration, which borrows step 3's verification.
     #[serde(default)]
     pub(super) registering: bool,
@@ -66,6 +72,13 @@ impl IssuanceRecord {
         record.complete(Step::Terms)?;
         record.complete(Step::Target)?;
         Ok(record)
+    }
+
+    /// Whether stored values are ones the bank could have written (security-card numbers 1
+    /// to 35 and distinct).
+    pub(super) fn is_consistent(&self) -> bool {
+        self.card_challenge
+            .is_none_or(|(a, b)| a != b && (1..=35).contains(&a) && (1..=35).contains(&b))
     }
 
     /// The login session this issuance belongs to.
@@ -118,6 +131,9 @@ pub(super) struct CertificateRecord {
     /// Issued elsewhere and registered here (타행·타기관).
     #[serde(default)]
     pub(super) registered: bool,
+    /// When its registration was released (해제); the record is kept, never deleted.
+    #[serde(default)]
+    pub(super) released_at: Option<Millis>,
 }
 
 /// How a certificate came to be replaced.
@@ -268,9 +284,13 @@ impl BankState {
         if !rules::rrn_is_valid(&r.rrn) {
             return Err(BankError::InvalidRrn);
         }
-        if !rules::rrn_matches(&r.rrn, cx.customer.rrn) {
-            return Err(BankError::RrnMismatch);
-        }
+        attempt(
+            &mut cx.record.rrn_failures,
+            RRN_ATTEMPTS,
+            rules::rrn_matches(&r.rrn, cx.customer.rrn),
+            |remaining| BankError::RrnMismatch { remaining },
+            BankError::RrnLocked,
+        )?;
         cx.issuance.complete(Step::Terms)
     }
 
@@ -278,7 +298,11 @@ impl BankState {
         let user_id = self.context(&r.token)?.customer.user_id;
         let issued = |ca: Ca| {
             self.certificates.iter().any(|c: &CertificateRecord| {
-                c.user_id == user_id && c.ca == ca && c.kind == CertKind::General && !c.revoked
+                c.user_id == user_id
+                    && c.ca == ca
+                    && c.kind == CertKind::General
+                    && !c.revoked
+                    && !c.registered
             })
         };
         Ok(Targets {
@@ -419,18 +443,13 @@ impl BankState {
         if digits(&r.account) != digits(cx.customer.account) {
             return Err(BankError::UnknownAccount);
         }
-        let counter = &mut cx.record.account_password_failures;
-        if *counter >= ACCOUNT_PASSWORD_ATTEMPTS {
-            return Err(BankError::AccountPasswordLocked);
-        }
-        if r.account_password != cx.customer.account_password {
-            *counter += 1;
-            return Err(match ACCOUNT_PASSWORD_ATTEMPTS - *counter {
-                0 => BankError::AccountPasswordLocked,
-                remaining => BankError::WrongAccountPassword { remaining },
-            });
-        }
-        *counter = 0;
+        attempt(
+            &mut cx.record.account_password_failures,
+            ACCOUNT_PASSWORD_ATTEMPTS,
+            r.account_password == cx.customer.account_password,
+            |remaining| BankError::WrongAccountPassword { remaining },
+            BankError::AccountPasswordLocked,
+        )?;
 
         match (cx.customer.second_factor, r.answer) {
             (
@@ -440,38 +459,39 @@ impl BankState {
                     last_two,
                 },
             ) => {
-                let counter = &mut cx.record.card_failures;
-                if *counter >= CARD_ATTEMPTS {
-                    return Err(BankError::SecurityCardLocked);
-                }
                 let (first, second) = cx.issuance.card_challenge.ok_or(BankError::BadRequest {
                     detail: "no security-card challenge was issued".to_owned(),
                 })?;
                 let code = |n: u8| codes[usize::from(n) - 1];
-                if first_two != code(first)[..2] || last_two != code(second)[2..] {
-                    *counter += 1;
+                let right = first_two == code(first)[..2] && last_two == code(second)[2..];
+                if !right {
                     // New numbers for the next try, as a bank asks again.
                     cx.issuance.card_challenge = None;
-                    return Err(match CARD_ATTEMPTS - *counter {
-                        0 => BankError::SecurityCardLocked,
-                        remaining => BankError::WrongSecurityCard { remaining },
-                    });
                 }
-                *counter = 0;
+                attempt(
+                    &mut cx.record.card_failures,
+                    CARD_ATTEMPTS,
+                    right,
+                    |remaining| BankError::WrongSecurityCard { remaining },
+                    BankError::SecurityCardLocked,
+                )?;
             }
             (SecondFactor::Otp { secret_base32 }, SecondFactorAnswer::Otp { code }) => {
-                let counter = &mut cx.record.otp_failures;
-                if *counter >= OTP_ATTEMPTS {
-                    return Err(BankError::OtpLocked);
+                let step = rules::otp_step(secret_base32, now, &code);
+                if cx.record.otp_failures < OTP_ATTEMPTS
+                    && step.is_some()
+                    && step <= cx.record.otp_last_step
+                {
+                    return Err(BankError::OtpReused);
                 }
-                if !rules::otp_accepts(secret_base32, now, &code) {
-                    *counter += 1;
-                    return Err(match OTP_ATTEMPTS - *counter {
-                        0 => BankError::OtpLocked,
-                        remaining => BankError::WrongOtp { remaining },
-                    });
-                }
-                *counter = 0;
+                attempt(
+                    &mut cx.record.otp_failures,
+                    OTP_ATTEMPTS,
+                    step.is_some(),
+                    |remaining| BankError::WrongOtp { remaining },
+                    BankError::OtpLocked,
+                )?;
+                cx.record.otp_last_step = step;
             }
             _ => {
                 return Err(BankError::BadRequest {
@@ -510,7 +530,8 @@ impl BankState {
         })
     }
 
-    /// The customer's certificate of `ca` and `kind` that is neither revoked nor expired.
+    /// The customer's certificate of `ca` and `kind` that this bank issued and that is neither
+    /// revoked nor expired (a registered 타행·타기관 certificate is not the bank's to replace).
     pub(super) fn valid_certificate(
         &self,
         user_id: &str,
@@ -523,6 +544,7 @@ impl BankState {
                 && c.ca == ca
                 && c.kind == kind
                 && !c.revoked
+                && !c.registered
                 && c.parsed().is_ok_and(|p| not_after(&p) >= now)
         })
     }
@@ -540,7 +562,9 @@ impl BankState {
                 fee: quote.fee,
             });
         }
-        cx.issuance.complete(Step::Fee)
+        let progress = cx.issuance.complete(Step::Fee)?;
+        cx.issuance.confirmed_fee = Some(quote.fee);
+        Ok(progress)
     }
 
     pub(super) fn bank_name(&mut self, r: GetBankName) -> BankResult<String> {
@@ -579,7 +603,21 @@ impl BankState {
     }
 
     pub(super) fn prepare_issuance(&mut self, r: PrepareIssuance) -> BankResult<IssuanceTicket> {
-        let cx = self.context(&r.token)?;
+        let (subject, ca, kind) = self.subject(&r.token)?;
+        Ok(IssuanceTicket {
+            subject: subject.to_string(),
+            ca,
+            kind,
+        })
+    }
+
+    /// The subject the bank certifies for this issuance, encoded by the bank (the request's
+    /// copy is only compared with it), with the CA and kind chosen at step 2.
+    fn subject(
+        &mut self,
+        token: &SessionToken,
+    ) -> BankResult<(x509_cert::name::Name, Ca, CertKind)> {
+        let cx = self.context(token)?;
         cx.issuance.progress.require(Step::Password)?;
         let (Some(kind), Some(ca), Some(details)) = (
             cx.issuance.kind,
@@ -602,11 +640,7 @@ impl BankState {
         };
         let cn = pki::subject::common_name(&details.name, &details.english_name, &digits);
         let subject = pki::subject::personal_subject(ca, &cn).map_err(internal)?;
-        Ok(IssuanceTicket {
-            subject: subject.to_string(),
-            ca,
-            kind,
-        })
+        Ok((subject, ca, kind))
     }
 
     /// The root and `ca`'s issuing authority, made the first time they are needed.
@@ -653,10 +687,16 @@ impl BankState {
         now: Millis,
         r: IssueCertificate,
     ) -> BankResult<IssuedCertificate> {
-        let (ticket, user_id) = {
+        let (subject, ca, kind, user_id, confirmed_fee) = {
             let cx = self.context(&r.token)?;
             if let Some(issued) = &cx.issuance.issued {
-                // A retried request gets the same certificate and pays nothing more.
+                // A retried request gets the same certificate and pays nothing more; another
+                // request (a new key) would get a certificate that is not its key's.
+                if cx.issuance.issued_for.as_ref() != Some(&(r.csr.clone(), r.random.clone())) {
+                    return Err(BankError::InvalidRequest {
+                        detail: "이 발급 건은 다른 키로 이미 발급되었습니다. 인증서를 받지 못하셨다면 처음부터 다시 발급(재발급)해 주세요".to_owned(),
+                    });
+                }
                 return Ok(issued.clone());
             }
             cx.issuance.progress.require(Step::Password)?;
@@ -666,19 +706,17 @@ impl BankState {
                 .ok_or(BankError::InvalidRequest {
                     detail: "발급 준비(저장위치와 암호 확인)를 먼저 마쳐 주세요".to_owned(),
                 })?;
-            let user_id = cx.customer.user_id;
-            let ticket = self.prepare_issuance(PrepareIssuance {
-                token: r.token.clone(),
-            })?;
-            (ticket, user_id)
+            let (user_id, confirmed_fee) = (cx.customer.user_id, cx.issuance.confirmed_fee);
+            let (subject, ca, kind) = self.subject(&r.token)?;
+            (subject, ca, kind, user_id, confirmed_fee)
         };
         check_hours(now)?;
         let (request, public) = verified_request(&unbase64(&r.csr)?)?;
-        if request.info.subject.to_string() != ticket.subject {
+        if request.info.subject.to_string() != subject.to_string() {
             return Err(BankError::SubjectMismatch);
         }
         // 재발급: a valid certificate of the same CA is revoked, its expiry kept, nothing charged.
-        let old = self.valid_certificate(user_id, ticket.ca, ticket.kind, now);
+        let old = self.valid_certificate(user_id, ca, kind, now);
         let (fee, validity) = match old {
             Some(i) => {
                 let end = self.certificates[i]
@@ -688,18 +726,25 @@ impl BankState {
                     .not_after;
                 (0, pki::ca::validity_until(now, end).map_err(internal)?)
             }
-            None => (
-                ticket.kind.fee(),
-                pki::ca::validity(now, 1).map_err(internal)?,
-            ),
+            None => (kind.fee(), pki::ca::validity(now, 1).map_err(internal)?),
         };
+        if confirmed_fee != Some(fee) {
+            // Step 4 showed another fee (another tab revoked or issued since): back to step 4.
+            let cx = self.context(&r.token)?;
+            cx.issuance.complete(Step::Verify)?;
+            cx.issuance.confirmed_fee = None;
+            return Err(BankError::FeeChanged {
+                confirmed: confirmed_fee.unwrap_or_default(),
+                now: fee,
+            });
+        }
         let issued = self.grant(
             now,
             Grant {
                 token: &r.token,
-                ca: ticket.ca,
-                kind: ticket.kind,
-                subject: request.info.subject,
+                ca,
+                kind,
+                subject,
                 public,
                 random: &r.random,
                 validity,
@@ -711,6 +756,7 @@ impl BankState {
         }
         let cx = self.context(&r.token)?;
         cx.issuance.issued = Some(issued.clone());
+        cx.issuance.issued_for = Some((r.csr, r.random));
         cx.issuance.complete(Step::Password)?;
         Ok(issued)
     }
@@ -747,6 +793,7 @@ impl BankState {
             replaced_by: None,
             refund: 0,
             registered: false,
+            released_at: None,
         });
         Ok(issued)
     }
@@ -796,7 +843,7 @@ impl BankState {
         let user_id = self.context(&r.token)?.customer.user_id;
         self.certificates
             .iter()
-            .filter(|c| c.user_id == user_id)
+            .filter(|c| c.user_id == user_id && c.released_at.is_none())
             .map(|c| c.view(now))
             .collect()
     }

@@ -36,6 +36,11 @@ impl BankState {
                 reason: "로그인하신 고객님의 인증서가 아닙니다".to_owned(),
             });
         }
+        if self.certificates[index].registered {
+            return Err(BankError::CertificateUnusable {
+                reason: "타행·타기관에서 발급받아 등록한 인증서는 발급한 곳에서 폐기·갱신해 주세요. 모의은행에서는 등록 해제만 할 수 있습니다".to_owned(),
+            });
+        }
         Ok(index)
     }
 
@@ -57,7 +62,7 @@ impl BankState {
         let serial = record.serial.clone();
         let user_id = record.user_id.clone();
         if let Some(customer) = self.customers.iter_mut().find(|c| c.user_id == user_id) {
-            customer.balance += refund;
+            customer.balance = customer.balance.saturating_add(refund);
         }
         Ok(Revocation { serial, refund })
     }
@@ -91,7 +96,7 @@ impl BankState {
                 token: &r.token,
                 ca,
                 kind,
-                subject: request.info.subject,
+                subject: old.tbs_certificate().subject().clone(),
                 public,
                 random: &r.random,
                 validity: pki::ca::validity_until(now, end).map_err(internal)?,
@@ -107,7 +112,7 @@ impl BankState {
         let revoked = self
             .certificates
             .iter()
-            .filter(|c| c.ca == r.ca && c.revoked)
+            .filter(|c| c.ca == r.ca && c.revoked && !c.registered)
             .map(|c| {
                 Ok(Revoked {
                     serial: c.parsed()?.tbs_certificate().serial_number().clone(),

@@ -40,18 +40,33 @@ impl BankState {
             return Err(BankError::VerificationRequired);
         }
         let certificate = self.spend_challenge(now, &r.proof)?;
-        if self
-            .certificates
-            .iter()
-            .any(|c| c.certificate == r.proof.certificate && !c.revoked)
-        {
-            return Err(unusable("모의은행에서 발급했거나 이미 등록된 인증서입니다"));
-        }
         let issuer = certificate.tbs_certificate().issuer().clone();
         let ca = [Ca::Yessign, Ca::Kica, Ca::SignKorea, Ca::CrossCert]
             .into_iter()
             .find(|ca| pki::subject::issuing_name(*ca).is_ok_and(|name| name == issuer))
             .ok_or_else(|| unusable("모의 인증기관이 발급한 인증서가 아닙니다"))?;
+        let serial = certificate.tbs_certificate().serial_number().to_string();
+        // Any certificate the bank already knows (issued here, revoked, superseded or registered
+        // by someone) stays what it is: only this customer's own released registration returns.
+        let known = self.certificates.iter().position(|c| {
+            c.certificate == r.proof.certificate || (c.ca == ca && c.serial == serial)
+        });
+        let returning = match known {
+            Some(i) => {
+                let c = &self.certificates[i];
+                if !(c.registered
+                    && c.released_at.is_some()
+                    && !c.revoked
+                    && c.user_id == customer.user_id)
+                {
+                    return Err(unusable(
+                        "모의은행에서 발급했거나 이미 등록된 인증서입니다 (폐기된 인증서도 등록할 수 없습니다)",
+                    ));
+                }
+                Some(i)
+            }
+            None => None,
+        };
         let summary = pki::npki::summarize(&unbase64(&r.proof.certificate)?).map_err(internal)?;
         let general =
             pki::subject::policy_meaning(&pki::subject::policy_oid(ca, CertKind::General));
@@ -67,22 +82,34 @@ impl BankState {
                 }
                 other => other,
             })?;
-        let record = CertificateRecord {
-            user_id: customer.user_id.to_owned(),
-            kind: CertKind::General,
-            ca,
-            serial: certificate.tbs_certificate().serial_number().to_string(),
-            issued_at: now,
-            revoked: false,
-            certificate: r.proof.certificate.clone(),
-            fee: 0,
-            revoked_at: None,
-            replaced_by: None,
-            refund: 0,
-            registered: true,
+        let view = match returning {
+            Some(i) => {
+                let record = &mut self.certificates[i];
+                record.released_at = None;
+                record.issued_at = now;
+                record.view(now)?
+            }
+            None => {
+                let record = CertificateRecord {
+                    user_id: customer.user_id.to_owned(),
+                    kind: CertKind::General,
+                    ca,
+                    serial,
+                    issued_at: now,
+                    revoked: false,
+                    certificate: r.proof.certificate.clone(),
+                    fee: 0,
+                    revoked_at: None,
+                    replaced_by: None,
+                    refund: 0,
+                    registered: true,
+                    released_at: None,
+                };
+                let view = record.view(now)?;
+                self.certificates.push(record);
+                view
+            }
         };
-        let view = record.view(now)?;
-        self.certificates.push(record);
         if let Some(c) = self
             .customers
             .iter_mut()
@@ -95,14 +122,25 @@ impl BankState {
         Ok(view)
     }
 
-    pub(super) fn unregister_certificate(&mut self, r: UnregisterCertificate) -> BankResult<()> {
+    /// 해제: the registration ends; the record stays, so that what the bank knows of the
+    /// certificate is never lost.
+    pub(super) fn unregister_certificate(
+        &mut self,
+        now: Millis,
+        r: UnregisterCertificate,
+    ) -> BankResult<()> {
         let customer = self.session_user(&r.token)?;
-        let before = self.certificates.len();
-        self.certificates
-            .retain(|c| !(c.user_id == customer.user_id && c.registered && c.serial == r.serial));
-        if self.certificates.len() == before {
-            return Err(unusable("등록된 타행·타기관 인증서가 아닙니다"));
-        }
+        let record = self
+            .certificates
+            .iter_mut()
+            .find(|c| {
+                c.user_id == customer.user_id
+                    && c.registered
+                    && c.released_at.is_none()
+                    && c.serial == r.serial
+            })
+            .ok_or_else(|| unusable("등록된 타행·타기관 인증서가 아닙니다"))?;
+        record.released_at = Some(now);
         Ok(())
     }
 

@@ -1,0 +1,292 @@
+//! The security review's findings on issuance and the bank's records (issue #9): retries that
+//! keep their key, the fee the customer confirmed, the subject the bank encodes, a locked ID
+//! that logs in by certificate and resets its password, and records that are never replaced
+//! silently.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::str::FromStr;
+
+use cert_center::bank::BankResult;
+use cert_center::bank::mock::{STATE_KEY, UNREADABLE_KEY};
+use cert_center::enroll::{self, EnrollError};
+use common::*;
+use der::{Decode, Encode};
+
+const PASSWORD: &str = "Hong!2026pass";
+
+#[test]
+fn a_retry_sends_the_same_request_and_gets_the_same_certificate_once_paid() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let prepared = c.prepare();
+    let first = c.enroll_prepared(PASSWORD, &prepared).unwrap();
+    // The first save failed; the customer retries, even with another password.
+    let retried = c.enroll_prepared("Other!2026pass", &prepared).unwrap();
+    assert_eq!(retried.certificate, first.certificate);
+    assert_eq!(c.balance(), 50_000 - 4_400, "charged once");
+    assert_eq!(
+        c.login_with(&retried, "Other!2026pass").unwrap().user_id,
+        "hong01"
+    );
+
+    // A new key for the issuance already answered would get a certificate that is not its own.
+    let refused = c.enroll_prepared(PASSWORD, &c.prepare()).unwrap_err();
+    assert!(
+        matches!(&refused, EnrollError::Bank(BankError::InvalidRequest { detail }) if detail.contains("다른 키로 이미 발급")),
+        "{refused:?}"
+    );
+}
+
+/// A bank whose issuance answers with a certificate it issued earlier (to another key).
+struct StaleAnswer {
+    bank: MockBank,
+    answer: String,
+}
+
+impl BankApi for StaleAnswer {
+    async fn call<E: Endpoint>(&self, request: E) -> BankResult<E::Response> {
+        if E::NAME == IssueCertificate::NAME {
+            return Ok(serde_json::from_str(&self.answer).unwrap());
+        }
+        self.bank.call(request).await
+    }
+}
+
+#[test]
+fn a_certificate_that_is_not_the_keys_is_never_kept() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let earlier = c.enroll(PASSWORD);
+    let stale = StaleAnswer {
+        bank: c.bank.clone(),
+        answer: serde_json::to_string(&IssuedCertificate {
+            certificate: b64(&earlier.certificate),
+            chain: earlier.record.chain.clone(),
+            fee: 0,
+        })
+        .unwrap(),
+    };
+    let c = login_on(&c.bank, c.who);
+    c.through_step_5();
+    let refused = block_on(enroll::enroll(
+        &stale,
+        c.t(),
+        c.who.user_id,
+        PASSWORD,
+        &c.prepare(),
+        async |_| {},
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(
+        refused.contains("키와 맞지 않아 저장하지 않았습니다"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn the_fee_charged_is_the_fee_confirmed_at_step_4() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let first = c.enroll(PASSWORD);
+    // A reissue: step 4 shows 0원.
+    let wizard = login_on(&c.bank, c.who);
+    wizard.through_step_5();
+    assert_eq!(wizard.call(GetFee { token: wizard.t() }).unwrap().fee, 0);
+    // Meanwhile another tab revokes the certificate (refunded): the issuance is no longer a reissue.
+    let tab = login_on(&c.bank, c.who);
+    tab.revoke(&first, PASSWORD).unwrap();
+    assert_eq!(tab.balance(), 50_000);
+
+    let refused = wizard
+        .enroll_prepared(PASSWORD, &wizard.prepare())
+        .unwrap_err();
+    assert_eq!(
+        refused,
+        EnrollError::Bank(BankError::FeeChanged {
+            confirmed: 0,
+            now: 4_400
+        })
+    );
+    assert!(refused.to_string().contains("4단계"), "{refused}");
+    assert_eq!(wizard.current(), Step::Fee, "back to step 4");
+    assert_eq!(wizard.balance(), 50_000, "nothing charged");
+
+    wizard.call(ConfirmFee { token: wizard.t() }).unwrap();
+    wizard
+        .call(SubmitDetails {
+            token: wizard.t(),
+            details: wizard.details(),
+        })
+        .unwrap();
+    wizard.enroll(PASSWORD);
+    assert_eq!(wizard.balance(), 50_000 - 4_400);
+}
+
+#[test]
+fn the_subject_is_encoded_by_the_bank_not_copied_from_the_request() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let ticket = c.call(PrepareIssuance { token: c.t() }).unwrap();
+    let banks = x509_cert::name::Name::from_str(&ticket.subject)
+        .unwrap()
+        .to_der()
+        .unwrap();
+    // The same text with `KMB` as another string type: it reads the same, its bytes differ.
+    let kmb = banks
+        .windows(5)
+        .position(|w| w[1..] == [3, b'K', b'M', b'B'])
+        .unwrap();
+    let mut asked = banks.clone();
+    asked[kmb] = if asked[kmb] == 0x13 { 0x0c } else { 0x13 };
+    let asked_name = x509_cert::name::Name::from_der(&asked).unwrap();
+    assert_eq!(asked_name.to_string(), ticket.subject);
+
+    let key = cert_center::pki::keys::generate().unwrap();
+    let csr = cert_center::pki::csr::build(&key, asked_name).unwrap();
+    let issued = c
+        .call(IssueCertificate {
+            token: c.t(),
+            csr: b64(&csr),
+            random: b64(&[7; 20]),
+        })
+        .unwrap();
+    let certificate = x509_cert::Certificate::from_der(&unb64(&issued.certificate)).unwrap();
+    let subject = certificate.tbs_certificate().subject().to_der().unwrap();
+    assert_eq!(subject, banks);
+    assert_ne!(subject, asked);
+}
+
+#[test]
+fn a_locked_id_logs_in_by_certificate_and_a_new_id_password_lifts_the_lock() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let certificate = c.enroll(PASSWORD);
+    let by_id = c.t();
+    let wrong = |password: &str| {
+        block_on(c.bank.call(Login {
+            user_id: "hong01".into(),
+            password: password.into(),
+        }))
+    };
+    for _ in 0..5 {
+        assert!(wrong("Wrong!2345").is_err());
+    }
+    assert_eq!(
+        wrong(demo::HONG.password).unwrap_err(),
+        BankError::UserLocked
+    );
+
+    // An ID session may not reset the password; a certificate session may.
+    assert_eq!(
+        c.call(ResetLoginPassword {
+            token: by_id,
+            new_password: "NewPass2026".into(),
+        }),
+        Err(BankError::CertificateLoginRequired)
+    );
+    let grant = c.login_with(&certificate, PASSWORD).unwrap();
+    let reset = |new_password: &str| {
+        block_on(c.bank.call(ResetLoginPassword {
+            token: grant.token.clone(),
+            new_password: new_password.into(),
+        }))
+    };
+    assert!(matches!(
+        reset("short1"),
+        Err(BankError::InvalidDetails { .. })
+    ));
+    assert!(matches!(
+        reset("lettersonly"),
+        Err(BankError::InvalidDetails { .. })
+    ));
+    reset("NewPass2026").unwrap();
+
+    assert!(matches!(
+        wrong(demo::HONG.password),
+        Err(BankError::WrongPassword { remaining: 4 })
+    ));
+    assert_eq!(wrong("NewPass2026").unwrap().user_id, "hong01");
+    // 연습 데이터 초기화 brings the demo password back.
+    block_on(c.bank.call(ResetPractice)).unwrap();
+    assert_eq!(wrong(demo::HONG.password).unwrap().user_id, "hong01");
+}
+
+/// A bank over `store`, which a test can tamper with.
+fn bank_over(store: &KeyValueStore) -> MockBank {
+    MockBank::new(store.clone(), Clock::manual(NOW))
+}
+
+fn login_call(bank: &MockBank) -> Result<SessionGrant, BankError> {
+    block_on(bank.call(Login {
+        user_id: "hong01".into(),
+        password: demo::HONG.password.into(),
+    }))
+}
+
+#[test]
+fn unreadable_records_are_kept_aside_reported_and_replaced_only_by_a_reset() {
+    // Records as the bank writes them, with an issuance under way.
+    let store = KeyValueStore::memory();
+    let bank = bank_over(&store);
+    let c = login_on(&bank, &demo::HONG);
+    c.terms().unwrap();
+    let good = store.load_text(STATE_KEY).unwrap().unwrap();
+    let mut state: serde_json::Value = serde_json::from_str(&good).unwrap();
+
+    let mut tampered = Vec::new();
+    tampered.push("{\"version\":1,".to_owned());
+    let mut newer = state.clone();
+    newer["version"] = 99.into();
+    tampered.push(newer.to_string());
+    let mut steps = state.clone();
+    steps["issuances"][0]["progress"]["completed"] = 255.into();
+    tampered.push(steps.to_string());
+    let mut counter = state.clone();
+    counter["customers"][0]["login_failures"] = 300.into();
+    tampered.push(counter.to_string());
+    let mut card = state.clone();
+    card["issuances"][0]["card_challenge"] = serde_json::json!([0, 36]);
+    tampered.push(card.to_string());
+    let mut time = state.clone();
+    time["sessions"][0]["expires_at"] = i64::MIN.into();
+    tampered.push(time.to_string());
+
+    for text in tampered {
+        store.save_text(STATE_KEY, &text).unwrap();
+        let refused = login_call(&bank).unwrap_err();
+        assert!(
+            matches!(refused, BankError::RecordsUnreadable { .. }),
+            "{text}: {refused:?}"
+        );
+        assert!(
+            refused.to_string().contains("연습 데이터 초기화"),
+            "{refused}"
+        );
+        assert_eq!(
+            store.load_text(STATE_KEY).unwrap().as_deref(),
+            Some(text.as_str()),
+            "not replaced"
+        );
+        assert_eq!(
+            store.load_text(UNREADABLE_KEY).unwrap().as_deref(),
+            Some(text.as_str()),
+            "kept aside"
+        );
+    }
+
+    block_on(bank.call(ResetPractice)).unwrap();
+    assert_eq!(login_call(&bank).unwrap().user_id, "hong01");
+    assert!(
+        store.load_text(UNREADABLE_KEY).unwrap().is_some(),
+        "the copy stays"
+    );
+    state["version"] = 1.into();
+    store.save_text(STATE_KEY, &state.to_string()).unwrap();
+    assert!(
+        login_call(&bank).is_ok(),
+        "readable records are used as they are"
+    );
+}
