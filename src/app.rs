@@ -35,6 +35,12 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/login") view=LoginPage />
+                <ProtectedRoute
+                    path=path!("/account/password")
+                    view=LoginPasswordPage
+                    condition=logged_in
+                    redirect_path=to_login
+                />
                 <Route path=path!("/bench") view=BenchPage />
                 <ParentRoute path=path!("/center") view=CenterLayout>
                     <Route path=path!("") view=CenterHome />

@@ -8,6 +8,7 @@ pub mod contexts;
 pub mod enroll;
 pub mod format;
 pub mod pages;
+pub mod panic_screen;
 pub mod pki;
 pub mod store;
 pub mod webcrypto;

@@ -1,4 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    cert_center::panic_screen::install();
     leptos::mount::mount_to_body(cert_center::App);
 }

@@ -281,7 +281,7 @@ async fn terms_step_shows_the_banks_refusal_of_another_persons_number() {
             .unwrap_or_default()
     };
     eventually("the bank's refusal is shown", || {
-        error() == "로그인하신 고객님의 주민등록번호와 일치하지 않습니다."
+        error().starts_with("로그인하신 고객님의 주민등록번호와 일치하지 않습니다. 4회 더 틀리면")
     })
     .await;
 }
@@ -403,4 +403,47 @@ async fn webcrypto_and_rust_key_files_open_each_other() {
         key_file::decrypt(&from_browser, "Wrong!2026pw"),
         Err(PkiError::WrongPassword)
     ));
+}
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_korean_error_screen_with_a_way_back() {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_inner_html("<p>the page as it was</p>");
+    cert_center::panic_screen::show(&host);
+    let text = host.text_content().unwrap();
+    assert!(text.contains("일시적인 오류가 발생"), "{text}");
+    assert!(text.contains("지워지지 않았습니다"), "{text}");
+    assert!(!text.contains("the page as it was"), "{text}");
+    assert!(host.query_selector("a[href='/']").unwrap().is_some());
+    assert!(host.query_selector("script").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_bank_records_in_local_storage_are_kept_aside_until_reset() {
+    let store = KeyValueStore::Local;
+    store
+        .save_text("mockbank.state", "{\"version\":1,")
+        .unwrap();
+    store.remove("mockbank.state.unreadable");
+    let bank = MockBank::new(KeyValueStore::Local, Clock::manual(1_764_000_000_000));
+    let login = || {
+        bank.call(Login {
+            user_id: "hong01".into(),
+            password: "Demo!2345".into(),
+        })
+    };
+    assert!(matches!(
+        login().await,
+        Err(BankError::RecordsUnreadable { .. })
+    ));
+    assert_eq!(
+        store
+            .load_text("mockbank.state.unreadable")
+            .unwrap()
+            .as_deref(),
+        Some("{\"version\":1,")
+    );
+    bank.call(ResetPractice).await.unwrap();
+    assert!(login().await.is_ok());
+    store.remove("mockbank.state.unreadable");
 }

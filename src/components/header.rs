@@ -9,7 +9,9 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::bank::BankApi;
 use crate::bank::api::ExtendSession;
+use crate::contexts::bank::practice_clock_offset;
 use crate::contexts::{log_out, use_auth, use_bank};
+use crate::format::kst_minute;
 
 /// `mm:ss`, as the bank shows the time left.
 pub fn format_countdown(seconds: u32) -> String {
@@ -76,7 +78,17 @@ pub fn Header() -> impl IntoView {
         }
     });
 
+    // The practice clock changes what the bank decides (hours, refunds, renewal): it is never
+    // shifted silently.
+    let practice = practice_clock_offset();
+
     view! {
+        {practice.map(|offset| view! {
+            <p class="practice-clock" role="status">
+                {move || format!("연습 시계: {}", kst_minute(now.get() as i64 + offset))}
+                <a href="?clock=now" rel="external" class="reset">"실제 시각으로 돌아가기"</a>
+            </p>
+        })}
         <header class="site-header">
             <div class="brand">
                 <A href="/" exact=true attr:class="bank-name">

@@ -20,3 +20,9 @@ pub fn use_bank() -> impl BankApi + Clone + 'static {
 pub fn bank_now() -> i64 {
     expect_context::<StoredValue<MockBank, LocalStorage>>().with_value(|bank| bank.clock().now())
 }
+
+/// How far the practice clock is shifted, if it is: every page then shows it.
+pub fn practice_clock_offset() -> Option<i64> {
+    expect_context::<StoredValue<MockBank, LocalStorage>>()
+        .with_value(|bank| bank.clock().practice_offset())
+}

@@ -3,6 +3,7 @@
 //! bank's challenge. After a login the customer goes back to the page that sent them here.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::bank::BankApi;
@@ -12,13 +13,34 @@ use crate::contexts::{use_auth, use_bank};
 use crate::enroll::certificate_login;
 
 /// Where to go after login: `next` when it is a path of this site, else the center's home.
+///
+/// Browsers drop tabs and newlines and read `\\` as `/` when they parse a URL, so
+/// `/%09/evil.example` would become `//evil.example`, another site. Anything with control
+/// characters, white space or backslashes is refused outright; in the browser the path is then
+/// parsed against the page's origin and must stay on it.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
-        _ => "/center".to_owned(),
+    next.and_then(same_origin_path)
+        .unwrap_or_else(|| "/center".to_owned())
+}
+
+fn same_origin_path(next: &str) -> Option<String> {
+    let plain = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if !plain {
+        return None;
     }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let origin = window().location().origin().ok()?;
+        let url = web_sys::Url::new_with_base(next, &origin).ok()?;
+        (url.origin() == origin)
+            .then(|| format!("{}{}{}", url.pathname(), url.search(), url.hash()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Some(next.to_owned())
 }
 
 /// The login page.
@@ -138,6 +160,11 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="btn primary wide" disabled=move || login.pending().get()>
                     {move || if login.pending().get() { "로그인 중…" } else { "로그인" }}
                 </button>
+                <p class="hint">
+                    "비밀번호를 잊으셨거나 사용이 제한되었다면 인증서로 로그인한 뒤 "
+                    <A href="/account/password">"아이디 비밀번호 재설정"</A>
+                    "을 이용하세요."
+                </p>
             </form>
             <section class="cert-login" aria-labelledby="cert-login-title">
                 <h2 id="cert-login-title">"인증서 로그인"</h2>
@@ -175,6 +202,17 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/center");
         assert_eq!(safe_next(Some("https://evil.example")), "/center");
         assert_eq!(safe_next(Some("/\\evil.example")), "/center");
+        // As the query map hands them over, percent-decoded: %09, %0a, %0d, %5C, a space.
+        for attack in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/\\/evil.example",
+            "/ /evil.example",
+            "\t//evil.example",
+        ] {
+            assert_eq!(safe_next(Some(attack)), "/center", "{attack:?}");
+        }
         assert_eq!(safe_next(None), "/center");
     }
 }

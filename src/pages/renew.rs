@@ -66,6 +66,9 @@ pub fn RenewPage() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let stage = RwSignal::new(None::<Stage>);
+    // A renewed certificate that could not be kept: the bank has issued it and superseded the
+    // old one, so the customer must be able to save it as files.
+    let unsaved = RwSignal::new_local(None::<Enrolled>);
     let stored = LocalResource::new(browser_certificates);
     let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
         let (bank, choice, password) = (bank.clone(), choice.clone(), password.clone());
@@ -90,9 +93,15 @@ pub fn RenewPage() -> impl IntoView {
             let renewed = renew(&bank, renewal, generate_key, show).await;
             stage.set(None);
             let kept = match renewed {
-                Ok(renewed) => keep(&choice, &renewed, from)
-                    .await
-                    .map(|saved| (renewed.record.expires.clone(), saved)),
+                Ok(renewed) => match keep(&choice, &renewed, from).await {
+                    Ok(saved) => Ok((renewed.record.expires.clone(), saved)),
+                    Err(message) => {
+                        unsaved.set(Some(renewed));
+                        Err(format!(
+                            "{message} 새 인증서는 이미 발급되었고 이전 인증서는 더 이상 쓸 수 없습니다. 아래 [새 인증서 파일 저장]으로 NPKI.zip을 받아 두세요."
+                        ))
+                    }
+                },
                 Err(message) => Err(message),
             };
             match kept {
@@ -177,6 +186,30 @@ pub fn RenewPage() -> impl IntoView {
             </div>
         </Show>
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
+        <Show when=move || unsaved.with(Option::is_some)>
+            <div class="warning unsaved" role="alert">
+                <p>{move || problem.get()}</p>
+                <button
+                    type="button"
+                    class="btn primary"
+                    on:click=move |_| {
+                        let saved = unsaved
+                            .with_untracked(|renewed| renewed.as_ref().map(crate::pages::wizard::password::save_npki));
+                        match saved {
+                            Some(Ok(())) => {
+                                unsaved.set(None);
+                                problem.set(None);
+                                notice.set(Some("새 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 대신 사용하세요.".to_owned()));
+                            }
+                            Some(Err(message)) => problem.set(Some(message)),
+                            None => {}
+                        }
+                    }
+                >
+                    "새 인증서 파일 저장"
+                </button>
+            </div>
+        </Show>
         <CertificatePicker
             source
             on_confirm=Callback::new(move |choice| {

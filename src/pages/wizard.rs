@@ -48,6 +48,11 @@ impl LastIssued {
     }
 }
 
+/// Why step 6 sent the customer back to step 4 (the fee changed since it was confirmed), for
+/// step 4 to show once.
+#[derive(Clone, Copy)]
+pub struct FeeNotice(pub RwSignal<Option<String>>);
+
 /// Goes to the step after `progress`.
 pub fn use_advance() -> impl Fn(Progress) + Clone + 'static {
     let navigate = use_navigate();
@@ -113,6 +118,7 @@ pub fn WizardPage() -> impl IntoView {
     let bank = use_bank();
     let params = use_params_map();
     let navigate = use_navigate();
+    provide_context(FeeNotice(RwSignal::new(None)));
     let requested = Memo::new(move |_| {
         params
             .read()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, refusal, use_advance};
+use super::{CancelButton, ErrorLine, FeeNotice, refusal, use_advance};
 use crate::bank::api::{CertKind, ConfirmFee, GetFee};
 use crate::bank::{BankApi, BankError};
 use crate::contexts::{use_auth, use_bank};
@@ -15,7 +15,11 @@ pub fn FeeStep() -> impl IntoView {
     let auth = use_auth();
     let bank = use_bank();
     let advance = use_advance();
-    let problem = RwSignal::new(None::<String>);
+    // Step 6 sends the customer back here when the fee changed since it was confirmed.
+    let problem = RwSignal::new(
+        use_context::<FeeNotice>()
+            .and_then(|FeeNotice(notice)| notice.try_update(Option::take).flatten()),
+    );
     let quote = {
         let bank = bank.clone();
         LocalResource::new(move || {

@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{CancelButton, ErrorLine, LastIssued, refusal, step_path};
+use super::{CancelButton, ErrorLine, FeeNotice, LastIssued, refusal, step_path};
 use crate::bank::BankApi;
+use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
 use crate::bank::rules::{check_password, password_checks};
 use crate::components::Dialog;
 use crate::contexts::{use_auth, use_bank};
-use crate::enroll::{Enrolled, Stage, enroll};
+use crate::enroll::{EnrollError, Enrolled, Prepared, Stage, enroll, prepare};
 use crate::store::certs::{CertStore, request_persistence};
 use crate::wizard::Step;
 use crate::worker::generate_key;
@@ -124,6 +125,10 @@ pub fn PasswordStep() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
 
     let last_issued = use_context::<LastIssued>().expect("LastIssued is provided by the app");
+    let fee_notice = use_context::<FeeNotice>();
+    // The key and request of this issuance, kept across retries (a failed save, a refused
+    // download) so that a retry is answered with the certificate of the same key.
+    let prepared = StoredValue::new_local(None::<Prepared>);
     let stage = RwSignal::new(None::<Stage>);
     // Ticks while issuing: the page stays responsive because the key is made in a worker.
     let started = RwSignal::new(0.0);
@@ -179,10 +184,22 @@ pub fn PasswordStep() -> impl IntoView {
                 // Lets the browser paint the stage before the next long step.
                 gloo_timers::future::TimeoutFuture::new(30).await;
             };
-            let enrolled = enroll(&bank, token, &user_id, &pw, generate_key, show).await;
+            let ready = match prepared.get_value() {
+                Some(ready) => Ok(ready),
+                None => prepare(&bank, token.clone(), generate_key, show)
+                    .await
+                    .inspect(|ready| prepared.set_value(Some(ready.clone()))),
+            };
+            let enrolled = match ready {
+                Ok(ready) => enroll(&bank, token, &user_id, &pw, &ready, show).await,
+                Err(error) => Err(error),
+            };
             let kept = match enrolled {
-                Ok(enrolled) => keep(&enrolled, where_to).await.map(|()| enrolled),
-                Err(message) => Err(message),
+                Ok(enrolled) => keep(&enrolled, where_to)
+                    .await
+                    .map(|()| enrolled)
+                    .map_err(EnrollError::Local),
+                Err(error) => Err(error),
             };
             stage.set(None);
             match kept {
@@ -191,8 +208,19 @@ pub fn PasswordStep() -> impl IntoView {
                     // The wizard page asks the bank again and shows step 7.
                     navigate(&step_path(Step::Done), Default::default());
                 }
-                Err(message) => {
-                    problem.set(Some(message));
+                Err(EnrollError::Bank(error @ BankError::FeeChanged { .. })) => {
+                    // The bank sent the issuance back to step 4, which shows the new fee.
+                    if let Some(FeeNotice(notice)) = fee_notice {
+                        notice.set(Some(error.to_string()));
+                    }
+                    navigate(&step_path(Step::Fee), Default::default());
+                }
+                Err(EnrollError::Bank(error)) => {
+                    problem.set(Some(refusal(auth, error)));
+                    popup.set(Popup::Password);
+                }
+                Err(error) => {
+                    problem.set(Some(error.to_string()));
                     popup.set(Popup::Password);
                 }
             }

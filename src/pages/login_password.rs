@@ -1,0 +1,96 @@
+//! 아이디 비밀번호 재설정: after a certificate login, the customer sets a new ID password, which
+//! also lifts a lock from five wrong passwords (a bank lets a locked customer in by certificate).
+
+use leptos::prelude::*;
+
+use crate::bank::api::ResetLoginPassword;
+use crate::bank::{BankApi, BankError};
+use crate::contexts::{use_auth, use_bank};
+use crate::pages::wizard::{ErrorLine, refusal};
+
+/// The page.
+#[component]
+pub fn LoginPasswordPage() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let password = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let reset = Action::new_local(move |new_password: &String| {
+        let (bank, new_password) = (bank.clone(), new_password.clone());
+        let token = auth.token();
+        async move {
+            let token = token.ok_or(BankError::SessionExpired)?;
+            bank.call(ResetLoginPassword {
+                token,
+                new_password,
+            })
+            .await
+        }
+    });
+    Effect::new(move || {
+        if let Some(Err(error)) = reset.value().get() {
+            problem.set(Some(refusal(auth, error)));
+        }
+    });
+    let done = move || matches!(reset.value().get(), Some(Ok(())));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (pw, pw2) = (password.get_untracked(), again.get_untracked());
+        let verdict = crate::bank::rules::check_login_password(&pw).and_then(|()| {
+            if pw == pw2 {
+                Ok(())
+            } else {
+                Err("새 비밀번호와 비밀번호 확인이 일치하지 않습니다.".to_owned())
+            }
+        });
+        match verdict {
+            Ok(()) => {
+                problem.set(None);
+                reset.dispatch(pw);
+            }
+            Err(message) => problem.set(Some(message)),
+        }
+    };
+    view! {
+        <main class="login-password" id="content">
+            <h1>"아이디 비밀번호 재설정"</h1>
+            <ul class="bullets">
+                <li>"인증서(공인인증서 또는 브라우저인증서)로 로그인한 고객만 재설정할 수 있습니다."</li>
+                <li>"새 비밀번호를 정하면 비밀번호 5회 오류로 제한된 아이디도 다시 사용할 수 있습니다."</li>
+                <li>"비밀번호는 영문자와 숫자를 포함하여 8자리 이상 20자리 이하로 정해 주세요."</li>
+            </ul>
+            <Show
+                when=done
+                fallback=move || {
+                    view! {
+                        <form class="login-form" on:submit=submit novalidate=true>
+                            <label for="new-login-password">"새 비밀번호"</label>
+                            <input
+                                id="new-login-password"
+                                type="password"
+                                autocomplete="new-password"
+                                bind:value=password
+                            />
+                            <label for="new-login-password-again">"새 비밀번호 확인"</label>
+                            <input
+                                id="new-login-password-again"
+                                type="password"
+                                autocomplete="new-password"
+                                bind:value=again
+                            />
+                            <ErrorLine message=problem.into() />
+                            <button type="submit" class="btn primary wide" disabled=move || reset.pending().get()>
+                                "확인"
+                            </button>
+                        </form>
+                    }
+                }
+            >
+                <p class="status" role="status">
+                    "아이디 비밀번호를 바꾸었습니다. 다음 로그인부터 새 비밀번호를 사용하세요. 아이디 사용 제한도 해제되었습니다."
+                </p>
+            </Show>
+        </main>
+    }
+}
