@@ -4,7 +4,7 @@
 #[path = "e2e/support.rs"]
 mod support;
 
-use support::with_browser;
+use support::{PINNED_CLOCK, with_browser};
 
 const HEADER: &str = "header.site-header";
 
@@ -37,6 +37,26 @@ async fn home_to_center_then_login_comes_back_to_center() {
         b.wait_path("/").await;
         b.wait_text(HEADER, "로그인").await;
         assert!(!b.has(".customer").await, "logged out");
+
+        // The shifted practice clock is shown on every page, and goes away when put back.
+        b.wait_text(".practice-clock", "연습 시계: 2026-11-26 12:0")
+            .await;
+        b.open("/center?clock=now").await;
+        assert!(
+            !b.has(".practice-clock").await,
+            "the real time is not announced"
+        );
+        b.open(&format!("/center?clock={PINNED_CLOCK}")).await;
+        b.wait_text(".practice-clock", "연습 시계: 2026-11-26")
+            .await;
+
+        // `next` never leaves the site, however the browser would read it.
+        b.open("/login?next=/%09/evil.example").await;
+        b.login("hong01", "Demo!2345").await;
+        b.wait_text(".customer", "홍길동 님").await;
+        b.wait_path("/center").await;
+        let url = b.client.current_url().await.unwrap();
+        assert_eq!(url.host_str(), Some("127.0.0.1"), "{url}");
     })
     .await;
 }
@@ -481,9 +501,30 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
         b.wait_text(HEADER, "로그인").await;
+        // A locked ID still logs in by certificate, and a new ID password lifts the lock.
         b.open("/login").await;
+        for left in ["4회", "3회", "2회", "1회", "아이디 사용이 제한되었습니다"] {
+            b.login("hong01", "wrong-password").await;
+            b.wait_text(".login-form .error", left).await;
+        }
         b.click(".cert-login", "브라우저인증서 로그인").await;
         browser_certificate_login(&b, CERT_PASSWORD).await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+        b.open("/account/password").await;
+        b.fill("#new-login-password", "NewPass2026").await;
+        b.fill("#new-login-password-again", "NewPass2026").await;
+        b.click(".login-password", "확인").await;
+        b.wait_text(
+            ".login-password .status",
+            "아이디 사용 제한도 해제되었습니다",
+        )
+        .await;
+        b.shot("login-password").await;
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login").await;
+        b.login("hong01", "NewPass2026").await;
         b.wait_path("/center").await;
         b.wait_text(".customer", "홍길동 님").await;
 
@@ -532,7 +573,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
             &format!("{expires}에 끝납니다 (20일 남음)"),
         )
         .await;
-        b.open("/center?clock=now").await;
+        b.open(&format!("/center?clock={PINNED_CLOCK}")).await;
         assert!(!b.has(".expiry-warning").await, "no warning a year ahead");
 
         b.open("/center/manage").await;

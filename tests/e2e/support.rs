@@ -18,6 +18,11 @@ use tower_http::services::{ServeDir, ServeFile};
 // Issuance makes RSA keys and runs 600,000 PBKDF2 rounds; a busy CI machine needs the margin.
 const PATIENCE: Duration = Duration::from_secs(30);
 
+/// The bank's practice clock every flow starts with (URL-encoded `?clock=` value): 12:00 KST,
+/// inside issuance hours, whatever the hour the suite runs at. Flows that need another time
+/// open a page with their own `?clock=`.
+pub const PINNED_CLOCK: &str = "2026-11-26T12:00:00%2B09:00";
+
 /// The release bundle to test: `$E2E_DIST`, or `dist/` of this crate.
 fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("E2E_DIST")
@@ -104,6 +109,8 @@ async fn start_browser(webdriver: &str) -> (Client, tempdir::TempDir) {
     }
     let mut caps = serde_json::Map::new();
     caps.insert("goog:chromeOptions".into(), options);
+    // The console log, to fail a flow on any Content-Security-Policy violation.
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
     let client = ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
         .connect(webdriver)
@@ -163,11 +170,55 @@ where
         base: format!("http://{addr}"),
         downloads: _profile.path().join("downloads"),
     };
+    // Every flow runs by the pinned practice clock (kept in the tab's sessionStorage).
+    browser.open(&format!("/?clock={PINNED_CLOCK}")).await;
     let outcome = tokio::spawn(flow(browser)).await;
+    let violations = csp_violations(&client).await;
     let _ = client.close().await;
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
+    assert!(
+        violations.is_empty(),
+        "Content-Security-Policy violations in the console:\n{}",
+        violations.join("\n")
+    );
+}
+
+/// Chromedriver's console log (`POST /session/{id}/se/log`), which W3C WebDriver lacks.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
+}
+
+/// The console messages that report a Content-Security-Policy violation.
+async fn csp_violations(client: &Client) -> Vec<String> {
+    let log = client
+        .issue_cmd(BrowserLog)
+        .await
+        .expect("chromedriver answers the console log");
+    log.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry["message"].as_str())
+        .filter(|message| message.contains("Content Security Policy"))
+        .map(str::to_owned)
+        .collect()
 }
 
 impl Browser {
