@@ -149,15 +149,7 @@ fn a_badly_signed_request_a_weak_key_and_another_subject_are_refused() {
 fn the_free_kind_costs_nothing_and_comes_from_yessign() {
     let c = login(&demo::SUNSIN);
     c.terms().unwrap();
-    c.call(ChooseCertificate {
-        token: c.t(),
-        kind: CertKind::BankOnly,
-        ca: Ca::Yessign,
-        ca_terms: true,
-        third_party: true,
-        prior_consent: true,
-    })
-    .unwrap();
+    c.choose(CertKind::BankOnly, Ca::Yessign).unwrap();
     c.ars();
     c.verify().unwrap();
     c.call(ConfirmFee { token: c.t() }).unwrap();

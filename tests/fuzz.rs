@@ -19,6 +19,7 @@ use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file::{self, KeyWithR};
 use cert_center::pki::transfer::{self, PfxCipher, SEED_CBC_WITH_SHA1};
 use cert_center::pki::{PkiError, ca, csr, keys, npki};
+use common::shapes::{EncryptedKey, Pbes2, SaltAndRounds};
 use common::*;
 use der::asn1::{Any, ObjectIdentifier, OctetString};
 use der::{Decode, Encode};
@@ -263,24 +264,6 @@ fn fuzz(name: &str, seed: u64, seeds: &[Vec<u8>], mut check: impl FnMut(&[u8])) 
 }
 
 #[derive(der::Sequence)]
-struct EncryptedKey {
-    algorithm: AlgorithmIdentifierOwned,
-    data: OctetString,
-}
-
-#[derive(der::Sequence)]
-struct SaltAndRounds {
-    salt: OctetString,
-    rounds: u32,
-}
-
-#[derive(der::Sequence)]
-struct Pbes2Params {
-    kdf: AlgorithmIdentifierOwned,
-    scheme: AlgorithmIdentifierOwned,
-}
-
-#[derive(der::Sequence)]
 struct FirstTwo {
     salt: Any,
     rounds: Any,
@@ -307,7 +290,7 @@ fn rounds_asked(file: &[u8]) -> Option<u64> {
         });
     }
     if key.algorithm.oid == ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.13") {
-        let pbes2 = Pbes2Params::from_der(&params).ok()?;
+        let pbes2 = Pbes2::from_der(&params).ok()?;
         if pbes2.kdf.oid != ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.12") {
             return Some(u64::MAX);
         }
@@ -335,11 +318,6 @@ fn key_files(key: &KeyWithR) -> Vec<Vec<u8>> {
     struct Pbkdf2 {
         salt: OctetString,
         rounds: u32,
-    }
-    #[derive(der::Sequence)]
-    struct Pbes2 {
-        kdf: AlgorithmIdentifierOwned,
-        scheme: AlgorithmIdentifierOwned,
     }
     let algorithm = |oid: &str, params: &dyn Fn() -> Vec<u8>| AlgorithmIdentifierOwned {
         oid: ObjectIdentifier::new(oid).unwrap(),

@@ -11,6 +11,7 @@ use cert_center::pki::key_file;
 use cert_center::pki::sample::{SAMPLE_PASSWORD, write_sample};
 use cert_center::pki::transfer::{self, PfxCipher, SEED_CBC_WITH_SHA1};
 use cert_center::pki::{PkiError, npki};
+use common::shapes::{EncryptedKey, Pbes2, SaltAndRounds};
 use common::{NOW, block_on, scratch_dir};
 use der::asn1::{Any, ObjectIdentifier, OctetString};
 use der::{Decode, Encode};
@@ -34,29 +35,11 @@ fn algorithm(oid: &str, parameters: &impl Encode) -> AlgorithmIdentifierOwned {
 }
 
 #[derive(der::Sequence)]
-struct EncryptedKey {
-    algorithm: AlgorithmIdentifierOwned,
-    data: OctetString,
-}
-
-#[derive(der::Sequence)]
-struct Pbes2 {
-    kdf: AlgorithmIdentifierOwned,
-    scheme: AlgorithmIdentifierOwned,
-}
-
-#[derive(der::Sequence)]
 struct Scrypt {
     salt: OctetString,
     cost: u64,
     block_size: u16,
     parallelization: u16,
-}
-
-#[derive(der::Sequence)]
-struct SaltAndRounds {
-    salt: OctetString,
-    rounds: u32,
 }
 
 /// A PBES2 key file asking for scrypt with N = 0 (which panics inside the KDF).

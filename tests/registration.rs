@@ -156,15 +156,7 @@ fn serial_of(e: &Enrolled) -> String {
 /// Steps 1 to 3 choosing `ca` for a 범용 certificate, and the fee step 4 then quotes.
 fn quote_for(c: &Customer, ca: Ca) -> FeeQuote {
     c.terms().unwrap();
-    c.call(ChooseCertificate {
-        token: c.t(),
-        kind: CertKind::General,
-        ca,
-        ca_terms: true,
-        third_party: true,
-        prior_consent: true,
-    })
-    .unwrap();
+    c.choose(CertKind::General, ca).unwrap();
     c.ars();
     c.verify().unwrap();
     c.call(GetFee { token: c.t() }).unwrap()

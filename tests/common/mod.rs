@@ -65,10 +65,15 @@ impl Customer {
     }
 
     pub fn target(&self) -> Result<(), BankError> {
+        self.choose(CertKind::General, Ca::Kica)
+    }
+
+    /// Step 2 with every consent given, for `kind` from `ca`.
+    pub fn choose(&self, kind: CertKind, ca: Ca) -> Result<(), BankError> {
         self.call(ChooseCertificate {
             token: self.t(),
-            kind: CertKind::General,
-            ca: Ca::Kica,
+            kind,
+            ca,
             ca_terms: true,
             third_party: true,
             prior_consent: true,
@@ -300,4 +305,32 @@ pub fn scratch_dir(name: &str) -> std::path::PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// DER shapes of key files, written out here so that tests build (and read) files the code
+/// under test would not write: any scheme, any parameters.
+pub mod shapes {
+    use der::asn1::OctetString;
+    use spki::AlgorithmIdentifierOwned;
+
+    /// EncryptedPrivateKeyInfo with its algorithm left open.
+    #[derive(der::Sequence)]
+    pub struct EncryptedKey {
+        pub algorithm: AlgorithmIdentifierOwned,
+        pub data: OctetString,
+    }
+
+    /// PBES2-params.
+    #[derive(der::Sequence)]
+    pub struct Pbes2 {
+        pub kdf: AlgorithmIdentifierOwned,
+        pub scheme: AlgorithmIdentifierOwned,
+    }
+
+    /// The parameters of seedCBCWithSHA1 and of PKCS#5 v1.5 schemes.
+    #[derive(der::Sequence)]
+    pub struct SaltAndRounds {
+        pub salt: OctetString,
+        pub rounds: u32,
+    }
 }
