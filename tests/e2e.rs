@@ -929,9 +929,10 @@ async fn another_institutions_certificate_logs_in_while_registered() {
         b.open("/login?method=npki").await;
         pick_zip(&b, &kept).await;
         b.click(".cert-picker", "확인").await;
+        // The bank keeps the record: it knows this certificate was registered and released.
         b.wait_text(
             ".cert-picker .error",
-            "모의은행에 등록되지 않은 인증서입니다",
+            "등록이 해제된 타행·타기관 인증서입니다",
         )
         .await;
     })
