@@ -242,17 +242,13 @@ impl BankState {
                     .into_iter()
                     .flatten()
             }));
-        let mut problems = Vec::new();
         if !times.into_iter().all(time) {
-            problems.push("기록된 시각이 올바르지 않습니다");
+            return Err("기록된 시각이 올바르지 않습니다".to_owned());
         }
         if !self.issuances.iter().all(|i| i.is_consistent()) {
-            problems.push("진행 중인 발급 기록이 올바르지 않습니다");
+            return Err("진행 중인 발급 기록이 올바르지 않습니다".to_owned());
         }
-        match problems.first() {
-            Some(problem) => Err((*problem).to_owned()),
-            None => Ok(()),
-        }
+        Ok(())
     }
 
     fn seed() -> Self {
