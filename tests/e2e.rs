@@ -6,7 +6,7 @@ mod support;
 
 use support::{PINNED_CLOCK, with_browser};
 
-const HEADER: &str = "header.site-header";
+const HEADER: &str = "header.site-header:not(.boot-header)";
 
 #[tokio::test]
 async fn home_to_center_then_login_comes_back_to_center() {
@@ -995,6 +995,61 @@ async fn a_reissue_is_free_keeps_the_expiry_and_replaces_the_browser_certificate
         b.open("/center/list").await;
         let statuses = b.wait_text(".cert-status", "폐기").await;
         assert!(statuses.contains("발급"), "{statuses}");
+
+        // Another reissue confirmed at 0원 up to step 6; meanwhile the certificate is revoked
+        // (another tab could do it), so step 6 sends the customer back to step 4.
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        step_2(&b).await;
+        step_3(&b, who).await;
+        b.wait_text(".fee-table", "0원").await;
+        b.click(STEP, "확인").await;
+        b.wait_path("/center/issue/personal/5").await;
+        step_5(&b).await;
+        b.open("/center/revoke").await;
+        b.click(".revoke-buttons", "브라우저인증서 폐기").await;
+        browser_certificate_login(&b, CERT_PASSWORD).await;
+        b.wait_text("#content .status", "인증서를 폐기했습니다")
+            .await;
+        b.open("/center/issue/personal/6").await;
+        b.click(STEP, "인증서저장").await;
+        b.click(".dialog", "확인").await;
+        b.fill("#cert-password", CERT_PASSWORD).await;
+        b.fill("#cert-password-again", CERT_PASSWORD).await;
+        b.click(".password-form", "확인").await;
+        b.wait_path("/center/issue/personal/4").await;
+        b.wait_text(
+            ".fee .error",
+            "4단계에서 확인하신 수수료(0원)가 지금은 4,400원입니다",
+        )
+        .await;
+        b.wait_text(".fee-table", "4,400원").await;
+        b.shot("fee-changed").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_first_screen_says_why_the_app_cannot_start_without_webassembly() {
+    with_browser(|b| async move {
+        // A browser without WebAssembly: the first screen stays and says what is missing.
+        b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": "delete window.WebAssembly;" }),
+        )
+        .await;
+        b.goto_raw("/").await;
+        let message = b
+            .wait_text(
+                "#boot-status",
+                "이 브라우저에서는 공인인증센터를 사용할 수 없습니다",
+            )
+            .await;
+        assert!(message.contains("WebAssembly"), "{message}");
+        b.wait_text("header.boot-header", "모의은행").await;
+        assert!(!b.has("header.site-header:not(.boot-header)").await);
     })
     .await;
 }
