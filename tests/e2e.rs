@@ -1000,6 +1000,7 @@ async fn a_reissue_is_free_keeps_the_expiry_and_replaces_the_browser_certificate
         // (another tab could do it), so step 6 sends the customer back to step 4.
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
+        b.wait_text(HEADER, "로그인").await;
         login_to_wizard(&b, who).await;
         step_1(&b, who).await;
         step_2(&b).await;
