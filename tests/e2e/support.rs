@@ -185,56 +185,39 @@ where
     );
 }
 
-/// Chromedriver's console log (`POST /session/{id}/se/log`), which W3C WebDriver lacks.
+/// A chromedriver extension W3C WebDriver lacks: `POST /session/{id}/{path}` with a JSON body
+/// (the console log at `se/log`, DevTools commands at `goog/cdp/execute`).
 #[derive(Debug)]
-struct BrowserLog;
+struct ChromedriverPost {
+    path: &'static str,
+    body: serde_json::Value,
+}
 
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromedriverPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
-    }
-}
-
-/// A Chrome DevTools Protocol command (`POST /session/{id}/goog/cdp/execute`).
-#[derive(Debug)]
-struct Cdp {
-    cmd: String,
-    params: serde_json::Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
 /// The console messages that report a Content-Security-Policy violation.
 async fn csp_violations(client: &Client) -> Vec<String> {
     let log = client
-        .issue_cmd(BrowserLog)
+        .issue_cmd(ChromedriverPost {
+            path: "se/log",
+            body: json!({ "type": "browser" }),
+        })
         .await
         .expect("chromedriver answers the console log");
     log.as_array()
@@ -268,9 +251,9 @@ impl Browser {
     /// Sends a Chrome DevTools Protocol command through chromedriver.
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) {
         self.client
-            .issue_cmd(Cdp {
-                cmd: cmd.to_owned(),
-                params,
+            .issue_cmd(ChromedriverPost {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"));
