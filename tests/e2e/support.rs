@@ -297,12 +297,16 @@ impl Browser {
 
     /// Waits for an element matching `css`.
     pub async fn wait_css(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("no `{css}` on the page: {e}"))
+        {
+            Ok(element) => element,
+            Err(e) => panic!("no `{css}` on the page: {e}\n{}", self.page_text().await),
+        }
     }
 
     /// Waits until the element matching `css` shows text containing `needle`; returns the text.
