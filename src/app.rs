@@ -5,12 +5,11 @@ use leptos_router::components::{ParentRoute, ProtectedRoute, Route, Router, Rout
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::bank::{Clock, MockBank};
+use crate::bank::{BankClient, Clock};
 use crate::components::Header;
 use crate::components::header::login_href;
 use crate::contexts::{provide_auth, provide_bank};
 use crate::pages::*;
-use crate::store::KeyValueStore;
 
 /// How long the mock bank takes to answer, so that pending states show as they would online.
 const BANK_LATENCY_MS: u32 = 250;
@@ -18,9 +17,18 @@ const BANK_LATENCY_MS: u32 = 250;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_bank(
-        MockBank::new(KeyValueStore::Local, Clock::from_page()).with_latency(BANK_LATENCY_MS),
+    // The bank runs in its own worker; natively (where the app only compiles) in this thread.
+    #[cfg(target_arch = "wasm32")]
+    let bank = BankClient::new(
+        std::rc::Rc::new(crate::bank::worker::BankWorker::start()),
+        Clock::from_page(),
     );
+    #[cfg(not(target_arch = "wasm32"))]
+    let bank = BankClient::in_thread(crate::bank::MockBank::new(
+        crate::bank::mock::BankStore::memory(),
+        Clock::from_page(),
+    ));
+    provide_bank(bank.with_latency(BANK_LATENCY_MS));
     let auth = provide_auth();
     crate::pages::wizard::LastIssued::provide();
     let logged_in = move || Some(auth.logged_in());

@@ -13,10 +13,7 @@ use x509_cert::name::Name;
 
 /// A customer through step 5 at a bank whose clock reads `now`.
 fn ready(who: &'static DemoCustomer, now: i64) -> Customer {
-    let c = login_on(
-        &MockBank::new(KeyValueStore::memory(), Clock::manual(now)),
-        who,
-    );
+    let c = login_on(&MockBank::new(BankStore::memory(), Clock::manual(now)), who);
     c.through_step_5();
     c
 }

@@ -194,7 +194,7 @@ fn departure_check_finds_no_record_for_demo_customers() {
 
 #[test]
 fn five_wrong_card_answers_lock_the_card_across_sessions() {
-    let bank = MockBank::new(KeyValueStore::memory(), Clock::manual(NOW));
+    let bank = MockBank::new(BankStore::memory(), Clock::manual(NOW));
     let c = login_on(&bank, &demo::HONG);
     c.terms().unwrap();
     c.target().unwrap();
@@ -366,7 +366,7 @@ fn redoing_an_earlier_step_asks_for_the_later_ones_again() {
 
 #[test]
 fn cancel_and_logout_drop_the_issuance_but_a_reload_keeps_it() {
-    let store = KeyValueStore::memory();
+    let store = BankStore::memory();
     let c = login_on(
         &MockBank::new(store.clone(), Clock::manual(NOW)),
         &demo::HONG,

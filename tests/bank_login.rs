@@ -2,15 +2,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cert_center::bank::api::{ExtendSession, Login, Logout, ResetPractice, SessionToken};
+use cert_center::bank::mock::BankStore;
 use cert_center::bank::mock::SESSION_SECS;
 use cert_center::bank::{BankApi, BankError, Clock, MockBank};
-use cert_center::store::KeyValueStore;
 use futures::executor::block_on;
 
 const NOW: i64 = 1_764_000_000_000;
 
 fn bank() -> MockBank {
-    MockBank::new(KeyValueStore::memory(), Clock::manual(NOW))
+    MockBank::new(BankStore::memory(), Clock::manual(NOW))
 }
 
 fn login(bank: &MockBank, user_id: &str, password: &str) -> Result<SessionToken, BankError> {
@@ -87,7 +87,7 @@ fn success_resets_the_failure_count() {
 
 #[test]
 fn lock_survives_a_new_bank_over_the_same_storage() {
-    let store = KeyValueStore::memory();
+    let store = BankStore::memory();
     let first = MockBank::new(store.clone(), Clock::manual(NOW));
     for _ in 0..5 {
         login(&first, "hong01", "wrong").unwrap_err();
@@ -157,6 +157,6 @@ fn logout_ends_the_session() {
 
 #[test]
 fn unknown_endpoint_is_a_bad_request() {
-    let error = bank().serve("no_such_thing", "{}").unwrap_err();
+    let error = block_on(bank().serve("no_such_thing", "{}")).unwrap_err();
     assert!(error.contains("BadRequest"), "{error}");
 }

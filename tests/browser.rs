@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
-use cert_center::bank::api::{Login, ResetPractice};
-use cert_center::bank::{BankApi, BankError, Clock, MockBank};
+use cert_center::bank::api::Login;
+use cert_center::bank::mock::BankStore;
+use cert_center::bank::{BankApi, BankClient, BankError, Clock, MockBank};
 use cert_center::components::Keypad;
 use cert_center::contexts::{provide_auth, provide_bank};
 use cert_center::pages::wizard::terms::TermsStep;
@@ -79,26 +80,132 @@ fn unreadable_record_is_reported_as_corrupt() {
     storage.remove_item(key).unwrap();
 }
 
+/// A bank over a fresh IndexedDB database of its own (each test its own name).
+async fn bank_over_indexed_db(name: &str) -> MockBank {
+    let _ = rexie::Rexie::delete(name).await;
+    MockBank::new(
+        BankStore::open(name).await.unwrap(),
+        Clock::manual(1_764_000_000_000),
+    )
+}
+
+async fn login_as(bank: &MockBank, user_id: &str, password: &str) -> Result<(), BankError> {
+    bank.call(Login {
+        user_id: user_id.into(),
+        password: password.into(),
+    })
+    .await
+    .map(drop)
+}
+
 #[wasm_bindgen_test]
-async fn bank_lock_survives_a_new_bank_over_local_storage() {
-    let bank = || MockBank::new(KeyValueStore::Local, Clock::Browser { offset_ms: 0 });
-    bank().call(ResetPractice).await.unwrap();
+async fn bank_lock_survives_a_new_bank_over_the_same_indexed_db() {
+    let name = "test-bank-reload";
+    let bank = bank_over_indexed_db(name).await;
     for _ in 0..5 {
-        let _ = bank()
-            .call(Login {
-                user_id: "sunsin03".into(),
-                password: "wrong".into(),
-            })
-            .await;
+        let _ = login_as(&bank, "sunsin03", "wrong").await;
     }
-    let after_reload = bank()
-        .call(Login {
-            user_id: "sunsin03".into(),
-            password: "Demo!2345".into(),
-        })
-        .await;
-    assert_eq!(after_reload, Err(BankError::UserLocked));
-    bank().call(ResetPractice).await.unwrap();
+    let reloaded = MockBank::new(BankStore::open(name).await.unwrap(), Clock::manual(0));
+    assert_eq!(
+        login_as(&reloaded, "sunsin03", "Demo!2345").await,
+        Err(BankError::UserLocked)
+    );
+    // One record per customer, in the customers store.
+    let records = reloaded.store().snapshot().await.unwrap();
+    assert!(records["customers"]["sunsin03"].contains("\"login_failures\":5"));
+    assert_eq!(records["customers"].len(), 3, "{records:?}");
+}
+
+/// Runs `f` to completion beside others (two banks' loops interleave on the event loop).
+fn spawn<F: std::future::Future<Output = Vec<Result<(), BankError>>> + 'static>(
+    f: F,
+) -> wasm_bindgen_futures::JsFuture {
+    wasm_bindgen_futures::JsFuture::from(wasm_bindgen_futures::future_to_promise(async move {
+        let results = f.await;
+        Ok(wasm_bindgen::JsValue::from_str(
+            &serde_json::to_string(&results).unwrap(),
+        ))
+    }))
+}
+
+async fn results(f: wasm_bindgen_futures::JsFuture) -> Vec<Result<(), BankError>> {
+    serde_json::from_str(&f.await.unwrap().as_string().unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn two_banks_hammering_one_database_lose_no_update() {
+    let name = "test-bank-concurrent";
+    let first = bank_over_indexed_db(name).await;
+    // A second connection, as another tab's bank worker has.
+    let second = MockBank::new(
+        BankStore::open(name).await.unwrap(),
+        Clock::manual(1_764_000_000_000),
+    );
+    let wrong = |bank: MockBank| async move {
+        let mut out = Vec::new();
+        for _ in 0..50 {
+            out.push(login_as(&bank, "sunsin03", "wrong").await);
+        }
+        out
+    };
+    let (a, b) = (spawn(wrong(first.clone())), spawn(wrong(second.clone())));
+    let all: Vec<_> = results(a)
+        .await
+        .into_iter()
+        .chain(results(b).await)
+        .collect();
+    let refused_with_tries_left = all
+        .iter()
+        .filter(|r| matches!(r, Err(BankError::WrongPassword { .. })))
+        .count();
+    let locked = all
+        .iter()
+        .filter(|r| matches!(r, Err(BankError::UserLocked)))
+        .count();
+    assert_eq!(
+        (refused_with_tries_left, locked),
+        (4, 96),
+        "the fifth wrong password locks, whichever bank counted it"
+    );
+    let records = first.store().snapshot().await.unwrap();
+    assert!(records["customers"]["sunsin03"].contains("\"login_failures\":5"));
+
+    // 2 × 20 logins at once: every session is kept.
+    let right = |bank: MockBank| async move {
+        let mut out = Vec::new();
+        for _ in 0..20 {
+            out.push(login_as(&bank, "hong01", "Demo!2345").await);
+        }
+        out
+    };
+    let (a, b) = (spawn(right(first.clone())), spawn(right(second)));
+    let all: Vec<_> = results(a)
+        .await
+        .into_iter()
+        .chain(results(b).await)
+        .collect();
+    assert!(all.iter().all(Result::is_ok), "{all:?}");
+    assert_eq!(
+        first.store().snapshot().await.unwrap()["sessions"].len(),
+        40
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_records_of_local_storage_move_into_indexed_db() {
+    let bank = bank_over_indexed_db("test-bank-migrate").await;
+    let old = serde_json::json!({
+        "version": 1,
+        "customers": [{"user_id": "hong01", "login_failures": 4, "balance": 1000}],
+        "sessions": [],
+    })
+    .to_string();
+    bank.migrate(Some(&old), None).await.unwrap();
+    assert_eq!(
+        login_as(&bank, "hong01", "wrong").await,
+        Err(BankError::UserLocked),
+        "four wrong passwords came along"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -118,7 +225,10 @@ async fn browser_check_passes_here_and_shows_the_user_agent() {
 #[wasm_bindgen_test]
 async fn login_form_shows_the_banks_refusal_with_tries_left() {
     let (container, _handle) = mount(|| {
-        provide_bank(MockBank::new(KeyValueStore::memory(), Clock::manual(0)));
+        provide_bank(BankClient::in_thread(MockBank::new(
+            BankStore::memory(),
+            Clock::manual(0),
+        )));
         provide_auth();
         view! {
             <Router>
@@ -211,7 +321,7 @@ async fn mount_logged_in<V: IntoView + 'static>(
     user_id: &'static str,
     view: fn() -> V,
 ) -> (web_sys::HtmlElement, impl Drop) {
-    let bank = MockBank::new(KeyValueStore::memory(), Clock::manual(1_764_000_000_000));
+    let bank = MockBank::new(BankStore::memory(), Clock::manual(1_764_000_000_000));
     let grant = bank
         .call(Login {
             user_id: user_id.into(),
@@ -220,7 +330,7 @@ async fn mount_logged_in<V: IntoView + 'static>(
         .await
         .unwrap();
     mount(move || {
-        provide_bank(bank);
+        provide_bank(BankClient::in_thread(bank));
         provide_auth().begin(grant);
         view! { <Router>{view()}</Router> }
     })
@@ -416,34 +526,4 @@ fn a_panic_leaves_a_korean_error_screen_with_a_way_back() {
     assert!(!text.contains("the page as it was"), "{text}");
     assert!(host.query_selector("a[href='/']").unwrap().is_some());
     assert!(host.query_selector("script").unwrap().is_none());
-}
-
-#[wasm_bindgen_test]
-async fn unreadable_bank_records_in_local_storage_are_kept_aside_until_reset() {
-    let store = KeyValueStore::Local;
-    store
-        .save_text("mockbank.state", "{\"version\":1,")
-        .unwrap();
-    store.remove("mockbank.state.unreadable");
-    let bank = MockBank::new(KeyValueStore::Local, Clock::manual(1_764_000_000_000));
-    let login = || {
-        bank.call(Login {
-            user_id: "hong01".into(),
-            password: "Demo!2345".into(),
-        })
-    };
-    assert!(matches!(
-        login().await,
-        Err(BankError::RecordsUnreadable { .. })
-    ));
-    assert_eq!(
-        store
-            .load_text("mockbank.state.unreadable")
-            .unwrap()
-            .as_deref(),
-        Some("{\"version\":1,")
-    );
-    bank.call(ResetPractice).await.unwrap();
-    assert!(login().await.is_ok());
-    store.remove("mockbank.state.unreadable");
 }

@@ -13,7 +13,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
 use cert_center::bank::BankResult;
-use cert_center::bank::mock::STATE_KEY;
 use cert_center::enroll;
 use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file::{self, KeyWithR};
@@ -25,6 +24,7 @@ use der::asn1::{Any, ObjectIdentifier, OctetString};
 use der::{Decode, Encode};
 use serde_json::Value;
 use spki::AlgorithmIdentifierOwned;
+use std::rc::Rc;
 
 /// Most inputs per entry point.
 const MAX_INPUTS: usize = 20_000;
@@ -351,7 +351,7 @@ fn key_files(key: &KeyWithR) -> Vec<Vec<u8>> {
 
 #[test]
 fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
-    let bank = MockBank::new(KeyValueStore::memory(), Clock::manual(NOW));
+    let bank = MockBank::new(BankStore::memory(), Clock::manual(NOW));
     let hong = login_on(&bank, &demo::HONG);
     hong.through_step_5();
     let enrolled = hong.enroll(PASSWORD);
@@ -429,8 +429,7 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         .map(|(name, body)| format!("{name}\n{body}").into_bytes())
         .collect();
     // The bank as the visit left it, so that the recorded sessions and challenges exist.
-    let fuzzed_store = KeyValueStore::memory();
-    fuzzed_store.save_text(STATE_KEY, &visit.state).unwrap();
+    let fuzzed_store = BankStore::Memory(Rc::new(RefCell::new(visit.state.clone())));
     let fuzzed_bank = MockBank::new(fuzzed_store, Clock::manual(NOW));
     let mut rng = Rng(6);
     totals.push(fuzz(
@@ -440,49 +439,67 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         |input| {
             let text = String::from_utf8_lossy(input);
             let (name, body) = text.split_once('\n').unwrap_or(("login", &text));
-            let _ = fuzzed_bank.serve(name, body);
+            let _ = block_on(fuzzed_bank.serve(name, body));
             // JSON-aware too: the same request with one value made extreme.
             if let Ok(mut value) = serde_json::from_str::<Value>(body) {
                 extreme(&mut rng, &mut value);
-                let _ = fuzzed_bank.serve(name, &value.to_string());
+                let _ = block_on(fuzzed_bank.serve(name, &value.to_string()));
             }
         },
     ));
 
-    // Every stored value, in turn, made extreme; then the visit's requests against it.
-    let store = KeyValueStore::memory();
-    let stored_bank = MockBank::new(store.clone(), Clock::manual(NOW));
-    let state: Value = serde_json::from_str(&visit.state).unwrap();
-    let mut slots = Vec::new();
-    collect(&state, &mut slots, String::new());
-    let mut cases: Vec<(String, Value)> = slots
-        .iter()
-        .flat_map(|slot| EXTREMES.iter().map(move |v| (slot.clone(), v())))
-        .collect();
+    // Every stored value of every record, in turn, made extreme; then the visit's requests
+    // against it.
+    let records = Rc::new(RefCell::new(Records::new()));
+    let stored_bank = MockBank::new(BankStore::Memory(records.clone()), Clock::manual(NOW));
+    let mut cases: Vec<(String, String, String, Value)> = Vec::new();
+    for (store, kept) in &visit.state {
+        for (key, text) in kept {
+            let Ok(record) = serde_json::from_str::<Value>(text) else {
+                continue;
+            };
+            let mut slots = Vec::new();
+            collect(&record, &mut slots, String::new());
+            for slot in slots {
+                for extreme in EXTREMES {
+                    cases.push((store.clone(), key.clone(), slot.clone(), extreme()));
+                }
+            }
+        }
+    }
     let mut rng = Rng(7);
     for i in (1..cases.len()).rev() {
         cases.swap(i, rng.below(i + 1));
     }
     let texts: Vec<Vec<u8>> = cases
         .into_iter()
-        .map(|(slot, extreme)| {
-            let mut tampered = state.clone();
-            if let Some(target) = tampered.pointer_mut(&slot) {
+        .map(|(store, key, slot, extreme)| {
+            let mut record: Value = serde_json::from_str(&visit.state[&store][&key]).unwrap();
+            if let Some(target) = record.pointer_mut(&slot) {
                 *target = extreme;
             }
-            tampered.to_string().into_bytes()
+            format!("{store}\n{key}\n{record}").into_bytes()
         })
         .collect();
     totals.push(fuzz_each(
         "stored records (each value made extreme)",
         &texts,
-        |text| {
+        |input| {
+            let text = String::from_utf8_lossy(input);
+            let mut parts = text.splitn(3, '\n');
+            let (Some(store), Some(key), Some(record)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return;
+            };
             // Each request meets the tampered records as they were (one may clean up another's).
             for (name, body) in &visit.requests {
-                store
-                    .save_text(STATE_KEY, &String::from_utf8_lossy(text))
-                    .unwrap();
-                let _ = stored_bank.serve(name, body);
+                let mut tampered = visit.state.clone();
+                tampered
+                    .entry(store.to_owned())
+                    .or_default()
+                    .insert(key.to_owned(), record.to_owned());
+                *records.borrow_mut() = tampered;
+                let _ = block_on(stored_bank.serve(name, body));
             }
         },
     ));
@@ -551,11 +568,11 @@ impl BankApi for Recorder {
 /// near its end (a session, an issuance under way, certificates, a registration).
 struct Visit {
     requests: Vec<(&'static str, String)>,
-    state: String,
+    state: Records,
 }
 
 fn recorded_visit() -> Visit {
-    let store = KeyValueStore::memory();
+    let store = BankStore::memory();
     let rec = Recorder {
         bank: MockBank::new(store.clone(), Clock::manual(NOW)),
         seen: RefCell::default(),
@@ -703,7 +720,7 @@ fn recorded_visit() -> Visit {
         phone: 0,
     }));
     let _ = block_on(rec.call(GetVerification { token: t() }));
-    let state = store.load_text(STATE_KEY).unwrap().unwrap();
+    let state = block_on(store.snapshot()).unwrap();
     let _ = block_on(rec.call(CancelIssuance { token: t() }));
     Visit {
         requests: rec.seen.into_inner(),

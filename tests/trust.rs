@@ -9,10 +9,11 @@ mod common;
 use std::str::FromStr;
 
 use cert_center::bank::BankResult;
-use cert_center::bank::mock::{STATE_KEY, UNREADABLE_KEY};
 use cert_center::enroll::{self, EnrollError};
 use common::*;
 use der::{Decode, Encode};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 const PASSWORD: &str = "Hong!2026pass";
 
@@ -215,7 +216,7 @@ fn a_locked_id_logs_in_by_certificate_and_a_new_id_password_lifts_the_lock() {
 }
 
 /// A bank over `store`, which a test can tamper with.
-fn bank_over(store: &KeyValueStore) -> MockBank {
+fn bank_over(store: &BankStore) -> MockBank {
     MockBank::new(store.clone(), Clock::manual(NOW))
 }
 
@@ -228,65 +229,113 @@ fn login_call(bank: &MockBank) -> Result<SessionGrant, BankError> {
 
 #[test]
 fn unreadable_records_are_kept_aside_reported_and_replaced_only_by_a_reset() {
-    // Records as the bank writes them, with an issuance under way.
-    let store = KeyValueStore::memory();
-    let bank = bank_over(&store);
+    // Records as the bank writes them (one per key in each store), with an issuance under way.
+    let records = Rc::new(RefCell::new(Records::new()));
+    let bank = bank_over(&BankStore::Memory(records.clone()));
     let c = login_on(&bank, &demo::HONG);
     c.terms().unwrap();
-    let good = store.load_text(STATE_KEY).unwrap().unwrap();
-    let mut state: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let good = records.borrow().clone();
+    let token = c.t().0;
+    let edit = |store: &str, key: &str, change: &dyn Fn(&mut serde_json::Value)| {
+        let mut tampered = good.clone();
+        let text = tampered.get_mut(store).unwrap().get_mut(key).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        change(&mut value);
+        *text = value.to_string();
+        tampered
+    };
 
     let mut tampered = Vec::new();
-    tampered.push("{\"version\":1,".to_owned());
-    let mut newer = state.clone();
-    newer["version"] = 99.into();
-    tampered.push(newer.to_string());
-    let mut steps = state.clone();
-    steps["issuances"][0]["progress"]["completed"] = 255.into();
-    tampered.push(steps.to_string());
-    let mut counter = state.clone();
-    counter["customers"][0]["login_failures"] = 300.into();
-    tampered.push(counter.to_string());
-    let mut card = state.clone();
-    card["issuances"][0]["card_challenge"] = serde_json::json!([0, 36]);
-    tampered.push(card.to_string());
-    let mut time = state.clone();
-    time["sessions"][0]["expires_at"] = i64::MIN.into();
-    tampered.push(time.to_string());
+    let mut cut = good.clone();
+    *cut.get_mut("issuances").unwrap().get_mut(&token).unwrap() = "{\"token\":".to_owned();
+    tampered.push(cut);
+    let mut newer = good.clone();
+    newer
+        .get_mut("meta")
+        .unwrap()
+        .insert("version".into(), "99".into());
+    tampered.push(newer);
+    tampered.push(edit("issuances", &token, &|v| {
+        v["progress"]["completed"] = 255.into()
+    }));
+    tampered.push(edit("customers", "hong01", &|v| {
+        v["login_failures"] = 300.into()
+    }));
+    tampered.push(edit("issuances", &token, &|v| {
+        v["card_challenge"] = serde_json::json!([0, 36])
+    }));
+    tampered.push(edit("sessions", &token, &|v| {
+        v["expires_at"] = i64::MIN.into()
+    }));
 
-    for text in tampered {
-        store.save_text(STATE_KEY, &text).unwrap();
+    for case in &tampered {
+        *records.borrow_mut() = case.clone();
         let refused = login_call(&bank).unwrap_err();
         assert!(
             matches!(refused, BankError::RecordsUnreadable { .. }),
-            "{text}: {refused:?}"
+            "{case:?}: {refused:?}"
         );
         assert!(
             refused.to_string().contains("연습 데이터 초기화"),
             "{refused}"
         );
-        assert_eq!(
-            store.load_text(STATE_KEY).unwrap().as_deref(),
-            Some(text.as_str()),
-            "not replaced"
-        );
-        assert_eq!(
-            store.load_text(UNREADABLE_KEY).unwrap().as_deref(),
-            Some(text.as_str()),
-            "kept aside"
-        );
+        assert_eq!(&*records.borrow(), case, "not replaced");
     }
 
+    let last = records.borrow().clone();
     block_on(bank.call(ResetPractice)).unwrap();
     assert_eq!(login_call(&bank).unwrap().user_id, "hong01");
-    assert!(
-        store.load_text(UNREADABLE_KEY).unwrap().is_some(),
-        "the copy stays"
+    let aside = records.borrow()["meta"]["kept-aside"].clone();
+    assert_eq!(
+        serde_json::from_str::<Records>(&aside).unwrap(),
+        last,
+        "the unreadable records are kept aside, whole"
     );
-    state["version"] = 1.into();
-    store.save_text(STATE_KEY, &state.to_string()).unwrap();
+    *records.borrow_mut() = good;
     assert!(
         login_call(&bank).is_ok(),
         "readable records are used as they are"
+    );
+}
+
+#[test]
+fn the_records_of_local_storage_move_once_and_unreadable_ones_stay_refused_until_a_reset() {
+    // The whole-state JSON of the localStorage days, as the previous version wrote it.
+    let legacy = |login_failures: u8| {
+        serde_json::json!({
+            "version": 1,
+            "customers": [{"user_id": "hong01", "login_failures": login_failures, "balance": 1000}],
+            "sessions": [],
+        })
+        .to_string()
+    };
+    let bank = bank_over(&BankStore::memory());
+    block_on(bank.migrate(Some(&legacy(4)), None)).unwrap();
+    // Moved once: a second tab's copy does not replace what is there.
+    block_on(bank.migrate(Some(&legacy(0)), None)).unwrap();
+    assert_eq!(
+        block_on(bank.call(Login {
+            user_id: "hong01".into(),
+            password: "wrong".into(),
+        })),
+        Err(BankError::UserLocked),
+        "the fifth wrong password after four migrated ones locks"
+    );
+    let records = block_on(bank.store().snapshot()).unwrap();
+    assert!(records["customers"]["hong01"].contains("\"login_failures\":5"));
+    assert_eq!(records["meta"]["version"], "2");
+
+    let broken = bank_over(&BankStore::memory());
+    block_on(broken.migrate(Some("{\"version\":1,"), Some("older"))).unwrap();
+    assert!(matches!(
+        login_call(&broken),
+        Err(BankError::RecordsUnreadable { .. })
+    ));
+    block_on(broken.call(ResetPractice)).unwrap();
+    assert_eq!(login_call(&broken).unwrap().user_id, "hong01");
+    let aside = block_on(broken.store().snapshot()).unwrap()["meta"]["kept-aside"].clone();
+    assert!(
+        aside.contains("version\\\":1,") && aside.contains("older"),
+        "{aside}"
     );
 }

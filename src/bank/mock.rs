@@ -1,29 +1,40 @@
-//! The in-page mock bank: it answers [`BankApi`] calls the way a bank server would, keeping its
-//! records in storage of its own so that they survive reloads. Every request is serialised to
-//! JSON and back, so the UI cannot lean on anything a network would not carry.
+//! The mock bank: it answers [`BankApi`] calls the way a bank server would, keeping its records
+//! in storage of its own ([`store`]). In the browser it runs in a Web Worker of its own
+//! ([`crate::bank::worker`]); natively (tests) it is called directly. Every request is
+//! serialised to JSON and back, so the UI cannot lean on anything a network would not carry.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 mod cert_login;
 mod issuance;
 mod lifecycle;
 mod registration;
+pub mod store;
 
 use super::api::*;
 use super::clock::{Clock, Millis};
 use super::{demo, rules};
-use crate::store::KeyValueStore;
 use issuance::internal;
+pub use store::{BankStore, Records};
+use store::{META, STORES};
 
-/// The storage key of the bank's records.
-pub const STATE_KEY: &str = "mockbank.state";
-/// Where records the bank cannot read are kept aside (never silently replaced).
-pub const UNREADABLE_KEY: &str = "mockbank.state.unreadable";
+/// The `localStorage` key of the records before they moved to IndexedDB (migrated once).
+pub const LEGACY_STATE_KEY: &str = "mockbank.state";
+/// The `localStorage` key where unreadable records were kept aside before IndexedDB.
+pub const LEGACY_UNREADABLE_KEY: &str = "mockbank.state.unreadable";
 /// Stored times must lie between 1970 and this (about the year 2200): nothing absurd reaches
 /// date arithmetic.
 const LATEST_TIME: Millis = 7_258_118_400_000;
-/// The version of the records' layout; older layouts are migrated on load.
+/// The version of the whole-state JSON (the `localStorage` layout, and the joined records).
 const STATE_VERSION: u32 = 1;
+/// The version of the records' layout in the object stores (`meta` → `version`).
+const RECORDS_VERSION: &str = "2";
+/// `meta` keys: the layout's version, records kept aside and why.
+const VERSION_KEY: &str = "version";
+const UNREADABLE_KEY: &str = "unreadable";
+const PROBLEM_KEY: &str = "unreadable.problem";
+const KEPT_KEY: &str = "kept-aside";
 /// The origin the bank assumes outside a browser (the dev server's).
 pub const DEFAULT_ORIGIN: &str = "http://127.0.0.1:8080";
 /// How long a login session lasts without `연장`.
@@ -32,26 +43,27 @@ pub const SESSION_SECS: u32 = 10 * 60;
 /// The practice bank.
 #[derive(Clone, Debug)]
 pub struct MockBank {
-    store: KeyValueStore,
+    store: BankStore,
     clock: Clock,
-    latency_ms: u32,
     origin: String,
 }
 
 impl MockBank {
-    /// A bank keeping its records in `store` and reading the time from `clock`, answering at once.
-    pub fn new(store: KeyValueStore, clock: Clock) -> Self {
-        // In the page the bank serves the page's own origin; natively, the dev server's.
+    /// A bank keeping its records in `store` and reading the time from `clock`.
+    pub fn new(store: BankStore, clock: Clock) -> Self {
+        // In a browser (page or worker) the bank serves its own origin; natively, the dev
+        // server's.
         #[cfg(target_arch = "wasm32")]
-        let origin = web_sys::window()
-            .and_then(|w| w.location().origin().ok())
+        let origin = js_sys::Reflect::get(&js_sys::global(), &"location".into())
+            .and_then(|location| js_sys::Reflect::get(&location, &"origin".into()))
+            .ok()
+            .and_then(|origin| origin.as_string())
             .unwrap_or_else(|| DEFAULT_ORIGIN.to_owned());
         #[cfg(not(target_arch = "wasm32"))]
         let origin = DEFAULT_ORIGIN.to_owned();
         Self {
             store,
             clock,
-            latency_ms: 0,
             origin,
         }
     }
@@ -61,87 +73,117 @@ impl MockBank {
         &self.origin
     }
 
-    /// Makes every answer wait `ms` milliseconds, like a network round trip.
-    pub fn with_latency(mut self, ms: u32) -> Self {
-        self.latency_ms = ms;
-        self
-    }
-
     /// The bank's clock, for tests that move time.
     pub fn clock(&self) -> &Clock {
         &self.clock
     }
 
-    /// Serves one request as a server would: endpoint name and JSON body in, JSON out.
-    /// The error side is the JSON of a [`BankError`].
-    pub fn serve(&self, endpoint: &str, body: &str) -> Result<String, String> {
-        let answer = self.handle(endpoint, body);
+    /// Where the records are kept.
+    pub fn store(&self) -> &BankStore {
+        &self.store
+    }
+
+    /// Serves one request at the bank's own time; see [`MockBank::serve_at`].
+    pub async fn serve(&self, endpoint: &str, body: &str) -> Result<String, String> {
+        self.serve_at(self.clock.now(), endpoint, body).await
+    }
+
+    /// Serves one request as a server would: endpoint name and JSON body in, JSON out, `now`
+    /// being the bank's time. The error side is the JSON of a [`BankError`].
+    pub async fn serve_at(
+        &self,
+        now: Millis,
+        endpoint: &str,
+        body: &str,
+    ) -> Result<String, String> {
+        let answer = self
+            .store
+            .transact(|records| handle(records, now, &self.origin, endpoint, body))
+            .await
+            .unwrap_or_else(|e| Err(internal(e)));
         answer.map_err(|error| {
             serde_json::to_string(&error).unwrap_or_else(|_| String::from(r#"{"code":"Internal"}"#))
         })
     }
 
-    fn handle(&self, endpoint: &str, body: &str) -> BankResult<String> {
-        let mut state = match self.load() {
-            // 연습 데이터 초기화 is the way out of unreadable records (kept aside by `load`).
-            Err(BankError::RecordsUnreadable { .. }) if endpoint == ResetPractice::NAME => {
-                BankState::seed()
-            }
-            loaded => loaded?,
-        };
-        let now = self.clock.now();
-        state.sessions.retain(|s| s.expires_at > now);
-        state.challenges.retain(|c| c.expires_at > now);
-        let sessions = &state.sessions;
-        state
-            .issuances
-            .retain(|i| sessions.iter().any(|s| s.token == i.token()));
-        let answer = state.dispatch(now, &self.origin, endpoint, body);
-        // Refusals change records too (failure counters), so the state is saved either way.
+    /// Moves the records of the `localStorage` days into the store, once: when the store is
+    /// still empty, `state` becomes its records (or, unreadable, is kept aside and refused until
+    /// 연습 데이터 초기화, as before); `kept` (records kept aside then) is kept aside again.
+    pub async fn migrate(&self, state: Option<&str>, kept: Option<&str>) -> BankResult<()> {
         self.store
-            .save(STATE_KEY, &state)
-            .map_err(|e| BankError::Internal {
-                detail: e.to_string(),
-            })?;
-        answer
+            .transact(|records| {
+                if records.values().any(|r| !r.is_empty()) {
+                    return Ok(());
+                }
+                if let Some(text) = state {
+                    match BankState::from_json(text) {
+                        Ok(state) => *records = state.to_records()?,
+                        Err(problem) => {
+                            let meta = records.entry(META.to_owned()).or_default();
+                            meta.insert(UNREADABLE_KEY.to_owned(), text.to_owned());
+                            meta.insert(PROBLEM_KEY.to_owned(), problem);
+                        }
+                    }
+                }
+                if let Some(text) = kept {
+                    records
+                        .entry(META.to_owned())
+                        .or_default()
+                        .insert(KEPT_KEY.to_owned(), text.to_owned());
+                }
+                Ok(())
+            })
+            .await
+            .map_err(internal)?
     }
+}
 
-    /// The bank's records; none yet means the demo seed. Records that cannot be read are
-    /// copied aside under [`UNREADABLE_KEY`] and refused, never replaced.
-    fn load(&self) -> BankResult<BankState> {
-        let Some(text) = self.store.load_text(STATE_KEY).map_err(internal)? else {
-            return Ok(BankState::seed());
-        };
-        BankState::from_json(&text).or_else(|problem| {
-            if self
-                .store
-                .load_text(UNREADABLE_KEY)
-                .map_err(internal)?
-                .as_deref()
-                != Some(text.as_str())
-            {
-                self.store
-                    .save_text(UNREADABLE_KEY, &text)
-                    .map_err(internal)?;
-            }
-            Err(BankError::RecordsUnreadable { problem })
-        })
-    }
-
-    async fn wait(&self) {
-        #[cfg(target_arch = "wasm32")]
-        if self.latency_ms > 0 {
-            gloo_timers::future::sleep(std::time::Duration::from_millis(self.latency_ms.into()))
-                .await;
+/// One request against the records: read them, decide, leave the new records in `records`.
+fn handle(
+    records: &mut Records,
+    now: Millis,
+    origin: &str,
+    endpoint: &str,
+    body: &str,
+) -> BankResult<String> {
+    let mut state = match BankState::from_records(records) {
+        Ok(state) => state,
+        // 연습 데이터 초기화 is the way out of unreadable records: they are kept aside.
+        Err(_) if endpoint == ResetPractice::NAME => {
+            let aside = serde_json::to_string(&*records).map_err(internal)?;
+            let mut fresh = BankState::seed().to_records()?;
+            fresh
+                .entry(META.to_owned())
+                .or_default()
+                .insert(KEPT_KEY.to_owned(), aside);
+            *records = fresh;
+            return serve(body, |ResetPractice| Ok(()));
         }
+        Err(problem) => return Err(BankError::RecordsUnreadable { problem }),
+    };
+    state.sessions.retain(|s| s.expires_at > now);
+    state.challenges.retain(|c| c.expires_at > now);
+    let sessions = &state.sessions;
+    state
+        .issuances
+        .retain(|i| sessions.iter().any(|s| s.token == i.token()));
+    let answer = state.dispatch(now, origin, endpoint, body);
+    // Refusals change records too (failure counters), so the records are written either way.
+    let kept = records.get(META).and_then(|m| m.get(KEPT_KEY)).cloned();
+    *records = state.to_records()?;
+    if let Some(kept) = kept {
+        records
+            .entry(META.to_owned())
+            .or_default()
+            .insert(KEPT_KEY.to_owned(), kept);
     }
+    answer
 }
 
 impl BankApi for MockBank {
     async fn call<E: Endpoint>(&self, request: E) -> BankResult<E::Response> {
         let body = serde_json::to_string(&request).map_err(bad_request)?;
-        self.wait().await;
-        match self.serve(E::NAME, &body) {
+        match self.serve(E::NAME, &body).await {
             Ok(answer) => serde_json::from_str(&answer).map_err(bad_request),
             Err(error) => Err(serde_json::from_str(&error).map_err(bad_request)?),
         }
@@ -249,6 +291,65 @@ impl BankState {
             return Err("진행 중인 발급 기록이 올바르지 않습니다".to_owned());
         }
         Ok(())
+    }
+
+    /// The records in their stores, each under its key (see [`record_key`]).
+    fn to_records(&self) -> BankResult<Records> {
+        let Value::Object(fields) = serde_json::to_value(self).map_err(internal)? else {
+            return Err(internal("the state is not an object"));
+        };
+        let mut records = Records::new();
+        records
+            .entry(META.to_owned())
+            .or_default()
+            .insert(VERSION_KEY.to_owned(), RECORDS_VERSION.to_owned());
+        for (name, value) in fields {
+            let Value::Array(items) = value else { continue };
+            let store = records.entry(name.clone()).or_default();
+            for item in items {
+                let key = record_key(&name, &item)
+                    .ok_or_else(|| internal(format!("a `{name}` record has no key")))?;
+                if store.insert(key, item.to_string()).is_some() {
+                    return Err(internal(format!("two `{name}` records share a key")));
+                }
+            }
+        }
+        Ok(records)
+    }
+
+    /// Reads the records back, checking them as [`BankState::from_json`] does; none yet means
+    /// the demo seed. The problem in Korean otherwise.
+    fn from_records(records: &Records) -> Result<Self, String> {
+        let meta = records.get(META);
+        if let Some(problem) = meta.and_then(|m| m.get(PROBLEM_KEY)) {
+            return Err(problem.clone());
+        }
+        let Some(version) = meta.and_then(|m| m.get(VERSION_KEY)) else {
+            return if records.values().all(|r| r.is_empty()) {
+                Ok(Self::seed())
+            } else {
+                Err("기록의 버전 정보가 없습니다".to_owned())
+            };
+        };
+        if version != RECORDS_VERSION {
+            return Err(format!("알 수 없는 버전(v{version})의 기록입니다"));
+        }
+        let mut state = serde_json::Map::new();
+        state.insert("version".to_owned(), STATE_VERSION.into());
+        for name in STORES.into_iter().filter(|name| *name != META) {
+            let items = records
+                .get(name)
+                .into_iter()
+                .flat_map(|r| r.values())
+                .map(|text| serde_json::from_str(text))
+                .collect::<Result<Vec<Value>, _>>()
+                .map_err(|_| "기록이 손상되었습니다".to_owned())?;
+            state.insert(name.to_owned(), Value::Array(items));
+        }
+        let state: Self = serde_json::from_value(Value::Object(state))
+            .map_err(|e| format!("기록의 값이 올바르지 않습니다: {e}"))?;
+        state.validate()?;
+        Ok(state)
     }
 
     fn seed() -> Self {
@@ -454,6 +555,24 @@ fn attempt(
         0 => locked,
         remaining => wrong(remaining),
     })
+}
+
+/// Where a record is kept in its store: its natural key; certificates by issue time first, so
+/// that they read back in the order they were issued.
+fn record_key(store: &str, record: &Value) -> Option<String> {
+    let text = |field: &str| record.get(field)?.as_str().map(str::to_owned);
+    match store {
+        "customers" => text("user_id"),
+        "sessions" | "issuances" => text("token"),
+        "authorities" => text("id"),
+        "challenges" => text("nonce"),
+        "certificates" => Some(format!(
+            "{:013}-{}",
+            record.get("issued_at")?.as_i64()?,
+            text("serial")?
+        )),
+        _ => None,
+    }
 }
 
 /// Decodes a request, runs its handler and encodes the answer.

@@ -4,9 +4,9 @@
 
 pub use cert_center::bank::api::*;
 pub use cert_center::bank::demo::{self, DemoCustomer, SecondFactor};
+pub use cert_center::bank::mock::{BankStore, Records};
 pub use cert_center::bank::rules::otp_code;
 pub use cert_center::bank::{BankApi, BankError, Clock, MockBank};
-pub use cert_center::store::KeyValueStore;
 pub use cert_center::wizard::Step;
 pub use futures::executor::block_on;
 
@@ -32,10 +32,7 @@ pub fn login_on(bank: &MockBank, who: &'static DemoCustomer) -> Customer {
 }
 
 pub fn login(who: &'static DemoCustomer) -> Customer {
-    login_on(
-        &MockBank::new(KeyValueStore::memory(), Clock::manual(NOW)),
-        who,
-    )
+    login_on(&MockBank::new(BankStore::memory(), Clock::manual(NOW)), who)
 }
 
 impl Customer {

@@ -1,0 +1,150 @@
+//! Where the bank keeps its records: one object store per kind of record (customers, sessions,
+//! issuances, certificates, authorities, challenges, and `meta` for the layout's version), each
+//! record under its own key as JSON text. In the browser that is the IndexedDB database
+//! [`DB_NAME`], and every request runs in one readwrite transaction over all the stores: read,
+//! decide, write what changed, commit. Transactions over the same stores never overlap, so two
+//! tabs (two bank workers) never lose each other's updates. Natively (tests) it is a map in
+//! memory with the same layout.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// The bank's IndexedDB database (the certificates' is `cert-center`).
+pub const DB_NAME: &str = "mockbank";
+/// Its schema version.
+pub const DB_VERSION: u32 = 1;
+/// The store holding the layout's version and anything kept aside.
+pub const META: &str = "meta";
+/// Every object store, `meta` first.
+pub const STORES: [&str; 7] = [
+    META,
+    "customers",
+    "sessions",
+    "issuances",
+    "certificates",
+    "authorities",
+    "challenges",
+];
+
+/// The records as stored: store name → key → JSON text.
+pub type Records = BTreeMap<String, BTreeMap<String, String>>;
+
+/// Why the records could not be read or written.
+#[derive(Debug, thiserror::Error)]
+#[error("모의은행 기록 저장소를 사용할 수 없습니다: {0}")]
+pub struct StorageFailed(pub String);
+
+/// The bank's storage.
+#[derive(Clone, Debug)]
+pub enum BankStore {
+    /// A map in memory, shared by clones (native tests, and the page's own tests).
+    Memory(Rc<RefCell<Records>>),
+    /// The IndexedDB database, opened.
+    #[cfg(target_arch = "wasm32")]
+    IndexedDb(Rc<rexie::Rexie>),
+}
+
+impl BankStore {
+    /// An empty store in memory.
+    pub fn memory() -> Self {
+        Self::Memory(Rc::default())
+    }
+
+    /// Opens (creating if needed) the IndexedDB database `name`.
+    #[cfg(target_arch = "wasm32")]
+    pub async fn open(name: &str) -> Result<Self, StorageFailed> {
+        let mut builder = rexie::Rexie::builder(name).version(DB_VERSION);
+        for store in STORES {
+            builder = builder.add_object_store(rexie::ObjectStore::new(store));
+        }
+        let db = builder.build().await.map_err(failed)?;
+        Ok(Self::IndexedDb(Rc::new(db)))
+    }
+
+    /// A copy of every record (tests look at the layout through it).
+    pub async fn snapshot(&self) -> Result<Records, StorageFailed> {
+        self.transact(|records| records.clone()).await
+    }
+
+    /// Runs `decide` over the records in one transaction and writes what it changed: records
+    /// it altered or added are put, records it removed are deleted. `decide` must not wait on
+    /// anything (a transaction ends once nothing is pending).
+    pub async fn transact<R>(
+        &self,
+        decide: impl FnOnce(&mut Records) -> R,
+    ) -> Result<R, StorageFailed> {
+        match self {
+            Self::Memory(records) => {
+                let mut working = records.borrow().clone();
+                let answer = decide(&mut working);
+                *records.borrow_mut() = working;
+                Ok(answer)
+            }
+            #[cfg(target_arch = "wasm32")]
+            Self::IndexedDb(db) => indexed_db::transact(db, decide).await,
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn failed(e: impl std::fmt::Display) -> StorageFailed {
+    StorageFailed(e.to_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+mod indexed_db {
+    use rexie::{Rexie, TransactionMode};
+    use wasm_bindgen::JsValue;
+
+    use super::{Records, STORES, StorageFailed, failed};
+
+    pub(super) async fn transact<R>(
+        db: &Rexie,
+        decide: impl FnOnce(&mut Records) -> R,
+    ) -> Result<R, StorageFailed> {
+        let tx = db
+            .transaction(&STORES, TransactionMode::ReadWrite)
+            .map_err(failed)?;
+        let mut before = Records::new();
+        for name in STORES {
+            let store = tx.store(name).map_err(failed)?;
+            // Both lists come in key order, so they pair up.
+            let keys = store.get_all_keys(None, None).await.map_err(failed)?;
+            let values = store.get_all(None, None).await.map_err(failed)?;
+            let records = before.entry(name.to_owned()).or_default();
+            for (key, value) in keys.iter().zip(&values) {
+                let (Some(key), Some(value)) = (key.as_string(), value.as_string()) else {
+                    return Err(StorageFailed(format!("`{name}`의 기록 형식이 아닙니다")));
+                };
+                records.insert(key, value);
+            }
+        }
+        let mut after = before.clone();
+        let answer = decide(&mut after);
+        let empty = Default::default();
+        for name in STORES {
+            let store = tx.store(name).map_err(failed)?;
+            let old = before.get(name).unwrap_or(&empty);
+            let new = after.get(name).unwrap_or(&empty);
+            for key in old.keys().filter(|key| !new.contains_key(*key)) {
+                store.delete(JsValue::from_str(key)).await.map_err(failed)?;
+            }
+            for (key, value) in new
+                .iter()
+                .filter(|(key, value)| old.get(*key) != Some(value))
+            {
+                store
+                    .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+                    .await
+                    .map_err(failed)?;
+            }
+        }
+        if !tx.done().await.map_err(failed)?.is_committed() {
+            return Err(StorageFailed(
+                "기록을 저장하는 중에 취소되었습니다".to_owned(),
+            ));
+        }
+        Ok(answer)
+    }
+}
