@@ -56,9 +56,12 @@ pub struct Enrolled {
 }
 
 impl Enrolled {
-    /// The NPKI folder as a zip (`NPKI/<CA>/USER/<DN>/signCert.der`, `signPri.key`).
-    pub fn npki_zip(&self) -> Result<Vec<u8>, String> {
-        npki::zip(&self.certificate, &self.key_file).map_err(|e| e.to_string())
+    /// The NPKI folder as a zip (`NPKI/<CA>/USER/<DN>/signCert.der`, `signPri.key`), made by
+    /// the key worker.
+    pub async fn npki_zip(&self) -> Result<Vec<u8>, String> {
+        crate::worker::zip(self.certificate.clone(), self.key_file.clone())
+            .await
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -470,7 +473,7 @@ pub enum Incoming {
     },
 }
 
-/// 인증서 가져오기: opens what was brought in with its password, checks that the key is the
+/// 인증서 가져오기: opens what was brought in with its password (in the key worker), checks that the key is the
 /// certificate's and carries R, and re-encrypts the key under the same password to our floor.
 pub async fn import(user_id: &str, incoming: Incoming, password: &str) -> Result<Enrolled, String> {
     use der::Decode;
@@ -482,12 +485,16 @@ pub async fn import(user_id: &str, incoming: Incoming, password: &str) -> Result
     }
     };
     let (certificate, opened) = match incoming {
-        Incoming::Pfx(pfx) => transfer::import_pfx(&pfx, password).map_err(wrong)?,
+        Incoming::Pfx(pfx) => crate::worker::open_pfx(pfx, password)
+            .await
+            .map_err(wrong)?,
         Incoming::Npki {
             certificate,
             key_file,
         } => {
-            let opened = transfer::decrypt_any(&key_file, password).map_err(wrong)?;
+            let opened = crate::worker::open_key_file(key_file, password)
+                .await
+                .map_err(wrong)?;
             (certificate, opened)
         }
     };
@@ -511,7 +518,7 @@ pub async fn import(user_id: &str, incoming: Incoming, password: &str) -> Result
 }
 
 /// 내보내기 (PKCS#12): opens the stored key with `password` and writes a `.pfx` under the same
-/// password with the certificate and its chain.
+/// password with the certificate and its chain (written by the key worker).
 pub async fn export_pfx(
     stored: &StoredCertificate,
     password: &str,
@@ -528,5 +535,7 @@ pub async fn export_pfx(
         .iter()
         .map(|c| unb64(c))
         .collect::<Result<Vec<_>, _>>()?;
-    transfer::export_pfx(&certificate, &chain, &opened, password, cipher).map_err(|e| e.to_string())
+    crate::worker::write_pfx(certificate, chain, &opened, password, cipher)
+        .await
+        .map_err(|e| e.to_string())
 }

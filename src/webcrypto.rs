@@ -41,7 +41,8 @@ pub async fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<
     }
 }
 
-/// Opens a key file with `password` (any scheme [`key_file::decrypt`] reads).
+/// Opens a key file with `password`: ours through WebCrypto, any other scheme the key worker
+/// reads ([`crate::pki::transfer::decrypt_any`]) there.
 pub async fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
     #[cfg(target_arch = "wasm32")]
     if let Some((params, ciphertext)) = key_file::Pbes2Aes256::of_file(file) {
@@ -54,7 +55,8 @@ pub async fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
         );
         return key_file::open_plain(&plain);
     }
-    key_file::decrypt(file, password)
+    // Any other scheme (older PBES2 variants, classic SEED) is the key worker's.
+    crate::worker::open_key_file(file.to_vec(), password).await
 }
 
 /// Opens a key file and checks that it is the key of `certificate_key`.

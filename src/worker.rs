@@ -1,57 +1,254 @@
-//! RSA key generation off the main thread. The `keygen-worker` binary runs [`serve`] inside a
-//! Web Worker (Trunk builds it beside the app as `keygen-worker_loader.js`); the page drives it
-//! through [`KeygenWorker`], so typing, the countdown and the progress text keep running while
-//! the primes are searched.
+//! The key worker: everything heavy the customer's side does with keys and key files runs in
+//! this Web Worker, off the page's thread and out of the page's module. The rule: the *bank*
+//! worker ([`crate::bank::worker`]) is the bank; the *key* worker is the customer's toolbox —
+//! making keys, and reading or writing the formats that come from or go to other software
+//! (PKCS#12, classic SEED key files, the NPKI zip). The page keeps what it shows and what
+//! WebCrypto does (our own key file, signing).
 //!
-//! Protocol: the worker posts [`Reply::Ready`] once loaded; each `generate` message is answered
-//! with [`Reply::Key`] (PKCS#1 DER, base64, and the milliseconds the generation took inside the
-//! worker) or [`Reply::Failed`].
+//! The `keygen-worker` binary runs [`serve`]; the page sends [`Job`]s through [`KeyWorker`].
+//! Natively (tests) [`perform`] runs the same [`run`] in this thread.
+//!
+//! Protocol (JSON text both ways): the worker posts [`Reply::Ready`] once loaded; each job is
+//! answered with [`Reply::Done`].
 
+use rsa::PrivateKey;
 use serde::{Deserialize, Serialize};
+
+use crate::pki::PkiError;
+use crate::pki::key_file::KeyWithR;
+use crate::pki::transfer::PfxCipher;
 
 /// Where Trunk puts the worker's loader.
 pub const WORKER_URL: &str = "/keygen-worker_loader.js";
 
-/// What the worker says.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Reply {
-    /// Loaded and listening.
-    Ready,
-    /// A fresh RSA-2048 key.
-    Key {
-        /// PKCS#1 RSAPrivateKey DER, base64.
-        pkcs1: String,
-        /// Time spent generating, in milliseconds.
-        millis: f64,
+/// What the page asks of the worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Job {
+    /// A new RSA-2048 key, all in this worker.
+    Generate,
+    /// One prime for an RSA-2048 key ([`crate::pki::keys::prime`]); the page asks several
+    /// workers at once and builds the key from the first two.
+    Prime,
+    /// Opens a PKCS#12 file (`.pfx`, `.p12`) with its password.
+    OpenPfx {
+        /// The file.
+        pfx: Vec<u8>,
+        /// Its password.
+        password: String,
     },
-    /// Generation failed.
-    Failed(String),
+    /// Opens a key file of any format we read (ours, classic SEED, PBES2).
+    OpenKeyFile {
+        /// The file (`signPri.key`).
+        file: Vec<u8>,
+        /// Its password.
+        password: String,
+    },
+    /// Writes a PKCS#12 file.
+    WritePfx {
+        /// The certificate, DER.
+        certificate: Vec<u8>,
+        /// The CA certificates, DER.
+        chain: Vec<Vec<u8>>,
+        /// The opened key.
+        key: OpenedKey,
+        /// The file's password.
+        password: String,
+        /// The 3DES form for older programs, instead of AES-256.
+        legacy: bool,
+    },
+    /// Zips the NPKI folder.
+    Zip {
+        /// `signCert.der`.
+        certificate: Vec<u8>,
+        /// `signPri.key`.
+        key_file: Vec<u8>,
+    },
+    /// Finds `signCert.der` and `signPri.key` in a zip.
+    Unzip {
+        /// The zip.
+        zip: Vec<u8>,
+    },
 }
 
-/// Makes one key and says how it went.
-pub fn generate_reply(now: impl Fn() -> f64) -> Reply {
-    use rsa::pkcs1::EncodeRsaPrivateKey;
-    let started = now();
-    match crate::pki::keys::generate().and_then(|key| {
-        key.to_pkcs1_der()
-            .map_err(|e| crate::pki::PkiError::Invalid(e.to_string()))
-    }) {
-        Ok(der) => Reply::Key {
-            pkcs1: data_encoding::BASE64.encode(der.as_bytes()),
-            millis: now() - started,
-        },
-        Err(e) => Reply::Failed(e.to_string()),
+/// A private key with its R, as it crosses to and from the worker.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OpenedKey {
+    /// PKCS#1 RSAPrivateKey, DER.
+    pub pkcs1: Vec<u8>,
+    /// R (empty when the file had none).
+    pub r: Vec<u8>,
+}
+
+impl OpenedKey {
+    fn of(key: &KeyWithR) -> Result<Self, PkiError> {
+        use rsa::pkcs1::EncodeRsaPrivateKey;
+        Ok(Self {
+            pkcs1: key
+                .key
+                .to_pkcs1_der()
+                .map_err(|e| PkiError::Invalid(e.to_string()))?
+                .as_bytes()
+                .to_vec(),
+            r: key.r.clone(),
+        })
+    }
+
+    fn open(&self) -> Result<KeyWithR, PkiError> {
+        use rsa::pkcs1::DecodeRsaPrivateKey;
+        Ok(KeyWithR {
+            key: PrivateKey::from_pkcs1_der(&self.pkcs1)
+                .map_err(|e| PkiError::Invalid(e.to_string()))?,
+            r: self.r.clone(),
+        })
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use browser::{KeygenWorker, serve};
+/// What a job gives back.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Output {
+    /// A new key and the milliseconds its generation took in the worker.
+    Key {
+        /// The key.
+        key: OpenedKey,
+        /// Time spent generating.
+        millis: f64,
+    },
+    /// An opened file: the key, and the certificate when the file carried one.
+    Opened {
+        /// The certificate, DER (PKCS#12 only).
+        certificate: Option<Vec<u8>>,
+        /// The key.
+        key: OpenedKey,
+    },
+    /// A prime, big-endian.
+    Prime(Vec<u8>),
+    /// A file written.
+    File(Vec<u8>),
+    /// `signCert.der` and `signPri.key`.
+    Pair(Vec<u8>, Vec<u8>),
+}
 
-/// A new RSA-2048 key: in the browser from a worker, natively (tests) right here.
-pub async fn generate_key() -> Result<rsa::PrivateKey, String> {
+/// Why a job failed, as it crosses back to the page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Failure {
+    /// [`PkiError::WrongPassword`].
+    WrongPassword,
+    /// [`PkiError::UnsafeKdf`].
+    UnsafeKdf(String),
+    /// Anything else, as text.
+    Other(String),
+}
+
+impl From<PkiError> for Failure {
+    fn from(e: PkiError) -> Self {
+        match e {
+            PkiError::WrongPassword => Self::WrongPassword,
+            PkiError::UnsafeKdf(what) => Self::UnsafeKdf(what),
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+
+impl From<Failure> for PkiError {
+    fn from(e: Failure) -> Self {
+        match e {
+            Failure::WrongPassword => Self::WrongPassword,
+            Failure::UnsafeKdf(what) => Self::UnsafeKdf(what),
+            Failure::Other(text) => Self::Invalid(text),
+        }
+    }
+}
+
+/// What the worker says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Reply {
+    /// Loaded and listening.
+    Ready,
+    /// A job's result.
+    Done(Result<Output, Failure>),
+}
+
+/// Does one job, here (in the worker, or natively in tests); `now` times key generation.
+pub fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
+    use crate::pki::{keys, npki, transfer};
+    Ok(match job {
+        Job::Generate => {
+            let started = now();
+            let key = KeyWithR {
+                key: keys::generate()?,
+                r: Vec::new(),
+            };
+            Output::Key {
+                key: OpenedKey::of(&key)?,
+                millis: now() - started,
+            }
+        }
+        Job::Prime => Output::Prime(keys::prime()?.to_be_bytes().to_vec()),
+        Job::OpenPfx { pfx, password } => {
+            let (certificate, key) = transfer::import_pfx(&pfx, &password)?;
+            Output::Opened {
+                certificate: Some(certificate),
+                key: OpenedKey::of(&key)?,
+            }
+        }
+        Job::OpenKeyFile { file, password } => Output::Opened {
+            certificate: None,
+            key: OpenedKey::of(&transfer::decrypt_any(&file, &password)?)?,
+        },
+        Job::WritePfx {
+            certificate,
+            chain,
+            key,
+            password,
+            legacy,
+        } => {
+            let cipher = if legacy {
+                PfxCipher::Legacy3Des
+            } else {
+                PfxCipher::Aes256
+            };
+            Output::File(transfer::export_pfx(
+                &certificate,
+                &chain,
+                &key.open()?,
+                &password,
+                cipher,
+            )?)
+        }
+        Job::Zip {
+            certificate,
+            key_file,
+        } => Output::File(npki::zip(&certificate, &key_file)?),
+        Job::Unzip { zip } => {
+            let (certificate, key_file) = npki::unzip(&zip)?;
+            Output::Pair(certificate, key_file)
+        }
+    })
+}
+
+/// Has the worker do `job` (natively: does it here).
+pub async fn perform(job: Job) -> Result<Output, PkiError> {
     #[cfg(target_arch = "wasm32")]
     {
-        Ok(KeygenWorker::start().await?.generate().await?.0)
+        let worker = KeyWorker::start().await.map_err(PkiError::Invalid)?;
+        worker.perform(job).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        run(job, || 0.0).map_err(PkiError::from)
+    }
+}
+
+fn unexpected() -> PkiError {
+    PkiError::Invalid("키 작업자의 응답이 올바르지 않습니다.".to_owned())
+}
+
+/// A new RSA-2048 key: in the browser its two primes are searched for in parallel workers
+/// ([`generate_in_parallel`]); natively (tests) the rsa crate makes it here.
+pub async fn generate_key() -> Result<PrivateKey, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Ok(generate_in_parallel().await?.0)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -59,27 +256,101 @@ pub async fn generate_key() -> Result<rsa::PrivateKey, String> {
     }
 }
 
+/// Opens a PKCS#12 file: its certificate and key.
+pub async fn open_pfx(pfx: Vec<u8>, password: &str) -> Result<(Vec<u8>, KeyWithR), PkiError> {
+    let password = password.to_owned();
+    match perform(Job::OpenPfx { pfx, password }).await? {
+        Output::Opened {
+            certificate: Some(certificate),
+            key,
+        } => Ok((certificate, key.open()?)),
+        _ => Err(unexpected()),
+    }
+}
+
+/// Opens a key file of any format we read.
+pub async fn open_key_file(file: Vec<u8>, password: &str) -> Result<KeyWithR, PkiError> {
+    let password = password.to_owned();
+    match perform(Job::OpenKeyFile { file, password }).await? {
+        Output::Opened { key, .. } => key.open(),
+        _ => Err(unexpected()),
+    }
+}
+
+/// Writes a PKCS#12 file.
+pub async fn write_pfx(
+    certificate: Vec<u8>,
+    chain: Vec<Vec<u8>>,
+    key: &KeyWithR,
+    password: &str,
+    cipher: PfxCipher,
+) -> Result<Vec<u8>, PkiError> {
+    let job = Job::WritePfx {
+        certificate,
+        chain,
+        key: OpenedKey::of(key)?,
+        password: password.to_owned(),
+        legacy: cipher == PfxCipher::Legacy3Des,
+    };
+    match perform(job).await? {
+        Output::File(pfx) => Ok(pfx),
+        _ => Err(unexpected()),
+    }
+}
+
+/// The NPKI folder as a zip.
+pub async fn zip(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Vec<u8>, PkiError> {
+    match perform(Job::Zip {
+        certificate,
+        key_file,
+    })
+    .await?
+    {
+        Output::File(zip) => Ok(zip),
+        _ => Err(unexpected()),
+    }
+}
+
+/// `signCert.der` and `signPri.key` from a zip.
+pub async fn unzip(zip: Vec<u8>) -> Result<(Vec<u8>, Vec<u8>), PkiError> {
+    match perform(Job::Unzip { zip }).await? {
+        Output::Pair(certificate, key_file) => Ok((certificate, key_file)),
+        _ => Err(unexpected()),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{KeyWorker, generate_in_parallel, serve};
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
     use rsa::PrivateKey;
-    use rsa::pkcs1::DecodeRsaPrivateKey;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
-    use super::{Reply, WORKER_URL, generate_reply};
+    use super::{Job, Output, Reply, WORKER_URL, run, unexpected};
+    use crate::pki::PkiError;
 
     fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
         let text = serde_json::to_string(reply).unwrap_or_default();
         let _ = scope.post_message(&JsValue::from_str(&text));
     }
 
-    /// The worker's side: answers every message with a new key.
+    /// The worker's side: does every job it is sent.
     pub fn serve() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
-            post(&replies, &generate_reply(js_sys::Date::now));
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            let done = match serde_json::from_str::<Job>(&text) {
+                Ok(job) => run(job, js_sys::Date::now),
+                Err(e) => Err(super::Failure::Other(e.to_string())),
+            };
+            post(&replies, &Reply::Done(done));
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
@@ -87,23 +358,21 @@ mod browser {
         post(&scope, &Reply::Ready);
     }
 
-    /// The page's side: a running key-generation worker, ended when dropped.
-    pub struct KeygenWorker {
+    /// The page's side: a running key worker, ended when dropped.
+    pub struct KeyWorker {
         worker: Worker,
     }
 
-    const LOAD_FAILED: &str = "인증서 발급 모듈(키 생성 작업자)을 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.";
+    const LOAD_FAILED: &str = "인증서 처리 모듈(키 작업자)을 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.";
 
-    impl KeygenWorker {
+    impl KeyWorker {
         /// Starts the worker and waits until it is ready.
         pub async fn start() -> Result<Self, String> {
             let worker = Worker::new(WORKER_URL).map_err(|_| LOAD_FAILED.to_owned())?;
             let this = Self { worker };
             match this.next().await? {
                 Reply::Ready => Ok(this),
-                other => Err(format!(
-                    "키 생성 작업자의 응답이 올바르지 않습니다: {other:?}"
-                )),
+                other => Err(format!("키 작업자의 응답이 올바르지 않습니다: {other:?}")),
             }
         }
 
@@ -125,26 +394,123 @@ mod browser {
             serde_json::from_str(&text).map_err(|e| e.to_string())
         }
 
+        /// Does one job.
+        pub async fn perform(&self, job: Job) -> Result<Output, PkiError> {
+            let text = serde_json::to_string(&job).map_err(|e| PkiError::Invalid(e.to_string()))?;
+            self.worker
+                .post_message(&JsValue::from_str(&text))
+                .map_err(|_| PkiError::Invalid(LOAD_FAILED.to_owned()))?;
+            match self.next().await.map_err(PkiError::Invalid)? {
+                Reply::Done(done) => done.map_err(PkiError::from),
+                Reply::Ready => Err(unexpected()),
+            }
+        }
+
         /// A new RSA-2048 key, and the milliseconds the worker spent on it.
         pub async fn generate(&self) -> Result<(PrivateKey, f64), String> {
-            self.worker
-                .post_message(&JsValue::from_str("generate"))
-                .map_err(|_| LOAD_FAILED.to_owned())?;
-            match self.next().await? {
-                Reply::Key { pkcs1, millis } => {
-                    let der = data_encoding::BASE64
-                        .decode(pkcs1.as_bytes())
-                        .map_err(|e| e.to_string())?;
-                    let key = PrivateKey::from_pkcs1_der(&der).map_err(|e| e.to_string())?;
-                    Ok((key, millis))
+            match self
+                .perform(Job::Generate)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                Output::Key { key, millis } => {
+                    Ok((key.open().map_err(|e| e.to_string())?.key, millis))
                 }
-                Reply::Failed(detail) => Err(format!("키 생성에 실패했습니다: {detail}")),
-                Reply::Ready => Err("키 생성 작업자의 응답이 올바르지 않습니다.".to_owned()),
+                _ => Err(unexpected().to_string()),
             }
         }
     }
 
-    impl Drop for KeygenWorker {
+    /// How many workers search for primes: one per core the browser reports, two to four.
+    fn parallelism() -> usize {
+        let cores = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+            .and_then(|n| js_sys::Reflect::get(&n, &"hardwareConcurrency".into()))
+            .ok()
+            .and_then(|c| c.as_f64())
+            .unwrap_or(2.0);
+        (cores as usize).clamp(2, 4)
+    }
+
+    /// What the prime searchers share with the one waiting for them.
+    #[derive(Default)]
+    struct Search {
+        primes: RefCell<Vec<Vec<u8>>>,
+        failed: RefCell<Option<String>>,
+        workers: RefCell<Vec<Worker>>,
+        wake: RefCell<Option<js_sys::Function>>,
+        done: Cell<bool>,
+    }
+
+    impl Search {
+        fn wake(&self) {
+            if let Some(resolve) = self.wake.borrow_mut().take() {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+    }
+
+    /// A new RSA-2048 key whose primes were searched for by up to four workers at once (the
+    /// first two primes found win), and the milliseconds it took, workers' start included.
+    pub async fn generate_in_parallel() -> Result<(PrivateKey, f64), String> {
+        let started = js_sys::Date::now();
+        let search = Rc::new(Search::default());
+        for _ in 0..parallelism() {
+            let search = search.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let worker = match KeyWorker::start().await {
+                    Ok(worker) => worker,
+                    Err(e) => {
+                        *search.failed.borrow_mut() = Some(e);
+                        return search.wake();
+                    }
+                };
+                search.workers.borrow_mut().push(worker.worker.clone());
+                while !search.done.get() {
+                    match worker.perform(Job::Prime).await {
+                        Ok(Output::Prime(prime)) => search.primes.borrow_mut().push(prime),
+                        Ok(_) => *search.failed.borrow_mut() = Some(unexpected().to_string()),
+                        Err(e) => *search.failed.borrow_mut() = Some(e.to_string()),
+                    }
+                    search.wake();
+                }
+            });
+        }
+        let key = loop {
+            let waiting = js_sys::Promise::new(&mut |resolve, _| {
+                *search.wake.borrow_mut() = Some(resolve);
+            });
+            if search.primes.borrow().len() < 2 && search.failed.borrow().is_none() {
+                let _ = wasm_bindgen_futures::JsFuture::from(waiting).await;
+            }
+            if let Some(e) = search.failed.borrow_mut().take() {
+                break Err(e);
+            }
+            let pair: Vec<Vec<u8>> = {
+                let mut primes = search.primes.borrow_mut();
+                if primes.len() < 2 {
+                    continue;
+                }
+                primes.drain(..2).collect()
+            };
+            let prime = |bytes: &[u8]| {
+                rsa::BoxedUint::from_be_slice(bytes, crate::pki::keys::PRIME_BITS)
+                    .map_err(|e| format!("{e:?}"))
+            };
+            // Two primes that make no key (equal, or no private exponent) are both dropped,
+            // as the rsa crate does; the search goes on.
+            if let Ok(key) = crate::pki::keys::from_primes(prime(&pair[0])?, prime(&pair[1])?) {
+                break Ok(key);
+            }
+        };
+        search.done.set(true);
+        // The searchers still at work are stopped; their answers will never come.
+        for worker in search.workers.borrow().iter() {
+            worker.terminate();
+        }
+        Ok((key?, js_sys::Date::now() - started))
+    }
+
+    impl Drop for KeyWorker {
         fn drop(&mut self) {
             self.worker.terminate();
         }

@@ -460,14 +460,13 @@ async fn a_failed_replacement_leaves_the_old_state_whole() {
 /// timed with the clock it is given.
 #[wasm_bindgen_test]
 async fn the_worker_handler_makes_an_rsa_2048_key() {
+    use cert_center::worker::{Job, Output, run};
     use rsa::pkcs1::DecodeRsaPrivateKey;
     use rsa::traits::PublicKeyParts;
-    let reply = cert_center::worker::generate_reply(js_sys::Date::now);
-    let cert_center::worker::Reply::Key { pkcs1, millis } = reply else {
-        panic!("no key: {reply:?}");
+    let Ok(Output::Key { key, millis }) = run(Job::Generate, js_sys::Date::now) else {
+        panic!("no key");
     };
-    let der = data_encoding::BASE64.decode(pkcs1.as_bytes()).unwrap();
-    let key = rsa::PrivateKey::from_pkcs1_der(&der).unwrap();
+    let key = rsa::PrivateKey::from_pkcs1_der(&key.pkcs1).unwrap();
     assert_eq!(key.n().bit_width(), 2048);
     cert_center::pki::keys::check_strength(&key.to_public_key()).unwrap();
     assert!(millis >= 0.0);
@@ -477,9 +476,9 @@ async fn the_worker_handler_makes_an_rsa_2048_key() {
 /// the customer instead of hanging. (The worker itself runs in the end-to-end issuance.)
 #[wasm_bindgen_test]
 async fn a_missing_worker_is_reported_not_awaited_forever() {
-    let started = cert_center::worker::KeygenWorker::start().await;
+    let started = cert_center::worker::KeyWorker::start().await;
     let message = started.err().expect("no worker script is served here");
-    assert!(message.contains("키 생성 작업자"), "{message}");
+    assert!(message.contains("키 작업자"), "{message}");
 }
 
 /// The app's WebCrypto path and the pure Rust key file agree byte for byte on the format: each

@@ -59,7 +59,7 @@ fn issuance_yields_the_record_the_selection_dialog_lists_and_reaches_step_7() {
 #[test]
 fn the_npki_zip_holds_both_files_in_the_ca_and_subject_folder() {
     let (_, enrolled, _) = hong_enrolled();
-    let zip = enrolled.npki_zip().unwrap();
+    let zip = block_on(enrolled.npki_zip()).unwrap();
     let (certificate, key_file) = npki::unzip(&zip).unwrap();
     assert_eq!(certificate, enrolled.certificate);
     assert_eq!(key_file, enrolled.key_file);

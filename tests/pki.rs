@@ -82,6 +82,29 @@ fn generated_keys_meet_the_floor_and_weak_ones_are_refused() {
     assert!(matches!(csr::verify(&request), Err(PkiError::WeakKey(_))));
 }
 
+/// The parallel key generation's halves: primes found one at a time make a key as good as the
+/// crate's own (2048 bits, e = 65537, valid, signing), and a pair that makes no key is refused.
+#[test]
+fn two_primes_from_the_search_make_a_checked_2048_bit_key() {
+    use rsa::traits::PublicKeyParts;
+    let (p, q) = (keys::prime().unwrap(), keys::prime().unwrap());
+    assert_eq!(p.bits(), keys::PRIME_BITS);
+    let key = keys::from_primes(p.clone(), q).unwrap();
+    assert_eq!(key.n().bits(), 2048);
+    keys::check_strength(&key.to_public_key()).unwrap();
+    let message = b"signed with a key from parallel primes";
+    let signature = cert_center::pki::signing::sign(&key, message);
+    assert!(cert_center::pki::signing::verify(
+        &key.to_public_key(),
+        message,
+        &signature
+    ));
+    assert!(matches!(
+        keys::from_primes(p.clone(), p),
+        Err(PkiError::WeakKey(_))
+    ));
+}
+
 #[test]
 fn a_request_with_a_broken_signature_is_refused() {
     let mut request = csr::build(&fixture().user, subject::root_name().unwrap()).unwrap();

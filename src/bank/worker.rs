@@ -130,6 +130,9 @@ mod browser {
     const LOAD_FAILED: &str =
         "모의은행 서버(작업자)를 불러오지 못했습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.";
 
+    const WORKER_FAILED: &str =
+        "모의은행 서버(작업자)에 오류가 생겼습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.";
+
     /// The page's side: the running bank worker, shared by clones.
     #[derive(Clone)]
     pub struct BankWorker(Rc<Inner>);
@@ -165,6 +168,7 @@ mod browser {
                 *started.borrow_mut() = Some(resolve);
             });
             let inner = Rc::downgrade(&this.0);
+            let not_started = started.clone();
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let text = event.data().as_string().unwrap_or_default();
                 let settle = |value: &JsValue| {
@@ -190,6 +194,29 @@ mod browser {
             worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             // The handler lives as long as the page.
             on_message.forget();
+            // A worker that fails (its script missing, a panic) answers everyone waiting with
+            // an error instead of leaving them waiting.
+            let inner = Rc::downgrade(&this.0);
+            let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+                let failure = Err::<String, String>(
+                    serde_json::to_string(&BankError::Internal {
+                        detail: WORKER_FAILED.to_owned(),
+                    })
+                    .unwrap_or_default(),
+                );
+                let text = serde_json::to_string(&failure).unwrap_or_default();
+                if let Some(resolve) = not_started.borrow_mut().take() {
+                    let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(WORKER_FAILED));
+                }
+                if let Some(inner) = inner.upgrade() {
+                    for (_, resolve) in inner.waiting.borrow_mut().drain() {
+                        let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&text));
+                    }
+                }
+            });
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            on_error.forget();
+            stop_with_the_page(worker);
             let that = this.clone();
             let ready = wasm_bindgen_futures::future_to_promise(async move {
                 let state = wasm_bindgen_futures::JsFuture::from(loaded).await?;
@@ -254,6 +281,31 @@ mod browser {
             serde_json::from_str::<Result<String, String>>(&value.as_string().unwrap_or_default())
                 .map_err(|e| internal(&e.to_string()))?
         }
+    }
+
+    /// Ends the worker when the page is left. A page kept in the back-forward cache would
+    /// otherwise keep a frozen worker, and with it the database, from the next page's worker
+    /// (an open or a schema upgrade waits for every other connection); coming back to such a
+    /// page reloads it, with a worker of its own.
+    fn stop_with_the_page(worker: &Worker) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let leaving = worker.clone();
+        let on_hide = Closure::<dyn FnMut()>::new(move || leaving.terminate());
+        let on_show = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            let restored = js_sys::Reflect::get(&event, &"persisted".into())
+                .is_ok_and(|persisted| persisted.is_truthy());
+            if restored && let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+        on_hide.forget();
+        on_show.forget();
     }
 
     impl Transport for BankWorker {

@@ -101,14 +101,15 @@ pub async fn read_files(files: web_sys::FileList) -> Result<Vec<(String, Vec<u8>
 }
 
 /// The NPKI pair in read files: an `NPKI.zip`, or `signCert.der` with `signPri.key`.
-pub fn npki_pair(read: &[(String, Vec<u8>)]) -> Result<(Vec<u8>, Vec<u8>), String> {
+pub async fn npki_pair(read: &[(String, Vec<u8>)]) -> Result<(Vec<u8>, Vec<u8>), String> {
     let named = |wanted: &str| {
         read.iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
             .map(|(_, bytes)| bytes.clone())
     };
     if let Some((_, zip)) = read.iter().find(|(name, _)| name.ends_with(".zip")) {
-        return npki::unzip(zip)
+        return crate::worker::unzip(zip.clone())
+            .await
             .map_err(|_| "zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".to_owned());
     }
     match (named(npki::CERT_FILE), named(npki::KEY_FILE)) {
@@ -122,7 +123,7 @@ pub fn npki_pair(read: &[(String, Vec<u8>)]) -> Result<(Vec<u8>, Vec<u8>), Strin
 
 /// The certificate in picked files.
 async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, String> {
-    let (certificate, key_file) = npki_pair(&read_files(files).await?)?;
+    let (certificate, key_file) = npki_pair(&read_files(files).await?).await?;
     Ok(vec![candidate(certificate, key_file)?])
 }
 

@@ -14,6 +14,9 @@ pub fn Dialog(
     children: ChildrenFn,
 ) -> impl IntoView {
     let title = StoredValue::new(title);
+    // Built when it opens and dropped when it closes, not rebuilt on every change of what
+    // `open` is derived from (which would drop the state of the components inside).
+    let open = Memo::new(move |_| open.get());
     move || {
         open.get().then(|| {
             view! {

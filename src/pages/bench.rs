@@ -118,7 +118,7 @@ async fn breathe() {
 async fn measure(progress: RwSignal<String>) -> Result<Figures, String> {
     #[cfg(target_arch = "wasm32")]
     let worker_ms = {
-        let worker = crate::worker::KeygenWorker::start().await?;
+        let worker = crate::worker::KeyWorker::start().await?;
         let mut samples = Vec::new();
         for i in 0..RUNS {
             progress.set(format!("작업자에서 RSA 키 생성 {}/{RUNS}", i + 1));

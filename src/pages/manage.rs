@@ -194,18 +194,21 @@ pub fn ManagePage() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let incoming = read_files(files).await.and_then(|read| {
-                match read.iter().find(|(name, _)| {
+            let incoming = match read_files(files).await {
+                Ok(read) => match read.iter().find(|(name, _)| {
                     let name = name.to_ascii_lowercase();
                     name.ends_with(".pfx") || name.ends_with(".p12")
                 }) {
                     Some((_, bytes)) => Ok(Incoming::Pfx(bytes.clone())),
-                    None => npki_pair(&read).map(|(certificate, key_file)| Incoming::Npki {
-                        certificate,
-                        key_file,
-                    }),
-                }
-            });
+                    None => npki_pair(&read)
+                        .await
+                        .map(|(certificate, key_file)| Incoming::Npki {
+                            certificate,
+                            key_file,
+                        }),
+                },
+                Err(message) => Err(message),
+            };
             problem.set(incoming.as_ref().err().cloned());
             picked.set(Some(incoming));
         });
@@ -248,18 +251,22 @@ pub fn ManagePage() -> impl IntoView {
         }
     });
     let export = move |record: StoredCertificate| {
-        let saved = record
-            .files()
-            .ok_or_else(|| DAMAGED.to_owned())
-            .and_then(|(certificate, key)| npki::zip(&certificate, &key).map_err(|e| e.to_string()))
-            .and_then(|zip| download(&zip, "NPKI.zip", "application/zip"));
-        match saved {
+        leptos::task::spawn_local(async move {
+            let saved = match record.files() {
+                Some((certificate, key)) => crate::worker::zip(certificate, key)
+                    .await
+                    .map_err(|e| e.to_string())
+                    .and_then(|zip| download(&zip, "NPKI.zip", "application/zip")),
+                None => Err(DAMAGED.to_owned()),
+            };
+            match saved {
             Ok(()) => notice.set(Some(
                 "NPKI.zip을 저장했습니다. 압축을 풀면 NPKI 폴더에 signCert.der와 signPri.key가 있습니다."
                     .to_owned(),
             )),
             Err(message) => problem.set(Some(message)),
         }
+        })
     };
 
     view! {

@@ -144,9 +144,12 @@ pub fn OtherBankPage() -> impl IntoView {
                         .ok_or_else(|| "암호와 암호 확인이 일치하지 않습니다.".to_owned())
                 });
                 let saved = match checked {
-                    Ok(()) => issue_elsewhere(&bank, token, &user_id, &pw, generate_key)
-                        .await
-                        .and_then(|issued| crate::pages::wizard::password::save_npki(&issued)),
+                    Ok(()) => {
+                        match issue_elsewhere(&bank, token, &user_id, &pw, generate_key).await {
+                            Ok(issued) => crate::pages::wizard::password::save_npki(&issued).await,
+                            Err(message) => Err(message),
+                        }
+                    }
                     Err(message) => Err(message),
                 };
                 match saved {

@@ -49,7 +49,7 @@ async fn keep(old: &Candidate, renewed: &Enrolled, from: Option<Source>) -> Resu
         replaced.map_err(|e| format!("갱신된 인증서를 브라우저에 저장하지 못했습니다 ({e})."))?;
         Ok("갱신된 인증서를 이 브라우저에 저장했습니다(이전 인증서와 바꿈).".to_owned())
     } else {
-        crate::pages::wizard::password::save_npki(renewed)?;
+        crate::pages::wizard::password::save_npki(renewed).await?;
         Ok(
             "갱신된 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 파일 대신 사용하세요."
                 .to_owned(),
@@ -192,9 +192,9 @@ pub fn RenewPage() -> impl IntoView {
                 <button
                     type="button"
                     class="btn primary"
-                    on:click=move |_| {
-                        let saved = unsaved
-                            .with_untracked(|renewed| renewed.as_ref().map(crate::pages::wizard::password::save_npki));
+                    on:click=move |_| leptos::task::spawn_local(async move {
+                        let Some(renewed) = unsaved.get_untracked() else { return };
+                        let saved = Some(crate::pages::wizard::password::save_npki(&renewed).await);
                         match saved {
                             Some(Ok(())) => {
                                 unsaved.set(None);
@@ -204,7 +204,7 @@ pub fn RenewPage() -> impl IntoView {
                             Some(Err(message)) => problem.set(Some(message)),
                             None => {}
                         }
-                    }
+                    })
                 >
                     "새 인증서 파일 저장"
                 </button>

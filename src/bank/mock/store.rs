@@ -40,9 +40,10 @@ pub struct StorageFailed(pub String);
 pub enum BankStore {
     /// A map in memory, shared by clones (native tests, and the page's own tests).
     Memory(Rc<RefCell<Records>>),
-    /// The IndexedDB database, opened.
+    /// The IndexedDB database of this name, opened for each transaction and closed after it
+    /// (a connection kept open would hold up another tab's worker upgrading the schema).
     #[cfg(target_arch = "wasm32")]
-    IndexedDb(Rc<rexie::Rexie>),
+    IndexedDb(Rc<str>),
 }
 
 impl BankStore {
@@ -51,15 +52,11 @@ impl BankStore {
         Self::Memory(Rc::default())
     }
 
-    /// Opens (creating if needed) the IndexedDB database `name`.
+    /// The IndexedDB database `name`, created (or upgraded) now so that a problem shows at once.
     #[cfg(target_arch = "wasm32")]
     pub async fn open(name: &str) -> Result<Self, StorageFailed> {
-        let mut builder = rexie::Rexie::builder(name).version(DB_VERSION);
-        for store in STORES {
-            builder = builder.add_object_store(rexie::ObjectStore::new(store));
-        }
-        let db = builder.build().await.map_err(failed)?;
-        Ok(Self::IndexedDb(Rc::new(db)))
+        indexed_db::open(name).await?.close();
+        Ok(Self::IndexedDb(name.into()))
     }
 
     /// A copy of every record (tests look at the layout through it).
@@ -82,7 +79,12 @@ impl BankStore {
                 Ok(answer)
             }
             #[cfg(target_arch = "wasm32")]
-            Self::IndexedDb(db) => indexed_db::transact(db, decide).await,
+            Self::IndexedDb(name) => {
+                let db = indexed_db::open(name).await?;
+                let answer = indexed_db::transact(&db, decide).await;
+                db.close();
+                answer
+            }
         }
     }
 }
@@ -97,7 +99,15 @@ mod indexed_db {
     use rexie::{Rexie, TransactionMode};
     use wasm_bindgen::JsValue;
 
-    use super::{Records, STORES, StorageFailed, failed};
+    use super::{DB_VERSION, Records, STORES, StorageFailed, failed};
+
+    pub(super) async fn open(name: &str) -> Result<Rexie, StorageFailed> {
+        let mut builder = Rexie::builder(name).version(DB_VERSION);
+        for store in STORES {
+            builder = builder.add_object_store(rexie::ObjectStore::new(store));
+        }
+        builder.build().await.map_err(failed)
+    }
 
     pub(super) async fn transact<R>(
         db: &Rexie,

@@ -77,7 +77,12 @@ pub fn DoneStep() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="btn"
-                                    on:click=move |_| problem.set(save_npki(&enrolled).err())
+                                    on:click=move |_| {
+                                        let enrolled = enrolled.clone();
+                                        leptos::task::spawn_local(async move {
+                                            problem.set(save_npki(&enrolled).await.err());
+                                        });
+                                    }
                                 >
                                     {if storage == Storage::Browser {
                                         "인증서 사본 저장 (NPKI.zip)"

@@ -94,13 +94,13 @@ async fn keep(enrolled: &Enrolled, storage: Storage) -> Result<(), String> {
             request_persistence().await;
             Ok(())
         }
-        Storage::HardDisk | Storage::Removable | Storage::Phone => save_npki(enrolled),
+        Storage::HardDisk | Storage::Removable | Storage::Phone => save_npki(enrolled).await,
     }
 }
 
 /// Saves the NPKI folder of `enrolled` as `NPKI.zip`.
-pub fn save_npki(enrolled: &Enrolled) -> Result<(), String> {
-    let zip = enrolled.npki_zip()?;
+pub async fn save_npki(enrolled: &Enrolled) -> Result<(), String> {
+    let zip = enrolled.npki_zip().await?;
     crate::components::download(&zip, "NPKI.zip", "application/zip")
 }
 
