@@ -122,6 +122,43 @@ async fn wrong_password_counts_down_locks_and_the_lock_survives_reload() {
     .await;
 }
 
+/// Two tabs, each with its own bank worker over the one database: what one tab's bank records,
+/// the other's sees at once (a lock, an issued certificate).
+#[tokio::test]
+async fn two_tabs_share_the_banks_records() {
+    with_browser(|b| async move {
+        let first = b.client.window().await.unwrap();
+        // Tab A locks sunsin03's ID.
+        b.open("/login").await;
+        for _ in 0..5 {
+            b.login("sunsin03", "wrong-password").await;
+            tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        }
+        b.wait_text(".login-form .error", "아이디 사용이 제한되었습니다")
+            .await;
+
+        // Tab B (a new tab: its own sessionStorage, so it pins the clock too) sees the lock.
+        let second = b.client.new_window(true).await.unwrap().handle;
+        b.client.switch_to_window(second.clone()).await.unwrap();
+        b.open(&format!("/?clock={PINNED_CLOCK}")).await;
+        b.open("/login").await;
+        b.login("sunsin03", "Demo!2345").await;
+        b.wait_text(".login-form .error", "아이디 사용이 제한되었습니다")
+            .await;
+
+        // Tab B issues hong01 a certificate; tab A's 인증서 조회 lists it.
+        login_to_wizard(&b, &demo::HONG).await;
+        issue_certificate(&b, &demo::HONG, None).await;
+        b.client.switch_to_window(first).await.unwrap();
+        b.login("hong01", "Demo!2345").await;
+        b.wait_text(".customer", "홍길동 님").await;
+        b.open("/center/list").await;
+        b.wait_text(".cert-status", "발급").await;
+        b.wait_text("main", "범용 한국정보인증").await;
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn personal_issue_goes_through_the_browser_check_then_login_to_the_wizard() {
     with_browser(|b| async move {
