@@ -1,28 +1,117 @@
-//! The benchmark of issue #4, from one headless Chromium run against the release bundle:
-//! RSA-2048 key generation in our worker against WebCrypto `generateKey`, unlocking our key file
-//! (PBKDF2 × 600,000) against WebCrypto `deriveBits` at the same rounds, and the bundle's size.
+//! The benchmark of issue #10, against the release bundle in headless Chromium:
+//! - `/bench`'s figures: RSA-2048 keygen with primes from parallel workers, in one worker, and
+//!   by WebCrypto `generateKey`; the key file's unlock; one bank request's round trip;
+//! - a whole issuance, from step 6's `확인` to step 7 on screen (the app's `issuance` measure);
+//! - each module's size, raw and gzipped;
+//! - Lighthouse 12 (mobile and desktop presets) on the bundle served gzip-compressed.
 //!
 //! `scripts/bench` builds `dist/` and runs this (`cargo run --features e2e --example bench`).
 
 #[allow(dead_code)]
 #[path = "../tests/e2e/support.rs"]
 mod support;
+#[allow(dead_code)]
+#[path = "../tests/e2e/flows.rs"]
+mod flows;
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use cert_center::bank::demo;
 use fantoccini::Locator;
+use tower_http::services::{ServeDir, ServeFile};
 
-/// Raw and gzipped size of a file.
-fn sizes(path: &std::path::Path) -> (u64, usize) {
-    let raw = std::fs::metadata(path).expect("the bundle is built").len();
-    let gz = std::process::Command::new("gzip")
+/// Whole issuances timed (each in a fresh browser profile).
+const ISSUANCES: usize = 3;
+
+fn gzip(path: &Path) -> Vec<u8> {
+    std::process::Command::new("gzip")
         .args(["-9", "-c"])
         .arg(path)
         .output()
         .expect("gzip runs")
         .stdout
-        .len();
-    (raw, gz)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of `dist/` with a `.gz` beside every file, served with `Content-Encoding: gzip` as
+/// a static host would; the address.
+async fn serve_gzipped() -> std::net::SocketAddr {
+    let copy = root().join("target/bench-dist");
+    let _ = std::fs::remove_dir_all(&copy);
+    std::fs::create_dir_all(&copy).unwrap();
+    for entry in std::fs::read_dir(root().join("dist")).expect("dist/ exists") {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let name = path.file_name().unwrap().to_owned();
+            std::fs::copy(&path, copy.join(&name)).unwrap();
+            let mut gz = name.clone();
+            gz.push(".gz");
+            std::fs::write(copy.join(gz), gzip(&path)).unwrap();
+        }
+    }
+    let app = axum::Router::new().fallback_service(
+        ServeDir::new(&copy)
+            .precompressed_gzip()
+            .fallback(ServeFile::new(copy.join("index.html")).precompressed_gzip()),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    addr
+}
+
+/// Lighthouse's performance figures for `url` with `preset` (`mobile` is Lighthouse's default).
+fn lighthouse(url: &str, preset: &str) -> String {
+    let out = root().join(format!("target/lighthouse-{preset}.json"));
+    let mut cmd = std::process::Command::new(root().join("node_modules/.bin/lighthouse"));
+    cmd.arg(url)
+        .args(["--only-categories=performance", "--output=json", "--quiet"])
+        .arg(format!("--output-path={}", out.display()))
+        .arg("--chrome-flags=--headless=new --no-sandbox --disable-background-networking --disable-dev-shm-usage")
+        .env("CHROME_PATH", which_chromium());
+    if preset == "desktop" {
+        cmd.arg("--preset=desktop");
+    }
+    let status = cmd.status().expect("lighthouse runs (npm ci installs it)");
+    assert!(status.success(), "lighthouse failed for {preset}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let audit = |id: &str| report["audits"][id]["numericValue"].as_f64().unwrap_or(f64::NAN);
+    format!(
+        "Lighthouse {preset:<7} performance {:>3.0}  FCP {:>5.2} s  LCP {:>5.2} s  TTI {:>5.2} s  TBT {:>4.0} ms",
+        report["categories"]["performance"]["score"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+            * 100.0,
+        audit("first-contentful-paint") / 1000.0,
+        audit("largest-contentful-paint") / 1000.0,
+        audit("interactive") / 1000.0,
+        audit("total-blocking-time"),
+    )
+}
+
+fn which_chromium() -> String {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .filter_map(|name| {
+            let out = std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {name}")])
+                .output()
+                .ok()?;
+            let path = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+            (!path.is_empty()).then_some(path)
+        })
+        .next()
+        .expect("chromium is installed (scripts/setup)")
 }
 
 #[tokio::main]
@@ -30,7 +119,7 @@ async fn main() {
     support::with_browser(|b| async move {
         b.open("/bench").await;
         b.click(".bench", "측정 시작").await;
-        let deadline = Instant::now() + Duration::from_secs(600);
+        let deadline = Instant::now() + Duration::from_secs(900);
         let json = loop {
             if let Ok(e) = b.client.find(Locator::Css("#bench-result")).await {
                 break e.text().await.unwrap();
@@ -47,34 +136,76 @@ async fn main() {
             .execute("return navigator.userAgent", vec![])
             .await
             .unwrap();
+        let ms = |key: &str| f[key].as_f64().unwrap();
         println!("browser: {}", ua.as_str().unwrap_or_default());
         println!("medians of {} runs each", f["runs"]);
         println!(
-            "RSA-2048 keygen      worker (rsa crate) {:>8.0} ms   WebCrypto generateKey {:>8.0} ms",
-            f["keygen_worker_ms"].as_f64().unwrap(),
-            f["keygen_webcrypto_ms"].as_f64().unwrap()
+            "RSA-2048 keygen   {} parallel workers {:>6.0} ms   one worker {:>6.0} ms   WebCrypto generateKey {:>5.0} ms   (parallel / WebCrypto = {:.1}x)",
+            f["workers"],
+            ms("keygen_parallel_ms"),
+            ms("keygen_worker_ms"),
+            ms("keygen_webcrypto_ms"),
+            ms("keygen_parallel_ms") / ms("keygen_webcrypto_ms"),
         );
         println!(
-            "PBKDF2 x {} unlock (Rust) {:>8.0} ms   WebCrypto deriveBits  {:>8.0} ms",
+            "key file unlock (WebCrypto PBKDF2 x {} + AES) {:>5.0} ms   bare deriveBits {:>5.0} ms",
             f["pbkdf2_rounds"],
-            f["unlock_ms"].as_f64().unwrap(),
-            f["derive_bits_ms"].as_f64().unwrap()
+            ms("unlock_app_ms"),
+            ms("derive_bits_ms"),
         );
         println!(
-            "key file unlock as the app does it (WebCrypto PBKDF2 + AES, Rust parsing) {:>8.0} ms",
-            f["unlock_app_ms"].as_f64().unwrap()
+            "bank request round trip (page -> bank worker -> IndexedDB -> page) {:>5.1} ms",
+            ms("bank_round_trip_ms")
         );
     })
     .await;
-    let dist = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    for entry in std::fs::read_dir(&dist).expect("dist/ exists") {
+
+    let mut issuances = Vec::new();
+    for _ in 0..ISSUANCES {
+        let (tx, rx) = std::sync::mpsc::channel();
+        support::with_browser(move |b| async move {
+            flows::login_to_wizard(&b, &demo::HONG).await;
+            flows::issue_certificate(&b, &demo::HONG, None).await;
+            let took = b
+                .client
+                .execute(
+                    "return performance.getEntriesByName('issuance')[0].duration",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            tx.send(took.as_f64().expect("step 7 measured the issuance"))
+                .unwrap();
+        })
+        .await;
+        issuances.push(rx.recv().unwrap());
+    }
+    println!(
+        "whole issuance, step 6 [확인] to step 7 (browser storage, the bank's 250 ms latency per request included): median {:.0} ms of {:?}",
+        median(issuances.clone()),
+        issuances.iter().map(|v| v.round()).collect::<Vec<_>>()
+    );
+
+    for entry in std::fs::read_dir(root().join("dist")).expect("dist/ exists") {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "wasm" || e == "js") {
-            let (raw, gz) = sizes(&path);
+            let raw = std::fs::metadata(&path).unwrap().len();
+            let gz = gzip(&path).len();
             println!(
-                "bundle {:<40} {raw:>9} B raw {gz:>9} B gzip",
+                "bundle {:<45} {raw:>9} B raw {gz:>9} B gzip",
                 path.file_name().unwrap().to_string_lossy()
             );
         }
+    }
+
+    let addr = serve_gzipped().await;
+    let url = format!("http://localhost:{}/", addr.port());
+    let lighthouse_runs = tokio::task::spawn_blocking(move || {
+        [lighthouse(&url, "mobile"), lighthouse(&url, "desktop")]
+    })
+    .await
+    .unwrap();
+    for line in lighthouse_runs {
+        println!("{line}");
     }
 }

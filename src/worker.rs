@@ -320,7 +320,7 @@ pub async fn unzip(zip: Vec<u8>) -> Result<(Vec<u8>, Vec<u8>), PkiError> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{KeyWorker, generate_in_parallel, serve};
+pub use browser::{KeyWorker, generate_in_parallel, parallelism, serve};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -422,7 +422,7 @@ mod browser {
     }
 
     /// How many workers search for primes: one per core the browser reports, two to four.
-    fn parallelism() -> usize {
+    pub fn parallelism() -> usize {
         let cores = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
             .and_then(|n| js_sys::Reflect::get(&n, &"hardwareConcurrency".into()))
             .ok()

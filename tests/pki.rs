@@ -88,9 +88,9 @@ fn generated_keys_meet_the_floor_and_weak_ones_are_refused() {
 fn two_primes_from_the_search_make_a_checked_2048_bit_key() {
     use rsa::traits::PublicKeyParts;
     let (p, q) = (keys::prime().unwrap(), keys::prime().unwrap());
-    assert_eq!(p.bits(), keys::PRIME_BITS);
+    assert_eq!(p.bit_width(), keys::PRIME_BITS);
     let key = keys::from_primes(p.clone(), q).unwrap();
-    assert_eq!(key.n().bits(), 2048);
+    assert_eq!(key.n().bit_width(), 2048);
     keys::check_strength(&key.to_public_key()).unwrap();
     let message = b"signed with a key from parallel primes";
     let signature = cert_center::pki::signing::sign(&key, message);

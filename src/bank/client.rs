@@ -42,6 +42,14 @@ impl BankClient {
         self
     }
 
+    /// The same bank answering without the simulated latency (for measurements).
+    pub fn without_latency(&self) -> Self {
+        Self {
+            latency_ms: 0,
+            ..self.clone()
+        }
+    }
+
     /// The bank's clock: the browser's, unless the practice clock is shifted.
     pub fn clock(&self) -> &Clock {
         &self.clock

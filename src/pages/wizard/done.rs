@@ -29,6 +29,10 @@ fn where_to_put(storage: Storage) -> &'static str {
 /// Step 7.
 #[component]
 pub fn DoneStep() -> impl IntoView {
+    crate::pages::bench::measure_since(
+        crate::pages::bench::ISSUANCE,
+        crate::pages::bench::ISSUANCE_START,
+    );
     let auth = use_auth();
     let bank = use_bank();
     let navigate = use_navigate();

@@ -1,0 +1,167 @@
+//! The issuance flow as a learner clicks it, shared by the end-to-end tests and the benchmark.
+
+use super::support::Browser;
+use cert_center::bank::demo::{DemoCustomer, SecondFactor};
+
+pub const STEP: &str = ".wizard-step";
+
+pub async fn login_to_wizard(b: &Browser, who: &DemoCustomer) {
+    b.open("/center/issue/personal").await;
+    b.wait_path("/login").await;
+    b.login(who.user_id, who.password).await;
+    b.wait_path("/center/issue/personal/1").await;
+}
+
+pub async fn step_1(b: &Browser, who: &DemoCustomer) {
+    b.click_label("전자금융거래 기본약관에 동의합니다").await;
+    b.click_label("전자금융서비스 이용약관에 동의합니다").await;
+    let (front, back) = who.rrn.split_once('-').unwrap();
+    b.fill("#rrn-front", front).await;
+    b.fill("#rrn-back", back).await;
+    b.wait_text(".rrn-masked", &format!("{front}-{}******", &back[..1]))
+        .await;
+    b.click(STEP, "약관 동의/본인확인").await;
+    b.wait_path("/center/issue/personal/2").await;
+}
+
+pub async fn step_2(b: &Browser) {
+    b.wait_text("table.issued", "미발급").await;
+    b.click_label("한국정보인증").await;
+    b.wait_text(STEP, "한국정보인증 공인인증서비스 이용약관")
+        .await;
+    for label in b
+        .client
+        .find_all(fantoccini::Locator::XPath(
+            "//label[contains(normalize-space(), '위 이용약관에 동의합니다')]",
+        ))
+        .await
+        .unwrap()
+    {
+        label.click().await.unwrap();
+    }
+    b.click_label_exact("동의").await;
+    b.click(STEP, "예").await;
+    b.wait_path("/center/issue/personal/3").await;
+}
+
+pub async fn ars(b: &Browser) {
+    b.click(STEP, "인증받기").await;
+    b.wait_text(".dialog", "전화번호").await;
+    b.click(".dialog", "확인").await;
+    let number = b.text(".approval-number").await;
+    assert_eq!(number.len(), 2, "approval number {number:?}");
+    for digit in number.chars() {
+        b.click(".phone-keys", &digit.to_string()).await;
+    }
+    b.click(".phone-keys", "# 입력완료").await;
+    b.wait_text(".phone-screen", "승인되었습니다").await;
+    b.click(".dialog", "전화승인완료").await;
+    b.wait_text(".identity .status", "추가 본인 인증이 완료되었습니다")
+        .await;
+}
+
+/// The number in a label like `[7]번 앞 2자리`.
+pub async fn asked_code(b: &Browser, input: &str) -> usize {
+    let label = b.text(&format!("label[for='{input}']")).await;
+    label
+        .trim_start_matches('[')
+        .split(']')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+pub async fn second_factor(b: &Browser, who: &DemoCustomer, right: bool) {
+    match who.second_factor {
+        SecondFactor::SecurityCard { codes, .. } => {
+            let first = asked_code(b, "card-first").await;
+            let second = asked_code(b, "card-second").await;
+            let first_two = if right { &codes[first - 1][..2] } else { "99" };
+            let wrong_tail = if &codes[second - 1][2..] == "00" {
+                "11"
+            } else {
+                "00"
+            };
+            let last_two = if right {
+                &codes[second - 1][2..]
+            } else {
+                wrong_tail
+            };
+            b.fill("#card-first", first_two).await;
+            b.fill("#card-second", last_two).await;
+        }
+        SecondFactor::Otp { .. } => {
+            let code = b.text(".otp-code").await;
+            assert_eq!(code.len(), 6, "the token shows a code: {code:?}");
+            b.fill("#otp", &code).await;
+        }
+    }
+}
+
+pub async fn step_3(b: &Browser, who: &DemoCustomer) {
+    step_3_here(b, who).await;
+    b.wait_path("/center/issue/personal/4").await;
+}
+
+pub async fn step_4(b: &Browser) {
+    b.wait_text(".fee-table", "4,400원").await;
+    b.click(STEP, "확인").await;
+    b.wait_path("/center/issue/personal/5").await;
+}
+
+pub async fn step_5(b: &Browser) {
+    b.click(STEP, "은행정보 불러오기").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while b.value("#name").await != "홍길동" {
+        assert!(std::time::Instant::now() < deadline, "name not filled");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    b.fill("#english_name", "hong gildong").await;
+    assert_eq!(b.value("#english_name").await, "HONG GILDONG");
+    b.click(STEP, "우편번호 찾기").await;
+    b.fill("#address-query", "세종대로 110").await;
+    b.click(
+        ".address-results",
+        "[04524] 서울특별시 중구 세종대로 110 (태평로1가)",
+    )
+    .await;
+    assert_eq!(b.value("#zip").await, "04524");
+    b.fill("#address_detail", "1층").await;
+    b.fill("#phone", "02-123-4567").await;
+    b.fill("#mobile", "010-1234-5678").await;
+    b.fill("#email", "hong@example.com").await;
+    b.click(STEP, "확인").await;
+    b.wait_path("/center/issue/personal/6").await;
+}
+
+pub const CERT_PASSWORD: &str = "Gildong!2026";
+
+/// Steps 1 to 6 for `who`, keeping the certificate in `place` (a label of step 6's storage
+/// pop-up; `None` keeps the default, the browser), until step 7 shows it.
+pub async fn issue_certificate(b: &Browser, who: &DemoCustomer, place: Option<&str>) {
+    step_1(b, who).await;
+    step_2(b).await;
+    step_3(b, who).await;
+    step_4(b).await;
+    step_5(b).await;
+    b.click(STEP, "인증서저장").await;
+    if let Some(place) = place {
+        b.click_label(place).await;
+    }
+    b.click(".dialog", "확인").await;
+    b.fill("#cert-password", CERT_PASSWORD).await;
+    b.fill("#cert-password-again", CERT_PASSWORD).await;
+    b.click(".password-form", "확인").await;
+    b.wait_path("/center/issue/personal/7").await;
+    b.wait_text(".issued-summary", "홍길동(HONG GILDONG)0004")
+        .await;
+}
+
+/// Step 3's verification where it is not the wizard's (no move to step 4).
+pub async fn step_3_here(b: &Browser, who: &DemoCustomer) {
+    ars(b).await;
+    b.fill("#account-password", who.account_password).await;
+    second_factor(b, who, true).await;
+    b.click(".account-check", "확인").await;
+}
