@@ -5,14 +5,15 @@
 //! - each module's size, raw and gzipped;
 //! - Lighthouse 12 (mobile and desktop presets) on the bundle served gzip-compressed.
 //!
-//! `scripts/bench` builds `dist/` and runs this (`cargo run --features e2e --example bench`).
+//! `scripts/bench` builds `dist/` and runs this (`cargo run --features e2e --example bench`;
+//! `BENCH_ONLY=lighthouse` runs only the sizes and Lighthouse).
 
-#[allow(dead_code)]
-#[path = "../tests/e2e/support.rs"]
-mod support;
 #[allow(dead_code)]
 #[path = "../tests/e2e/flows.rs"]
 mod flows;
+#[allow(dead_code)]
+#[path = "../tests/e2e/support.rs"]
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -83,9 +84,12 @@ fn lighthouse(url: &str, preset: &str) -> String {
     }
     let status = cmd.status().expect("lighthouse runs (npm ci installs it)");
     assert!(status.success(), "lighthouse failed for {preset}");
-    let report: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    let audit = |id: &str| report["audits"][id]["numericValue"].as_f64().unwrap_or(f64::NAN);
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let audit = |id: &str| {
+        report["audits"][id]["numericValue"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+    };
     format!(
         "Lighthouse {preset:<7} performance {:>3.0}  FCP {:>5.2} s  LCP {:>5.2} s  TTI {:>5.2} s  TBT {:>4.0} ms",
         report["categories"]["performance"]["score"]
@@ -116,6 +120,14 @@ fn which_chromium() -> String {
 
 #[tokio::main]
 async fn main() {
+    // `BENCH_ONLY=lighthouse` skips to the sizes and Lighthouse.
+    if std::env::var("BENCH_ONLY").as_deref() != Ok("lighthouse") {
+        in_browser().await;
+    }
+    sizes_and_lighthouse().await;
+}
+
+async fn in_browser() {
     support::with_browser(|b| async move {
         b.open("/bench").await;
         b.click(".bench", "측정 시작").await;
@@ -185,7 +197,9 @@ async fn main() {
         median(issuances.clone()),
         issuances.iter().map(|v| v.round()).collect::<Vec<_>>()
     );
+}
 
+async fn sizes_and_lighthouse() {
     for entry in std::fs::read_dir(root().join("dist")).expect("dist/ exists") {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "wasm" || e == "js") {

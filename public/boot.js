@@ -1,9 +1,13 @@
 // The first screen, before the WebAssembly app arrives (index.html's #boot): it says honestly
-// that the app is loading, or why it cannot start. The app removes #boot when it mounts.
+// that the app is loading, or why it cannot start. The app removes #boot when it mounts. Loaded
+// at the end of #boot without `defer`, so that it runs before the first paint.
 (function () {
   "use strict";
   var status = document.getElementById("boot-status");
   if (!status) return;
+  // The home page's introduction belongs to the home page only.
+  var hero = document.getElementById("boot-hero");
+  if (hero && location.pathname !== "/") hero.parentNode.removeChild(hero);
   function fail(message) {
     status.textContent = message;
     status.className = "boot-error";

@@ -320,7 +320,7 @@ pub async fn unzip(zip: Vec<u8>) -> Result<(Vec<u8>, Vec<u8>), PkiError> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{KeyWorker, generate_in_parallel, parallelism, serve};
+pub use browser::{KeyWorker, generate_in_parallel, parallelism, serve, warm_up};
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -431,12 +431,38 @@ mod browser {
         (cores as usize).clamp(2, 4)
     }
 
+    thread_local! {
+        /// Started key workers with nothing to do, kept for the next key.
+        static IDLE: RefCell<Vec<Rc<KeyWorker>>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// A key worker: an idle one, or a new one.
+    async fn take_worker() -> Result<Rc<KeyWorker>, String> {
+        match IDLE.with_borrow_mut(Vec::pop) {
+            Some(worker) => Ok(worker),
+            None => Ok(Rc::new(KeyWorker::start().await?)),
+        }
+    }
+
+    /// Starts the key workers a key will need, so that making it does not wait for them (the
+    /// password step calls this when it opens).
+    pub async fn warm_up() {
+        while IDLE.with_borrow(Vec::len) < parallelism() {
+            match KeyWorker::start().await {
+                Ok(worker) => IDLE.with_borrow_mut(|idle| idle.push(Rc::new(worker))),
+                // Making the key will say what is wrong.
+                Err(_) => return,
+            }
+        }
+    }
+
     /// What the prime searchers share with the one waiting for them.
     #[derive(Default)]
     struct Search {
         primes: RefCell<Vec<Vec<u8>>>,
         failed: RefCell<Option<String>>,
-        workers: RefCell<Vec<Worker>>,
+        /// The workers still searching.
+        busy: RefCell<Vec<Rc<KeyWorker>>>,
         wake: RefCell<Option<js_sys::Function>>,
         done: Cell<bool>,
     }
@@ -450,21 +476,22 @@ mod browser {
     }
 
     /// A new RSA-2048 key whose primes were searched for by up to four workers at once (the
-    /// first two primes found win), and the milliseconds it took, workers' start included.
+    /// first two primes found win), and the milliseconds it took (starting workers that were
+    /// not already waiting included).
     pub async fn generate_in_parallel() -> Result<(PrivateKey, f64), String> {
         let started = js_sys::Date::now();
         let search = Rc::new(Search::default());
         for _ in 0..parallelism() {
             let search = search.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let worker = match KeyWorker::start().await {
+                let worker = match take_worker().await {
                     Ok(worker) => worker,
                     Err(e) => {
                         *search.failed.borrow_mut() = Some(e);
                         return search.wake();
                     }
                 };
-                search.workers.borrow_mut().push(worker.worker.clone());
+                search.busy.borrow_mut().push(worker.clone());
                 while !search.done.get() {
                     match worker.perform(Job::Prime).await {
                         Ok(Output::Prime(prime)) => search.primes.borrow_mut().push(prime),
@@ -473,6 +500,9 @@ mod browser {
                     }
                     search.wake();
                 }
+                // Idle again: kept for the next key.
+                search.busy.borrow_mut().retain(|w| !Rc::ptr_eq(w, &worker));
+                IDLE.with_borrow_mut(|idle| idle.push(worker));
             });
         }
         let key = loop {
@@ -503,9 +533,10 @@ mod browser {
             }
         };
         search.done.set(true);
-        // The searchers still at work are stopped; their answers will never come.
-        for worker in search.workers.borrow().iter() {
-            worker.terminate();
+        // Workers still searching are stopped (their answers will never come); the next key
+        // starts new ones.
+        for worker in search.busy.borrow_mut().drain(..) {
+            worker.worker.terminate();
         }
         Ok((key?, js_sys::Date::now() - started))
     }

@@ -30,17 +30,17 @@ fn performance() -> Option<web_sys::Performance> {
 /// Sets a performance mark (read by `scripts/bench`).
 pub fn mark(name: &str) {
     if let Some(p) = performance() {
-        let _ = p.clear_marks_with_mark_name(name);
+        p.clear_marks_with_mark_name(name);
         let _ = p.mark(name);
     }
 }
 
 /// Measures from the mark `start` to now, if that mark was set.
 pub fn measure_since(name: &str, start: &str) {
-    if let Some(p) = performance() {
-        if p.measure_with_start_mark(name, start).is_ok() {
-            let _ = p.clear_marks_with_mark_name(start);
-        }
+    if let Some(p) = performance()
+        && p.measure_with_start_mark(name, start).is_ok()
+    {
+        p.clear_marks_with_mark_name(start);
     }
 }
 

@@ -115,6 +115,9 @@ enum Popup {
 /// Step 6.
 #[component]
 pub fn PasswordStep() -> impl IntoView {
+    // The key workers start while the customer types the password.
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(crate::worker::warm_up());
     let auth = use_auth();
     let bank = use_bank();
     let popup = RwSignal::new(Popup::None);
