@@ -6,7 +6,7 @@
 //! - Lighthouse 12 (mobile and desktop presets) on the bundle served gzip-compressed.
 //!
 //! `scripts/bench` builds `dist/` and runs this (`cargo run --features e2e --example bench`;
-//! `BENCH_ONLY=lighthouse` runs only the sizes and Lighthouse).
+//! `BENCH_ONLY=page` runs only `/bench`, `BENCH_ONLY=lighthouse` only the sizes and Lighthouse).
 
 #[allow(dead_code)]
 #[path = "../tests/e2e/flows.rs"]
@@ -120,14 +120,18 @@ fn which_chromium() -> String {
 
 #[tokio::main]
 async fn main() {
-    // `BENCH_ONLY=lighthouse` skips to the sizes and Lighthouse.
-    if std::env::var("BENCH_ONLY").as_deref() != Ok("lighthouse") {
-        in_browser().await;
+    // `BENCH_ONLY=page` runs only /bench's figures, `BENCH_ONLY=lighthouse` only the sizes and
+    // Lighthouse.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only != "lighthouse" {
+        in_browser(only != "page").await;
     }
-    sizes_and_lighthouse().await;
+    if only != "page" {
+        sizes_and_lighthouse().await;
+    }
 }
 
-async fn in_browser() {
+async fn in_browser(issuances_too: bool) {
     support::with_browser(|b| async move {
         b.open("/bench").await;
         b.click(".bench", "측정 시작").await;
@@ -172,6 +176,9 @@ async fn in_browser() {
     })
     .await;
 
+    if !issuances_too {
+        return;
+    }
     let mut issuances = Vec::new();
     for _ in 0..ISSUANCES {
         let (tx, rx) = std::sync::mpsc::channel();

@@ -159,6 +159,8 @@ async fn run_all(
         let mut parallel = Vec::new();
         for i in 0..RUNS {
             progress.set(format!("병렬 작업자에서 RSA 키 생성 {}/{RUNS}", i + 1));
+            // As at step 6, whose page starts the workers while the password is typed.
+            crate::worker::warm_up().await;
             breathe().await;
             parallel.push(crate::worker::generate_in_parallel().await?.1);
         }
