@@ -230,8 +230,13 @@ pub fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
 pub async fn perform(job: Job) -> Result<Output, PkiError> {
     #[cfg(target_arch = "wasm32")]
     {
-        let worker = KeyWorker::start().await.map_err(PkiError::Invalid)?;
-        worker.perform(job).await
+        // An idle worker if there is one; it is kept for the next job if all went well.
+        let worker = browser::take_worker().await.map_err(PkiError::Invalid)?;
+        let done = worker.perform(job).await;
+        if done.is_ok() {
+            browser::give_back(worker);
+        }
+        done
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -437,11 +442,16 @@ mod browser {
     }
 
     /// A key worker: an idle one, or a new one.
-    async fn take_worker() -> Result<Rc<KeyWorker>, String> {
+    pub(super) async fn take_worker() -> Result<Rc<KeyWorker>, String> {
         match IDLE.with_borrow_mut(Vec::pop) {
             Some(worker) => Ok(worker),
             None => Ok(Rc::new(KeyWorker::start().await?)),
         }
+    }
+
+    /// Keeps `worker` for the next job.
+    pub(super) fn give_back(worker: Rc<KeyWorker>) {
+        IDLE.with_borrow_mut(|idle| idle.push(worker));
     }
 
     /// Starts the key workers a key will need, so that making it does not wait for them (the

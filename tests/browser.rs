@@ -191,6 +191,35 @@ async fn two_banks_hammering_one_database_lose_no_update() {
     );
 }
 
+/// One request is one transaction: when a write fails part-way (here, a store the database does
+/// not have, after a customer record was already put), nothing of it stays.
+#[wasm_bindgen_test]
+async fn a_failed_write_leaves_the_banks_records_whole() {
+    let bank = bank_over_indexed_db("test-bank-abort").await;
+    let _ = login_as(&bank, "hong01", "wrong").await;
+    let before = bank.store().snapshot().await.unwrap();
+    let failed = bank
+        .store()
+        .transact(|records| {
+            records
+                .get_mut("customers")
+                .unwrap()
+                .insert("hong01".into(), "changed".into());
+            records
+                .entry("no-such-store".into())
+                .or_default()
+                .insert("key".into(), "value".into());
+        })
+        .await;
+    assert!(failed.is_err());
+    assert_eq!(bank.store().snapshot().await.unwrap(), before);
+    assert_eq!(
+        login_as(&bank, "hong01", "wrong").await,
+        Err(BankError::WrongPassword { remaining: 3 }),
+        "the count goes on from the one failure before"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn the_records_of_local_storage_move_into_indexed_db() {
     let bank = bank_over_indexed_db("test-bank-migrate").await;

@@ -75,6 +75,10 @@ impl BankStore {
             Self::Memory(records) => {
                 let mut working = records.borrow().clone();
                 let answer = decide(&mut working);
+                // As in IndexedDB: writing to a store the database does not have fails whole.
+                if let Some(name) = working.keys().find(|name| !STORES.contains(&name.as_str())) {
+                    return Err(StorageFailed(format!("`{name}` 저장소가 없습니다")));
+                }
                 *records.borrow_mut() = working;
                 Ok(answer)
             }
@@ -100,6 +104,39 @@ mod indexed_db {
     use wasm_bindgen::JsValue;
 
     use super::{DB_VERSION, Records, STORES, StorageFailed, failed};
+
+    /// Writes what changed from `before` to `after`: every store `after` names (a store the
+    /// database does not have is a failure), deletions first.
+    async fn write(
+        tx: &rexie::Transaction,
+        before: &Records,
+        after: &Records,
+    ) -> Result<(), StorageFailed> {
+        let empty = Default::default();
+        let names = STORES
+            .iter()
+            .map(|name| name.to_string())
+            .chain(after.keys().cloned())
+            .collect::<std::collections::BTreeSet<_>>();
+        for name in names {
+            let store = tx.store(&name).map_err(failed)?;
+            let old = before.get(&name).unwrap_or(&empty);
+            let new = after.get(&name).unwrap_or(&empty);
+            for key in old.keys().filter(|key| !new.contains_key(*key)) {
+                store.delete(JsValue::from_str(key)).await.map_err(failed)?;
+            }
+            for (key, value) in new
+                .iter()
+                .filter(|(key, value)| old.get(*key) != Some(value))
+            {
+                store
+                    .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+                    .await
+                    .map_err(failed)?;
+            }
+        }
+        Ok(())
+    }
 
     pub(super) async fn open(name: &str) -> Result<Rexie, StorageFailed> {
         let mut builder = Rexie::builder(name).version(DB_VERSION);
@@ -132,23 +169,10 @@ mod indexed_db {
         }
         let mut after = before.clone();
         let answer = decide(&mut after);
-        let empty = Default::default();
-        for name in STORES {
-            let store = tx.store(name).map_err(failed)?;
-            let old = before.get(name).unwrap_or(&empty);
-            let new = after.get(name).unwrap_or(&empty);
-            for key in old.keys().filter(|key| !new.contains_key(*key)) {
-                store.delete(JsValue::from_str(key)).await.map_err(failed)?;
-            }
-            for (key, value) in new
-                .iter()
-                .filter(|(key, value)| old.get(*key) != Some(value))
-            {
-                store
-                    .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
-                    .await
-                    .map_err(failed)?;
-            }
+        if let Err(e) = write(&tx, &before, &after).await {
+            // Whatever was written before the failure is undone with the transaction.
+            let _ = tx.abort().await;
+            return Err(e);
         }
         if !tx.done().await.map_err(failed)?.is_committed() {
             return Err(StorageFailed(
