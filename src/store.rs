@@ -1,5 +1,5 @@
-//! Browser storage: `kv` keeps small JSON records in Web Storage (or in memory for native
-//! tests); `certs` keeps browser certificates in IndexedDB.
+//! The page's storage: `kv` keeps small JSON records in Web Storage; `certs` keeps browser
+//! certificates in IndexedDB.
 
 pub mod certs;
 pub mod kv;

@@ -1,9 +1,5 @@
-//! Small JSON records in `localStorage` or `sessionStorage`, with an in-memory twin so that the
-//! code above it runs natively in tests.
-
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
+//! Small JSON records in `localStorage` or `sessionStorage` (the bank keeps its own records in
+//! IndexedDB, `crate::bank::mock::store`).
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
@@ -39,29 +35,14 @@ pub enum KeyValueStore {
     Local,
     /// `window.sessionStorage`: kept across reloads of this tab only.
     Session,
-    /// A map in memory, shared by clones; for native tests.
-    Memory(Rc<RefCell<HashMap<String, String>>>),
 }
 
 impl KeyValueStore {
-    /// An empty in-memory store.
-    pub fn memory() -> Self {
-        Self::Memory(Rc::default())
-    }
-
     /// Reads a record; `Ok(None)` when there is none.
     pub fn load<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let found = match self {
             Self::Local => LocalStorage::get(key),
             Self::Session => SessionStorage::get(key),
-            Self::Memory(map) => {
-                return map
-                    .borrow()
-                    .get(key)
-                    .map(|text| serde_json::from_str(text))
-                    .transpose()
-                    .map_err(|e| corrupt(key, e));
-            }
         };
         match found {
             Ok(value) => Ok(Some(value)),
@@ -76,40 +57,6 @@ impl KeyValueStore {
         match self {
             Self::Local => LocalStorage::set(key, value).map_err(|e| unavailable(key, e)),
             Self::Session => SessionStorage::set(key, value).map_err(|e| unavailable(key, e)),
-            Self::Memory(map) => {
-                let text = serde_json::to_string(value).map_err(|e| corrupt(key, e))?;
-                map.borrow_mut().insert(key.to_owned(), text);
-                Ok(())
-            }
-        }
-    }
-
-    /// The stored text of a record as it is, readable or not; `Ok(None)` when there is none.
-    pub fn load_text(&self, key: &str) -> Result<Option<String>, StoreError> {
-        match self {
-            Self::Local => LocalStorage::raw()
-                .get_item(key)
-                .map_err(|e| unavailable(key, format!("{e:?}"))),
-            Self::Session => SessionStorage::raw()
-                .get_item(key)
-                .map_err(|e| unavailable(key, format!("{e:?}"))),
-            Self::Memory(map) => Ok(map.borrow().get(key).cloned()),
-        }
-    }
-
-    /// Writes a record's text as it is.
-    pub fn save_text(&self, key: &str, text: &str) -> Result<(), StoreError> {
-        match self {
-            Self::Local => LocalStorage::raw()
-                .set_item(key, text)
-                .map_err(|e| unavailable(key, format!("{e:?}"))),
-            Self::Session => SessionStorage::raw()
-                .set_item(key, text)
-                .map_err(|e| unavailable(key, format!("{e:?}"))),
-            Self::Memory(map) => {
-                map.borrow_mut().insert(key.to_owned(), text.to_owned());
-                Ok(())
-            }
         }
     }
 
@@ -118,9 +65,6 @@ impl KeyValueStore {
         match self {
             Self::Local => LocalStorage::delete(key),
             Self::Session => SessionStorage::delete(key),
-            Self::Memory(map) => {
-                map.borrow_mut().remove(key);
-            }
         }
     }
 }
