@@ -28,8 +28,8 @@ pub fn App() -> impl IntoView {
         crate::bank::mock::BankStore::memory(),
         Clock::from_page(),
     ));
-    provide_bank(bank.with_latency(BANK_LATENCY_MS));
     let auth = provide_auth();
+    provide_bank(bank.with_latency(BANK_LATENCY_MS), auth);
     crate::pages::wizard::LastIssued::provide();
     let logged_in = move || Some(auth.logged_in());
     let to_login = || {

@@ -14,7 +14,7 @@ pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
 pub use cert_picker::{Candidate, CertificatePicker, Source};
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
-pub use download::download;
+pub use download::{download, download_from_bank};
 pub use header::Header;
 pub use keypad::Keypad;
 pub use step_indicator::StepIndicator;

@@ -17,6 +17,7 @@ use crate::bank::api::{
     SessionToken, renew_purpose, signed_message,
 };
 use crate::bank::{BankApi, BankError};
+use crate::encoding::{base64, unbase64};
 use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
 use crate::pki::{self, PkiError, csr, npki, signing, transfer};
 use crate::store::certs::StoredCertificate;
@@ -65,14 +66,8 @@ impl Enrolled {
     }
 }
 
-fn b64(bytes: &[u8]) -> String {
-    data_encoding::BASE64.encode(bytes)
-}
-
 fn unb64(text: &str) -> Result<Vec<u8>, String> {
-    data_encoding::BASE64
-        .decode(text.as_bytes())
-        .map_err(|_| "은행의 응답을 읽을 수 없습니다.".to_owned())
+    unbase64(text).ok_or_else(|| "은행의 응답을 읽을 수 없습니다.".to_owned())
 }
 
 /// The browser-certificate record of an issued certificate.
@@ -91,8 +86,8 @@ pub fn record(
         holder: summary.holder,
         expires: summary.expires,
         issuer: summary.issuer,
-        certificate: b64(certificate),
-        private_key: b64(key_file),
+        certificate: base64(certificate),
+        private_key: base64(key_file),
         chain,
     })
 }
@@ -163,8 +158,8 @@ pub async fn enroll(
     let issued = bank
         .call(IssueCertificate {
             token,
-            csr: b64(&prepared.csr),
-            random: b64(&prepared.key.r),
+            csr: base64(&prepared.csr),
+            random: base64(&prepared.key.r),
         })
         .await?;
     stage(Stage::Encrypt).await;
@@ -244,10 +239,10 @@ async fn prove(
     let challenge = bank.call(LoginChallenge).await?;
     let message = signed_message(purpose, origin, &challenge.nonce);
     Ok(CertificateProof {
-        signature: b64(&signing::sign(&opened.key, message.as_bytes())),
+        signature: base64(&signing::sign(&opened.key, message.as_bytes())),
         nonce: challenge.nonce,
-        certificate: b64(certificate),
-        random: b64(&opened.r),
+        certificate: base64(certificate),
+        random: base64(&opened.r),
     })
 }
 
@@ -352,8 +347,8 @@ where
     let issued = bank
         .call(IssueElsewhere {
             token,
-            csr: b64(&request),
-            random: b64(&r),
+            csr: base64(&request),
+            random: base64(&r),
         })
         .await
         .map_err(|e| e.to_string())?;
@@ -419,8 +414,8 @@ where
         .call(RenewCertificate {
             token: token.clone(),
             proof,
-            csr: b64(&request),
-            random: b64(&r),
+            csr: base64(&request),
+            random: base64(&r),
         })
         .await
         .map_err(|e| e.to_string())?;
@@ -454,7 +449,7 @@ pub async fn change_password(
         .await
         .map_err(|e| e.to_string())?;
     Ok(StoredCertificate {
-        private_key: b64(&sealed),
+        private_key: base64(&sealed),
         ..record.clone()
     })
 }

@@ -13,22 +13,6 @@ pub fn won(amount: u64) -> String {
     out + "원"
 }
 
-/// A moment (Unix milliseconds) as the bank's local time, `YYYY-MM-DD HH:MM` in KST.
-pub fn kst_minute(ms: i64) -> String {
-    let secs = u64::try_from(ms.div_euclid(1000) + 9 * 3_600).unwrap_or(0);
-    match der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs)) {
-        Ok(t) => format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minutes()
-        ),
-        Err(_) => "-".to_owned(),
-    }
-}
-
 /// What a digits-only field keeps of `input`: its digits, at most `max`.
 pub fn digits(input: &str, max: usize) -> String {
     input
@@ -40,14 +24,7 @@ pub fn digits(input: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits, kst_minute, won};
-
-    #[test]
-    fn bank_time_reads_in_kst() {
-        // 2026-11-26 15:30 UTC is 2026-11-27 00:30 KST.
-        assert_eq!(kst_minute(1_795_707_000_000), "2026-11-27 00:30");
-        assert_eq!(kst_minute(0), "1970-01-01 09:00");
-    }
+    use super::{digits, won};
 
     #[test]
     fn digit_fields_keep_digits_only_up_to_their_length() {

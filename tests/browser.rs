@@ -4,13 +4,13 @@
 
 use std::time::Duration;
 
-use cert_center::bank::api::Login;
+use cert_center::bank::api::{Login, Logout};
 use cert_center::bank::mock::BankStore;
 use cert_center::bank::{BankApi, BankClient, BankError, Clock, MockBank};
 use cert_center::components::Keypad;
 use cert_center::contexts::{provide_auth, provide_bank};
 use cert_center::pages::wizard::terms::TermsStep;
-use cert_center::pages::{BrowserCheckPage, LoginPage};
+use cert_center::pages::{BrowserCheckPage, CertListPage, LoginPage, OtherBankPage, ReceiptsPage};
 use cert_center::store::{KeyValueStore, StoreError};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -254,11 +254,11 @@ async fn browser_check_passes_here_and_shows_the_user_agent() {
 #[wasm_bindgen_test]
 async fn login_form_shows_the_banks_refusal_with_tries_left() {
     let (container, _handle) = mount(|| {
-        provide_bank(BankClient::in_thread(MockBank::new(
-            BankStore::memory(),
-            Clock::manual(0),
-        )));
-        provide_auth();
+        let auth = provide_auth();
+        provide_bank(
+            BankClient::in_thread(MockBank::new(BankStore::memory(), Clock::manual(0))),
+            auth,
+        );
         view! {
             <Router>
                 <LoginPage />
@@ -359,10 +359,55 @@ async fn mount_logged_in<V: IntoView + 'static>(
         .await
         .unwrap();
     mount(move || {
-        provide_bank(BankClient::in_thread(bank));
-        provide_auth().begin(grant);
+        let auth = provide_auth();
+        auth.begin(grant);
+        provide_bank(BankClient::in_thread(bank), auth);
         view! { <Router>{view()}</Router> }
     })
+}
+
+/// Pages that once only printed the refusal: an ended session now logs the tab out on each.
+#[wasm_bindgen_test]
+async fn a_session_the_bank_ended_logs_the_tab_out_on_any_page() {
+    let pages: [fn() -> AnyView; 3] = [
+        || view! { <CertListPage /> }.into_any(),
+        || view! { <ReceiptsPage /> }.into_any(),
+        || view! { <OtherBankPage /> }.into_any(),
+    ];
+    for page in pages {
+        let bank = MockBank::new(BankStore::memory(), Clock::manual(1_764_000_000_000));
+        let grant = bank
+            .call(Login {
+                user_id: "hong01".into(),
+                password: "Demo!2345".into(),
+            })
+            .await
+            .unwrap();
+        // The bank ends the session (as it does after ten idle minutes) behind the tab's back.
+        bank.call(Logout {
+            token: grant.token.clone(),
+        })
+        .await
+        .unwrap();
+        let auth = std::rc::Rc::new(std::cell::Cell::new(None));
+        let (container, handle) = mount({
+            let auth = auth.clone();
+            move || {
+                let tab = provide_auth();
+                tab.begin(grant);
+                auth.set(Some(tab));
+                provide_bank(BankClient::in_thread(bank), tab);
+                view! { <Router>{page()}</Router> }
+            }
+        });
+        let tab = auth.get().unwrap();
+        eventually("the tab forgets the session", || {
+            !tab.logged_in() && tab.expired.get_untracked()
+        })
+        .await;
+        drop(handle);
+        container.remove();
+    }
 }
 
 #[wasm_bindgen_test]

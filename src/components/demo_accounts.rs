@@ -25,15 +25,12 @@ pub fn DemoAccounts(
 ) -> impl IntoView {
     let bank = use_bank();
     let auth = use_auth();
-    let reset = Action::new_local(move |_: &()| {
-        let bank = bank.clone();
-        async move {
-            let result = bank.call(ResetPractice).await;
-            if result.is_ok() {
-                auth.end();
-            }
-            result
+    let reset = Action::new_local(move |_: &()| async move {
+        let result = bank.call(ResetPractice).await;
+        if result.is_ok() {
+            auth.end();
         }
+        result
     });
     let reset_message = move || {
         reset.value().get().map(|r| match r {

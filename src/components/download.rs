@@ -2,6 +2,17 @@
 
 use wasm_bindgen::JsCast;
 
+/// Saves what the bank sent as base64 (a certificate, a CRL) as `file_name`.
+pub fn download_from_bank(
+    answer: crate::bank::BankResult<String>,
+    file_name: &str,
+    mime: &str,
+) -> Result<(), String> {
+    let der = crate::encoding::unbase64(&answer.map_err(|e| e.to_string())?)
+        .ok_or("은행의 응답을 읽을 수 없습니다.")?;
+    download(&der, file_name, mime)
+}
+
 /// Makes the browser save `bytes` as `file_name`.
 pub fn download(bytes: &[u8], file_name: &str, mime: &str) -> Result<(), String> {
     let failed =

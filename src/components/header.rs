@@ -7,11 +7,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::bank::BankApi;
 use crate::bank::api::ExtendSession;
-use crate::contexts::bank::practice_clock_offset;
 use crate::contexts::{log_out, use_auth, use_bank};
-use crate::format::kst_minute;
+use crate::kst::Kst;
 
 /// `mm:ss`, as the bank shows the time left.
 pub fn format_countdown(seconds: u32) -> String {
@@ -51,24 +49,14 @@ pub fn Header() -> impl IntoView {
     }
 
     let bank = use_bank();
-    let extend = Action::new_local(move |_: &()| {
-        let bank = bank.clone();
-        let token = auth
-            .session
-            .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
-        async move {
-            let token = token?;
-            match bank.call(ExtendSession { token }).await {
-                Ok(time) => auth.extend(time.expires_in_secs),
-                Err(_) => auth.expire(),
-            }
-            Some(())
+    let extend = Action::new_local(move |_: &()| async move {
+        match bank.for_customer(|token| ExtendSession { token }).await {
+            Ok(time) => auth.extend(time.expires_in_secs),
+            Err(_) => auth.expire(),
         }
     });
-    let bank = use_bank();
     let navigate = use_navigate();
     let logout = Action::new_local(move |_: &()| {
-        let bank = bank.clone();
         let navigate = navigate.clone();
         async move {
             // Leave first: ending the session on a protected page would send the customer to
@@ -80,12 +68,12 @@ pub fn Header() -> impl IntoView {
 
     // The practice clock changes what the bank decides (hours, refunds, renewal): it is never
     // shifted silently.
-    let practice = practice_clock_offset();
+    let practice = use_bank().practice_clock_offset();
 
     view! {
         {practice.map(|offset| view! {
             <p class="practice-clock" role="status">
-                {move || format!("연습 시계: {}", kst_minute(now.get() as i64 + offset))}
+                {move || format!("연습 시계: {}", Kst::from_millis(now.get() as i64 + offset).map(|t| t.minute()).unwrap_or_default())}
                 <a href="?clock=now" rel="external" class="reset">"실제 시각으로 돌아가기"</a>
             </p>
         })}

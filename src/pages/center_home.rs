@@ -6,7 +6,7 @@ use leptos_router::components::{A, Outlet};
 use crate::components::cert_picker::browser_certificates;
 use crate::components::{CenterMenu, CenterTabs};
 use crate::contexts::bank_now;
-use crate::store::certs::days_left;
+use crate::kst::days_left;
 
 /// How many days before expiry the center starts warning (and renewal opens).
 const WARN_DAYS: i64 = 30;

@@ -5,26 +5,21 @@ use leptos::prelude::*;
 
 use crate::bank::BankApi;
 use crate::bank::api::{GetRootCertificate, ListCertificates};
-use crate::components::{PageTitle, download};
-use crate::contexts::{use_auth, use_bank};
+use crate::components::{PageTitle, download_from_bank};
+use crate::contexts::use_bank;
 
 /// `최상위 인증기관 인증서 내려받기`: the mock root certificate as `mock-root-ca.der`.
 #[component]
 pub fn RootCertificateButton() -> impl IntoView {
     let bank = use_bank();
     let problem = RwSignal::new(None::<String>);
-    let fetch = Action::new_local(move |_: &()| {
-        let bank = bank.clone();
-        async move {
-            let saved = match bank.call(GetRootCertificate).await {
-                Ok(b64) => data_encoding::BASE64
-                    .decode(b64.as_bytes())
-                    .map_err(|e| e.to_string())
-                    .and_then(|der| download(&der, "mock-root-ca.der", "application/pkix-cert")),
-                Err(error) => Err(error.to_string()),
-            };
-            problem.set(saved.err());
-        }
+    let fetch = Action::new_local(move |_: &()| async move {
+        let saved = download_from_bank(
+            bank.call(GetRootCertificate).await,
+            "mock-root-ca.der",
+            "application/pkix-cert",
+        );
+        problem.set(saved.err());
     });
     view! {
         <p class="row">
@@ -49,17 +44,9 @@ pub fn RootCertificateButton() -> impl IntoView {
 /// The page.
 #[component]
 pub fn CertListPage() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
-    let rows = LocalResource::new(move || {
-        let bank = bank.clone();
-        let token = auth.token();
-        async move {
-            match token {
-                Some(token) => bank.call(ListCertificates { token }).await,
-                None => Err(crate::bank::BankError::SessionExpired),
-            }
-        }
+    let rows = LocalResource::new(move || async move {
+        bank.for_customer(|token| ListCertificates { token }).await
     });
 
     view! {

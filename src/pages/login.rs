@@ -60,10 +60,8 @@ pub fn LoginPage() -> impl IntoView {
         _ => None,
     });
     let cert_login = {
-        let bank = bank.clone();
         let navigate = navigate.clone();
         Action::new_local(move |(choice, password): &(Candidate, String)| {
-            let bank = bank.clone();
             let navigate = navigate.clone();
             let (choice, password) = (choice.clone(), password.clone());
             let next = safe_next(query.read_untracked().get_str("next"));
@@ -88,7 +86,6 @@ pub fn LoginPage() -> impl IntoView {
         })
     };
     let login = Action::new_local(move |request: &Login| {
-        let bank = bank.clone();
         let request = request.clone();
         let navigate = navigate.clone();
         let next = safe_next(query.read_untracked().get_str("next"));

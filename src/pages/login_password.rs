@@ -4,24 +4,20 @@
 use leptos::prelude::*;
 
 use crate::bank::api::ResetLoginPassword;
-use crate::bank::{BankApi, BankError};
-use crate::contexts::{use_auth, use_bank};
-use crate::pages::wizard::{ErrorLine, refusal};
+use crate::contexts::use_bank;
+use crate::pages::wizard::ErrorLine;
 
 /// The page.
 #[component]
 pub fn LoginPasswordPage() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let reset = Action::new_local(move |new_password: &String| {
-        let (bank, new_password) = (bank.clone(), new_password.clone());
-        let token = auth.token();
+        let new_password = new_password.clone();
         async move {
-            let token = token.ok_or(BankError::SessionExpired)?;
-            bank.call(ResetLoginPassword {
+            bank.for_customer(|token| ResetLoginPassword {
                 token,
                 new_password,
             })
@@ -30,7 +26,7 @@ pub fn LoginPasswordPage() -> impl IntoView {
     });
     Effect::new(move || {
         if let Some(Err(error)) = reset.value().get() {
-            problem.set(Some(refusal(auth, error)));
+            problem.set(Some(error.to_string()));
         }
     });
     let done = move || matches!(reset.value().get(), Some(Ok(())));

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::bank::BankApi;
 use crate::bank::api::{
     ListCertificates, OTHER_INSTITUTION, StartRegistration, UnregisterCertificate,
 };
@@ -13,7 +12,6 @@ use crate::components::PageTitle;
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
 use crate::contexts::{use_auth, use_bank};
 use crate::enroll::{issue_elsewhere, register};
-use crate::pages::wizard::refusal;
 use crate::pages::wizard::verify::VerifyStep;
 use crate::worker::generate_key;
 
@@ -33,46 +31,35 @@ pub fn OtherBankPage() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let registered = {
-        let bank = bank.clone();
-        LocalResource::new(move || {
-            let bank = bank.clone();
-            let token = auth.token();
-            async move {
-                match token {
-                    Some(token) => bank.call(ListCertificates { token }).await.map(|list| {
-                        list.into_iter()
-                            .filter(|c| c.registered)
-                            .collect::<Vec<_>>()
-                    }),
-                    None => Err(crate::bank::BankError::SessionExpired),
-                }
-            }
+        LocalResource::new(move || async move {
+            let list = bank
+                .for_customer(|token| ListCertificates { token })
+                .await?;
+            Ok::<_, crate::bank::BankError>(
+                list.into_iter()
+                    .filter(|c| c.registered)
+                    .collect::<Vec<_>>(),
+            )
         })
     };
 
     let state = RwSignal::new(Registration::Idle);
     let start = {
-        let bank = bank.clone();
-        Action::new_local(move |_: &()| {
-            let bank = bank.clone();
-            async move {
-                let Some(token) = auth.token() else { return };
-                notice.set(None);
-                match bank.call(StartRegistration { token }).await {
-                    Ok(()) => state.set(Registration::Verifying),
-                    Err(error) => problem.set(Some(refusal(auth, error))),
-                }
+        Action::new_local(move |_: &()| async move {
+            notice.set(None);
+            match bank.for_customer(|token| StartRegistration { token }).await {
+                Ok(()) => state.set(Registration::Verifying),
+                Err(error) => problem.set(Some(error.to_string())),
             }
         })
     };
     let source = RwSignal::new(None::<Source>);
     let picked_error = RwSignal::new(None::<String>);
     let enroll_other = {
-        let bank = bank.clone();
         Action::new_local(move |(choice, password): &(Candidate, String)| {
-            let (bank, choice, password) = (bank.clone(), choice.clone(), password.clone());
+            let (choice, password) = (choice.clone(), password.clone());
             async move {
-                let Some(token) = auth.token() else { return };
+                let Ok(token) = bank.token() else { return };
                 let origin = window().location().origin().unwrap_or_default();
                 match register(
                     &bank,
@@ -100,13 +87,11 @@ pub fn OtherBankPage() -> impl IntoView {
         })
     };
     let release = {
-        let bank = bank.clone();
         Action::new_local(move |serial: &String| {
-            let (bank, serial) = (bank.clone(), serial.clone());
+            let serial = serial.clone();
             async move {
-                let Some(token) = auth.token() else { return };
                 match bank
-                    .call(UnregisterCertificate {
+                    .for_customer(|token| UnregisterCertificate {
                         token,
                         serial: serial.clone(),
                     })
@@ -118,7 +103,7 @@ pub fn OtherBankPage() -> impl IntoView {
                         )));
                         registered.refetch();
                     }
-                    Err(error) => problem.set(Some(refusal(auth, error))),
+                    Err(error) => problem.set(Some(error.to_string())),
                 }
             }
         })
@@ -127,15 +112,13 @@ pub fn OtherBankPage() -> impl IntoView {
     let practice_password = RwSignal::new(String::new());
     let practice_again = RwSignal::new(String::new());
     let practice = {
-        let bank = bank.clone();
         Action::new_local(move |_: &()| {
-            let bank = bank.clone();
             let (pw, again) = (
                 practice_password.get_untracked(),
                 practice_again.get_untracked(),
             );
             async move {
-                let (Some(token), Some(user_id)) = (auth.token(), auth.user_id()) else {
+                let (Ok(token), Some(user_id)) = (bank.token(), auth.user_id()) else {
                     return;
                 };
                 let checked = check_password(&pw).and_then(|()| {

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::bank::BankApi;
 use crate::bank::api::{ListReceipts, Receipt};
 use crate::components::{Dialog, PageTitle};
 use crate::contexts::{use_auth, use_bank};
@@ -39,15 +38,8 @@ fn ReceiptView(receipt: Receipt, customer: String) -> impl IntoView {
 pub fn ReceiptsPage() -> impl IntoView {
     let auth = use_auth();
     let bank = use_bank();
-    let receipts = LocalResource::new(move || {
-        let bank = bank.clone();
-        let token = auth.token();
-        async move {
-            match token {
-                Some(token) => bank.call(ListReceipts { token }).await,
-                None => Err(crate::bank::BankError::SessionExpired),
-            }
-        }
+    let receipts = LocalResource::new(move || async move {
+        bank.for_customer(|token| ListReceipts { token }).await
     });
     let shown = RwSignal::new(None::<Receipt>);
     let customer = move || {

@@ -11,29 +11,9 @@ use crate::components::cert_picker::{Candidate, CertificatePicker, Source, brows
 use crate::contexts::{use_auth, use_bank};
 use crate::enroll::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
+use crate::kst;
 use crate::store::CertStore;
 use crate::worker::generate_key;
-
-/// `YYYY-MM-DD` minus `days`.
-fn days_before(date: &str, days: i64) -> Option<String> {
-    let mut parts = date.split('-').map(|p| p.parse::<u16>().ok());
-    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    let day = der::DateTime::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?, 0, 0, 0).ok()?;
-    let secs = day
-        .unix_duration()
-        .as_secs()
-        .checked_sub(u64::try_from(days).ok()? * 86_400)?;
-    let opens = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs)).ok()?;
-    Some(format!(
-        "{:04}-{:02}-{:02}",
-        opens.year(),
-        opens.month(),
-        opens.day()
-    ))
-}
 
 /// Puts the renewed certificate where the old one was.
 async fn keep(old: &Candidate, renewed: &Enrolled, from: Option<Source>) -> Result<String, String> {
@@ -71,10 +51,10 @@ pub fn RenewPage() -> impl IntoView {
     let unsaved = RwSignal::new_local(None::<Enrolled>);
     let stored = LocalResource::new(browser_certificates);
     let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
-        let (bank, choice, password) = (bank.clone(), choice.clone(), password.clone());
+        let (choice, password) = (choice.clone(), password.clone());
         let from = source.get_untracked();
         async move {
-            let (Some(token), Some(user_id)) = (auth.token(), auth.user_id()) else {
+            let (Ok(token), Some(user_id)) = (bank.token(), auth.user_id()) else {
                 return;
             };
             let origin = window().location().origin().unwrap_or_default();
@@ -155,7 +135,7 @@ pub fn RenewPage() -> impl IntoView {
                     Some(Ok(list)) => {
                         list.into_iter()
                             .map(|r| {
-                                let opens = days_before(&r.expires, RENEWAL_DAYS).unwrap_or_default();
+                                let opens = kst::days_before(&r.expires, RENEWAL_DAYS).unwrap_or_default();
                                 view! {
                                     <tr>
                                         <td>{r.holder}</td>
@@ -218,17 +198,5 @@ pub fn RenewPage() -> impl IntoView {
             error=problem.into()
             busy=act.pending().into()
         />
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::days_before;
-
-    #[test]
-    fn renewal_opens_30_days_before_the_expiry_date() {
-        assert_eq!(days_before("2026-11-25", 30).as_deref(), Some("2026-10-26"));
-        assert_eq!(days_before("2027-03-01", 30).as_deref(), Some("2027-01-30"));
-        assert_eq!(days_before("not a date", 30), None);
     }
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, GetCrl};
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
-use crate::components::{PageTitle, download};
-use crate::contexts::{use_auth, use_bank};
+use crate::components::{PageTitle, download_from_bank};
+use crate::contexts::use_bank;
 use crate::enroll::revoke;
 use crate::format::won;
 use crate::store::CertStore;
@@ -20,18 +20,14 @@ fn CrlDownload() -> impl IntoView {
     let ca = RwSignal::new(Ca::Yessign);
     let problem = RwSignal::new(None::<String>);
     let fetch = Action::new_local(move |ca: &Ca| {
-        let (bank, ca) = (bank.clone(), *ca);
+        let ca = *ca;
         async move {
-            let saved = match bank.call(GetCrl { ca }).await {
-                Ok(b64) => data_encoding::BASE64
-                    .decode(b64.as_bytes())
-                    .map_err(|e| e.to_string())
-                    .and_then(|der| {
-                        let name = format!("{}.crl", crate::pki::subject::ca_org(ca));
-                        download(&der, &name, "application/pkix-crl")
-                    }),
-                Err(error) => Err(error.to_string()),
-            };
+            let name = format!("{}.crl", crate::pki::subject::ca_org(ca));
+            let saved = download_from_bank(
+                bank.call(GetCrl { ca }).await,
+                &name,
+                "application/pkix-crl",
+            );
             problem.set(saved.err());
         }
     });
@@ -74,16 +70,15 @@ fn CrlDownload() -> impl IntoView {
 /// The page.
 #[component]
 pub fn RevokePage() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let source = RwSignal::new(None::<Source>);
     let problem = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
     let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
-        let (bank, choice, password) = (bank.clone(), choice.clone(), password.clone());
+        let (choice, password) = (choice.clone(), password.clone());
         let from = source.get_untracked();
         async move {
-            let Some(token) = auth.token() else { return };
+            let Ok(token) = bank.token() else { return };
             let origin = window().location().origin().unwrap_or_default();
             match revoke(
                 &bank,

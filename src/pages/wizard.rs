@@ -15,9 +15,8 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::bank::api::{CancelIssuance, GetIssuance};
-use crate::bank::{BankApi, BankError};
 use crate::components::{PageTitle, StepIndicator};
-use crate::contexts::{Auth, use_auth, use_bank};
+use crate::contexts::use_bank;
 use crate::wizard::{Progress, Step};
 
 /// The wizard's first route.
@@ -26,14 +25,6 @@ pub const WIZARD_PATH: &str = "/center/issue/personal";
 /// The route of one step.
 pub fn step_path(step: Step) -> String {
     format!("{WIZARD_PATH}/{}", step.number())
-}
-
-/// The text of a bank refusal; a session the bank no longer knows logs the customer out.
-pub fn refusal(auth: Auth, error: BankError) -> String {
-    if error == BankError::SessionExpired {
-        auth.expire();
-    }
-    error.to_string()
 }
 
 /// The certificate issued in this tab and where the customer chose to keep it, for step 7 to
@@ -71,17 +62,12 @@ pub fn CancelButton(
     to: &'static str,
 ) -> impl IntoView {
     let bank = use_bank();
-    let auth = use_auth();
     let navigate = use_navigate();
     let cancel = Action::new_local(move |_: &()| {
-        let bank = bank.clone();
         let navigate = navigate.clone();
-        let token = auth.token();
         async move {
-            if let Some(token) = token {
-                // Whatever the bank answers, the customer has left the wizard.
-                let _ = bank.call(CancelIssuance { token }).await;
-            }
+            // Whatever the bank answers, the customer has left the wizard.
+            let _ = bank.for_customer(|token| CancelIssuance { token }).await;
             navigate(to, Default::default());
         }
     });
@@ -114,7 +100,6 @@ pub fn ErrorLine(
 /// The wizard page.
 #[component]
 pub fn WizardPage() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let params = use_params_map();
     let navigate = use_navigate();
@@ -129,21 +114,16 @@ pub fn WizardPage() -> impl IntoView {
     // Each answer is kept with the step it was asked for, so that a stale answer (the resource
     // keeps its last value while it refetches) never sends the customer back.
     let status = LocalResource::new(move || {
-        let bank = bank.clone();
         let asked = requested.get();
-        let token = auth.token();
         async move {
-            let answer = match token {
-                Some(token) => bank.call(GetIssuance { token }).await,
-                None => Err(BankError::SessionExpired),
-            };
+            let answer = bank.for_customer(|token| GetIssuance { token }).await;
             (asked, answer)
         }
     });
     let shown = Memo::new(move |_| match status.get() {
         Some((asked, answer)) if asked == requested.get() => Some(match answer {
             Ok(status) => Ok(status.progress.entry(asked)),
-            Err(error) => Err(refusal(auth, error)),
+            Err(error) => Err(error.to_string()),
         }),
         _ => None,
     });

@@ -31,8 +31,7 @@ use x509_cert::time::{Time, Validity};
 
 use super::{NPKI_IDENTIFY_DATA, NPKI_VID, PkiError, Result, SHA256, random, subject};
 use crate::bank::api::Ca;
-
-const KST_SECS: u64 = 9 * 3_600;
+use crate::kst::Kst;
 
 /// A CA: its key and certificate.
 #[derive(Clone, Debug)]
@@ -126,10 +125,10 @@ pub fn new_serial() -> Result<SerialNumber> {
 
 /// From `now_ms` (Unix milliseconds) to the same calendar day in `years`, 23:59:59 KST.
 pub fn validity(now_ms: i64, years: i32) -> Result<Validity> {
-    let now =
-        u64::try_from(now_ms / 1000).map_err(|_| PkiError::Invalid("time before 1970".into()))?;
-    let not_before = der::DateTime::from_unix_duration(std::time::Duration::from_secs(now))?;
-    let kst = der::DateTime::from_unix_duration(std::time::Duration::from_secs(now + KST_SECS))?;
+    let now = Kst::from_millis(now_ms - now_ms.rem_euclid(1000))
+        .ok_or_else(|| PkiError::Invalid("time before 1970".into()))?;
+    let not_before = der::DateTime::from_unix_duration(now.since_epoch())?;
+    let kst = now.wall_clock();
     let year = u16::try_from(i32::from(kst.year()) + years)
         .map_err(|_| PkiError::Invalid("year".into()))?;
     // 29 February has no twin in most years.
@@ -138,10 +137,9 @@ pub fn validity(now_ms: i64, years: i32) -> Result<Validity> {
     } else {
         kst.day()
     };
-    let end_kst = der::DateTime::new(year, kst.month(), day, 23, 59, 59)?;
-    let not_after = der::DateTime::from_unix_duration(
-        end_kst.unix_duration() - std::time::Duration::from_secs(KST_SECS),
-    )?;
+    let end = Kst::from_wall_clock(der::DateTime::new(year, kst.month(), day, 23, 59, 59)?)
+        .ok_or_else(|| PkiError::Invalid("year".into()))?;
+    let not_after = der::DateTime::from_unix_duration(end.since_epoch())?;
     // UTCTime until 2049, GeneralizedTime after, as RFC 5280 asks.
     let time = |t: der::DateTime| match der::asn1::UtcTime::from_date_time(t) {
         Ok(utc) => Time::UtcTime(utc),

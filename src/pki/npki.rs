@@ -11,6 +11,7 @@ use x509_cert::ext::pkix::CertificatePolicies;
 
 use super::subject::policy_meaning;
 use super::{PkiError, Result};
+use crate::kst::Kst;
 
 /// The certificate's file name.
 pub const CERT_FILE: &str = "signCert.der";
@@ -52,16 +53,13 @@ fn attribute(name: &x509_cert::name::Name, oid: der::oid::ObjectIdentifier) -> O
 const CN: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("2.5.4.3");
 const O: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("2.5.4.10");
 
-/// `YYYY-MM-DD` of a moment in KST.
+/// `YYYY-MM-DD` of a certificate's time in KST.
 pub fn kst_date(time: x509_cert::time::Time) -> Result<String> {
-    let kst = time.to_unix_duration() + std::time::Duration::from_secs(9 * 3_600);
-    let date = der::DateTime::from_unix_duration(kst)?;
-    Ok(format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        date.month(),
-        date.day()
-    ))
+    Ok(kst(time)?.date())
+}
+
+fn kst(time: x509_cert::time::Time) -> Result<Kst> {
+    Kst::of(time).ok_or_else(|| PkiError::Invalid("time".into()))
 }
 
 /// Reads what the dialog shows from a certificate (DER).
@@ -197,20 +195,6 @@ fn colons(bytes: &[u8]) -> String {
         .join(":")
 }
 
-fn kst_time(time: x509_cert::time::Time) -> Result<String> {
-    let kst = time.to_unix_duration() + std::time::Duration::from_secs(9 * 3_600);
-    let t = der::DateTime::from_unix_duration(kst)?;
-    Ok(format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minutes(),
-        t.seconds()
-    ))
-}
-
 /// Reads the details of a certificate (DER).
 pub fn details(certificate_der: &[u8]) -> Result<Details> {
     use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
@@ -259,8 +243,8 @@ pub fn details(certificate_der: &[u8]) -> Result<Details> {
         subject: tbs.subject().to_string(),
         issuer: tbs.issuer().to_string(),
         serial: colons(tbs.serial_number().as_bytes()),
-        not_before: kst_time(tbs.validity().not_before)?,
-        not_after: kst_time(tbs.validity().not_after)?,
+        not_before: kst(tbs.validity().not_before)?.second(),
+        not_after: kst(tbs.validity().not_after)?.second(),
         policies,
         key_usage,
         sha256: colons(&Sha256::digest(certificate_der)),

@@ -48,7 +48,7 @@ pub struct StoredCertificate {
 impl StoredCertificate {
     /// The certificate (DER) and the encrypted key file; `None` if the record is damaged.
     pub fn files(&self) -> Option<(Vec<u8>, Vec<u8>)> {
-        let decode = |text: &str| data_encoding::BASE64.decode(text.as_bytes()).ok();
+        let decode = crate::encoding::unbase64;
         Some((decode(&self.certificate)?, decode(&self.private_key)?))
     }
 }
@@ -174,39 +174,5 @@ pub async fn request_persistence() -> bool {
             .and_then(|v| v.as_bool())
             .unwrap_or(false),
         Err(_) => false,
-    }
-}
-
-/// Days from the KST calendar day of `now_ms` to the day `expires` (`YYYY-MM-DD`): 0 on the
-/// last day, negative once it has passed; `None` if the date does not read.
-pub fn days_left(expires: &str, now_ms: i64) -> Option<i64> {
-    let mut parts = expires.splitn(3, '-').map(str::parse::<u16>);
-    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
-        return None;
-    };
-    let last = der::DateTime::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?, 0, 0, 0)
-        .ok()?
-        .unix_duration()
-        .as_secs() as i64
-        / 86_400;
-    let today = (now_ms / 1000 + 9 * 3_600).div_euclid(86_400);
-    Some(last - today)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::days_left;
-
-    // 2026-11-25 01:00 KST (2026-11-24 16:00 UTC).
-    const NOW: i64 = 1_795_536_000_000;
-
-    #[test]
-    fn days_are_counted_in_korean_calendar_days() {
-        assert_eq!(days_left("2026-11-25", NOW), Some(0));
-        assert_eq!(days_left("2026-12-25", NOW), Some(30));
-        assert_eq!(days_left("2026-11-24", NOW), Some(-1));
-        assert_eq!(days_left("2027-11-25", NOW), Some(365));
-        assert_eq!(days_left("2026-13-01", NOW), None);
-        assert_eq!(days_left("soon", NOW), None);
     }
 }

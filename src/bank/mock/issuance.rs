@@ -8,6 +8,7 @@ use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo::{self, DemoCustomer, SecondFactor};
 use crate::bank::rules;
+use crate::kst::Kst;
 use crate::pki::{self, PkiError, ca::Authority, ca::Holder};
 use crate::wizard::{OutOfOrder, Progress, Step};
 use der::{Decode, Encode};
@@ -187,22 +188,11 @@ pub(super) fn not_after(certificate: &x509_cert::Certificate) -> Millis {
     Millis::try_from(end.to_unix_duration().as_millis()).unwrap_or(Millis::MAX)
 }
 
-/// The KST calendar day of a moment, counted from 1970-01-01.
-pub(super) fn kst_day(ms: Millis) -> Millis {
-    (ms / 1000 + 9 * 3_600).div_euclid(86_400)
-}
-
 /// The KST date of a moment, `YYYY-MM-DD`.
 pub(super) fn kst_date(ms: Millis) -> BankResult<String> {
-    let secs = u64::try_from(ms / 1000 + 9 * 3_600).map_err(internal)?;
-    let day = der::DateTime::from_unix_duration(std::time::Duration::from_secs(secs))
-        .map_err(internal)?;
-    Ok(format!(
-        "{:04}-{:02}-{:02}",
-        day.year(),
-        day.month(),
-        day.day()
-    ))
+    Kst::from_millis(ms)
+        .map(|t| t.date())
+        .ok_or_else(|| internal("time before 1970"))
 }
 
 /// A mock CA's key and certificate, made once and kept in the bank's records.
@@ -891,8 +881,7 @@ pub(super) fn decoded_r(random: &str) -> BankResult<Vec<u8>> {
 
 /// Refuses issuance outside 01:00~23:00 KST.
 pub(super) fn check_hours(now: Millis) -> BankResult<()> {
-    let kst_hour = (now / 1000 + 9 * 3_600).rem_euclid(86_400) / 3_600;
-    if (1..23).contains(&kst_hour) {
+    if Kst::from_millis(now).is_some_and(|t| (1..23).contains(&t.hour())) {
         Ok(())
     } else {
         Err(BankError::OutsideHours)
@@ -921,17 +910,12 @@ pub(super) fn internal(e: impl std::fmt::Display) -> BankError {
     }
 }
 
-/// Bytes as they travel in JSON.
-pub fn base64(bytes: &[u8]) -> String {
-    data_encoding::BASE64.encode(bytes)
-}
+pub use crate::encoding::base64;
 
 pub(super) fn unbase64(text: &str) -> BankResult<Vec<u8>> {
-    data_encoding::BASE64
-        .decode(text.as_bytes())
-        .map_err(|e| BankError::BadRequest {
-            detail: format!("base64: {e}"),
-        })
+    crate::encoding::unbase64(text).ok_or_else(|| BankError::BadRequest {
+        detail: "base64".to_owned(),
+    })
 }
 
 /// Two different code numbers from 1 to 35, chosen at random.

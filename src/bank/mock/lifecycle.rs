@@ -3,11 +3,12 @@
 
 use super::BankState;
 use super::issuance::{
-    Grant, Replacement, base64, check_hours, internal, kst_date, kst_day, not_after, unbase64,
+    Grant, Replacement, base64, check_hours, internal, kst_date, not_after, unbase64,
     verified_request,
 };
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
+use crate::kst;
 use crate::pki::{self, ca::CrlReason, ca::Revoked};
 
 const DAY_MS: Millis = 86_400_000;
@@ -52,7 +53,7 @@ impl BankState {
     ) -> BankResult<Revocation> {
         let index = self.own_certificate(now, origin, &r.token, REVOKE, &r.proof)?;
         let record = &mut self.certificates[index];
-        let refund = if kst_day(now) - kst_day(record.issued_at) < REFUND_DAYS {
+        let refund = if kst::day(now) - kst::day(record.issued_at) < REFUND_DAYS {
             record.fee
         } else {
             0
@@ -77,7 +78,7 @@ impl BankState {
         let index = self.own_certificate(now, origin, &r.token, &renew_purpose(&csr), &r.proof)?;
         let old = self.certificates[index].parsed()?;
         let expires = not_after(&old);
-        if kst_day(now) < kst_day(expires) - RENEWAL_DAYS {
+        if kst::day(now) < kst::day(expires) - RENEWAL_DAYS {
             return Err(BankError::RenewalNotOpen {
                 opens: kst_date(expires - RENEWAL_DAYS * DAY_MS)?,
             });
@@ -142,7 +143,7 @@ impl BankState {
                     fee: c.fee,
                     account: customer.account.to_owned(),
                     available_from: kst_date(c.issued_at + REFUND_DAYS * DAY_MS)?,
-                    available: kst_day(now) - kst_day(c.issued_at) >= REFUND_DAYS,
+                    available: kst::day(now) - kst::day(c.issued_at) >= REFUND_DAYS,
                 })
             })
             .collect()

@@ -3,12 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, refusal, use_advance};
-use crate::bank::BankApi;
+use super::{CancelButton, ErrorLine, use_advance};
 use crate::bank::api::{BankError, CustomerDetails, GetBankName, SubmitDetails};
 use crate::bank::rules::details_problems;
 use crate::components::Dialog;
-use crate::contexts::{use_auth, use_bank};
+use crate::contexts::use_bank;
 
 /// A small bundled postcode list for `우편번호 찾기` (road addresses of public buildings).
 pub const ADDRESSES: [(&str, &str); 14] = [
@@ -48,7 +47,6 @@ pub fn search_addresses(query: &str) -> Vec<(&'static str, &'static str)> {
 /// Step 5.
 #[component]
 pub fn DetailsStep() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let advance = use_advance();
     let form = RwSignal::new(CustomerDetails::default());
@@ -72,33 +70,26 @@ pub fn DetailsStep() -> impl IntoView {
         }
     };
     let load_name = {
-        let bank = bank.clone();
-        Action::new_local(move |_: &()| {
-            let bank = bank.clone();
-            let token = auth.token();
-            async move {
-                let token = token?;
-                match bank.call(GetBankName { token }).await {
-                    Ok(name) => form.update(|f| f.name = name),
-                    Err(error) => bank_problem.set(Some(("name".to_owned(), refusal(auth, error)))),
-                }
-                Some(())
+        Action::new_local(move |_: &()| async move {
+            match bank.for_customer(|token| GetBankName { token }).await {
+                Ok(name) => form.update(|f| f.name = name),
+                Err(error) => bank_problem.set(Some(("name".to_owned(), error.to_string()))),
             }
         })
     };
     let submit_action = Action::new_local(move |details: &CustomerDetails| {
-        let bank = bank.clone();
         let details = details.clone();
         let advance = advance.clone();
-        let token = auth.token();
         async move {
-            let Some(token) = token else { return };
-            match bank.call(SubmitDetails { token, details }).await {
+            match bank
+                .for_customer(|token| SubmitDetails { token, details })
+                .await
+            {
                 Ok(progress) => advance(progress),
                 Err(BankError::InvalidDetails { field, message }) => {
                     bank_problem.set(Some((field, message)))
                 }
-                Err(error) => bank_problem.set(Some((String::new(), refusal(auth, error)))),
+                Err(error) => bank_problem.set(Some((String::new(), error.to_string()))),
             }
         }
     });

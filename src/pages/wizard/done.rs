@@ -41,7 +41,6 @@ pub fn DoneStep() -> impl IntoView {
         .unwrap_or_else(|| RwSignal::new(None));
     let problem = RwSignal::new(None::<String>);
     let finish = Action::new_local(move |_: &()| {
-        let bank = bank.clone();
         let navigate = navigate.clone();
         let method = match issued.with_untracked(|i| i.as_ref().map(|(_, s)| *s)) {
             Some(Storage::Browser) | None => "browser",

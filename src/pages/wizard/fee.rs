@@ -3,16 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, FeeNotice, refusal, use_advance};
+use super::{CancelButton, ErrorLine, FeeNotice, use_advance};
 use crate::bank::api::{CertKind, ConfirmFee, GetFee};
-use crate::bank::{BankApi, BankError};
-use crate::contexts::{use_auth, use_bank};
+use crate::contexts::use_bank;
 use crate::format::won;
 
 /// Step 4.
 #[component]
 pub fn FeeStep() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let advance = use_advance();
     // Step 6 sends the customer back here when the fee changed since it was confirmed.
@@ -21,27 +19,14 @@ pub fn FeeStep() -> impl IntoView {
             .and_then(|FeeNotice(notice)| notice.try_update(Option::take).flatten()),
     );
     let quote = {
-        let bank = bank.clone();
-        LocalResource::new(move || {
-            let bank = bank.clone();
-            let token = auth.token();
-            async move {
-                match token {
-                    Some(token) => bank.call(GetFee { token }).await,
-                    None => Err(BankError::SessionExpired),
-                }
-            }
-        })
+        LocalResource::new(move || async move { bank.for_customer(|token| GetFee { token }).await })
     };
     let confirm = Action::new_local(move |_: &()| {
-        let bank = bank.clone();
         let advance = advance.clone();
-        let token = auth.token();
         async move {
-            let Some(token) = token else { return };
-            match bank.call(ConfirmFee { token }).await {
+            match bank.for_customer(|token| ConfirmFee { token }).await {
                 Ok(progress) => advance(progress),
-                Err(error) => problem.set(Some(refusal(auth, error))),
+                Err(error) => problem.set(Some(error.to_string())),
             }
         }
     });
@@ -87,7 +72,7 @@ pub fn FeeStep() -> impl IntoView {
                     }
                         .into_any()
                 }
-                Some(Err(error)) => view! { <p class="error" role="alert">{refusal(auth, error)}</p> }.into_any(),
+                Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 None => view! { <p class="loading">"조회 중입니다…"</p> }.into_any(),
             }}
             <ErrorLine message=problem.into() />

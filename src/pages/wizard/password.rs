@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{CancelButton, ErrorLine, FeeNotice, LastIssued, refusal, step_path};
+use super::{CancelButton, ErrorLine, FeeNotice, LastIssued, step_path};
 use crate::bank::BankApi;
 use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
@@ -150,13 +150,12 @@ pub fn PasswordStep() -> impl IntoView {
     // Issuance (manual STEP 13): the bank checks that steps 1 to 5 are done, the worker makes
     // the key, the CA issues, the key is encrypted and kept where the customer chose.
     let issue = Action::new_local(move |pw: &String| {
-        let bank = bank.clone();
         let navigate = navigate.clone();
         let pw = pw.clone();
-        let token = auth.token();
+        let token = bank.token();
         let user_id = auth.user_id();
         async move {
-            let (Some(token), Some(user_id)) = (token, user_id) else {
+            let (Ok(token), Some(user_id)) = (token, user_id) else {
                 return;
             };
             match bank
@@ -174,7 +173,7 @@ pub fn PasswordStep() -> impl IntoView {
                     return;
                 }
                 Err(error) => {
-                    problem.set(Some(refusal(auth, error)));
+                    problem.set(Some(error.to_string()));
                     return;
                 }
             }
@@ -220,7 +219,7 @@ pub fn PasswordStep() -> impl IntoView {
                     navigate(&step_path(Step::Fee), Default::default());
                 }
                 Err(EnrollError::Bank(error)) => {
-                    problem.set(Some(refusal(auth, error)));
+                    problem.set(Some(error.to_string()));
                     popup.set(Popup::Password);
                 }
                 Err(error) => {

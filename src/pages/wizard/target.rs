@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, refusal, use_advance};
+use super::{CancelButton, ErrorLine, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, CertKind, ChooseCertificate, GetTargets};
-use crate::contexts::{use_auth, use_bank};
+use crate::contexts::use_bank;
 use crate::format::won;
 
 fn ca_terms(ca: Ca) -> String {
@@ -26,7 +26,6 @@ fn third_party_text(ca: Ca) -> String {
 /// Step 2.
 #[component]
 pub fn TargetStep() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let advance = use_advance();
     let kind = RwSignal::new(CertKind::General);
@@ -42,21 +41,17 @@ pub fn TargetStep() -> impl IntoView {
     };
 
     let targets = {
-        let bank = bank.clone();
-        LocalResource::new(move || {
-            let bank = bank.clone();
-            let token = auth.token();
-            async move { bank.call(GetTargets { token: token? }).await.ok() }
+        LocalResource::new(move || async move {
+            bank.for_customer(|token| GetTargets { token }).await.ok()
         })
     };
     let choose = Action::new_local(move |request: &ChooseCertificate| {
-        let bank = bank.clone();
         let request = request.clone();
         let advance = advance.clone();
         async move {
             match bank.call(request).await {
                 Ok(progress) => advance(progress),
-                Err(error) => problem.set(Some(refusal(auth, error))),
+                Err(error) => problem.set(Some(error.to_string())),
             }
         }
     });
@@ -73,7 +68,7 @@ pub fn TargetStep() -> impl IntoView {
             return;
         }
         problem.set(None);
-        if let Some(token) = auth.token() {
+        if let Ok(token) = bank.token() {
             choose.dispatch(ChooseCertificate {
                 token,
                 kind: kind.get_untracked(),

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, refusal, use_advance};
+use super::{CancelButton, ErrorLine, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::AgreeTerms;
 use crate::bank::rules::rrn_masked;
 use crate::components::Keypad;
-use crate::contexts::{use_auth, use_bank};
+use crate::contexts::use_bank;
 use crate::format::digits;
 
 const BASIC_TERMS: &str = "■ 전자금융거래 기본약관
@@ -38,7 +38,6 @@ const NO_PASTE: &str =
 /// Step 1.
 #[component]
 pub fn TermsStep() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let advance = use_advance();
     let basic = RwSignal::new(false);
@@ -49,13 +48,12 @@ pub fn TermsStep() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
 
     let agree = Action::new_local(move |request: &AgreeTerms| {
-        let bank = bank.clone();
         let request = request.clone();
         let advance = advance.clone();
         async move {
             match bank.call(request).await {
                 Ok(progress) => advance(progress),
-                Err(error) => problem.set(Some(refusal(auth, error))),
+                Err(error) => problem.set(Some(error.to_string())),
             }
         }
     });
@@ -71,7 +69,7 @@ pub fn TermsStep() -> impl IntoView {
         };
         problem.set(local.map(str::to_owned));
         if local.is_none()
-            && let Some(token) = auth.token()
+            && let Ok(token) = bank.token()
         {
             agree.dispatch(AgreeTerms {
                 token,

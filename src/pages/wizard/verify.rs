@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, refusal, use_advance};
+use super::{CancelButton, ErrorLine, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::*;
 use crate::bank::demo::{self, SecondFactor};
@@ -35,22 +35,14 @@ pub fn VerifyStep(
     let advance = use_advance();
     let refresh = RwSignal::new(0u32);
     let verification = {
-        let bank = bank.clone();
         LocalResource::new(move || {
-            let bank = bank.clone();
             refresh.track();
-            let token = auth.token();
-            async move {
-                match token {
-                    Some(token) => bank.call(GetVerification { token }).await,
-                    None => Err(BankError::SessionExpired),
-                }
-            }
+            async move { bank.for_customer(|token| GetVerification { token }).await }
         })
     };
     let loaded = move || verification.get().and_then(Result::ok);
     let load_error = move || match verification.get() {
-        Some(Err(error)) => Some(refusal(auth, error)),
+        Some(Err(error)) => Some(error.to_string()),
         _ => None,
     };
 
@@ -61,52 +53,36 @@ pub fn VerifyStep(
     let dialog_message = RwSignal::new(None::<String>);
 
     let check_departure = {
-        let bank = bank.clone();
-        Action::new_local(move |_: &()| {
-            let bank = bank.clone();
-            let token = auth.token();
-            async move {
-                let Some(token) = token else { return };
-                match bank.call(CheckDeparture { token }).await {
-                    Ok(()) => refresh.update(|n| *n += 1),
-                    Err(error) => identity_message.set(Some(refusal(auth, error))),
-                }
+        Action::new_local(move |_: &()| async move {
+            match bank.for_customer(|token| CheckDeparture { token }).await {
+                Ok(()) => refresh.update(|n| *n += 1),
+                Err(error) => identity_message.set(Some(error.to_string())),
             }
         })
     };
     let start_call = {
-        let bank = bank.clone();
         Action::new_local(move |phone: &usize| {
-            let bank = bank.clone();
             let phone = *phone;
-            let token = auth.token();
             async move {
-                let Some(token) = token else { return };
-                match bank.call(StartArs { token, phone }).await {
+                match bank.for_customer(|token| StartArs { token, phone }).await {
                     Ok(call) => {
                         dialog_message.set(None);
                         ars.set(Ars::Calling(call));
                     }
-                    Err(error) => dialog_message.set(Some(refusal(auth, error))),
+                    Err(error) => dialog_message.set(Some(error.to_string())),
                 }
             }
         })
     };
     let confirm_call = {
-        let bank = bank.clone();
-        Action::new_local(move |_: &()| {
-            let bank = bank.clone();
-            let token = auth.token();
-            async move {
-                let Some(token) = token else { return };
-                match bank.call(ConfirmArs { token }).await {
-                    Ok(()) => {
-                        ars.set(Ars::Closed);
-                        identity_message.set(None);
-                        refresh.update(|n| *n += 1);
-                    }
-                    Err(error) => dialog_message.set(Some(refusal(auth, error))),
+        Action::new_local(move |_: &()| async move {
+            match bank.for_customer(|token| ConfirmArs { token }).await {
+                Ok(()) => {
+                    ars.set(Ars::Closed);
+                    identity_message.set(None);
+                    refresh.update(|n| *n += 1);
                 }
+                Err(error) => dialog_message.set(Some(error.to_string())),
             }
         })
     };
@@ -119,9 +95,7 @@ pub fn VerifyStep(
     let otp = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let verify = {
-        let bank = bank.clone();
         Action::new_local(move |request: &VerifyAccount| {
-            let bank = bank.clone();
             let request = request.clone();
             let advance = advance.clone();
             async move {
@@ -131,7 +105,7 @@ pub fn VerifyStep(
                         None => advance(progress),
                     },
                     Err(error) => {
-                        problem.set(Some(refusal(auth, error)));
+                        problem.set(Some(error.to_string()));
                         first_two.set(String::new());
                         last_two.set(String::new());
                         otp.set(String::new());
@@ -178,7 +152,7 @@ pub fn VerifyStep(
         };
         problem.set(local.map(str::to_owned));
         if local.is_none()
-            && let Some(token) = auth.token()
+            && let Ok(token) = bank.token()
         {
             verify.dispatch(VerifyAccount {
                 token,
@@ -459,16 +433,14 @@ fn ArsPhone(
     /// The masked number being called.
     phone: String,
 ) -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let keyed = RwSignal::new(String::new());
     let answer = Action::new_local(move |digits: &String| {
-        let bank = bank.clone();
         let keyed = digits.clone();
-        let token = auth.token();
         async move {
-            let token = token?;
-            bank.call(AnswerArs { token, keyed }).await.ok()
+            bank.for_customer(|token| AnswerArs { token, keyed })
+                .await
+                .ok()
         }
     });
     let screen = move || {
