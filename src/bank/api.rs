@@ -54,9 +54,9 @@ pub enum BankError {
     },
     /// The ID is locked after too many wrong passwords.
     #[error(
-        "비밀번호를 5회 연속 잘못 입력하여 아이디 사용이 제한되었습니다. \
+        "비밀번호를 {n}회 연속 잘못 입력하여 아이디 사용이 제한되었습니다. \
          인증서로 로그인한 뒤 [아이디 비밀번호 재설정]에서 새 비밀번호를 정하면 해제됩니다. \
-         (연습용 계정 안내의 [연습 데이터 초기화]로도 해제할 수 있습니다.)"
+         (연습용 계정 안내의 [연습 데이터 초기화]로도 해제할 수 있습니다.)", n = LOGIN_ATTEMPTS
     )]
     UserLocked,
     /// 아이디 비밀번호 재설정 from a session not opened by certificate.
@@ -91,7 +91,7 @@ pub enum BankError {
     },
     /// Step 1 is locked after too many numbers that were not the customer's.
     #[error(
-        "주민등록번호를 5회 연속 잘못 입력하여 인증서 발급이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+        "주민등록번호를 {n}회 연속 잘못 입력하여 인증서 발급이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다.", n = RRN_ATTEMPTS
     )]
     RrnLocked,
     /// One of step 2's agreements is missing.
@@ -137,7 +137,7 @@ pub enum BankError {
     },
     /// The account password is locked.
     #[error(
-        "계좌비밀번호를 5회 연속 잘못 입력하여 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+        "계좌비밀번호를 {n}회 연속 잘못 입력하여 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다.", n = ACCOUNT_PASSWORD_ATTEMPTS
     )]
     AccountPasswordLocked,
     /// Wrong security-card answer.
@@ -150,7 +150,7 @@ pub enum BankError {
     },
     /// The security card is locked.
     #[error(
-        "보안카드 비밀번호를 5회 연속 잘못 입력하여 보안카드 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+        "보안카드 비밀번호를 {n}회 연속 잘못 입력하여 보안카드 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다.", n = CARD_ATTEMPTS
     )]
     SecurityCardLocked,
     /// Wrong OTP code.
@@ -161,7 +161,7 @@ pub enum BankError {
     },
     /// The OTP is locked.
     #[error(
-        "OTP 비밀번호를 10회 연속 잘못 입력하여 OTP 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다."
+        "OTP 비밀번호를 {n}회 연속 잘못 입력하여 OTP 사용이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다.", n = OTP_ATTEMPTS
     )]
     OtpLocked,
     /// An OTP code that was already used (each code passes once).

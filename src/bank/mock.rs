@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod attempts;
 mod cert_login;
 mod issuance;
 mod lifecycle;
@@ -15,6 +16,7 @@ pub mod store;
 use super::api::*;
 use super::clock::{Clock, Millis};
 use super::{demo, rules};
+use attempts::Attempts;
 use issuance::internal;
 pub use store::{BankStore, Records};
 use store::{META, STORES};
@@ -451,13 +453,7 @@ impl BankState {
             Some((salt, hash)) => password_hash(salt, &request.password) == *hash,
             None => request.password == customer.password,
         };
-        attempt(
-            &mut record.login_failures,
-            LOGIN_ATTEMPTS,
-            right,
-            |remaining| BankError::WrongPassword { remaining },
-            BankError::UserLocked,
-        )?;
+        Attempts::LoginPassword.record(&mut record.login_failures, right)?;
         self.open_session(customer, now, false)
     }
 
@@ -532,29 +528,6 @@ fn password_hash(salt: &str, password: &str) -> String {
             .chain_update(password)
             .finalize(),
     )
-}
-
-/// One factor's consecutive wrong answers, counted in `counter`: refused once `limit` is
-/// reached; a wrong answer counts (the last one locks), a right one clears the count.
-fn attempt(
-    counter: &mut u8,
-    limit: u8,
-    right: bool,
-    wrong: impl FnOnce(u8) -> BankError,
-    locked: BankError,
-) -> BankResult<()> {
-    if *counter >= limit {
-        return Err(locked);
-    }
-    if right {
-        *counter = 0;
-        return Ok(());
-    }
-    *counter += 1;
-    Err(match limit - *counter {
-        0 => locked,
-        remaining => wrong(remaining),
-    })
 }
 
 /// Where a record is kept in its store: its natural key; certificates by issue time first, so

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::bank::api::ResetLoginPassword;
+use crate::bank::api::{LOGIN_ATTEMPTS, ResetLoginPassword};
 use crate::contexts::use_bank;
 use crate::pages::wizard::ErrorLine;
 
@@ -53,7 +53,11 @@ pub fn LoginPasswordPage() -> impl IntoView {
             <h1>"아이디 비밀번호 재설정"</h1>
             <ul class="bullets">
                 <li>"인증서(공인인증서 또는 브라우저인증서)로 로그인한 고객만 재설정할 수 있습니다."</li>
-                <li>"새 비밀번호를 정하면 비밀번호 5회 오류로 제한된 아이디도 다시 사용할 수 있습니다."</li>
+                <li>
+                    {format!(
+                        "새 비밀번호를 정하면 비밀번호 {LOGIN_ATTEMPTS}회 오류로 제한된 아이디도 다시 사용할 수 있습니다.",
+                    )}
+                </li>
                 <li>"비밀번호는 영문자와 숫자를 포함하여 8자리 이상 20자리 이하로 정해 주세요."</li>
             </ul>
             <Show

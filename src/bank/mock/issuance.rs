@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BankState, CustomerRecord, attempt, random_bytes};
+use super::attempts::Attempts;
+use super::{BankState, CustomerRecord, random_bytes};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo::{self, DemoCustomer, SecondFactor};
@@ -274,12 +275,9 @@ impl BankState {
         if !rules::rrn_is_valid(&r.rrn) {
             return Err(BankError::InvalidRrn);
         }
-        attempt(
+        Attempts::Rrn.record(
             &mut cx.record.rrn_failures,
-            RRN_ATTEMPTS,
             rules::rrn_matches(&r.rrn, cx.customer.rrn),
-            |remaining| BankError::RrnMismatch { remaining },
-            BankError::RrnLocked,
         )?;
         cx.issuance.complete(Step::Terms)
     }
@@ -342,11 +340,11 @@ impl BankState {
                     serial_prefix: serial.split(' ').next().unwrap_or_default().to_owned(),
                     first,
                     second,
-                    tries_left: CARD_ATTEMPTS.saturating_sub(cx.record.card_failures),
+                    tries_left: Attempts::SecurityCard.left(cx.record.card_failures),
                 }
             }
             SecondFactor::Otp { .. } => SecondFactorPrompt::Otp {
-                tries_left: OTP_ATTEMPTS.saturating_sub(cx.record.otp_failures),
+                tries_left: Attempts::Otp.left(cx.record.otp_failures),
             },
         };
         Ok(Verification {
@@ -357,8 +355,7 @@ impl BankState {
                 .map(|p| rules::phone_masked(p))
                 .collect(),
             accounts: vec![cx.customer.account.to_owned()],
-            account_tries_left: ACCOUNT_PASSWORD_ATTEMPTS
-                .saturating_sub(cx.record.account_password_failures),
+            account_tries_left: Attempts::AccountPassword.left(cx.record.account_password_failures),
             identity_confirmed: cx.issuance.ars == Ars::Confirmed,
             second_factor,
         })
@@ -433,12 +430,9 @@ impl BankState {
         if digits(&r.account) != digits(cx.customer.account) {
             return Err(BankError::UnknownAccount);
         }
-        attempt(
+        Attempts::AccountPassword.record(
             &mut cx.record.account_password_failures,
-            ACCOUNT_PASSWORD_ATTEMPTS,
             r.account_password == cx.customer.account_password,
-            |remaining| BankError::WrongAccountPassword { remaining },
-            BankError::AccountPasswordLocked,
         )?;
 
         match (cx.customer.second_factor, r.answer) {
@@ -458,29 +452,17 @@ impl BankState {
                     // New numbers for the next try, as a bank asks again.
                     cx.issuance.card_challenge = None;
                 }
-                attempt(
-                    &mut cx.record.card_failures,
-                    CARD_ATTEMPTS,
-                    right,
-                    |remaining| BankError::WrongSecurityCard { remaining },
-                    BankError::SecurityCardLocked,
-                )?;
+                Attempts::SecurityCard.record(&mut cx.record.card_failures, right)?;
             }
             (SecondFactor::Otp { secret_base32 }, SecondFactorAnswer::Otp { code }) => {
                 let step = rules::otp_step(secret_base32, now, &code);
-                if cx.record.otp_failures < OTP_ATTEMPTS
+                if !Attempts::Otp.locked_at(cx.record.otp_failures)
                     && step.is_some()
                     && step <= cx.record.otp_last_step
                 {
                     return Err(BankError::OtpReused);
                 }
-                attempt(
-                    &mut cx.record.otp_failures,
-                    OTP_ATTEMPTS,
-                    step.is_some(),
-                    |remaining| BankError::WrongOtp { remaining },
-                    BankError::OtpLocked,
-                )?;
+                Attempts::Otp.record(&mut cx.record.otp_failures, step.is_some())?;
                 cx.record.otp_last_step = step;
             }
             _ => {

@@ -239,7 +239,11 @@ pub fn VerifyStep(
                 <ul class="notes">
                     <li>"공인인증서 발급수수료는 범용 4,400원입니다. 이미 수수료를 납부한 인증서를 재발급하는 경우 유효기간 만료시까지 수수료가 면제됩니다."</li>
                     <li>"본인의 인터넷뱅킹 출금계좌번호 및 비밀번호를 입력하십시오."</li>
-                    <li>"OTP는 10회, 보안카드와 계좌비밀번호는 5회 연속하여 틀린 경우 서비스가 제한됩니다."</li>
+                    <li>
+                        {format!(
+                            "OTP는 {OTP_ATTEMPTS}회, 보안카드는 {CARD_ATTEMPTS}회, 계좌비밀번호는 {ACCOUNT_PASSWORD_ATTEMPTS}회 연속하여 틀린 경우 서비스가 제한됩니다.",
+                        )}
+                    </li>
                 </ul>
                 <div class="form-grid">
                     <label for="account">"출금계좌"</label>
