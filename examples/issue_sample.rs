@@ -17,6 +17,6 @@ fn main() {
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock before 1970")
         .as_millis() as i64;
-    cert_center::pki::sample::write_sample(&dir, now).expect("writing the sample");
+    cert_center::sample::write_sample(&dir, now).expect("writing the sample");
     println!("sample written to {}", dir.display());
 }

@@ -12,6 +12,7 @@ pub mod kst;
 pub mod pages;
 pub mod panic_screen;
 pub mod pki;
+pub mod sample;
 pub mod store;
 pub mod webcrypto;
 pub mod wizard;

@@ -8,7 +8,7 @@ pub mod kdf_bounds;
 pub mod key_file;
 pub mod keys;
 pub mod npki;
-pub mod sample;
+pub mod profile;
 pub mod signing;
 pub mod subject;
 pub mod transfer;

@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use cert_center::bank::api::{Ca, CertKind};
 use cert_center::pki::ca::{Authority, Holder, certificate_vid, new_serial, signed_by, validity};
 use cert_center::pki::key_file::{self, KeyWithR, PBKDF2_ROUNDS};
-use cert_center::pki::{PkiError, csr, keys, sample, subject, vid};
+use cert_center::pki::{PkiError, csr, keys, subject, vid};
+use cert_center::sample;
 use der::{Decode, Encode};
 use rsa::PrivateKey;
 use sha2::{Digest, Sha256};
@@ -51,7 +52,7 @@ fn hong_certificate(r: &[u8]) -> Certificate {
         .issue_personal(
             name,
             &public,
-            subject::policy_oid(Ca::Kica, CertKind::General),
+            cert_center::pki::profile::policy_oid(Ca::Kica, CertKind::General),
             &Holder {
                 real_name: "홍길동".into(),
                 vid: vid::vid("800101-1234560", r).unwrap(),

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use cert_center::enroll::{self, Incoming};
 use cert_center::pki::key_file::{self, KeyWithR};
-use cert_center::pki::sample::{SAMPLE_PASSWORD, write_sample};
 use cert_center::pki::transfer::{
     self, PfxCipher, SEED_CBC_WITH_SHA1, classic_key_iv, pbkdf1_sha1,
 };
 use cert_center::pki::{PkiError, ca};
+use cert_center::sample::{SAMPLE_PASSWORD, write_sample};
 use common::{NOW, block_on, openssl, scratch_dir};
 use der::asn1::OctetString;
 use der::{Decode, Encode};

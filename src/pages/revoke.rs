@@ -22,7 +22,7 @@ fn CrlDownload() -> impl IntoView {
     let fetch = Action::new_local(move |ca: &Ca| {
         let ca = *ca;
         async move {
-            let name = format!("{}.crl", crate::pki::subject::ca_org(ca));
+            let name = format!("{}.crl", crate::pki::profile::ca_org(ca));
             let saved = download_from_bank(
                 bank.call(GetCrl { ca }).await,
                 &name,

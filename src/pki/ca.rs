@@ -29,8 +29,8 @@ use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::{Time, Validity};
 
+use super::profile::Ca;
 use super::{NPKI_IDENTIFY_DATA, NPKI_VID, PkiError, Result, SHA256, random, subject};
-use crate::bank::api::Ca;
 use crate::kst::Kst;
 
 /// A CA: its key and certificate.

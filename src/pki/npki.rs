@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::CertificatePolicies;
 
-use super::subject::policy_meaning;
+use super::profile::policy_meaning;
 use super::{PkiError, Result};
 use crate::kst::Kst;
 

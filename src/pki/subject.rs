@@ -2,51 +2,13 @@
 
 use std::str::FromStr;
 
-use der::oid::ObjectIdentifier;
 use x509_cert::name::Name;
 
 use super::Result;
-use crate::bank::api::{Ca, CertKind};
+use super::profile::{Ca, ca_org};
 
 /// The bank's code inside subject DNs.
 pub const BANK_CODE: &str = "KMB";
-
-/// The CA's name in DNs and its NPKI folder.
-pub fn ca_org(ca: Ca) -> &'static str {
-    match ca {
-        Ca::Yessign => "yessign",
-        Ca::Kica => "KICA",
-        Ca::SignKorea => "SignKorea",
-        Ca::CrossCert => "CrossCert",
-    }
-}
-
-/// The certificatePolicies OID for a CA and kind.
-pub fn policy_oid(ca: Ca, kind: CertKind) -> ObjectIdentifier {
-    let oid = match (ca, kind) {
-        (Ca::Yessign, CertKind::General) => "1.2.410.200005.1.1.1",
-        (Ca::Yessign, CertKind::BankOnly) => "1.2.410.200005.1.1.4",
-        (Ca::Kica, CertKind::General) => "1.2.410.200004.5.2.1.2",
-        (Ca::Kica, CertKind::BankOnly) => "1.2.410.200004.5.2.1.7.1",
-        (Ca::SignKorea, CertKind::General) => "1.2.410.200004.5.1.1.5",
-        (Ca::SignKorea, CertKind::BankOnly) => "1.2.410.200004.5.1.1.9",
-        (Ca::CrossCert, CertKind::General) => "1.2.410.200004.5.4.1.1",
-        (Ca::CrossCert, CertKind::BankOnly) => "1.2.410.200004.5.4.1.101",
-    };
-    ObjectIdentifier::new_unwrap(oid)
-}
-
-/// What a policy OID means, in Korean.
-pub fn policy_meaning(oid: &ObjectIdentifier) -> Option<&'static str> {
-    [Ca::Yessign, Ca::Kica, Ca::SignKorea, Ca::CrossCert]
-        .iter()
-        .flat_map(|ca| [(*ca, CertKind::General), (*ca, CertKind::BankOnly)])
-        .find(|(ca, kind)| policy_oid(*ca, *kind) == *oid)
-        .map(|(_, kind)| match kind {
-            CertKind::General => "개인 범용 인증서",
-            CertKind::BankOnly => "개인 은행/신용카드/보험용 인증서",
-        })
-}
 
 /// The CN: the name, the English name in parentheses, then the bank code digits and a serial.
 pub fn common_name(name: &str, english_name: &str, digits: &str) -> String {

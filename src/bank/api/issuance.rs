@@ -5,70 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Endpoint, SessionToken};
+pub use crate::pki::profile::{Ca, CertKind};
 use crate::wizard::Progress;
-
-/// The kind of personal certificate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CertKind {
-    /// 은행/신용카드/보험용: free, restricted use, issued by yessign.
-    BankOnly,
-    /// 범용: 4,400원 a year, issued by the CA the customer picks.
-    General,
-}
-
-impl CertKind {
-    /// The name on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            CertKind::BankOnly => "은행/신용카드/보험용",
-            CertKind::General => "범용",
-        }
-    }
-
-    /// The fee in won for a year.
-    pub fn fee(self) -> u64 {
-        match self {
-            CertKind::BankOnly => 0,
-            CertKind::General => 4_400,
-        }
-    }
-}
-
-/// A certification authority (DOMAIN §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Ca {
-    /// 금융결제원 (yessign)
-    Yessign,
-    /// 한국전자인증 (CrossCert)
-    CrossCert,
-    /// 한국정보인증 (KICA signGATE)
-    Kica,
-    /// 코스콤 (SignKorea)
-    SignKorea,
-}
-
-impl Ca {
-    /// The CAs that issue 범용 certificates, in the manual's order.
-    pub const GENERAL: [Ca; 3] = [Ca::CrossCert, Ca::Kica, Ca::SignKorea];
-
-    /// The name on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            Ca::Yessign => "금융결제원",
-            Ca::CrossCert => "한국전자인증",
-            Ca::Kica => "한국정보인증",
-            Ca::SignKorea => "코스콤",
-        }
-    }
-
-    /// Whether this CA issues `kind` here.
-    pub fn issues(self, kind: CertKind) -> bool {
-        match kind {
-            CertKind::BankOnly => self == Ca::Yessign,
-            CertKind::General => Ca::GENERAL.contains(&self),
-        }
-    }
-}
 
 /// Where the issuance stands, as the bank records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -622,7 +622,7 @@ impl BankState {
         now: Millis,
     ) -> BankResult<(Authority, Authority)> {
         let root = self.root(now)?;
-        let id = pki::subject::ca_org(ca);
+        let id = pki::profile::ca_org(ca);
         let issuing = match self.stored_authority(id)? {
             Some(issuing) => issuing,
             None => {
@@ -788,7 +788,7 @@ impl BankState {
             .issue_personal(
                 g.subject.clone(),
                 &g.public,
-                pki::subject::policy_oid(g.ca, g.kind),
+                pki::profile::policy_oid(g.ca, g.kind),
                 &holder,
                 g.validity,
             )

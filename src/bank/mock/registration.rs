@@ -69,7 +69,7 @@ impl BankState {
         };
         let summary = pki::npki::summarize(&unbase64(&r.proof.certificate)?).map_err(internal)?;
         let general =
-            pki::subject::policy_meaning(&pki::subject::policy_oid(ca, CertKind::General));
+            pki::profile::policy_meaning(&pki::profile::policy_oid(ca, CertKind::General));
         if Some(summary.kind.as_str()) != general {
             return Err(unusable(
                 "타행·타기관 인증서는 범용 인증서만 등록할 수 있습니다",

@@ -7,18 +7,18 @@ use der::pem::LineEnding;
 use der::{Encode, EncodePem};
 use x509_cert::certificate::Certificate;
 
-use super::ca::{Authority, Holder, validity};
-use super::key_file::{self, KeyWithR, PBKDF2_ROUNDS};
-use super::{Result, csr, keys, random, subject, vid};
-use crate::bank::api::{Ca, CertKind};
 use crate::bank::demo;
+use crate::pki::ca::{Authority, Holder, validity};
+use crate::pki::key_file::{self, KeyWithR, PBKDF2_ROUNDS};
+use crate::pki::profile::{Ca, CertKind, policy_oid};
+use crate::pki::{PkiError, Result, csr, keys, random, subject, vid};
 
 /// The password of the sample key.
 pub const SAMPLE_PASSWORD: &str = "Sample!2026pw";
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     std::fs::write(dir.join(name), bytes)
-        .map_err(|e| super::PkiError::Invalid(format!("cannot write {name}: {e}")))
+        .map_err(|e| PkiError::Invalid(format!("cannot write {name}: {e}")))
 }
 
 fn pem(certificate: &Certificate) -> Result<String> {
@@ -43,7 +43,7 @@ pub fn write_sample(dir: &Path, now_ms: i64) -> Result<()> {
     let certificate = issuing.issue_personal(
         name,
         &public,
-        subject::policy_oid(Ca::Kica, CertKind::General),
+        policy_oid(Ca::Kica, CertKind::General),
         &Holder {
             real_name: who.name.to_owned(),
             vid: vid::vid(who.rrn, &r)?,
