@@ -1,4 +1,4 @@
-//! The customer's side of issuance and certificate login (`cert_center::enroll`) against the
+//! The customer's side of issuance and certificate login (`cert_center::customer`) against the
 //! mock bank: the record the browser keeps, the NPKI zip, and login with the right and a wrong
 //! password.
 #![cfg(not(target_arch = "wasm32"))]
@@ -6,7 +6,7 @@
 mod common;
 
 use cert_center::bank::mock::DEFAULT_ORIGIN;
-use cert_center::enroll::{Enrolled, LoginError, Stage, certificate_login, enroll, prepare};
+use cert_center::customer::{CertError, Enrolled, Stage, certificate_login, enroll, prepare};
 use cert_center::pki::{keys, npki};
 use common::*;
 
@@ -92,7 +92,7 @@ fn login_with_the_new_certificate_needs_its_password() {
         &enrolled.key_file,
         "Wrong!2026pass",
     ));
-    assert_eq!(wrong.unwrap_err(), LoginError::WrongPassword);
+    assert_eq!(wrong.unwrap_err(), CertError::WrongPassword);
     let grant = block_on(certificate_login(
         &c.bank,
         DEFAULT_ORIGIN,
@@ -115,7 +115,7 @@ fn a_signature_made_for_another_origin_is_refused() {
         &enrolled.key_file,
         PASSWORD,
     ));
-    assert!(matches!(refused, Err(LoginError::Bank(_))), "{refused:?}");
+    assert!(matches!(refused, Err(CertError::Bank(_))), "{refused:?}");
 }
 
 #[test]
@@ -187,16 +187,16 @@ fn the_details_show_the_profile_of_the_certificate() {
 
 #[test]
 fn a_changed_password_opens_the_key_and_the_old_one_no_longer_does() {
-    use cert_center::enroll::change_password;
+    use cert_center::customer::change_password;
     let (c, enrolled, _) = hong_enrolled();
     let record = &enrolled.record;
     let refused = block_on(change_password(record, "Wrong!2026pass", "Newer!2026pass"));
     assert_eq!(
-        refused.unwrap_err(),
+        refused.unwrap_err().to_string(),
         "지금 사용 중인 인증서 암호가 올바르지 않습니다."
     );
     let weak = block_on(change_password(record, PASSWORD, "short1!"));
-    assert!(weak.unwrap_err().contains("10자리"));
+    assert!(weak.unwrap_err().to_string().contains("10자리"));
     let changed = block_on(change_password(record, PASSWORD, "Newer!2026pass")).unwrap();
     assert_eq!(changed.id, record.id);
     assert_eq!(changed.certificate, record.certificate);
@@ -211,7 +211,7 @@ fn a_changed_password_opens_the_key_and_the_old_one_no_longer_does() {
         &key_file,
         PASSWORD,
     ));
-    assert_eq!(old.unwrap_err(), LoginError::WrongPassword);
+    assert_eq!(old.unwrap_err(), CertError::WrongPassword);
     let grant = block_on(certificate_login(
         &c.bank,
         DEFAULT_ORIGIN,

@@ -13,7 +13,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
 use cert_center::bank::BankResult;
-use cert_center::enroll;
+use cert_center::customer;
 use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file::{self, KeyWithR};
 use cert_center::pki::transfer::{self, PfxCipher, SEED_CBC_WITH_SHA1};
@@ -355,7 +355,7 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
     let hong = login_on(&bank, &demo::HONG);
     hong.through_step_5();
     let enrolled = hong.enroll(PASSWORD);
-    let pfx = block_on(enroll::export_pfx(
+    let pfx = block_on(customer::export_pfx(
         &enrolled.record,
         PASSWORD,
         PfxCipher::Legacy3Des,
@@ -640,14 +640,14 @@ fn recorded_visit() -> Visit {
         token: t(),
         details: hong.details(),
     }));
-    let prepared = block_on(enroll::prepare(
+    let prepared = block_on(customer::prepare(
         &rec,
         t(),
         || async { keys::generate().map_err(|e| e.to_string()) },
         async |_| {},
     ))
     .unwrap();
-    let enrolled = block_on(enroll::enroll(
+    let enrolled = block_on(customer::enroll(
         &rec,
         t(),
         "hong01",
@@ -657,7 +657,7 @@ fn recorded_visit() -> Visit {
     ))
     .unwrap();
     let origin = cert_center::bank::mock::DEFAULT_ORIGIN;
-    let _ = block_on(enroll::certificate_login(
+    let _ = block_on(customer::certificate_login(
         &rec,
         origin,
         &enrolled.certificate,
@@ -670,7 +670,7 @@ fn recorded_visit() -> Visit {
     let _ = block_on(rec.call(GetCrl { ca: Ca::Kica }));
     let _ = block_on(rec.call(GetRootCertificate));
     let _ = block_on(rec.call(StartRegistration { token: t() }));
-    let other = block_on(enroll::issue_elsewhere(
+    let other = block_on(customer::issue_elsewhere(
         &rec,
         t(),
         "hong01",
@@ -678,7 +678,7 @@ fn recorded_visit() -> Visit {
         || async { keys::generate().map_err(|e| e.to_string()) },
     ))
     .unwrap();
-    let _ = block_on(enroll::register(
+    let _ = block_on(customer::register(
         &rec,
         t(),
         origin,
@@ -690,9 +690,9 @@ fn recorded_visit() -> Visit {
         token: t(),
         serial: "01".into(),
     }));
-    let _ = block_on(enroll::renew(
+    let _ = block_on(customer::renew(
         &rec,
-        enroll::Renewal {
+        customer::Renewal {
             token: &t(),
             origin,
             user_id: "hong01",
@@ -703,7 +703,7 @@ fn recorded_visit() -> Visit {
         || async { keys::generate().map_err(|e| e.to_string()) },
         async |_| {},
     ));
-    let _ = block_on(enroll::revoke(
+    let _ = block_on(customer::revoke(
         &rec,
         t(),
         origin,

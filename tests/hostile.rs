@@ -5,7 +5,7 @@
 
 mod common;
 
-use cert_center::enroll::{self, Incoming};
+use cert_center::customer::{self, Incoming};
 use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file;
 use cert_center::pki::transfer::{self, PfxCipher, SEED_CBC_WITH_SHA1};
@@ -136,7 +136,7 @@ fn absurd_key_derivations_are_refused_before_deriving() {
         assert!(message.contains("안전하게 처리할 수 없어"), "{message}");
         refused_as_unsafe(transfer::decrypt_any(file, SAMPLE_PASSWORD));
         // What the learner reads on the import screen.
-        let shown = block_on(enroll::import(
+        let shown = block_on(customer::import(
             "hong01",
             Incoming::Npki {
                 certificate: certificate.clone(),
@@ -144,7 +144,8 @@ fn absurd_key_derivations_are_refused_before_deriving() {
             },
             SAMPLE_PASSWORD,
         ))
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(shown.contains("안전하게 처리할 수 없어"), "{shown}");
     }
     // At the bounds the derivation runs (and the wrong password is caught as usual).

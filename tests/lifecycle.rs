@@ -5,7 +5,7 @@
 mod common;
 
 use cert_center::bank::mock::DEFAULT_ORIGIN;
-use cert_center::enroll::{self, LoginError};
+use cert_center::customer::{self, CertError};
 use cert_center::pki::{keys, signing};
 use common::*;
 
@@ -13,7 +13,7 @@ const DAY: i64 = 86_400_000;
 const PASSWORD: &str = "Hong!2026pass";
 
 /// 홍길동's first certificate (issued at NOW, 2025-11-25 01:00 KST) and its browser record.
-fn hong_issued() -> (Customer, enroll::Enrolled) {
+fn hong_issued() -> (Customer, customer::Enrolled) {
     let c = login(&demo::HONG);
     c.through_step_5();
     let enrolled = c.enroll(PASSWORD);
@@ -34,18 +34,18 @@ fn statuses(c: &Customer) -> Vec<(String, CertStatus)> {
         .collect()
 }
 
-fn login_with(c: &Customer, e: &enroll::Enrolled) -> Result<SessionGrant, LoginError> {
+fn login_with(c: &Customer, e: &customer::Enrolled) -> Result<SessionGrant, CertError> {
     c.login_with(e, PASSWORD)
 }
 
-fn revoke(c: &Customer, e: &enroll::Enrolled, password: &str) -> Result<Revocation, LoginError> {
+fn revoke(c: &Customer, e: &customer::Enrolled, password: &str) -> Result<Revocation, CertError> {
     c.revoke(e, password)
 }
 
-fn renew(c: &Customer, e: &enroll::Enrolled) -> Result<enroll::Enrolled, String> {
-    block_on(enroll::renew(
+fn renew(c: &Customer, e: &customer::Enrolled) -> Result<customer::Enrolled, CertError> {
+    block_on(customer::renew(
         &c.bank,
-        enroll::Renewal {
+        customer::Renewal {
             token: &c.t(),
             origin: DEFAULT_ORIGIN,
             user_id: c.who.user_id,
@@ -58,9 +58,9 @@ fn renew(c: &Customer, e: &enroll::Enrolled) -> Result<enroll::Enrolled, String>
     ))
 }
 
-fn rejected_reason(result: Result<SessionGrant, LoginError>) -> String {
+fn rejected_reason(result: Result<SessionGrant, CertError>) -> String {
     match result {
-        Err(LoginError::Bank(BankError::CertificateRejected { reason })) => reason,
+        Err(CertError::Bank(BankError::CertificateRejected { reason })) => reason,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -105,7 +105,7 @@ fn revocation_within_7_days_refunds_the_fee_and_login_is_refused_from_then_on() 
     let c = later(&c, 6 * DAY + 20 * 3_600_000);
     assert!(matches!(
         revoke(&c, &e, "Wrong!2026pass"),
-        Err(LoginError::WrongPassword)
+        Err(CertError::WrongPassword)
     ));
     assert_eq!(statuses(&c)[0].1, CertStatus::Issued, "nothing sent");
     let revocation = revoke(&c, &e, PASSWORD).unwrap();
@@ -203,7 +203,7 @@ fn the_crl_is_signed_by_the_issuing_ca_and_openssl_accepts_it() {
 #[test]
 fn renewal_opens_30_days_before_expiry_and_runs_one_more_year() {
     let (c, old) = hong_issued();
-    let early = renew(&c, &old).unwrap_err();
+    let early = renew(&c, &old).unwrap_err().to_string();
     assert!(early.contains("2026-10-26부터"), "{early}");
     assert_eq!(c.balance(), 45_600, "nothing charged");
     // 20 days before expiry (2026-11-05).

@@ -6,7 +6,7 @@
 mod common;
 
 use cert_center::bank::mock::DEFAULT_ORIGIN;
-use cert_center::enroll::{self, Enrolled, LoginError};
+use cert_center::customer::{self, CertError, Enrolled};
 use cert_center::pki::keys;
 use common::*;
 use der::Decode;
@@ -14,7 +14,7 @@ use der::Decode;
 const PASSWORD: &str = "Other!2026pass";
 
 fn elsewhere(c: &Customer) -> Enrolled {
-    block_on(enroll::issue_elsewhere(
+    block_on(customer::issue_elsewhere(
         &c.bank,
         c.t(),
         c.who.user_id,
@@ -24,12 +24,12 @@ fn elsewhere(c: &Customer) -> Enrolled {
     .unwrap()
 }
 
-fn login_with(c: &Customer, e: &Enrolled) -> Result<SessionGrant, LoginError> {
+fn login_with(c: &Customer, e: &Enrolled) -> Result<SessionGrant, CertError> {
     c.login_with(e, PASSWORD)
 }
 
-fn register(c: &Customer, e: &Enrolled) -> Result<CertificateView, LoginError> {
-    block_on(enroll::register(
+fn register(c: &Customer, e: &Enrolled) -> Result<CertificateView, CertError> {
+    block_on(customer::register(
         &c.bank,
         c.t(),
         DEFAULT_ORIGIN,
@@ -60,7 +60,7 @@ fn another_institutions_certificate_logs_in_between_registration_and_release() {
     c.call(StartRegistration { token: c.t() }).unwrap();
     assert!(matches!(
         register(&c, &other),
-        Err(LoginError::Bank(BankError::VerificationRequired))
+        Err(CertError::Bank(BankError::VerificationRequired))
     ));
     c.ars();
     c.verify().unwrap();
@@ -202,9 +202,9 @@ fn a_registered_certificate_is_not_this_banks_to_reissue_renew_revoke_or_list_in
 
     let refused = c.revoke(&other, PASSWORD).unwrap_err().to_string();
     assert!(refused.contains("등록 해제만 할 수 있습니다"), "{refused}");
-    let renewal = block_on(enroll::renew(
+    let renewal = block_on(customer::renew(
         &c.bank,
-        enroll::Renewal {
+        customer::Renewal {
             token: &c.t(),
             origin: DEFAULT_ORIGIN,
             user_id: c.who.user_id,

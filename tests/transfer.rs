@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use cert_center::enroll::{self, Incoming};
+use cert_center::customer::{self, Incoming};
 use cert_center::pki::key_file::{self, KeyWithR};
 use cert_center::pki::transfer::{
     self, PfxCipher, SEED_CBC_WITH_SHA1, classic_key_iv, pbkdf1_sha1,
@@ -310,7 +310,7 @@ fn a_pfx_written_by_openssl_imports() {
 fn an_imported_certificate_is_re_encrypted_to_our_floor() {
     let (dir, certificate, key) = sample("import");
     let classic = classic_key_file(&dir, &key, "Classic!2345");
-    let imported = block_on(enroll::import(
+    let imported = block_on(customer::import(
         "hong01",
         Incoming::Npki {
             certificate: certificate.clone(),
@@ -331,7 +331,7 @@ fn an_imported_certificate_is_re_encrypted_to_our_floor() {
     );
 
     let other = sample("import-other").2;
-    let mismatch = block_on(enroll::import(
+    let mismatch = block_on(customer::import(
         "hong01",
         Incoming::Npki {
             certificate,
@@ -339,6 +339,7 @@ fn an_imported_certificate_is_re_encrypted_to_our_floor() {
         },
         "Classic!2345",
     ))
-    .unwrap_err();
+    .unwrap_err()
+    .to_string();
     assert!(mismatch.contains("이 인증서의 것이 아닙니다"), "{mismatch}");
 }

@@ -9,7 +9,7 @@ mod common;
 use std::str::FromStr;
 
 use cert_center::bank::BankResult;
-use cert_center::enroll::{self, EnrollError};
+use cert_center::customer::{self, CertError};
 use common::*;
 use der::{Decode, Encode};
 use std::cell::RefCell;
@@ -35,7 +35,7 @@ fn a_retry_sends_the_same_request_and_gets_the_same_certificate_once_paid() {
     // A new key for the issuance already answered would get a certificate that is not its own.
     let refused = c.enroll_prepared(PASSWORD, &c.prepare()).unwrap_err();
     assert!(
-        matches!(&refused, EnrollError::Bank(BankError::InvalidRequest { detail }) if detail.contains("다른 키로 이미 발급")),
+        matches!(&refused, CertError::Bank(BankError::InvalidRequest { detail }) if detail.contains("다른 키로 이미 발급")),
         "{refused:?}"
     );
 }
@@ -71,7 +71,7 @@ fn a_certificate_that_is_not_the_keys_is_never_kept() {
     };
     let c = login_on(&c.bank, c.who);
     c.through_step_5();
-    let refused = block_on(enroll::enroll(
+    let refused = block_on(customer::enroll(
         &stale,
         c.t(),
         c.who.user_id,
@@ -106,7 +106,7 @@ fn the_fee_charged_is_the_fee_confirmed_at_step_4() {
         .unwrap_err();
     assert_eq!(
         refused,
-        EnrollError::Bank(BankError::FeeChanged {
+        CertError::Bank(BankError::FeeChanged {
             confirmed: 0,
             now: 4_400
         })

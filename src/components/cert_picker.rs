@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::Dialog;
 use crate::pki::npki;
-use crate::store::{CertStore, StoredCertificate};
+use crate::wallet::{self, WalletError};
 
 /// Where the certificates come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,25 +54,13 @@ fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, Strin
     })
 }
 
-/// Every browser certificate of this site, or what keeps them from being read (in Korean).
-pub async fn browser_certificates() -> Result<Vec<StoredCertificate>, String> {
-    let store = CertStore::open()
-        .await
-        .map_err(|e| format!("브라우저 저장소를 열 수 없습니다 ({e})."))?;
-    let records = store.list().await;
-    store.close();
-    records.map_err(|e| format!("저장된 인증서를 읽을 수 없습니다 ({e})."))
-}
-
 /// The browser certificates of this site, as candidates.
-async fn stored() -> Result<Vec<Candidate>, String> {
-    browser_certificates()
+async fn stored() -> Result<Vec<Candidate>, WalletError> {
+    wallet::list()
         .await?
         .iter()
         .map(|r| {
-            let (certificate, key_file) = r
-                .files()
-                .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
+            let (certificate, key_file) = r.files().ok_or(WalletError::Damaged)?;
             Ok(Candidate {
                 row: Row::of_stored(r),
                 certificate,
@@ -82,49 +70,12 @@ async fn stored() -> Result<Vec<Candidate>, String> {
         .collect()
 }
 
-async fn read_file(file: &web_sys::File) -> Result<(String, Vec<u8>), String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("{} 파일을 읽을 수 없습니다.", file.name()))?;
-    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
-}
-
-/// The names and bytes of picked files.
-pub async fn read_files(files: web_sys::FileList) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut read = Vec::new();
-    for i in 0..files.length() {
-        if let Some(file) = files.get(i) {
-            read.push(read_file(&file).await?);
-        }
-    }
-    Ok(read)
-}
-
-/// The NPKI pair in read files: an `NPKI.zip`, or `signCert.der` with `signPri.key`.
-pub async fn npki_pair(read: &[(String, Vec<u8>)]) -> Result<(Vec<u8>, Vec<u8>), String> {
-    let named = |wanted: &str| {
-        read.iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
-            .map(|(_, bytes)| bytes.clone())
-    };
-    if let Some((_, zip)) = read.iter().find(|(name, _)| name.ends_with(".zip")) {
-        return crate::worker::unzip(zip.clone())
-            .await
-            .map_err(|_| "zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".to_owned());
-    }
-    match (named(npki::CERT_FILE), named(npki::KEY_FILE)) {
-        (Some(certificate), Some(key_file)) => Ok((certificate, key_file)),
-        _ => Err(
-            "NPKI.zip 하나, 또는 signCert.der와 signPri.key 두 파일을 함께 선택해 주세요."
-                .to_owned(),
-        ),
-    }
-}
-
 /// The certificate in picked files.
-async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, String> {
-    let (certificate, key_file) = npki_pair(&read_files(files).await?).await?;
-    Ok(vec![candidate(certificate, key_file)?])
+async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, WalletError> {
+    let (certificate, key_file) = wallet::npki_pair(&wallet::read_files(files).await?).await?;
+    Ok(vec![
+        candidate(certificate, key_file).map_err(WalletError::Files)?,
+    ])
 }
 
 /// What one row of the list shows: 구분, 사용자, 만료일, 발급자.
@@ -232,7 +183,7 @@ pub fn CertificatePicker(
             leptos::task::spawn_local(async move {
                 match stored().await {
                     Ok(list) => candidates.set(list),
-                    Err(message) => problem.set(Some(message)),
+                    Err(error) => problem.set(Some(error.to_string())),
                 }
                 loaded.set(true);
             });
@@ -247,9 +198,9 @@ pub fn CertificatePicker(
                     problem.set(None);
                     candidates.set(list);
                 }
-                Err(message) => {
+                Err(error) => {
                     candidates.set(Vec::new());
-                    problem.set(Some(message));
+                    problem.set(Some(error.to_string()));
                 }
             }
             loaded.set(true);

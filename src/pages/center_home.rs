@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 
-use crate::components::cert_picker::browser_certificates;
 use crate::components::{CenterMenu, CenterTabs};
 use crate::contexts::bank_now;
 use crate::kst::days_left;
+use crate::wallet;
 
 /// How many days before expiry the center starts warning (and renewal opens).
 const WARN_DAYS: i64 = 30;
@@ -16,7 +16,7 @@ const WARN_DAYS: i64 = 30;
 fn ExpiryWarning() -> impl IntoView {
     let warnings = LocalResource::new(move || async move {
         // Without readable storage there is nothing to warn about.
-        let list = browser_certificates().await.unwrap_or_default();
+        let list = wallet::list().await.unwrap_or_default();
         let now = bank_now();
         list.into_iter()
             .filter_map(|c| {

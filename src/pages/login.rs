@@ -10,7 +10,7 @@ use crate::bank::BankApi;
 use crate::bank::api::Login;
 use crate::components::{Candidate, CertificatePicker, DemoAccounts, Source};
 use crate::contexts::{use_auth, use_bank};
-use crate::enroll::certificate_login;
+use crate::customer::certificate_login;
 
 /// Where to go after login: `next` when it is a path of this site, else the center's home.
 ///
@@ -67,7 +67,7 @@ pub fn LoginPage() -> impl IntoView {
             let next = safe_next(query.read_untracked().get_str("next"));
             async move {
                 // Lets the browser paint `확인 중…` before the key is unlocked (600,000 PBKDF2 rounds).
-                gloo_timers::future::TimeoutFuture::new(30).await;
+                crate::components::paint().await;
                 let origin = window().location().origin().unwrap_or_default();
                 let grant = certificate_login(
                     &bank,

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{LOGIN_ATTEMPTS, ResetLoginPassword};
+use crate::components::ErrorLine;
 use crate::contexts::use_bank;
-use crate::pages::wizard::ErrorLine;
 
 /// The page.
 #[component]
@@ -79,7 +79,7 @@ pub fn LoginPasswordPage() -> impl IntoView {
                                 autocomplete="new-password"
                                 bind:value=again
                             />
-                            <ErrorLine message=problem.into() />
+                            <ErrorLine message=problem />
                             <button type="submit" class="btn primary wide" disabled=move || reset.pending().get()>
                                 "확인"
                             </button>

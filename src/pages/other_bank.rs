@@ -11,8 +11,9 @@ use crate::bank::rules::check_password;
 use crate::components::PageTitle;
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
 use crate::contexts::{use_auth, use_bank};
-use crate::enroll::{issue_elsewhere, register};
+use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
+use crate::wallet;
 use crate::worker::generate_key;
 
 /// Where a registration is.
@@ -129,8 +130,10 @@ pub fn OtherBankPage() -> impl IntoView {
                 let saved = match checked {
                     Ok(()) => {
                         match issue_elsewhere(&bank, token, &user_id, &pw, generate_key).await {
-                            Ok(issued) => crate::pages::wizard::password::save_npki(&issued).await,
-                            Err(message) => Err(message),
+                            Ok(issued) => {
+                                wallet::save_npki(&issued).await.map_err(|e| e.to_string())
+                            }
+                            Err(error) => Err(error.to_string()),
                         }
                     }
                     Err(message) => Err(message),

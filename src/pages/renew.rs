@@ -7,33 +7,26 @@ use leptos::prelude::*;
 
 use crate::bank::api::{CertKind, RENEWAL_DAYS};
 use crate::components::PageTitle;
-use crate::components::cert_picker::{Candidate, CertificatePicker, Source, browser_certificates};
+use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
 use crate::contexts::{use_auth, use_bank};
-use crate::enroll::{Enrolled, Renewal, Stage, renew};
+use crate::customer::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
 use crate::kst;
-use crate::store::CertStore;
+use crate::wallet::{self, WalletError};
 use crate::worker::generate_key;
 
 /// Puts the renewed certificate where the old one was.
-async fn keep(old: &Candidate, renewed: &Enrolled, from: Option<Source>) -> Result<String, String> {
+async fn keep(
+    old: &Candidate,
+    renewed: &Enrolled,
+    from: Option<Source>,
+) -> Result<&'static str, WalletError> {
     if from == Some(Source::Browser) {
-        let old_id = crate::pki::npki::summarize(&old.certificate)
-            .map(|s| s.fingerprint)
-            .map_err(|e| e.to_string())?;
-        let store = CertStore::open()
-            .await
-            .map_err(|e| format!("브라우저 저장소를 열 수 없습니다 ({e})."))?;
-        let replaced = store.replace(Some(&old_id), &renewed.record).await;
-        store.close();
-        replaced.map_err(|e| format!("갱신된 인증서를 브라우저에 저장하지 못했습니다 ({e})."))?;
-        Ok("갱신된 인증서를 이 브라우저에 저장했습니다(이전 인증서와 바꿈).".to_owned())
+        wallet::replace(&old.certificate, &renewed.record).await?;
+        Ok("갱신된 인증서를 이 브라우저에 저장했습니다(이전 인증서와 바꿈).")
     } else {
-        crate::pages::wizard::password::save_npki(renewed).await?;
-        Ok(
-            "갱신된 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 파일 대신 사용하세요."
-                .to_owned(),
-        )
+        wallet::save_npki(renewed).await?;
+        Ok("갱신된 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 파일 대신 사용하세요.")
     }
 }
 
@@ -49,7 +42,7 @@ pub fn RenewPage() -> impl IntoView {
     // A renewed certificate that could not be kept: the bank has issued it and superseded the
     // old one, so the customer must be able to save it as files.
     let unsaved = RwSignal::new_local(None::<Enrolled>);
-    let stored = LocalResource::new(browser_certificates);
+    let stored = LocalResource::new(wallet::list);
     let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
         let (choice, password) = (choice.clone(), password.clone());
         let from = source.get_untracked();
@@ -60,7 +53,7 @@ pub fn RenewPage() -> impl IntoView {
             let origin = window().location().origin().unwrap_or_default();
             let show = async |s: Stage| {
                 stage.set(Some(s));
-                gloo_timers::future::TimeoutFuture::new(30).await;
+                crate::components::paint().await;
             };
             let renewal = Renewal {
                 token: &token,
@@ -75,14 +68,14 @@ pub fn RenewPage() -> impl IntoView {
             let kept = match renewed {
                 Ok(renewed) => match keep(&choice, &renewed, from).await {
                     Ok(saved) => Ok((renewed.record.expires.clone(), saved)),
-                    Err(message) => {
+                    Err(error) => {
                         unsaved.set(Some(renewed));
                         Err(format!(
-                            "{message} 새 인증서는 이미 발급되었고 이전 인증서는 더 이상 쓸 수 없습니다. 아래 [새 인증서 파일 저장]으로 NPKI.zip을 받아 두세요."
+                            "{error} 새 인증서는 이미 발급되었고 이전 인증서는 더 이상 쓸 수 없습니다. 아래 [새 인증서 파일 저장]으로 NPKI.zip을 받아 두세요."
                         ))
                     }
                 },
-                Err(message) => Err(message),
+                Err(error) => Err(error.to_string()),
             };
             match kept {
                 Ok((expires, saved)) => {
@@ -127,7 +120,7 @@ pub fn RenewPage() -> impl IntoView {
             <tbody>
                 {move || match stored.get() {
                     None => view! { <tr><td colspan="4">"읽는 중…"</td></tr> }.into_any(),
-                    Some(Err(message)) => view! { <tr><td colspan="4">{message}</td></tr> }.into_any(),
+                    Some(Err(error)) => view! { <tr><td colspan="4">{error.to_string()}</td></tr> }.into_any(),
                     Some(Ok(list)) if list.is_empty() => {
                         view! { <tr><td colspan="4">"이 브라우저에 저장된 인증서가 없습니다."</td></tr> }
                             .into_any()
@@ -174,15 +167,13 @@ pub fn RenewPage() -> impl IntoView {
                     class="btn primary"
                     on:click=move |_| leptos::task::spawn_local(async move {
                         let Some(renewed) = unsaved.get_untracked() else { return };
-                        let saved = Some(crate::pages::wizard::password::save_npki(&renewed).await);
-                        match saved {
-                            Some(Ok(())) => {
+                        match wallet::save_npki(&renewed).await {
+                            Ok(()) => {
                                 unsaved.set(None);
                                 problem.set(None);
                                 notice.set(Some("새 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 대신 사용하세요.".to_owned()));
                             }
-                            Some(Err(message)) => problem.set(Some(message)),
-                            None => {}
+                            Err(error) => problem.set(Some(error.to_string())),
                         }
                     })
                 >

@@ -9,9 +9,9 @@ use crate::bank::api::{Ca, GetCrl};
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
 use crate::components::{PageTitle, download_from_bank};
 use crate::contexts::use_bank;
-use crate::enroll::revoke;
+use crate::customer::revoke;
 use crate::format::won;
-use crate::store::CertStore;
+use crate::wallet;
 
 /// `인증서 폐기목록(CRL) 내려받기` for a chosen CA.
 #[component]
@@ -105,15 +105,11 @@ pub fn RevokePage() -> impl IntoView {
                     }
                     // A revoked browser certificate is of no use: it leaves the browser too.
                     if from == Some(Source::Browser)
-                        && let Ok(store) = CertStore::open().await
+                        && wallet::remove_certificate(&choice.certificate)
+                            .await
+                            .is_ok()
                     {
-                        let id = crate::pki::npki::summarize(&choice.certificate)
-                            .map(|s| s.fingerprint)
-                            .unwrap_or_default();
-                        if store.delete(&id).await.is_ok() {
-                            text.push_str(" 이 브라우저에 저장된 인증서도 삭제했습니다.");
-                        }
-                        store.close();
+                        text.push_str(" 이 브라우저에 저장된 인증서도 삭제했습니다.");
                     }
                     notice.set(Some(text));
                 }

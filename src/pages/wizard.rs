@@ -30,7 +30,7 @@ pub fn step_path(step: Step) -> String {
 /// The certificate issued in this tab and where the customer chose to keep it, for step 7 to
 /// show and, for a disk or a phone, to offer its files again. Memory only: a reload forgets it.
 #[derive(Clone, Copy)]
-pub struct LastIssued(pub RwSignal<Option<(crate::enroll::Enrolled, password::Storage)>>);
+pub struct LastIssued(pub RwSignal<Option<(crate::customer::Enrolled, password::Storage)>>);
 
 impl LastIssued {
     /// Provides an empty one (the app does, above the routes).
@@ -81,19 +81,6 @@ pub fn CancelButton(
         >
             {label}
         </button>
-    }
-}
-
-/// A bank refusal or a form problem, announced to screen readers.
-#[component]
-pub fn ErrorLine(
-    /// The message, if any.
-    message: Signal<Option<String>>,
-) -> impl IntoView {
-    view! {
-        <p class="error" role="alert" aria-live="assertive">
-            {move || message.get()}
-        </p>
     }
 }
 

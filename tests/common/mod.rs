@@ -163,16 +163,16 @@ impl Customer {
         .unwrap();
     }
 
-    /// Step 6 as the page does it (`enroll::prepare` with a key made here, then
-    /// `enroll::enroll`), under `password`.
-    pub fn enroll(&self, password: &str) -> cert_center::enroll::Enrolled {
+    /// Step 6 as the page does it (`customer::prepare` with a key made here, then
+    /// `customer::enroll`), under `password`.
+    pub fn enroll(&self, password: &str) -> cert_center::customer::Enrolled {
         let prepared = self.prepare();
         self.enroll_prepared(password, &prepared).unwrap()
     }
 
     /// Step 6's key and request, as the page makes them once per issuance.
-    pub fn prepare(&self) -> cert_center::enroll::Prepared {
-        block_on(cert_center::enroll::prepare(
+    pub fn prepare(&self) -> cert_center::customer::Prepared {
+        block_on(cert_center::customer::prepare(
             &self.bank,
             self.t(),
             || async { cert_center::pki::keys::generate().map_err(|e| e.to_string()) },
@@ -185,9 +185,9 @@ impl Customer {
     pub fn enroll_prepared(
         &self,
         password: &str,
-        prepared: &cert_center::enroll::Prepared,
-    ) -> Result<cert_center::enroll::Enrolled, cert_center::enroll::EnrollError> {
-        block_on(cert_center::enroll::enroll(
+        prepared: &cert_center::customer::Prepared,
+    ) -> Result<cert_center::customer::Enrolled, cert_center::customer::CertError> {
+        block_on(cert_center::customer::enroll(
             &self.bank,
             self.t(),
             self.who.user_id,
@@ -213,10 +213,10 @@ impl Customer {
     /// Certificate login with `e` under `password`, as the login page does it.
     pub fn login_with(
         &self,
-        e: &cert_center::enroll::Enrolled,
+        e: &cert_center::customer::Enrolled,
         password: &str,
-    ) -> Result<SessionGrant, cert_center::enroll::LoginError> {
-        block_on(cert_center::enroll::certificate_login(
+    ) -> Result<SessionGrant, cert_center::customer::CertError> {
+        block_on(cert_center::customer::certificate_login(
             &self.bank,
             cert_center::bank::mock::DEFAULT_ORIGIN,
             &e.certificate,
@@ -228,10 +228,10 @@ impl Customer {
     /// 인증서 폐기 of `e`, proved with `password`.
     pub fn revoke(
         &self,
-        e: &cert_center::enroll::Enrolled,
+        e: &cert_center::customer::Enrolled,
         password: &str,
-    ) -> Result<Revocation, cert_center::enroll::LoginError> {
-        block_on(cert_center::enroll::revoke(
+    ) -> Result<Revocation, cert_center::customer::CertError> {
+        block_on(cert_center::customer::revoke(
             &self.bank,
             self.t(),
             cert_center::bank::mock::DEFAULT_ORIGIN,

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, use_advance};
+use super::{CancelButton, use_advance};
 use crate::bank::api::{BankError, CustomerDetails, GetBankName, SubmitDetails};
 use crate::bank::rules::details_problems;
 use crate::components::Dialog;
+use crate::components::ErrorLine;
 use crate::contexts::use_bank;
 
 /// A small bundled postcode list for `우편번호 찾기` (road addresses of public buildings).

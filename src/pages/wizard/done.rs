@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::LastIssued;
-use super::password::{Storage, save_npki};
+use super::password::Storage;
 use crate::contexts::{log_out, use_auth, use_bank};
+use crate::wallet::save_npki;
 
 /// Where the customer puts the saved NPKI folder.
 fn where_to_put(storage: Storage) -> &'static str {
@@ -83,7 +84,7 @@ pub fn DoneStep() -> impl IntoView {
                                     on:click=move |_| {
                                         let enrolled = enrolled.clone();
                                         leptos::task::spawn_local(async move {
-                                            problem.set(save_npki(&enrolled).await.err());
+                                            problem.set(save_npki(&enrolled).await.err().map(|e| e.to_string()));
                                         });
                                     }
                                 >
@@ -97,7 +98,7 @@ pub fn DoneStep() -> impl IntoView {
                         }
                     })
             }}
-            <super::ErrorLine message=problem.into() />
+            <crate::components::ErrorLine message=problem />
             <p class="row actions">
                 <button
                     type="button"

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, FeeNotice, use_advance};
+use super::{CancelButton, FeeNotice, use_advance};
 use crate::bank::api::{CertKind, ConfirmFee, GetFee};
+use crate::components::ErrorLine;
 use crate::contexts::use_bank;
 use crate::format::won;
 
@@ -75,7 +76,7 @@ pub fn FeeStep() -> impl IntoView {
                 Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
                 None => view! { <p class="loading">"조회 중입니다…"</p> }.into_any(),
             }}
-            <ErrorLine message=problem.into() />
+            <ErrorLine message=problem />
             <p class="row actions">
                 <button
                     type="button"

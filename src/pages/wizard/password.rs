@@ -5,15 +5,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{CancelButton, ErrorLine, FeeNotice, LastIssued, step_path};
+use super::{CancelButton, FeeNotice, LastIssued, step_path};
 use crate::bank::BankApi;
 use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
 use crate::bank::rules::{check_password, password_checks};
 use crate::components::Dialog;
+use crate::components::ErrorLine;
 use crate::contexts::{use_auth, use_bank};
-use crate::enroll::{EnrollError, Enrolled, Prepared, Stage, enroll, prepare};
-use crate::store::certs::{CertStore, request_persistence};
+use crate::customer::{CertError, Enrolled, Prepared, Stage, enroll, prepare};
+use crate::wallet::{self, WalletError};
 use crate::wizard::Step;
 use crate::worker::generate_key;
 
@@ -71,37 +72,13 @@ impl Storage {
 /// Keeps a new certificate where the customer chose: the browser certificate goes into
 /// IndexedDB (one record, one transaction); for a disk or a phone the NPKI folder is saved as a
 /// zip (step 7 offers it again).
-async fn keep(enrolled: &Enrolled, storage: Storage) -> Result<(), String> {
+async fn keep(enrolled: &Enrolled, storage: Storage) -> Result<(), WalletError> {
     match storage {
-        Storage::Browser => {
-            let store = CertStore::open().await.map_err(|e| {
-                format!("브라우저 저장소를 열 수 없습니다 ({e}). 사생활 보호 모드라면 일반 창에서 다시 시도해 주세요.")
-            })?;
-            // A reissue replaces the customer's certificate of the same CA and kind, in one
-            // transaction: the bank has revoked the old one.
-            let new = &enrolled.record;
-            let old = store.list().await.ok().and_then(|list| {
-                list.into_iter().find(|r| {
-                    r.user_id == new.user_id && r.issuer == new.issuer && r.kind == new.kind
-                })
-            });
-            let added = store
-                .replace(old.as_ref().map(|r| r.id.as_str()), new)
-                .await;
-            store.close();
-            added.map_err(|e| format!("브라우저에 인증서를 저장하지 못했습니다 ({e})."))?;
-            // Asks the browser not to evict the certificate under storage pressure.
-            request_persistence().await;
-            Ok(())
+        Storage::Browser => wallet::keep_issued(&enrolled.record).await,
+        Storage::HardDisk | Storage::Removable | Storage::Phone => {
+            wallet::save_npki(enrolled).await
         }
-        Storage::HardDisk | Storage::Removable | Storage::Phone => save_npki(enrolled).await,
     }
-}
-
-/// Saves the NPKI folder of `enrolled` as `NPKI.zip`.
-pub async fn save_npki(enrolled: &Enrolled) -> Result<(), String> {
-    let zip = enrolled.npki_zip().await?;
-    crate::components::download(&zip, "NPKI.zip", "application/zip")
 }
 
 /// Which pop-up is open.
@@ -185,7 +162,7 @@ pub fn PasswordStep() -> impl IntoView {
             let show = async |s: Stage| {
                 stage.set(Some(s));
                 // Lets the browser paint the stage before the next long step.
-                gloo_timers::future::TimeoutFuture::new(30).await;
+                crate::components::paint().await;
             };
             let ready = match prepared.get_value() {
                 Some(ready) => Ok(ready),
@@ -198,11 +175,8 @@ pub fn PasswordStep() -> impl IntoView {
                 Err(error) => Err(error),
             };
             let kept = match enrolled {
-                Ok(enrolled) => keep(&enrolled, where_to)
-                    .await
-                    .map(|()| enrolled)
-                    .map_err(EnrollError::Local),
-                Err(error) => Err(error),
+                Ok(enrolled) => keep(&enrolled, where_to).await.map(|()| enrolled),
+                Err(error) => Err(WalletError::from(error)),
             };
             stage.set(None);
             match kept {
@@ -211,16 +185,14 @@ pub fn PasswordStep() -> impl IntoView {
                     // The wizard page asks the bank again and shows step 7.
                     navigate(&step_path(Step::Done), Default::default());
                 }
-                Err(EnrollError::Bank(error @ BankError::FeeChanged { .. })) => {
+                Err(WalletError::Certificate(CertError::Bank(
+                    error @ BankError::FeeChanged { .. },
+                ))) => {
                     // The bank sent the issuance back to step 4, which shows the new fee.
                     if let Some(FeeNotice(notice)) = fee_notice {
                         notice.set(Some(error.to_string()));
                     }
                     navigate(&step_path(Step::Fee), Default::default());
-                }
-                Err(EnrollError::Bank(error)) => {
-                    problem.set(Some(error.to_string()));
-                    popup.set(Popup::Password);
                 }
                 Err(error) => {
                     problem.set(Some(error.to_string()));
@@ -377,7 +349,7 @@ pub fn PasswordStep() -> impl IntoView {
                     <p class="hint">
                         "공인인증서 비밀번호의 안전성을 위해 6개월마다 변경하실 것을 권고하며, 공인인증서가 저장된 디스크별로 각각 변경 하시기 바랍니다."
                     </p>
-                    <ErrorLine message=problem.into() />
+                    <ErrorLine message=problem />
                     <p class="row">
                         <button type="submit" class="btn primary" disabled=move || issue.pending().get()>
                             "확인"

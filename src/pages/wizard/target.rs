@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, use_advance};
+use super::{CancelButton, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, CertKind, ChooseCertificate, GetTargets};
+use crate::components::ErrorLine;
 use crate::contexts::use_bank;
 use crate::format::won;
 
@@ -240,7 +241,7 @@ pub fn TargetStep() -> impl IntoView {
             </fieldset>
 
             <p class="question">"위 내용에 동의하고 계속해서 인증서를 발급 받으시겠습니까?"</p>
-            <ErrorLine message=problem.into() />
+            <ErrorLine message=problem />
             <p class="row actions">
                 <button type="submit" class="btn primary" disabled=move || choose.pending().get()>
                     "예"

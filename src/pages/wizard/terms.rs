@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, use_advance};
+use super::{CancelButton, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::AgreeTerms;
 use crate::bank::rules::rrn_masked;
+use crate::components::ErrorLine;
 use crate::components::Keypad;
 use crate::contexts::use_bank;
 use crate::format::digits;
@@ -147,7 +148,7 @@ pub fn TermsStep() -> impl IntoView {
             <p class="question">
                 "위의 전자금융거래기본약관과 전자금융서비스 이용약관의 내용에 동의하고 인터넷뱅킹 서비스를 이용하시겠습니까?"
             </p>
-            <ErrorLine message=problem.into() />
+            <ErrorLine message=problem />
             <p class="row actions">
                 <button type="submit" class="btn primary" disabled=move || agree.pending().get()>
                     "약관 동의/본인확인"

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, ErrorLine, use_advance};
+use super::{CancelButton, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::*;
 use crate::bank::demo::{self, SecondFactor};
+use crate::components::ErrorLine;
 use crate::components::devices::{OtpToken, SecurityCard};
 use crate::components::{Dialog, Keypad};
 use crate::contexts::{use_auth, use_bank};
@@ -231,7 +232,7 @@ pub fn VerifyStep(
                         }}
                     </span>
                 </p>
-                <ErrorLine message=identity_message.into() />
+                <ErrorLine message=identity_message />
             </fieldset>
 
             <form class="account-check" on:submit=submit novalidate=true>
@@ -338,7 +339,7 @@ pub fn VerifyStep(
                     }}
                 </div>
                 <div class="devices">{device}</div>
-                <ErrorLine message=problem.into() />
+                <ErrorLine message=problem />
                 <p class="row actions">
                     <button type="submit" class="btn primary" disabled=move || verify.pending().get()>
                         "확인"
@@ -377,7 +378,7 @@ pub fn VerifyStep(
                                         })
                                 }}
                             </fieldset>
-                            <ErrorLine message=dialog_message.into() />
+                            <ErrorLine message=dialog_message />
                             <p class="row">
                                 <button
                                     type="button"
@@ -405,7 +406,7 @@ pub fn VerifyStep(
                             </p>
                             <ArsPhone phone=call.phone.clone() />
                             <p class="hint">"전화승인 처리가 완료되고 나면 아래에 전화승인완료 버튼을 눌러주세요."</p>
-                            <ErrorLine message=dialog_message.into() />
+                            <ErrorLine message=dialog_message />
                             <p class="row">
                                 <button
                                     type="button"

@@ -1,4 +1,4 @@
-//! The customer's side of issuance (manual STEP 13): after step 6 the browser makes the key (in
+//! What the customer does with certificates, against the bank: issuance (manual STEP 13): after step 6 the browser makes the key (in
 //! the worker), asks the bank which subject to request, sends the signed request with a fresh R,
 //! encrypts the key under the certificate password and keeps the result where the customer
 //! chose. Also the other half of certificate login: unlock a stored key and sign the bank's
@@ -59,15 +59,9 @@ pub struct Enrolled {
 impl Enrolled {
     /// The NPKI folder as a zip (`NPKI/<CA>/USER/<DN>/signCert.der`, `signPri.key`), made by
     /// the key worker.
-    pub async fn npki_zip(&self) -> Result<Vec<u8>, String> {
-        crate::worker::zip(self.certificate.clone(), self.key_file.clone())
-            .await
-            .map_err(|e| e.to_string())
+    pub async fn npki_zip(&self) -> Result<Vec<u8>, CertError> {
+        Ok(crate::worker::zip(self.certificate.clone(), self.key_file.clone()).await?)
     }
-}
-
-fn unb64(text: &str) -> Result<Vec<u8>, String> {
-    unbase64(text).ok_or_else(|| "은행의 응답을 읽을 수 없습니다.".to_owned())
 }
 
 /// The browser-certificate record of an issued certificate.
@@ -76,8 +70,8 @@ pub fn record(
     certificate: &[u8],
     key_file: &[u8],
     chain: Vec<String>,
-) -> Result<StoredCertificate, String> {
-    let summary = npki::summarize(certificate).map_err(|e| e.to_string())?;
+) -> Result<StoredCertificate, CertError> {
+    let summary = npki::summarize(certificate)?;
     Ok(StoredCertificate {
         id: summary.fingerprint,
         record_version: crate::store::certs::RECORD_VERSION,
@@ -92,21 +86,46 @@ pub fn record(
     })
 }
 
-/// Why issuance (or renewal, or a practice certificate) did not end with a certificate kept.
+/// Why something the customer does with a certificate did not happen. Every message is
+/// Korean: the bank's, one of ours, or ours around a technical detail.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum EnrollError {
+pub enum CertError {
     /// The bank refused; its message.
     #[error("{0}")]
     Bank(#[from] BankError),
-    /// Something on this side failed (key, request, encryption); the message is Korean.
+    /// The password does not open the key (nothing was sent to the bank).
+    #[error("인증서 암호가 올바르지 않습니다. 다시 입력해 주세요.")]
+    WrongPassword,
+    /// The stored files are damaged or do not belong together.
+    #[error("인증서 파일이 손상되었거나 개인키가 인증서와 맞지 않습니다.")]
+    Damaged,
+    /// The file asks for a key derivation outside our bounds; nothing was derived.
     #[error("{0}")]
-    Local(String),
+    UnsafeFile(String),
+    /// The certificate the bank answered is not for the key made here; nothing was kept.
+    #[error(
+        "발급된 인증서가 이 브라우저에서 만든 키와 맞지 않아 저장하지 않았습니다. 처음부터 다시 발급해 주세요."
+    )]
+    NotOurKey,
+    /// The bank's answer does not read.
+    #[error("은행이 보낸 인증서를 읽을 수 없습니다.")]
+    UnreadableAnswer,
+    /// What the customer typed or brought is refused before anything is done; the reason.
+    #[error("{0}")]
+    Refused(String),
+    /// The browser could not finish (key, request, encryption, a worker).
+    #[error("이 브라우저에서 인증서 작업을 끝내지 못했습니다. 다시 시도해 주세요. ({0})")]
+    Browser(String),
 }
 
-impl From<String> for EnrollError {
-    fn from(message: String) -> Self {
-        Self::Local(message)
+impl From<PkiError> for CertError {
+    fn from(e: PkiError) -> Self {
+        match e {
+            PkiError::WrongPassword => Self::WrongPassword,
+            PkiError::UnsafeKdf(_) => Self::UnsafeFile(e.to_string()),
+            other => Self::Browser(other.to_string()),
+        }
     }
 }
 
@@ -126,17 +145,17 @@ pub async fn prepare<K, F>(
     token: SessionToken,
     key: K,
     stage: impl AsyncFn(Stage),
-) -> Result<Prepared, EnrollError>
+) -> Result<Prepared, CertError>
 where
     K: FnOnce() -> F,
     F: Future<Output = Result<PrivateKey, String>>,
 {
     let ticket = bank.call(PrepareIssuance { token }).await?;
     stage(Stage::Key).await;
-    let key = key().await?;
-    let r = pki::random::<20>().map_err(|e| e.to_string())?;
-    let subject = Name::from_str(&ticket.subject).map_err(|e| e.to_string())?;
-    let csr = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    let key = key().await.map_err(CertError::Browser)?;
+    let r = pki::random::<20>()?;
+    let subject = Name::from_str(&ticket.subject).map_err(|_| CertError::UnreadableAnswer)?;
+    let csr = csr::build(&key, subject)?;
     Ok(Prepared {
         key: KeyWithR { key, r: r.to_vec() },
         csr,
@@ -153,7 +172,7 @@ pub async fn enroll(
     password: &str,
     prepared: &Prepared,
     stage: impl AsyncFn(Stage),
-) -> Result<Enrolled, EnrollError> {
+) -> Result<Enrolled, CertError> {
     stage(Stage::Certificate).await;
     let issued = bank
         .call(IssueCertificate {
@@ -163,7 +182,7 @@ pub async fn enroll(
         })
         .await?;
     stage(Stage::Encrypt).await;
-    Ok(seal(user_id, issued, prepared.key.clone(), password).await?)
+    seal(user_id, issued, prepared.key.clone(), password).await
 }
 
 /// The issued certificate with its key encrypted under `password`, ready to keep; refused
@@ -173,19 +192,15 @@ async fn seal(
     issued: IssuedCertificate,
     key: KeyWithR,
     password: &str,
-) -> Result<Enrolled, String> {
+) -> Result<Enrolled, CertError> {
     use der::Decode;
-    let certificate = unb64(&issued.certificate)?;
+    let certificate = unbase64(&issued.certificate).ok_or(CertError::UnreadableAnswer)?;
     let public = x509_cert::Certificate::from_der(&certificate)
         .ok()
         .and_then(|parsed| pki::ca::certificate_key(&parsed).ok())
-        .ok_or_else(|| "은행이 보낸 인증서를 읽을 수 없습니다.".to_owned())?;
-    let key = pki::key_file::matches_certificate(key, &public).map_err(|_| {
-        "발급된 인증서가 이 브라우저에서 만든 키와 맞지 않아 저장하지 않았습니다. 처음부터 다시 발급해 주세요.".to_owned()
-    })?;
-    let key_file = webcrypto::encrypt(&key, password, PBKDF2_ROUNDS)
-        .await
-        .map_err(|e| e.to_string())?;
+        .ok_or(CertError::UnreadableAnswer)?;
+    let key = pki::key_file::matches_certificate(key, &public).map_err(|_| CertError::NotOurKey)?;
+    let key_file = webcrypto::encrypt(&key, password, PBKDF2_ROUNDS).await?;
     Ok(Enrolled {
         record: record(user_id, &certificate, &key_file, issued.chain)?,
         certificate,
@@ -193,38 +208,20 @@ async fn seal(
     })
 }
 
-/// Why a certificate login failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LoginError {
-    /// The password does not open the key (nothing was sent to the bank).
-    #[error("인증서 암호가 올바르지 않습니다. 다시 입력해 주세요.")]
-    WrongPassword,
-    /// The stored files are damaged or do not belong together.
-    #[error("인증서 파일이 손상되었거나 개인키가 인증서와 맞지 않습니다.")]
-    Damaged,
-    /// The file asks for a key derivation outside our bounds; nothing was derived.
-    #[error("{0}")]
-    UnsafeFile(String),
-    /// The bank refused.
-    #[error("{0}")]
-    Bank(#[from] BankError),
-}
-
 /// Opens `key_file` with `password` and checks that it is `certificate`'s key.
 async fn open_key(
     certificate: &[u8],
     key_file: &[u8],
     password: &str,
-) -> Result<KeyWithR, LoginError> {
+) -> Result<KeyWithR, CertError> {
     use der::Decode;
-    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| LoginError::Damaged)?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| LoginError::Damaged)?;
+    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| CertError::Damaged)?;
+    let public = pki::ca::certificate_key(&parsed).map_err(|_| CertError::Damaged)?;
     webcrypto::unlock(key_file, password, &public)
         .await
-        .map_err(|e| match e {
-            PkiError::WrongPassword => LoginError::WrongPassword,
-            unsafe_kdf @ PkiError::UnsafeKdf(_) => LoginError::UnsafeFile(unsafe_kdf.to_string()),
-            _ => LoginError::Damaged,
+        .map_err(|e| match CertError::from(e) {
+            known @ (CertError::WrongPassword | CertError::UnsafeFile(_)) => known,
+            _ => CertError::Damaged,
         })
 }
 
@@ -256,7 +253,7 @@ async fn with_proof<E: Endpoint>(
     key_file: &[u8],
     password: &str,
     make: impl FnOnce(CertificateProof) -> E,
-) -> Result<E::Response, LoginError> {
+) -> Result<E::Response, CertError> {
     let opened = open_key(certificate, key_file, password).await?;
     let proof = prove(bank, origin, purpose, certificate, &opened).await?;
     Ok(bank.call(make(proof)).await?)
@@ -269,7 +266,7 @@ pub async fn certificate_login(
     certificate: &[u8],
     key_file: &[u8],
     password: &str,
-) -> Result<SessionGrant, LoginError> {
+) -> Result<SessionGrant, CertError> {
     with_proof(
         bank,
         origin,
@@ -291,7 +288,7 @@ pub async fn revoke(
     certificate: &[u8],
     key_file: &[u8],
     password: &str,
-) -> Result<Revocation, LoginError> {
+) -> Result<Revocation, CertError> {
     with_proof(
         bank,
         origin,
@@ -313,7 +310,7 @@ pub async fn register(
     certificate: &[u8],
     key_file: &[u8],
     password: &str,
-) -> Result<CertificateView, LoginError> {
+) -> Result<CertificateView, CertError> {
     with_proof(
         bank,
         origin,
@@ -334,24 +331,23 @@ pub async fn issue_elsewhere<K, F>(
     user_id: &str,
     password: &str,
     key: K,
-) -> Result<Enrolled, String>
+) -> Result<Enrolled, CertError>
 where
     K: FnOnce() -> F,
     F: Future<Output = Result<PrivateKey, String>>,
 {
-    crate::bank::rules::check_password(password)?;
-    let key = key().await?;
-    let r = pki::random::<20>().map_err(|e| e.to_string())?;
-    let subject = Name::from_str(&format!("CN={user_id}")).map_err(|e| e.to_string())?;
-    let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    crate::bank::rules::check_password(password).map_err(CertError::Refused)?;
+    let key = key().await.map_err(CertError::Browser)?;
+    let r = pki::random::<20>()?;
+    let subject = Name::from_str(&format!("CN={user_id}")).map_err(PkiError::from)?;
+    let request = csr::build(&key, subject)?;
     let issued = bank
         .call(IssueElsewhere {
             token,
             csr: base64(&request),
             random: base64(&r),
         })
-        .await
-        .map_err(|e| e.to_string())?;
+        .await?;
     seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
 }
 
@@ -380,7 +376,7 @@ pub async fn renew<K, F>(
     renewal: Renewal<'_>,
     key: K,
     stage: impl AsyncFn(Stage),
-) -> Result<Enrolled, String>
+) -> Result<Enrolled, CertError>
 where
     K: FnOnce() -> F,
     F: Future<Output = Result<PrivateKey, String>>,
@@ -394,22 +390,18 @@ where
         key_file,
         password,
     } = renewal;
-    let opened = open_key(certificate, key_file, password)
-        .await
-        .map_err(|e| e.to_string())?;
+    let opened = open_key(certificate, key_file, password).await?;
     let subject = x509_cert::Certificate::from_der(certificate)
-        .map_err(|_| LoginError::Damaged.to_string())?
+        .map_err(|_| CertError::Damaged)?
         .tbs_certificate()
         .subject()
         .clone();
     stage(Stage::Key).await;
-    let key = key().await?;
-    let r = pki::random::<20>().map_err(|e| e.to_string())?;
-    let request = csr::build(&key, subject).map_err(|e| e.to_string())?;
+    let key = key().await.map_err(CertError::Browser)?;
+    let r = pki::random::<20>()?;
+    let request = csr::build(&key, subject)?;
     stage(Stage::Certificate).await;
-    let proof = prove(bank, origin, &renew_purpose(&request), certificate, &opened)
-        .await
-        .map_err(|e| e.to_string())?;
+    let proof = prove(bank, origin, &renew_purpose(&request), certificate, &opened).await?;
     let issued = bank
         .call(RenewCertificate {
             token: token.clone(),
@@ -417,8 +409,7 @@ where
             csr: base64(&request),
             random: base64(&r),
         })
-        .await
-        .map_err(|e| e.to_string())?;
+        .await?;
     stage(Stage::Encrypt).await;
     seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
 }
@@ -429,25 +420,23 @@ pub async fn change_password(
     record: &StoredCertificate,
     old: &str,
     new: &str,
-) -> Result<StoredCertificate, String> {
-    crate::bank::rules::check_password(new)?;
+) -> Result<StoredCertificate, CertError> {
+    crate::bank::rules::check_password(new).map_err(CertError::Refused)?;
     if old == new {
-        return Err("새 암호가 지금 암호와 같습니다. 다른 암호를 입력해 주세요.".to_owned());
+        return Err(CertError::Refused(
+            "새 암호가 지금 암호와 같습니다. 다른 암호를 입력해 주세요.".to_owned(),
+        ));
     }
-    let (certificate, key_file) = record
-        .files()
-        .ok_or_else(|| LoginError::Damaged.to_string())?;
+    let (certificate, key_file) = record.files().ok_or(CertError::Damaged)?;
     let opened = open_key(&certificate, &key_file, old)
         .await
         .map_err(|e| match e {
-            LoginError::WrongPassword => {
-                "지금 사용 중인 인증서 암호가 올바르지 않습니다.".to_owned()
+            CertError::WrongPassword => {
+                CertError::Refused("지금 사용 중인 인증서 암호가 올바르지 않습니다.".to_owned())
             }
-            other => other.to_string(),
+            other => other,
         })?;
-    let sealed = webcrypto::encrypt(&opened, new, PBKDF2_ROUNDS)
-        .await
-        .map_err(|e| e.to_string())?;
+    let sealed = webcrypto::encrypt(&opened, new, PBKDF2_ROUNDS).await?;
     Ok(StoredCertificate {
         private_key: base64(&sealed),
         ..record.clone()
@@ -470,14 +459,18 @@ pub enum Incoming {
 
 /// 인증서 가져오기: opens what was brought in with its password (in the key worker), checks that the key is the
 /// certificate's and carries R, and re-encrypts the key under the same password to our floor.
-pub async fn import(user_id: &str, incoming: Incoming, password: &str) -> Result<Enrolled, String> {
+pub async fn import(
+    user_id: &str,
+    incoming: Incoming,
+    password: &str,
+) -> Result<Enrolled, CertError> {
     use der::Decode;
-    let wrong = |e: PkiError| {
-        match e {
-        PkiError::WrongPassword => LoginError::WrongPassword.to_string(),
-        unsafe_kdf @ PkiError::UnsafeKdf(_) => unsafe_kdf.to_string(),
-        _ => "인증서 파일을 읽을 수 없습니다. 공인인증서 파일(signCert.der, signPri.key) 또는 PKCS#12(.pfx, .p12) 파일인지 확인해 주세요.".to_owned(),
-    }
+    let refused = |message: &str| CertError::Refused(message.to_owned());
+    let wrong = |e: PkiError| match CertError::from(e) {
+        known @ (CertError::WrongPassword | CertError::UnsafeFile(_)) => known,
+        _ => refused(
+            "인증서 파일을 읽을 수 없습니다. 공인인증서 파일(signCert.der, signPri.key) 또는 PKCS#12(.pfx, .p12) 파일인지 확인해 주세요.",
+        ),
     };
     let (certificate, opened) = match incoming {
         Incoming::Pfx(pfx) => crate::worker::open_pfx(pfx, password)
@@ -493,18 +486,18 @@ pub async fn import(user_id: &str, incoming: Incoming, password: &str) -> Result
             (certificate, opened)
         }
     };
-    let parsed = x509_cert::Certificate::from_der(&certificate)
-        .map_err(|_| "인증서 파일(signCert.der)을 읽을 수 없습니다.".to_owned())?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|e| e.to_string())?;
+    let unreadable = || refused("인증서 파일(signCert.der)을 읽을 수 없습니다.");
+    let parsed = x509_cert::Certificate::from_der(&certificate).map_err(|_| unreadable())?;
+    let public = pki::ca::certificate_key(&parsed).map_err(|_| unreadable())?;
     let opened = pki::key_file::matches_certificate(opened, &public).map_err(|_| {
-        "개인키가 이 인증서의 것이 아닙니다. 같은 폴더의 두 파일을 함께 선택해 주세요.".to_owned()
+        refused("개인키가 이 인증서의 것이 아닙니다. 같은 폴더의 두 파일을 함께 선택해 주세요.")
     })?;
     if opened.r.len() != 20 {
-        return Err("이 파일의 개인키에는 본인확인용 난수(R)가 없어 은행 로그인에 쓸 수 없습니다. 인증서를 발급받은 곳에서 개인키째 다시 내보내 주세요.".to_owned());
+        return Err(refused(
+            "이 파일의 개인키에는 본인확인용 난수(R)가 없어 은행 로그인에 쓸 수 없습니다. 인증서를 발급받은 곳에서 개인키째 다시 내보내 주세요.",
+        ));
     }
-    let key_file = webcrypto::encrypt(&opened, password, PBKDF2_ROUNDS)
-        .await
-        .map_err(|e| e.to_string())?;
+    let key_file = webcrypto::encrypt(&opened, password, PBKDF2_ROUNDS).await?;
     Ok(Enrolled {
         record: record(user_id, &certificate, &key_file, Vec::new())?,
         certificate,
@@ -518,19 +511,13 @@ pub async fn export_pfx(
     stored: &StoredCertificate,
     password: &str,
     cipher: transfer::PfxCipher,
-) -> Result<Vec<u8>, String> {
-    let (certificate, key_file) = stored
-        .files()
-        .ok_or_else(|| LoginError::Damaged.to_string())?;
-    let opened = open_key(&certificate, &key_file, password)
-        .await
-        .map_err(|e| e.to_string())?;
+) -> Result<Vec<u8>, CertError> {
+    let (certificate, key_file) = stored.files().ok_or(CertError::Damaged)?;
+    let opened = open_key(&certificate, &key_file, password).await?;
     let chain = stored
         .chain
         .iter()
-        .map(|c| unb64(c))
+        .map(|c| unbase64(c).ok_or(CertError::Damaged))
         .collect::<Result<Vec<_>, _>>()?;
-    crate::worker::write_pfx(certificate, chain, &opened, password, cipher)
-        .await
-        .map_err(|e| e.to_string())
+    Ok(crate::worker::write_pfx(certificate, chain, &opened, password, cipher).await?)
 }

@@ -1,0 +1,48 @@
+//! Pieces every form has: the line that says what went wrong, and the submit and cancel buttons.
+
+use leptos::prelude::*;
+
+/// A bank refusal or a form problem, announced to screen readers.
+#[component]
+pub fn ErrorLine(
+    /// The message, if any.
+    #[prop(into)]
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <p class="error" role="alert" aria-live="assertive">
+            {move || message.get()}
+        </p>
+    }
+}
+
+/// A form's submit button (disabled, with `busy` as its caption, while the work runs) and its
+/// `취소` button.
+#[component]
+pub fn FormButtons(
+    /// The submit caption.
+    label: &'static str,
+    /// The caption while the work runs.
+    busy: &'static str,
+    /// Whether the work runs.
+    #[prop(into)]
+    pending: Signal<bool>,
+    /// What `취소` does.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <p class="row">
+            <button type="submit" class="btn primary" disabled=pending>
+                {move || if pending.get() { busy } else { label }}
+            </button>
+            <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
+                "취소"
+            </button>
+        </p>
+    }
+}
+
+/// Lets the browser paint (a busy caption, a progress line) before long work in this thread.
+pub async fn paint() {
+    gloo_timers::future::TimeoutFuture::new(30).await;
+}

@@ -1,0 +1,50 @@
+//! 브라우저에서 삭제: a stored certificate removed after a warning.
+
+use leptos::prelude::*;
+
+use crate::components::{Dialog, ErrorLine};
+use crate::store::StoredCertificate;
+use crate::wallet;
+
+/// The deletion dialog for `record`.
+#[component]
+pub fn DeleteDialog(
+    record: StoredCertificate,
+    /// Called with the notice once it is deleted.
+    on_done: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let delete = Action::new_local(move |_: &()| {
+        let id = record.id.clone();
+        async move { wallet::remove(&id).await.map_err(|e| e.to_string()) }
+    });
+    Effect::new(move || {
+        if let Some(Ok(())) = delete.value().get() {
+            on_done.run("인증서를 이 브라우저에서 삭제했습니다.".to_owned());
+        }
+    });
+    let problem = Signal::derive(move || delete.value().get().and_then(Result::err));
+    view! {
+        <Dialog open=Signal::stored(true) title="인증서 삭제">
+            <p class="notice">
+                "삭제한 인증서는 되살릴 수 없습니다. 내보내기로 NPKI 파일을 보관하지 않았다면 인증서를 다시 발급받아야 합니다. 삭제할까요?"
+            </p>
+            <ErrorLine message=problem />
+            <p class="row">
+                <button
+                    type="button"
+                    class="btn primary"
+                    disabled=delete.pending()
+                    on:click=move |_| {
+                        delete.dispatch(());
+                    }
+                >
+                    "삭제"
+                </button>
+                <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
+                    "취소"
+                </button>
+            </p>
+        </Dialog>
+    }
+}

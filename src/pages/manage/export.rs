@@ -1,0 +1,82 @@
+//! 내보내기: a stored certificate saved as NPKI files (`NPKI.zip`) or as one PKCS#12 file.
+
+use leptos::prelude::*;
+
+use crate::components::{Dialog, ErrorLine, FormButtons, download, paint};
+use crate::customer::export_pfx;
+use crate::pki::transfer::PfxCipher;
+use crate::store::StoredCertificate;
+use crate::wallet::WalletError;
+
+/// `내보내기 (NPKI 파일)`: saves `record` as `NPKI.zip` (its key stays encrypted as stored).
+pub async fn export_npki(record: &StoredCertificate) -> Result<String, String> {
+    let (certificate, key) = record
+        .files()
+        .ok_or_else(|| WalletError::Damaged.to_string())?;
+    let zip = crate::worker::zip(certificate, key)
+        .await
+        .map_err(|e| crate::customer::CertError::from(e).to_string())?;
+    download(&zip, "NPKI.zip", "application/zip")?;
+    Ok(
+        "NPKI.zip을 저장했습니다. 압축을 풀면 NPKI 폴더에 signCert.der와 signPri.key가 있습니다."
+            .to_owned(),
+    )
+}
+
+/// The PKCS#12 export dialog for `record`.
+#[component]
+pub fn PfxDialog(
+    record: StoredCertificate,
+    /// Called with the notice once the file is saved.
+    on_done: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let password = RwSignal::new(String::new());
+    let legacy = RwSignal::new(false);
+    let export = Action::new_local(move |_: &()| {
+        let (record, password) = (record.clone(), password.get_untracked());
+        let cipher = if legacy.get_untracked() {
+            PfxCipher::Legacy3Des
+        } else {
+            PfxCipher::Aes256
+        };
+        async move {
+            paint().await;
+            let bytes = export_pfx(&record, &password, cipher)
+                .await
+                .map_err(|e| e.to_string())?;
+            download(&bytes, "signCert.pfx", "application/x-pkcs12")
+        }
+    });
+    Effect::new(move || {
+        if let Some(Ok(())) = export.value().get() {
+            on_done
+                .run("signCert.pfx를 저장했습니다. 파일 암호는 인증서 암호와 같습니다.".to_owned());
+        }
+    });
+    let problem = Signal::derive(move || export.value().get().and_then(Result::err));
+    view! {
+        <Dialog open=Signal::stored(true) title="PKCS#12(.pfx)로 내보내기">
+            <form
+                class="pfx-export"
+                novalidate=true
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    export.dispatch(());
+                }
+            >
+                <p class="hint">
+                    "인증서와 개인키를 한 파일(signCert.pfx)로 저장합니다. 파일은 인증서 암호로 보호되며 Windows와 OpenSSL에서 열 수 있습니다."
+                </p>
+                <label for="pfx-password">"인증서 암호"</label>
+                <input id="pfx-password" type="password" autocomplete="current-password" bind:value=password />
+                <label class="check">
+                    <input id="pfx-legacy" type="checkbox" bind:checked=legacy />
+                    "구형 방식(3DES)으로 암호화 — Windows 7 등 오래된 프로그램에서 열어야 할 때만 선택하세요"
+                </label>
+                <ErrorLine message=problem />
+                <FormButtons label="내보내기" busy="내보내는 중…" pending=export.pending() on_cancel />
+            </form>
+        </Dialog>
+    }
+}

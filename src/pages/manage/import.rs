@@ -1,0 +1,93 @@
+//! 인증서 가져오기: NPKI files or a PKCS#12 file brought into this browser.
+
+use leptos::prelude::*;
+
+use crate::components::{Dialog, ErrorLine, FormButtons, paint};
+use crate::contexts::use_auth;
+use crate::customer::{Incoming, import};
+use crate::wallet::{self, WalletError};
+
+/// What the picked files hold: a `.pfx`/`.p12`, else an NPKI pair.
+async fn incoming(files: web_sys::FileList) -> Result<Incoming, WalletError> {
+    let read = wallet::read_files(files).await?;
+    let pfx = read.iter().find(|(name, _)| {
+        let name = name.to_ascii_lowercase();
+        name.ends_with(".pfx") || name.ends_with(".p12")
+    });
+    match pfx {
+        Some((_, bytes)) => Ok(Incoming::Pfx(bytes.clone())),
+        None => {
+            let (certificate, key_file) = wallet::npki_pair(&read).await?;
+            Ok(Incoming::Npki {
+                certificate,
+                key_file,
+            })
+        }
+    }
+}
+
+/// The import dialog.
+#[component]
+pub fn ImportDialog(
+    /// Called with the notice once the certificate is kept.
+    on_done: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let password = RwSignal::new(String::new());
+    let picked = RwSignal::new(None::<Result<Incoming, String>>);
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(files) = input.files() else { return };
+        leptos::task::spawn_local(async move {
+            picked.set(Some(incoming(files).await.map_err(|e| e.to_string())));
+        });
+    };
+    let bring_in = Action::new_local(move |_: &()| {
+        let (picked, password) = (picked.get_untracked(), password.get_untracked());
+        let user_id = auth.user_id().unwrap_or_default();
+        async move {
+            let incoming = picked.ok_or(
+                "가져올 인증서 파일(NPKI.zip, signCert.der와 signPri.key, 또는 .pfx)을 선택해 주세요.",
+            )??;
+            paint().await;
+            let imported = import(&user_id, incoming, &password)
+                .await
+                .map_err(|e| e.to_string())?;
+            wallet::keep_imported(&imported.record)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    Effect::new(move || {
+        if let Some(Ok(())) = bring_in.value().get() {
+            on_done.run(
+                "인증서를 이 브라우저로 가져왔습니다. 개인키는 이 브라우저의 보안 기준(PBKDF2 600,000회, AES-256)으로 다시 암호화했습니다."
+                    .to_owned(),
+            );
+        }
+    });
+    // The latest of: the picked files' problem, the import's.
+    let problem = RwSignal::new(None::<String>);
+    Effect::new(move || problem.set(picked.get().and_then(Result::err)));
+    Effect::new(move || problem.set(bring_in.value().get().and_then(Result::err)));
+    view! {
+        <Dialog open=Signal::stored(true) title="인증서 가져오기">
+            <form
+                class="cert-import"
+                novalidate=true
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    bring_in.dispatch(());
+                }
+            >
+                <label for="import-files">"인증서 파일"</label>
+                <input id="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
+                <label for="import-password">"인증서 암호"</label>
+                <input id="import-password" type="password" autocomplete="off" bind:value=password />
+                <ErrorLine message=problem />
+                <FormButtons label="가져오기" busy="가져오는 중…" pending=bring_in.pending() on_cancel />
+            </form>
+        </Dialog>
+    }
+}

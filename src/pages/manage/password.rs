@@ -1,0 +1,69 @@
+//! 암호 변경: the stored key re-encrypted under a new password.
+
+use leptos::prelude::*;
+
+use crate::components::{Dialog, ErrorLine, FormButtons, paint};
+use crate::store::StoredCertificate;
+use crate::wallet;
+
+/// The password-change dialog for `record`.
+#[component]
+pub fn PasswordDialog(
+    record: StoredCertificate,
+    /// Called with the notice once the new password is stored.
+    on_done: Callback<String>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let old = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let change = Action::new_local(move |_: &()| {
+        let record = record.clone();
+        let (o, n, a) = (
+            old.get_untracked(),
+            new.get_untracked(),
+            again.get_untracked(),
+        );
+        async move {
+            if n != a {
+                return Err("새 암호와 암호 확인이 일치하지 않습니다.".to_owned());
+            }
+            paint().await;
+            wallet::change_password(&record, &o, &n)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    Effect::new(move || {
+        if let Some(Ok(())) = change.value().get() {
+            on_done.run(
+                "인증서 암호가 변경되었습니다. 다음 로그인부터 새 암호를 사용하세요.".to_owned(),
+            );
+        }
+    });
+    let problem = Signal::derive(move || change.value().get().and_then(Result::err));
+    view! {
+        <Dialog open=Signal::stored(true) title="인증서 암호 변경">
+            <form
+                class="password-change"
+                novalidate=true
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    change.dispatch(());
+                }
+            >
+                <label for="old-password">"지금 암호"</label>
+                <input id="old-password" type="password" autocomplete="current-password" bind:value=old />
+                <label for="new-password">"새 암호"</label>
+                <input id="new-password" type="password" autocomplete="new-password" bind:value=new />
+                <label for="new-password-again">"새 암호 확인"</label>
+                <input id="new-password-again" type="password" autocomplete="new-password" bind:value=again />
+                <p class="hint">
+                    "대소문자 구분하여 영문자/숫자/특수문자를 모두 포함하여 10자리 이상으로 입력해 주세요."
+                </p>
+                <ErrorLine message=problem />
+                <FormButtons label="변경" busy="변경 중…" pending=change.pending() on_cancel />
+            </form>
+        </Dialog>
+    }
+}

@@ -1,0 +1,178 @@
+//! Where the customer's certificates are kept: browser certificates in this site's IndexedDB,
+//! public certificates as NPKI files on a disk. Pages say *what* (keep, replace, remove, change
+//! the password, read a picked folder); the wallet says *how*, and why not in Korean.
+
+use crate::customer::{self, CertError, Enrolled};
+use crate::pki::npki;
+use crate::store::certs::{CertStore, request_persistence};
+use crate::store::{StoreError, StoredCertificate};
+
+/// Why the wallet could not do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WalletError {
+    /// The browser's storage cannot be opened (privacy mode, quota, an old browser).
+    #[error(
+        "브라우저 저장소를 열 수 없습니다. 사생활 보호 모드라면 일반 창에서 다시 시도해 주세요. ({0})"
+    )]
+    Unavailable(String),
+    /// The stored certificates cannot be read.
+    #[error("저장된 인증서를 읽을 수 없습니다. ({0})")]
+    Unreadable(String),
+    /// A stored certificate's files are damaged.
+    #[error("저장된 인증서가 손상되었습니다.")]
+    Damaged,
+    /// The certificate is already in this browser.
+    #[error("이미 이 브라우저에 저장된 인증서입니다.")]
+    AlreadyKept,
+    /// The browser refused the write; nothing changed.
+    #[error("브라우저에 인증서를 저장하지 못했습니다. ({0})")]
+    NotKept(String),
+    /// The browser refused the deletion.
+    #[error("삭제하지 못했습니다. ({0})")]
+    NotRemoved(String),
+    /// Picked files are not an NPKI pair, or cannot be read.
+    #[error("{0}")]
+    Files(String),
+    /// The browser did not save the download.
+    #[error("{0}")]
+    Download(String),
+    /// Opening or re-encrypting the key failed.
+    #[error("{0}")]
+    Certificate(#[from] CertError),
+}
+
+/// Opens the store, does `work` and closes it; `failed` says what a refusal of `work` means.
+async fn with_store<T>(
+    work: impl AsyncFnOnce(&CertStore) -> Result<T, StoreError>,
+    failed: fn(String) -> WalletError,
+) -> Result<T, WalletError> {
+    let store = CertStore::open()
+        .await
+        .map_err(|e| WalletError::Unavailable(e.to_string()))?;
+    let done = work(&store).await;
+    store.close();
+    done.map_err(|e| failed(e.to_string()))
+}
+
+/// Every browser certificate of this site.
+pub async fn list() -> Result<Vec<StoredCertificate>, WalletError> {
+    with_store(async |store| store.list().await, WalletError::Unreadable).await
+}
+
+/// Keeps a certificate issued at step 6. A reissue replaces the customer's certificate of the
+/// same CA and kind in the same transaction (the bank has revoked the old one). The browser is
+/// asked not to evict it under storage pressure.
+pub async fn keep_issued(new: &StoredCertificate) -> Result<(), WalletError> {
+    with_store(
+        async |store| {
+            let old = store.list().await.ok().and_then(|list| {
+                list.into_iter().find(|r| {
+                    r.user_id == new.user_id && r.issuer == new.issuer && r.kind == new.kind
+                })
+            });
+            store
+                .replace(old.as_ref().map(|r| r.id.as_str()), new)
+                .await
+        },
+        WalletError::NotKept,
+    )
+    .await?;
+    request_persistence().await;
+    Ok(())
+}
+
+/// Keeps a certificate brought in from files; one already here is refused and nothing changes.
+pub async fn keep_imported(new: &StoredCertificate) -> Result<(), WalletError> {
+    if list().await?.iter().any(|r| r.id == new.id) {
+        return Err(WalletError::AlreadyKept);
+    }
+    with_store(async |store| store.add(new).await, WalletError::NotKept).await
+}
+
+/// Puts `new` where the certificate `old` (DER) was, in one transaction.
+pub async fn replace(old: &[u8], new: &StoredCertificate) -> Result<(), WalletError> {
+    let old_id = npki::summarize(old)
+        .map_err(|_| WalletError::Damaged)?
+        .fingerprint;
+    with_store(
+        async |store| store.replace(Some(&old_id), new).await,
+        WalletError::NotKept,
+    )
+    .await
+}
+
+/// Removes a stored certificate.
+pub async fn remove(id: &str) -> Result<(), WalletError> {
+    with_store(
+        async |store| store.delete(id).await,
+        WalletError::NotRemoved,
+    )
+    .await
+}
+
+/// Removes the stored copy of the certificate `certificate` (DER), if there is one.
+pub async fn remove_certificate(certificate: &[u8]) -> Result<(), WalletError> {
+    let id = npki::summarize(certificate)
+        .map_err(|_| WalletError::Damaged)?
+        .fingerprint;
+    remove(&id).await
+}
+
+/// 인증서 암호 변경: re-encrypts the key of `record` under `new` and stores it in its place.
+pub async fn change_password(
+    record: &StoredCertificate,
+    old: &str,
+    new: &str,
+) -> Result<(), WalletError> {
+    let updated = customer::change_password(record, old, new).await?;
+    with_store(
+        async |store| store.replace(Some(&record.id), &updated).await,
+        WalletError::NotKept,
+    )
+    .await
+}
+
+/// Saves the NPKI folder of `enrolled` as `NPKI.zip` (a hard disk, a removable disk, a phone).
+pub async fn save_npki(enrolled: &Enrolled) -> Result<(), WalletError> {
+    let zip = enrolled.npki_zip().await?;
+    crate::components::download(&zip, "NPKI.zip", "application/zip").map_err(WalletError::Download)
+}
+
+async fn read_file(file: &web_sys::File) -> Result<(String, Vec<u8>), WalletError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| WalletError::Files(format!("{} 파일을 읽을 수 없습니다.", file.name())))?;
+    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// The names and bytes of picked files.
+pub async fn read_files(files: web_sys::FileList) -> Result<Vec<(String, Vec<u8>)>, WalletError> {
+    let mut read = Vec::new();
+    for i in 0..files.length() {
+        if let Some(file) = files.get(i) {
+            read.push(read_file(&file).await?);
+        }
+    }
+    Ok(read)
+}
+
+/// The NPKI pair in read files: an `NPKI.zip`, or `signCert.der` with `signPri.key`.
+pub async fn npki_pair(read: &[(String, Vec<u8>)]) -> Result<(Vec<u8>, Vec<u8>), WalletError> {
+    let named = |wanted: &str| {
+        read.iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+            .map(|(_, bytes)| bytes.clone())
+    };
+    if let Some((_, zip)) = read.iter().find(|(name, _)| name.ends_with(".zip")) {
+        return crate::worker::unzip(zip.clone()).await.map_err(|_| {
+            WalletError::Files("zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".into())
+        });
+    }
+    match (named(npki::CERT_FILE), named(npki::KEY_FILE)) {
+        (Some(certificate), Some(key_file)) => Ok((certificate, key_file)),
+        _ => Err(WalletError::Files(
+            "NPKI.zip 하나, 또는 signCert.der와 signPri.key 두 파일을 함께 선택해 주세요.".into(),
+        )),
+    }
+}
