@@ -7,19 +7,24 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod attempts;
+mod authority;
 mod cert_login;
 mod issuance;
+mod issuing;
 mod lifecycle;
 mod registration;
+mod registry;
 pub mod store;
+mod verification;
+mod wire;
 
 use super::api::*;
 use super::clock::{Clock, Millis};
 use super::{demo, rules};
 use attempts::Attempts;
-use issuance::internal;
 pub use store::{BankStore, Records};
 use store::{META, STORES};
+use wire::internal;
 
 /// The `localStorage` key of the records before they moved to IndexedDB (migrated once).
 pub const LEGACY_STATE_KEY: &str = "mockbank.state";
@@ -207,9 +212,9 @@ struct BankState {
     #[serde(default)]
     issuances: Vec<issuance::IssuanceRecord>,
     #[serde(default)]
-    certificates: Vec<issuance::CertificateRecord>,
+    certificates: Vec<registry::CertificateRecord>,
     #[serde(default)]
-    authorities: Vec<issuance::StoredAuthority>,
+    authorities: Vec<authority::StoredAuthority>,
     #[serde(default)]
     challenges: Vec<cert_login::ChallengeRecord>,
 }

@@ -6,7 +6,8 @@ use der::Decode;
 use serde::{Deserialize, Serialize};
 use x509_cert::certificate::Certificate;
 
-use super::issuance::{Replacement, base64, unbase64};
+use super::registry::*;
+use super::wire::*;
 use super::{BankState, random_bytes};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;

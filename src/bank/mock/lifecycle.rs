@@ -2,10 +2,9 @@
 //! the CAs' CRLs and the receipts of paid issuances.
 
 use super::BankState;
-use super::issuance::{
-    Grant, Replacement, base64, check_hours, internal, kst_date, not_after, unbase64,
-    verified_request,
-};
+use super::issuing::*;
+use super::registry::*;
+use super::wire::*;
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::kst;

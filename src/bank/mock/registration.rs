@@ -2,9 +2,10 @@
 //! issues certificates this bank did not.
 
 use super::BankState;
-use super::issuance::{
-    CertificateRecord, Grant, IssuanceRecord, decoded_r, internal, unbase64, verified_request,
-};
+use super::issuance::*;
+use super::issuing::*;
+use super::registry::*;
+use super::wire::*;
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::pki;
