@@ -1,8 +1,16 @@
-//! What the customer does with certificates, against the bank: issuance (manual STEP 13): after step 6 the browser makes the key (in
-//! the worker), asks the bank which subject to request, sends the signed request with a fresh R,
-//! encrypts the key under the certificate password and keeps the result where the customer
-//! chose. Also the other half of certificate login: unlock a stored key and sign the bank's
-//! challenge.
+//! What the customer's browser does with certificates, against the bank. Issuance (manual STEP
+//! 13): after step 6 the browser makes the key (in the worker), asks the bank which subject to
+//! request, sends the signed request with a fresh R and encrypts the key under the certificate
+//! password; renewal and the practice certificate of another institution likewise. Proofs of
+//! possession (login, revocation, registration) are in [`proof`]; password change, import and
+//! export in [`files`]. Every failure is a [`CertError`] with a Korean message.
+
+mod files;
+mod proof;
+
+pub use files::{Incoming, change_password, export_pfx, import};
+pub use proof::{certificate_login, register, revoke};
+use proof::{open_key, prove};
 
 use std::str::FromStr;
 
@@ -208,121 +216,6 @@ async fn seal(
     })
 }
 
-/// Opens `key_file` with `password` and checks that it is `certificate`'s key.
-async fn open_key(
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
-) -> Result<KeyWithR, CertError> {
-    use der::Decode;
-    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| CertError::Damaged)?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| CertError::Damaged)?;
-    webcrypto::unlock(key_file, password, &public)
-        .await
-        .map_err(|e| match CertError::from(e) {
-            known @ (CertError::WrongPassword | CertError::UnsafeFile(_)) => known,
-            _ => CertError::Damaged,
-        })
-}
-
-/// Signs a fresh challenge of the bank for `purpose`, bound to `origin`, with the opened key.
-async fn prove(
-    bank: &impl BankApi,
-    origin: &str,
-    purpose: &str,
-    certificate: &[u8],
-    opened: &KeyWithR,
-) -> Result<CertificateProof, BankError> {
-    let challenge = bank.call(LoginChallenge).await?;
-    let message = signed_message(purpose, origin, &challenge.nonce);
-    Ok(CertificateProof {
-        signature: base64(&signing::sign(&opened.key, message.as_bytes())),
-        nonce: challenge.nonce,
-        certificate: base64(certificate),
-        random: base64(&opened.r),
-    })
-}
-
-/// Opens the key with `password` (a wrong one is caught here, before anything is sent), signs
-/// a fresh challenge for `purpose` and sends the request `make` builds around that proof.
-async fn with_proof<E: Endpoint>(
-    bank: &impl BankApi,
-    origin: &str,
-    purpose: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
-    make: impl FnOnce(CertificateProof) -> E,
-) -> Result<E::Response, CertError> {
-    let opened = open_key(certificate, key_file, password).await?;
-    let proof = prove(bank, origin, purpose, certificate, &opened).await?;
-    Ok(bank.call(make(proof)).await?)
-}
-
-/// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in.
-pub async fn certificate_login(
-    bank: &impl BankApi,
-    origin: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
-) -> Result<SessionGrant, CertError> {
-    with_proof(
-        bank,
-        origin,
-        LOGIN,
-        certificate,
-        key_file,
-        password,
-        |proof| CertificateLogin { proof },
-    )
-    .await
-}
-
-/// 인증서 폐기: opens the key with `password` (checked here first) and asks the bank to revoke
-/// the certificate with a signature for [`REVOKE`].
-pub async fn revoke(
-    bank: &impl BankApi,
-    token: SessionToken,
-    origin: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
-) -> Result<Revocation, CertError> {
-    with_proof(
-        bank,
-        origin,
-        REVOKE,
-        certificate,
-        key_file,
-        password,
-        |proof| RevokeCertificate { token, proof },
-    )
-    .await
-}
-
-/// 타행·타기관 인증서 등록: opens the key with `password` and asks the bank (after step 3's
-/// verification) to register the certificate, signing for [`REGISTER`].
-pub async fn register(
-    bank: &impl BankApi,
-    token: SessionToken,
-    origin: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
-) -> Result<CertificateView, CertError> {
-    with_proof(
-        bank,
-        origin,
-        REGISTER,
-        certificate,
-        key_file,
-        password,
-        |proof| RegisterCertificate { token, proof },
-    )
-    .await
-}
-
 /// A practice certificate from 모의증권 (another institution on the same mock CAs) for the
 /// logged-in customer, its key made by `key` and encrypted under `password`.
 pub async fn issue_elsewhere<K, F>(
@@ -412,112 +305,4 @@ where
         .await?;
     stage(Stage::Encrypt).await;
     seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
-}
-
-/// 인증서 암호 변경: opens the key with `old` (checked against the certificate), then encrypts
-/// it under `new` with a fresh salt and IV. The returned record replaces the stored one.
-pub async fn change_password(
-    record: &StoredCertificate,
-    old: &str,
-    new: &str,
-) -> Result<StoredCertificate, CertError> {
-    crate::bank::rules::check_password(new).map_err(CertError::Refused)?;
-    if old == new {
-        return Err(CertError::Refused(
-            "새 암호가 지금 암호와 같습니다. 다른 암호를 입력해 주세요.".to_owned(),
-        ));
-    }
-    let (certificate, key_file) = record.files().ok_or(CertError::Damaged)?;
-    let opened = open_key(&certificate, &key_file, old)
-        .await
-        .map_err(|e| match e {
-            CertError::WrongPassword => {
-                CertError::Refused("지금 사용 중인 인증서 암호가 올바르지 않습니다.".to_owned())
-            }
-            other => other,
-        })?;
-    let sealed = webcrypto::encrypt(&opened, new, PBKDF2_ROUNDS).await?;
-    Ok(StoredCertificate {
-        private_key: base64(&sealed),
-        ..record.clone()
-    })
-}
-
-/// A certificate brought in from elsewhere.
-#[derive(Debug, Clone)]
-pub enum Incoming {
-    /// A PKCS#12 file (`.pfx`, `.p12`).
-    Pfx(Vec<u8>),
-    /// The NPKI pair: `signCert.der` and `signPri.key`.
-    Npki {
-        /// The certificate, DER.
-        certificate: Vec<u8>,
-        /// The key file in any format [`transfer::decrypt_any`] reads.
-        key_file: Vec<u8>,
-    },
-}
-
-/// 인증서 가져오기: opens what was brought in with its password (in the key worker), checks that the key is the
-/// certificate's and carries R, and re-encrypts the key under the same password to our floor.
-pub async fn import(
-    user_id: &str,
-    incoming: Incoming,
-    password: &str,
-) -> Result<Enrolled, CertError> {
-    use der::Decode;
-    let refused = |message: &str| CertError::Refused(message.to_owned());
-    let wrong = |e: PkiError| match CertError::from(e) {
-        known @ (CertError::WrongPassword | CertError::UnsafeFile(_)) => known,
-        _ => refused(
-            "인증서 파일을 읽을 수 없습니다. 공인인증서 파일(signCert.der, signPri.key) 또는 PKCS#12(.pfx, .p12) 파일인지 확인해 주세요.",
-        ),
-    };
-    let (certificate, opened) = match incoming {
-        Incoming::Pfx(pfx) => crate::worker::open_pfx(pfx, password)
-            .await
-            .map_err(wrong)?,
-        Incoming::Npki {
-            certificate,
-            key_file,
-        } => {
-            let opened = crate::worker::open_key_file(key_file, password)
-                .await
-                .map_err(wrong)?;
-            (certificate, opened)
-        }
-    };
-    let unreadable = || refused("인증서 파일(signCert.der)을 읽을 수 없습니다.");
-    let parsed = x509_cert::Certificate::from_der(&certificate).map_err(|_| unreadable())?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| unreadable())?;
-    let opened = pki::key_file::matches_certificate(opened, &public).map_err(|_| {
-        refused("개인키가 이 인증서의 것이 아닙니다. 같은 폴더의 두 파일을 함께 선택해 주세요.")
-    })?;
-    if opened.r.len() != 20 {
-        return Err(refused(
-            "이 파일의 개인키에는 본인확인용 난수(R)가 없어 은행 로그인에 쓸 수 없습니다. 인증서를 발급받은 곳에서 개인키째 다시 내보내 주세요.",
-        ));
-    }
-    let key_file = webcrypto::encrypt(&opened, password, PBKDF2_ROUNDS).await?;
-    Ok(Enrolled {
-        record: record(user_id, &certificate, &key_file, Vec::new())?,
-        certificate,
-        key_file,
-    })
-}
-
-/// 내보내기 (PKCS#12): opens the stored key with `password` and writes a `.pfx` under the same
-/// password with the certificate and its chain (written by the key worker).
-pub async fn export_pfx(
-    stored: &StoredCertificate,
-    password: &str,
-    cipher: transfer::PfxCipher,
-) -> Result<Vec<u8>, CertError> {
-    let (certificate, key_file) = stored.files().ok_or(CertError::Damaged)?;
-    let opened = open_key(&certificate, &key_file, password).await?;
-    let chain = stored
-        .chain
-        .iter()
-        .map(|c| unbase64(c).ok_or(CertError::Damaged))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(crate::worker::write_pfx(certificate, chain, &opened, password, cipher).await?)
 }

@@ -1,0 +1,120 @@
+//! Proving the certificate is the customer's: the key opened with its password (checked here,
+//! before anything is sent) signs a fresh challenge of the bank bound to the page's origin —
+//! for login (manual STEP 14), revocation and 타행·타기관 registration.
+
+use super::*;
+
+/// Opens `key_file` with `password` and checks that it is `certificate`'s key.
+pub(super) async fn open_key(
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<KeyWithR, CertError> {
+    use der::Decode;
+    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| CertError::Damaged)?;
+    let public = pki::ca::certificate_key(&parsed).map_err(|_| CertError::Damaged)?;
+    webcrypto::unlock(key_file, password, &public)
+        .await
+        .map_err(|e| match CertError::from(e) {
+            known @ (CertError::WrongPassword | CertError::UnsafeFile(_)) => known,
+            _ => CertError::Damaged,
+        })
+}
+
+/// Signs a fresh challenge of the bank for `purpose`, bound to `origin`, with the opened key.
+pub(super) async fn prove(
+    bank: &impl BankApi,
+    origin: &str,
+    purpose: &str,
+    certificate: &[u8],
+    opened: &KeyWithR,
+) -> Result<CertificateProof, BankError> {
+    let challenge = bank.call(LoginChallenge).await?;
+    let message = signed_message(purpose, origin, &challenge.nonce);
+    Ok(CertificateProof {
+        signature: base64(&signing::sign(&opened.key, message.as_bytes())),
+        nonce: challenge.nonce,
+        certificate: base64(certificate),
+        random: base64(&opened.r),
+    })
+}
+
+/// Opens the key with `password` (a wrong one is caught here, before anything is sent), signs
+/// a fresh challenge for `purpose` and sends the request `make` builds around that proof.
+async fn with_proof<E: Endpoint>(
+    bank: &impl BankApi,
+    origin: &str,
+    purpose: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+    make: impl FnOnce(CertificateProof) -> E,
+) -> Result<E::Response, CertError> {
+    let opened = open_key(certificate, key_file, password).await?;
+    let proof = prove(bank, origin, purpose, certificate, &opened).await?;
+    Ok(bank.call(make(proof)).await?)
+}
+
+/// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in.
+pub async fn certificate_login(
+    bank: &impl BankApi,
+    origin: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<SessionGrant, CertError> {
+    with_proof(
+        bank,
+        origin,
+        LOGIN,
+        certificate,
+        key_file,
+        password,
+        |proof| CertificateLogin { proof },
+    )
+    .await
+}
+
+/// 인증서 폐기: opens the key with `password` (checked here first) and asks the bank to revoke
+/// the certificate with a signature for [`REVOKE`].
+pub async fn revoke(
+    bank: &impl BankApi,
+    token: SessionToken,
+    origin: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<Revocation, CertError> {
+    with_proof(
+        bank,
+        origin,
+        REVOKE,
+        certificate,
+        key_file,
+        password,
+        |proof| RevokeCertificate { token, proof },
+    )
+    .await
+}
+
+/// 타행·타기관 인증서 등록: opens the key with `password` and asks the bank (after step 3's
+/// verification) to register the certificate, signing for [`REGISTER`].
+pub async fn register(
+    bank: &impl BankApi,
+    token: SessionToken,
+    origin: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> Result<CertificateView, CertError> {
+    with_proof(
+        bank,
+        origin,
+        REGISTER,
+        certificate,
+        key_file,
+        password,
+        |proof| RegisterCertificate { token, proof },
+    )
+    .await
+}
