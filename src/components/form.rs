@@ -46,3 +46,28 @@ pub fn FormButtons(
 pub async fn paint() {
     gloo_timers::future::TimeoutFuture::new(30).await;
 }
+
+/// A field that keeps digits only, at most `max` (account passwords, security-card and OTP
+/// codes, resident numbers): whatever is typed or pasted, the rest is dropped.
+#[component]
+pub fn DigitsInput(
+    id: &'static str,
+    value: RwSignal<String>,
+    max: usize,
+    /// Shown as dots.
+    #[prop(optional)]
+    secret: bool,
+    #[prop(default = "off")] autocomplete: &'static str,
+) -> impl IntoView {
+    view! {
+        <input
+            id=id
+            type=if secret { "password" } else { "text" }
+            inputmode="numeric"
+            maxlength=max.to_string()
+            autocomplete=autocomplete
+            prop:value=value
+            on:input=move |ev| value.set(crate::format::digits(&event_target_value(&ev), max))
+        />
+    }
+}

@@ -7,10 +7,9 @@ use super::{CancelButton, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::AgreeTerms;
 use crate::bank::rules::rrn_masked;
-use crate::components::ErrorLine;
 use crate::components::Keypad;
+use crate::components::{DigitsInput, ErrorLine};
 use crate::contexts::use_bank;
-use crate::format::digits;
 
 const BASIC_TERMS: &str = "■ 전자금융거래 기본약관
 
@@ -107,27 +106,10 @@ pub fn TermsStep() -> impl IntoView {
             <fieldset class="rrn">
                 <legend>"본인확인(주민등록번호 입력)"</legend>
                 <label for="rrn-front">"주민등록번호 앞자리"</label>
-                <input
-                    id="rrn-front"
-                    inputmode="numeric"
-                    maxlength="6"
-                    autocomplete="off"
-                    prop:value=front
-                    on:input=move |ev| front.set(digits(&event_target_value(&ev), 6))
-                    on:paste=refuse_paste
-                />
+                <DigitsInput id="rrn-front" value=front max=6 on:paste=refuse_paste />
                 <span aria-hidden="true">"-"</span>
                 <label for="rrn-back">"주민등록번호 뒷자리"</label>
-                <input
-                    id="rrn-back"
-                    type="password"
-                    inputmode="numeric"
-                    maxlength="7"
-                    autocomplete="off"
-                    prop:value=back
-                    on:input=move |ev| back.set(digits(&event_target_value(&ev), 7))
-                    on:paste=refuse_paste
-                />
+                <DigitsInput id="rrn-back" value=back max=7 secret=true on:paste=refuse_paste />
                 <button type="button" class="btn small" on:click=move |_| keypad_open.update(|o| *o = !*o)>
                     "마우스로 입력"
                 </button>
