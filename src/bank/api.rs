@@ -6,6 +6,35 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::won;
 
+/// Declares a request to the bank: the struct (every field public, documented as usual) and,
+/// after `=>`, what the bank answers and the endpoint's name on the wire.
+macro_rules! request {
+    ($(#[$meta:meta])* $name:ident => $response:ty, $wire:literal;) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        pub struct $name;
+
+        impl Endpoint for $name {
+            const NAME: &'static str = $wire;
+            type Response = $response;
+        }
+    };
+    ($(#[$meta:meta])* $name:ident => $response:ty, $wire:literal {
+        $($(#[$field_meta:meta])* $field:ident: $field_type:ty,)*
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $field_type,)*
+        }
+
+        impl Endpoint for $name {
+            const NAME: &'static str = $wire;
+            type Response = $response;
+        }
+    };
+}
+
 mod issuance;
 mod lifecycle;
 mod registration;
@@ -258,13 +287,14 @@ pub type BankResult<T> = Result<T, BankError>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionToken(pub String);
 
-/// ID and password login (manual STEP 05).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Login {
-    /// The bank ID.
-    pub user_id: String,
-    /// The login password.
-    pub password: String,
+request! {
+    /// ID and password login (manual STEP 05).
+    Login => SessionGrant, "login" {
+        /// The bank ID.
+        user_id: String,
+        /// The login password.
+        password: String,
+    }
 }
 
 /// A session the bank opened.
@@ -280,14 +310,10 @@ pub struct SessionGrant {
     pub expires_in_secs: u32,
 }
 
-impl Endpoint for Login {
-    const NAME: &'static str = "login";
-    type Response = SessionGrant;
+request! {
+    /// Certificate login, first half: asks for a single-use challenge.
+    LoginChallenge => Challenge, "login/challenge";
 }
-
-/// Certificate login, first half: asks for a single-use challenge.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct LoginChallenge;
 
 /// A nonce to sign, valid for [`CHALLENGE_SECS`] seconds, once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -301,28 +327,20 @@ pub struct Challenge {
 /// How long a login challenge stays valid.
 pub const CHALLENGE_SECS: u32 = 120;
 
-impl Endpoint for LoginChallenge {
-    const NAME: &'static str = "login/challenge";
-    type Response = Challenge;
+request! {
+    /// Certificate login, second half: the certificate signs [`LOGIN`] for the challenge.
+    CertificateLogin => SessionGrant, "login/certificate" {
+        /// The certificate and its signature.
+        proof: CertificateProof,
+    }
 }
 
-/// Certificate login, second half: the certificate signs [`LOGIN`] for the challenge.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CertificateLogin {
-    /// The certificate and its signature.
-    pub proof: CertificateProof,
-}
-
-impl Endpoint for CertificateLogin {
-    const NAME: &'static str = "login/certificate";
-    type Response = SessionGrant;
-}
-
-/// Restarts the session's countdown (`연장`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ExtendSession {
-    /// The session to extend.
-    pub token: SessionToken,
+request! {
+    /// Restarts the session's countdown (`연장`).
+    ExtendSession => SessionTime, "extend_session" {
+        /// The session to extend.
+        token: SessionToken,
+    }
 }
 
 /// How long a session still runs.
@@ -332,28 +350,20 @@ pub struct SessionTime {
     pub expires_in_secs: u32,
 }
 
-impl Endpoint for ExtendSession {
-    const NAME: &'static str = "extend_session";
-    type Response = SessionTime;
+request! {
+    /// Ends a session (`로그아웃`).
+    Logout => (), "logout" {
+        /// The session to end.
+        token: SessionToken,
+    }
 }
 
-/// Ends a session (`로그아웃`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Logout {
-    /// The session to end.
-    pub token: SessionToken,
-}
-
-impl Endpoint for Logout {
-    const NAME: &'static str = "logout";
-    type Response = ();
-}
-
-/// 잔액조회: the customer's withdrawal account and its balance.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetAccount {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// 잔액조회: the customer's withdrawal account and its balance.
+    GetAccount => AccountView, "account" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// An account and its balance.
@@ -365,31 +375,18 @@ pub struct AccountView {
     pub balance: u64,
 }
 
-impl Endpoint for GetAccount {
-    const NAME: &'static str = "account";
-    type Response = AccountView;
+request! {
+    /// 아이디 비밀번호 재설정: a customer logged in by certificate sets a new ID password, which
+    /// also lifts the ID's lock (as a bank lets a locked customer in by certificate).
+    ResetLoginPassword => (), "reset_login_password" {
+        /// The session, opened by certificate login.
+        token: SessionToken,
+        /// The new ID password.
+        new_password: String,
+    }
 }
 
-/// 아이디 비밀번호 재설정: a customer logged in by certificate sets a new ID password, which
-/// also lifts the ID's lock (as a bank lets a locked customer in by certificate).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ResetLoginPassword {
-    /// The session, opened by certificate login.
-    pub token: SessionToken,
-    /// The new ID password.
-    pub new_password: String,
-}
-
-impl Endpoint for ResetLoginPassword {
-    const NAME: &'static str = "reset_login_password";
-    type Response = ();
-}
-
-/// Puts the practice bank back as it was first seeded: locks, counters and sessions cleared.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ResetPractice;
-
-impl Endpoint for ResetPractice {
-    const NAME: &'static str = "reset_practice";
-    type Response = ();
+request! {
+    /// Puts the practice bank back as it was first seeded: locks, counters and sessions cleared.
+    ResetPractice => (), "reset_practice";
 }

@@ -1,5 +1,5 @@
 //! The bank's clock. Issuance hours and certificate dates depend on it, so tests and learners can
-//! set it: natively with [`ManualClock`], in the page with the `?clock=` query parameter.
+//! set it: natively with [`Clock::manual`], in the page with the `?clock=` query parameter.
 
 use std::cell::Cell;
 use std::rc::Rc;

@@ -1,4 +1,4 @@
-//! The bank in a Web Worker of its own. The `bank-worker` binary runs [`serve`]; the page talks
+//! The bank in a Web Worker of its own. The `bank-worker` binary runs `serve`; the page talks
 //! to it through [`BankWorker`], a [`Transport`](super::client::Transport).
 //!
 //! Protocol (JSON text both ways): the worker opens its IndexedDB database and posts

@@ -19,53 +19,42 @@ pub struct IssuanceStatus {
     pub ca: Option<Ca>,
 }
 
-/// Asks where the session's issuance stands (starting one if there is none).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetIssuance {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// Asks where the session's issuance stands (starting one if there is none).
+    GetIssuance => IssuanceStatus, "issuance/status" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
-impl Endpoint for GetIssuance {
-    const NAME: &'static str = "issuance/status";
-    type Response = IssuanceStatus;
+request! {
+    /// `취소`: drops the session's issuance.
+    CancelIssuance => (), "issuance/cancel" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
-/// `취소`: drops the session's issuance.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CancelIssuance {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// Step 1: the two terms and the resident registration number.
+    AgreeTerms => Progress, "issuance/terms" {
+        /// The login session.
+        token: SessionToken,
+        /// 전자금융거래 기본약관 agreed.
+        basic_terms: bool,
+        /// 전자금융서비스 이용약관 agreed.
+        service_terms: bool,
+        /// The resident registration number as typed.
+        rrn: String,
+    }
 }
 
-impl Endpoint for CancelIssuance {
-    const NAME: &'static str = "issuance/cancel";
-    type Response = ();
-}
-
-/// Step 1: the two terms and the resident registration number.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AgreeTerms {
-    /// The login session.
-    pub token: SessionToken,
-    /// 전자금융거래 기본약관 agreed.
-    pub basic_terms: bool,
-    /// 전자금융서비스 이용약관 agreed.
-    pub service_terms: bool,
-    /// The resident registration number as typed.
-    pub rrn: String,
-}
-
-impl Endpoint for AgreeTerms {
-    const NAME: &'static str = "issuance/terms";
-    type Response = Progress;
-}
-
-/// Step 2's table: which 범용 CAs already issued this customer a valid certificate here.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetTargets {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// Step 2's table: which 범용 CAs already issued this customer a valid certificate here.
+    GetTargets => Targets, "issuance/targets" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// The `범용인증서 발급내용` row.
@@ -75,38 +64,30 @@ pub struct Targets {
     pub general: Vec<(Ca, bool)>,
 }
 
-impl Endpoint for GetTargets {
-    const NAME: &'static str = "issuance/targets";
-    type Response = Targets;
+request! {
+    /// Step 2: the certificate chosen and the three agreements.
+    ChooseCertificate => Progress, "issuance/target" {
+        /// The login session.
+        token: SessionToken,
+        /// The kind.
+        kind: CertKind,
+        /// The CA.
+        ca: Ca,
+        /// The CA's terms of service agreed.
+        ca_terms: bool,
+        /// Third-party provision of personal data agreed.
+        third_party: bool,
+        /// 공인인증서 발급에 대한 사전동의 agreed.
+        prior_consent: bool,
+    }
 }
 
-/// Step 2: the certificate chosen and the three agreements.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ChooseCertificate {
-    /// The login session.
-    pub token: SessionToken,
-    /// The kind.
-    pub kind: CertKind,
-    /// The CA.
-    pub ca: Ca,
-    /// The CA's terms of service agreed.
-    pub ca_terms: bool,
-    /// Third-party provision of personal data agreed.
-    pub third_party: bool,
-    /// 공인인증서 발급에 대한 사전동의 agreed.
-    pub prior_consent: bool,
-}
-
-impl Endpoint for ChooseCertificate {
-    const NAME: &'static str = "issuance/target";
-    type Response = Progress;
-}
-
-/// Step 3's form: what the bank has on record for the additional verification.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetVerification {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// Step 3's form: what the bank has on record for the additional verification.
+    GetVerification => Verification, "issuance/verification" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// The second factor the bank asks for.
@@ -145,18 +126,14 @@ pub struct Verification {
     pub second_factor: SecondFactorPrompt,
 }
 
-impl Endpoint for GetVerification {
-    const NAME: &'static str = "issuance/verification";
-    type Response = Verification;
-}
-
-/// `ARS 인증` → `확인`: the bank calls the chosen number.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct StartArs {
-    /// The login session.
-    pub token: SessionToken,
-    /// The index of the number in [`Verification::phones`].
-    pub phone: usize,
+request! {
+    /// `ARS 인증` → `확인`: the bank calls the chosen number.
+    StartArs => ArsCall, "issuance/ars/start" {
+        /// The login session.
+        token: SessionToken,
+        /// The index of the number in [`Verification::phones`].
+        phone: usize,
+    }
 }
 
 /// The call the bank placed.
@@ -168,18 +145,14 @@ pub struct ArsCall {
     pub approval_number: String,
 }
 
-impl Endpoint for StartArs {
-    const NAME: &'static str = "issuance/ars/start";
-    type Response = ArsCall;
-}
-
-/// What the customer keyed into the ringing phone (the phone network's side of the call).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AnswerArs {
-    /// The login session whose call this is.
-    pub token: SessionToken,
-    /// The digits keyed.
-    pub keyed: String,
+request! {
+    /// What the customer keyed into the ringing phone (the phone network's side of the call).
+    AnswerArs => ArsAnswer, "issuance/ars/answer" {
+        /// The login session whose call this is.
+        token: SessionToken,
+        /// The digits keyed.
+        keyed: String,
+    }
 }
 
 /// What the ARS voice says back.
@@ -189,33 +162,20 @@ pub struct ArsAnswer {
     pub approved: bool,
 }
 
-impl Endpoint for AnswerArs {
-    const NAME: &'static str = "issuance/ars/answer";
-    type Response = ArsAnswer;
+request! {
+    /// `전화승인완료`: asks whether the call was approved.
+    ConfirmArs => (), "issuance/ars/confirm" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
-/// `전화승인완료`: asks whether the call was approved.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ConfirmArs {
-    /// The login session.
-    pub token: SessionToken,
-}
-
-impl Endpoint for ConfirmArs {
-    const NAME: &'static str = "issuance/ars/confirm";
-    type Response = ();
-}
-
-/// `해외출국확인`: asks the immigration record instead of calling.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CheckDeparture {
-    /// The login session.
-    pub token: SessionToken,
-}
-
-impl Endpoint for CheckDeparture {
-    const NAME: &'static str = "issuance/departure";
-    type Response = ();
+request! {
+    /// `해외출국확인`: asks the immigration record instead of calling.
+    CheckDeparture => (), "issuance/departure" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// The second-factor answer.
@@ -235,29 +195,26 @@ pub enum SecondFactorAnswer {
     },
 }
 
-/// Step 3's `확인`: account, its password and the second factor.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct VerifyAccount {
-    /// The login session.
-    pub token: SessionToken,
-    /// The withdrawal account.
-    pub account: String,
-    /// Its 4-digit password.
-    pub account_password: String,
-    /// The second factor.
-    pub answer: SecondFactorAnswer,
+request! {
+    /// Step 3's `확인`: account, its password and the second factor.
+    VerifyAccount => Progress, "issuance/verify" {
+        /// The login session.
+        token: SessionToken,
+        /// The withdrawal account.
+        account: String,
+        /// Its 4-digit password.
+        account_password: String,
+        /// The second factor.
+        answer: SecondFactorAnswer,
+    }
 }
 
-impl Endpoint for VerifyAccount {
-    const NAME: &'static str = "issuance/verify";
-    type Response = Progress;
-}
-
-/// Step 4's table.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetFee {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// Step 4's table.
+    GetFee => FeeQuote, "issuance/fee" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// The fee withdrawal to be booked.
@@ -275,33 +232,20 @@ pub struct FeeQuote {
     pub reissue: bool,
 }
 
-impl Endpoint for GetFee {
-    const NAME: &'static str = "issuance/fee";
-    type Response = FeeQuote;
+request! {
+    /// Step 4's `확인`: the bank checks the balance now; nothing is withdrawn yet.
+    ConfirmFee => Progress, "issuance/fee/confirm" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
-/// Step 4's `확인`: the bank checks the balance now; nothing is withdrawn yet.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ConfirmFee {
-    /// The login session.
-    pub token: SessionToken,
-}
-
-impl Endpoint for ConfirmFee {
-    const NAME: &'static str = "issuance/fee/confirm";
-    type Response = Progress;
-}
-
-/// `은행정보 불러오기`: the name on record.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetBankName {
-    /// The login session.
-    pub token: SessionToken,
-}
-
-impl Endpoint for GetBankName {
-    const NAME: &'static str = "issuance/name";
-    type Response = String;
+request! {
+    /// `은행정보 불러오기`: the name on record.
+    GetBankName => String, "issuance/name" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// What step 5 collects for the certificate (not for the bank's customer record).
@@ -325,25 +269,22 @@ pub struct CustomerDetails {
     pub mobile: String,
 }
 
-/// Step 5's submission.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SubmitDetails {
-    /// The login session.
-    pub token: SessionToken,
-    /// The details.
-    pub details: CustomerDetails,
+request! {
+    /// Step 5's submission.
+    SubmitDetails => Progress, "issuance/details" {
+        /// The login session.
+        token: SessionToken,
+        /// The details.
+        details: CustomerDetails,
+    }
 }
 
-impl Endpoint for SubmitDetails {
-    const NAME: &'static str = "issuance/details";
-    type Response = Progress;
-}
-
-/// Step 6 → 7: asks which subject the certificate request must carry.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PrepareIssuance {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// Step 6 → 7: asks which subject the certificate request must carry.
+    PrepareIssuance => IssuanceTicket, "issuance/prepare" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// What the request must name.
@@ -357,21 +298,17 @@ pub struct IssuanceTicket {
     pub kind: CertKind,
 }
 
-impl Endpoint for PrepareIssuance {
-    const NAME: &'static str = "issuance/prepare";
-    type Response = IssuanceTicket;
-}
-
-/// The certificate request (PKCS#10 DER, base64) and the random value R (20 bytes, base64) whose
-/// VID the certificate will carry.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct IssueCertificate {
-    /// The login session.
-    pub token: SessionToken,
-    /// The PKCS#10 request, DER in base64.
-    pub csr: String,
-    /// R, base64.
-    pub random: String,
+request! {
+    /// The certificate request (PKCS#10 DER, base64) and the random value R (20 bytes, base64) whose
+    /// VID the certificate will carry.
+    IssueCertificate => IssuedCertificate, "issuance/issue" {
+        /// The login session.
+        token: SessionToken,
+        /// The PKCS#10 request, DER in base64.
+        csr: String,
+        /// R, base64.
+        random: String,
+    }
 }
 
 /// The issued certificate and its chain.
@@ -385,16 +322,12 @@ pub struct IssuedCertificate {
     pub fee: u64,
 }
 
-impl Endpoint for IssueCertificate {
-    const NAME: &'static str = "issuance/issue";
-    type Response = IssuedCertificate;
-}
-
-/// 인증서 조회: the customer's certificates as the bank's records have them.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ListCertificates {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// 인증서 조회: the customer's certificates as the bank's records have them.
+    ListCertificates => Vec<CertificateView>, "certificates" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// A certificate's state at the bank.
@@ -442,17 +375,8 @@ pub struct CertificateView {
     pub registered: bool,
 }
 
-impl Endpoint for ListCertificates {
-    const NAME: &'static str = "certificates";
-    type Response = Vec<CertificateView>;
-}
-
-/// The mock root CA's certificate, for the customer to inspect or install.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetRootCertificate;
-
-impl Endpoint for GetRootCertificate {
-    const NAME: &'static str = "root";
-    /// The certificate, DER in base64.
-    type Response = String;
+request! {
+    /// The mock root CA's certificate, for the customer to inspect or install; the answer is
+    /// its DER in base64.
+    GetRootCertificate => String, "root";
 }

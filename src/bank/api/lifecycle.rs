@@ -40,14 +40,15 @@ pub fn renew_purpose(csr_der: &[u8]) -> String {
     format!("renew request-sha256={hex}")
 }
 
-/// 인증서 폐기: the logged-in customer revokes one of their certificates, proving it with the
-/// certificate's key (its password).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RevokeCertificate {
-    /// The login session.
-    pub token: SessionToken,
-    /// The certificate and a signature for [`REVOKE`].
-    pub proof: CertificateProof,
+request! {
+    /// 인증서 폐기: the logged-in customer revokes one of their certificates, proving it with the
+    /// certificate's key (its password).
+    RevokeCertificate => Revocation, "certificates/revoke" {
+        /// The login session.
+        token: SessionToken,
+        /// The certificate and a signature for [`REVOKE`].
+        proof: CertificateProof,
+    }
 }
 
 /// What a revocation did.
@@ -59,28 +60,19 @@ pub struct Revocation {
     pub refund: u64,
 }
 
-impl Endpoint for RevokeCertificate {
-    const NAME: &'static str = "certificates/revoke";
-    type Response = Revocation;
-}
-
-/// 인증서 갱신: a new certificate for a new key, asked for with the current certificate from 30
-/// days before it expires. The request (PKCS#10) must name the current certificate's subject.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RenewCertificate {
-    /// The login session.
-    pub token: SessionToken,
-    /// The current certificate and a signature for [`renew_purpose`] of `csr`.
-    pub proof: CertificateProof,
-    /// The new PKCS#10 request, DER in base64.
-    pub csr: String,
-    /// The new key's R, base64.
-    pub random: String,
-}
-
-impl Endpoint for RenewCertificate {
-    const NAME: &'static str = "certificates/renew";
-    type Response = IssuedCertificate;
+request! {
+    /// 인증서 갱신: a new certificate for a new key, asked for with the current certificate from 30
+    /// days before it expires. The request (PKCS#10) must name the current certificate's subject.
+    RenewCertificate => IssuedCertificate, "certificates/renew" {
+        /// The login session.
+        token: SessionToken,
+        /// The current certificate and a signature for [`renew_purpose`] of `csr`.
+        proof: CertificateProof,
+        /// The new PKCS#10 request, DER in base64.
+        csr: String,
+        /// The new key's R, base64.
+        random: String,
+    }
 }
 
 /// How many days before expiry renewal opens.
@@ -89,24 +81,20 @@ pub const RENEWAL_DAYS: i64 = 30;
 /// can be had from the day after.
 pub const REFUND_DAYS: i64 = 7;
 
-/// The CA's current CRL.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct GetCrl {
-    /// Whose CRL.
-    pub ca: Ca,
+request! {
+    /// The CA's current CRL; the answer is its DER in base64.
+    GetCrl => String, "crl" {
+        /// Whose CRL.
+        ca: Ca,
+    }
 }
 
-impl Endpoint for GetCrl {
-    const NAME: &'static str = "crl";
-    /// The CRL, DER in base64.
-    type Response = String;
-}
-
-/// 영수증/세금계산서: the customer's paid issuances.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ListReceipts {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// 영수증/세금계산서: the customer's paid issuances.
+    ListReceipts => Vec<Receipt>, "receipts" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
 /// One paid issuance.
@@ -128,9 +116,4 @@ pub struct Receipt {
     pub available_from: String,
     /// Whether that day has come.
     pub available: bool,
-}
-
-impl Endpoint for ListReceipts {
-    const NAME: &'static str = "receipts";
-    type Response = Vec<Receipt>;
 }

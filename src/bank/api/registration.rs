@@ -14,60 +14,44 @@ pub const OTHER_INSTITUTION_CODE: &str = "MSC";
 /// Its name on screen.
 pub const OTHER_INSTITUTION: &str = "모의증권";
 
-/// Begins a registration: step 3's verification (ARS, then the account password and the
-/// security card or OTP) runs next through the same endpoints as the wizard's.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct StartRegistration {
-    /// The login session.
-    pub token: SessionToken,
+request! {
+    /// Begins a registration: step 3's verification (ARS, then the account password and the
+    /// security card or OTP) runs next through the same endpoints as the wizard's.
+    StartRegistration => (), "registration/start" {
+        /// The login session.
+        token: SessionToken,
+    }
 }
 
-impl Endpoint for StartRegistration {
-    const NAME: &'static str = "registration/start";
-    type Response = ();
+request! {
+    /// Registers another institution's certificate, proven with its key (its password).
+    RegisterCertificate => CertificateView, "registration/register" {
+        /// The login session, verified since [`StartRegistration`].
+        token: SessionToken,
+        /// The certificate and a signature for [`REGISTER`].
+        proof: CertificateProof,
+    }
 }
 
-/// Registers another institution's certificate, proven with its key (its password).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RegisterCertificate {
-    /// The login session, verified since [`StartRegistration`].
-    pub token: SessionToken,
-    /// The certificate and a signature for [`REGISTER`].
-    pub proof: CertificateProof,
+request! {
+    /// 해제: forgets a registered certificate; it no longer logs in here.
+    UnregisterCertificate => (), "registration/unregister" {
+        /// The login session.
+        token: SessionToken,
+        /// The registered certificate's serial number, as listed.
+        serial: String,
+    }
 }
 
-impl Endpoint for RegisterCertificate {
-    const NAME: &'static str = "registration/register";
-    type Response = CertificateView;
-}
-
-/// 해제: forgets a registered certificate; it no longer logs in here.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct UnregisterCertificate {
-    /// The login session.
-    pub token: SessionToken,
-    /// The registered certificate's serial number, as listed.
-    pub serial: String,
-}
-
-impl Endpoint for UnregisterCertificate {
-    const NAME: &'static str = "registration/unregister";
-    type Response = ();
-}
-
-/// 모의증권 issues the logged-in customer a general-purpose certificate (free, practice only)
-/// for the key of `csr`; this bank does not record it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct IssueElsewhere {
-    /// The login session (the practice institution trusts this bank's identification).
-    pub token: SessionToken,
-    /// A PKCS#10 request, DER in base64; only its key is used.
-    pub csr: String,
-    /// R, base64.
-    pub random: String,
-}
-
-impl Endpoint for IssueElsewhere {
-    const NAME: &'static str = "elsewhere/issue";
-    type Response = IssuedCertificate;
+request! {
+    /// 모의증권 issues the logged-in customer a general-purpose certificate (free, practice only)
+    /// for the key of `csr`; this bank does not record it.
+    IssueElsewhere => IssuedCertificate, "elsewhere/issue" {
+        /// The login session (the practice institution trusts this bank's identification).
+        token: SessionToken,
+        /// A PKCS#10 request, DER in base64; only its key is used.
+        csr: String,
+        /// R, base64.
+        random: String,
+    }
 }
