@@ -16,7 +16,7 @@ pub use cert_picker::{Candidate, CertificatePicker, Source};
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use download::{download, download_from_bank};
-pub use form::{DigitsInput, ErrorLine, FormButtons, paint};
+pub use form::{ActionButton, DigitsInput, ErrorLine, FormButtons, TableHead, paint};
 pub use header::Header;
 pub use keypad::Keypad;
 pub use step_indicator::StepIndicator;

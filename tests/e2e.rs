@@ -3,12 +3,16 @@
 
 #[path = "e2e/flows.rs"]
 mod flows;
+#[path = "e2e/pages.rs"]
+mod pages;
 #[path = "e2e/support.rs"]
 mod support;
 
-use cert_center::bank::demo::{self, DemoCustomer};
+use cert_center::bank::demo;
+use cert_center::kst::days_before;
 use flows::*;
-use support::{Browser, PINNED_CLOCK, with_browser};
+use pages::*;
+use support::{PINNED_CLOCK, with_browser};
 
 const HEADER: &str = "header.site-header:not(.boot-header)";
 
@@ -282,58 +286,6 @@ async fn hong_with_the_security_card_goes_through_steps_one_to_six() {
     .await;
 }
 
-/// The expiry date in the 인증서 관리 list.
-async fn stored_expiry(b: &Browser) -> String {
-    b.open("/center/manage").await;
-    let row = b.wait_text(".manage-list tbody", "KICA").await;
-    row.split_whitespace()
-        .find(|w| w.len() == 10 && w.as_bytes()[4] == b'-')
-        .unwrap()
-        .to_owned()
-}
-
-/// Opens the certificate picker on the browser's certificates and logs in with `password`.
-async fn browser_certificate_login(b: &Browser, password: &str) {
-    b.wait_text(".cert-picker", "홍길동(HONG GILDONG)0004")
-        .await;
-    let list = b.text(".cert-list").await;
-    assert!(
-        list.contains("개인 범용 인증서") && list.contains("KICA"),
-        "{list}"
-    );
-    b.fill("#cert-login-password", password).await;
-    b.shot("cert-picker").await;
-    b.click(".cert-picker", "확인").await;
-}
-
-/// The date `days` before `date` (both `YYYY-MM-DD`).
-fn days_before(date: &str, days: u64) -> String {
-    let p: Vec<u16> = date.split('-').map(|x| x.parse().unwrap()).collect();
-    let at = der::DateTime::new(p[0], p[1] as u8, p[2] as u8, 0, 0, 0)
-        .unwrap()
-        .unix_duration()
-        - std::time::Duration::from_secs(days * 86_400);
-    let d = der::DateTime::from_unix_duration(at).unwrap();
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-/// From the bank's home page to step 1, the way a customer clicks.
-async fn home_to_wizard(b: &Browser, who: &DemoCustomer) {
-    b.open("/").await;
-    b.click_css(".home-tiles a[href='/center']").await;
-    b.wait_path("/center").await;
-    b.click(".tiles", "바로가기").await;
-    b.wait_path("/center/issue").await;
-    b.click(".issue-boxes", "바로가기").await;
-    b.click(".dialog", "확인").await;
-    b.wait_path("/center/issue/check").await;
-    b.wait_text("table.checks", "IndexedDB").await;
-    b.click("#content", "확인").await;
-    b.wait_path("/login").await;
-    b.login(who.user_id, who.password).await;
-    b.wait_path("/center/issue/personal/1").await;
-}
-
 #[tokio::test]
 async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
     with_browser(|b| async move {
@@ -448,7 +400,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
 
         // Twenty days before the expiry (the practice clock shifted), the center warns.
         let expires = stored_expiry(&b).await;
-        let warn_day = days_before(&expires, 20);
+        let warn_day = days_before(&expires, 20).unwrap();
         b.open(&format!("/center?clock={warn_day}T12:00:00%2B09:00"))
             .await;
         b.wait_text(
@@ -595,14 +547,17 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
         let expires = stored_expiry(&b).await;
 
         // Twenty days before the expiry (the practice clock shifted); the session ended with it.
-        let day = days_before(&expires, 20);
+        let day = days_before(&expires, 20).unwrap();
         b.open(&format!("/login?clock={day}T12:00:00%2B09:00"))
             .await;
         b.login(who.user_id, who.password).await;
         b.wait_path("/center").await;
         b.open("/center/renew").await;
-        b.wait_text(".renew-list", &format!("{}부터", days_before(&expires, 30)))
-            .await;
+        b.wait_text(
+            ".renew-list",
+            &format!("{}부터", days_before(&expires, 30).unwrap()),
+        )
+        .await;
         b.shot("renew").await;
         b.click(".renew-buttons", "브라우저인증서 갱신").await;
         browser_certificate_login(&b, CERT_PASSWORD).await;
@@ -721,27 +676,6 @@ async fn a_pfx_export_comes_back_here_and_into_a_fresh_profile() {
     .await;
 }
 
-/// 인증서 관리 → 인증서 가져오기 with a `.pfx` file.
-async fn import_pfx(b: &Browser, pfx: &std::path::Path) {
-    b.open("/center/manage").await;
-    b.click("#content", "인증서 가져오기").await;
-    b.wait_css("#import-files")
-        .await
-        .send_keys(&pfx.display().to_string())
-        .await
-        .unwrap();
-    b.fill("#import-password", "Wrong!20261").await;
-    b.click(".cert-import", "가져오기").await;
-    b.wait_text(".cert-import .error", "인증서 암호가 올바르지 않습니다")
-        .await;
-    b.fill("#import-password", CERT_PASSWORD).await;
-    b.click(".cert-import", "가져오기").await;
-    b.wait_text("#content .status", "인증서를 이 브라우저로 가져왔습니다")
-        .await;
-    b.wait_text(".manage-list", "홍길동(HONG GILDONG)0004")
-        .await;
-}
-
 #[tokio::test]
 async fn another_institutions_certificate_logs_in_while_registered() {
     with_browser(|b| async move {
@@ -820,17 +754,6 @@ async fn another_institutions_certificate_logs_in_while_registered() {
         .await;
     })
     .await;
-}
-
-/// Picks an NPKI zip in the open certificate dialog and types the password.
-async fn pick_zip(b: &Browser, zip: &std::path::Path) {
-    b.wait_css("#npki-files")
-        .await
-        .send_keys(&zip.display().to_string())
-        .await
-        .unwrap();
-    b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
-    b.fill("#cert-login-password", CERT_PASSWORD).await;
 }
 
 #[tokio::test]

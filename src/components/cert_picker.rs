@@ -3,6 +3,8 @@
 //! 만료일, 발급자, and the certificate password.
 
 use leptos::prelude::*;
+
+use super::TableHead;
 use wasm_bindgen::JsCast;
 
 use super::Dialog;
@@ -113,15 +115,7 @@ pub fn CertTable(
 ) -> impl IntoView {
     view! {
         <table class="cert-list">
-            <thead>
-                <tr>
-                    <th scope="col">"선택"</th>
-                    <th scope="col">"구분"</th>
-                    <th scope="col">"사용자"</th>
-                    <th scope="col">"만료일"</th>
-                    <th scope="col">"발급자"</th>
-                </tr>
-            </thead>
+            <TableHead columns=&["선택", "구분", "사용자", "만료일", "발급자"] />
             <tbody>
                 {move || {
                     rows.get()

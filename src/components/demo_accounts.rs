@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::ActionButton;
+
 use crate::bank::BankApi;
 use crate::bank::api::ResetPractice;
 use crate::bank::demo::{CUSTOMERS, DemoCustomer, SecondFactor};
@@ -98,16 +100,7 @@ pub fn DemoAccounts(
                 </tbody>
             </table>
             <div class="row">
-                <button
-                    type="button"
-                    class="btn small"
-                    disabled=move || reset.pending().get()
-                    on:click=move |_| {
-                        reset.dispatch(());
-                    }
-                >
-                    "연습 데이터 초기화"
-                </button>
+                <ActionButton action=reset label="연습 데이터 초기화" class="btn small" />
                 <span class="hint" role="status" aria-live="polite">
                     {reset_message}
                 </span>

@@ -71,3 +71,34 @@ pub fn DigitsInput(
         />
     }
 }
+
+/// A button that runs `action`, disabled while it runs.
+#[component]
+pub fn ActionButton<O: 'static>(
+    action: Action<(), O>,
+    label: &'static str,
+    #[prop(default = "btn")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=class
+            disabled=move || action.pending().get()
+            on:click=move |_| {
+                action.dispatch_local(());
+            }
+        >
+            {label}
+        </button>
+    }
+}
+
+/// A table's column headings.
+#[component]
+pub fn TableHead(columns: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+        </thead>
+    }
+}

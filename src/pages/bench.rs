@@ -7,6 +7,9 @@
 //! (the [`ISSUANCE`] measure) and runs Lighthouse.
 
 use leptos::prelude::*;
+
+use crate::components::{ActionButton, TableHead};
+
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -245,16 +248,7 @@ pub fn BenchPage() -> impl IntoView {
                 )}
             </p>
             <p class="row">
-                <button
-                    type="button"
-                    class="btn primary"
-                    disabled=move || run.pending().get()
-                    on:click=move |_| {
-                        run.dispatch(());
-                    }
-                >
-                    "측정 시작"
-                </button>
+                <ActionButton action=run label="측정 시작" class="btn primary" />
             </p>
             <p role="status" aria-live="polite">
                 {move || run.pending().get().then(|| progress.get())}
@@ -264,9 +258,7 @@ pub fn BenchPage() -> impl IntoView {
                     let json = serde_json::to_string(&f).unwrap_or_default();
                     view! {
                         <table class="data-table">
-                            <thead>
-                                <tr><th scope="col">"항목"</th><th scope="col">"이 앱"</th><th scope="col">"WebCrypto"</th></tr>
-                            </thead>
+                            <TableHead columns=&["항목", "이 앱", "WebCrypto"] />
                             <tbody>
                                 <tr><th scope="row">{format!("RSA-2048 키 생성 (작업자 {}개 병렬)", f.workers)}</th><td>{ms(f.keygen_parallel_ms)}</td><td>{ms(f.keygen_webcrypto_ms)}</td></tr>
                                 <tr><th scope="row">"RSA-2048 키 생성 (작업자 하나)"</th><td>{ms(f.keygen_worker_ms)}</td><td>"-"</td></tr>

@@ -2,11 +2,12 @@
 //! browser certificate needs no program, only a browser with these features.
 
 use leptos::prelude::*;
+
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsValue;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, TableHead};
 use crate::pages::wizard::WIZARD_PATH;
 use crate::store::KeyValueStore;
 
@@ -117,13 +118,7 @@ pub fn BrowserCheckPage() -> impl IntoView {
             "안전한 인터넷뱅킹을 위해 보안프로그램 사용을 권장합니다. 브라우저인증서는 별도 프로그램 설치 없이 이 브라우저의 기능만으로 동작하므로, 아래 항목만 점검합니다."
         </p>
         <table class="checks">
-            <thead>
-                <tr>
-                    <th scope="col">"점검 항목"</th>
-                    <th scope="col">"용도"</th>
-                    <th scope="col">"결과"</th>
-                </tr>
-            </thead>
+            <TableHead columns=&["점검 항목", "용도", "결과"] />
             <tbody>
                 {move || {
                     checks

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::bank::BankApi;
 use crate::bank::api::{GetRootCertificate, ListCertificates};
-use crate::components::{PageTitle, download_from_bank};
+use crate::components::{ActionButton, PageTitle, TableHead, download_from_bank};
 use crate::contexts::use_bank;
 
 /// `최상위 인증기관 인증서 내려받기`: the mock root certificate as `mock-root-ca.der`.
@@ -23,16 +23,7 @@ pub fn RootCertificateButton() -> impl IntoView {
     });
     view! {
         <p class="row">
-            <button
-                type="button"
-                class="btn"
-                disabled=move || fetch.pending().get()
-                on:click=move |_| {
-                    fetch.dispatch(());
-                }
-            >
-                "최상위 인증기관 인증서 내려받기"
-            </button>
+            <ActionButton action=fetch label="최상위 인증기관 인증서 내려받기" />
             <span class="hint">
                 "모의은행 연습용 최상위 인증기관(MOCK Root CA)의 인증서입니다. 실제 인증기관이 아니므로 운영체제에 신뢰 인증서로 설치하지 마세요."
             </span>
@@ -70,15 +61,7 @@ pub fn CertListPage() -> impl IntoView {
             Some(Ok(list)) => {
                 view! {
                     <table class="data-table cert-status">
-                        <thead>
-                            <tr>
-                                <th scope="col">"구분"</th>
-                                <th scope="col">"발급기관"</th>
-                                <th scope="col">"일련번호"</th>
-                                <th scope="col">"유효기간"</th>
-                                <th scope="col">"상태"</th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=&["구분", "발급기관", "일련번호", "유효기간", "상태"] />
                         <tbody>
                             {list
                                 .into_iter()

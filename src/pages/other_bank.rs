@@ -8,8 +8,8 @@ use crate::bank::api::{
     ListCertificates, OTHER_INSTITUTION, StartRegistration, UnregisterCertificate,
 };
 use crate::bank::rules::check_password;
-use crate::components::PageTitle;
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
+use crate::components::{ActionButton, PageTitle, TableHead};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
@@ -46,11 +46,14 @@ pub fn OtherBankPage() -> impl IntoView {
 
     let state = RwSignal::new(Registration::Idle);
     let start = {
-        Action::new_local(move |_: &()| async move {
+        Action::new_local(move |_: &()| {
+            problem.set(None);
             notice.set(None);
-            match bank.for_customer(|token| StartRegistration { token }).await {
-                Ok(()) => state.set(Registration::Verifying),
-                Err(error) => problem.set(Some(error.to_string())),
+            async move {
+                match bank.for_customer(|token| StartRegistration { token }).await {
+                    Ok(()) => state.set(Registration::Verifying),
+                    Err(error) => problem.set(Some(error.to_string())),
+                }
             }
         })
     };
@@ -157,14 +160,7 @@ pub fn OtherBankPage() -> impl IntoView {
         </ul>
         <h3>"등록된 타행·타기관 인증서"</h3>
         <table class="data-table registered-list">
-            <thead>
-                <tr>
-                    <th scope="col">"발급기관"</th>
-                    <th scope="col">"일련번호"</th>
-                    <th scope="col">"만료일"</th>
-                    <th scope="col">"해제"</th>
-                </tr>
-            </thead>
+            <TableHead columns=&["발급기관", "일련번호", "만료일", "해제"] />
             <tbody>
                 {move || match registered.get() {
                     None => view! { <tr><td colspan="4">"조회 중…"</td></tr> }.into_any(),
@@ -212,17 +208,7 @@ pub fn OtherBankPage() -> impl IntoView {
             Registration::Idle => {
                 view! {
                     <p class="row">
-                        <button
-                            type="button"
-                            class="btn primary"
-                            disabled=move || start.pending().get()
-                            on:click=move |_| {
-                                problem.set(None);
-                                start.dispatch(());
-                            }
-                        >
-                            "인증서 등록"
-                        </button>
+                        <ActionButton action=start label="인증서 등록" class="btn primary" />
                     </p>
                 }
                     .into_any()

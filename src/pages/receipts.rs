@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{ListReceipts, Receipt};
-use crate::components::{Dialog, PageTitle};
+use crate::components::{Dialog, PageTitle, TableHead};
 use crate::contexts::{use_auth, use_bank};
 use crate::format::won;
 
@@ -57,15 +57,7 @@ pub fn ReceiptsPage() -> impl IntoView {
             <li>"세금계산서는 사업자 고객의 전자세금용 인증서에만 발급되며, 개인 고객은 영수증으로 갈음합니다."</li>
         </ul>
         <table class="data-table receipts">
-            <thead>
-                <tr>
-                    <th scope="col">"거래일"</th>
-                    <th scope="col">"구분"</th>
-                    <th scope="col">"발급기관"</th>
-                    <th scope="col">"수수료"</th>
-                    <th scope="col">"영수증"</th>
-                </tr>
-            </thead>
+            <TableHead columns=&["거래일", "구분", "발급기관", "수수료", "영수증"] />
             <tbody>
                 {move || match receipts.get() {
                     None => view! { <tr><td colspan="5">"조회 중…"</td></tr> }.into_any(),

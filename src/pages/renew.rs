@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{CertKind, RENEWAL_DAYS};
-use crate::components::PageTitle;
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
+use crate::components::{PageTitle, TableHead};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
@@ -109,14 +109,7 @@ pub fn RenewPage() -> impl IntoView {
         </ul>
         <h3>"이 브라우저의 인증서"</h3>
         <table class="data-table renew-list">
-            <thead>
-                <tr>
-                    <th scope="col">"사용자"</th>
-                    <th scope="col">"발급자"</th>
-                    <th scope="col">"만료일"</th>
-                    <th scope="col">"갱신 가능일"</th>
-                </tr>
-            </thead>
+            <TableHead columns=&["사용자", "발급자", "만료일", "갱신 가능일"] />
             <tbody>
                 {move || match stored.get() {
                     None => view! { <tr><td colspan="4">"읽는 중…"</td></tr> }.into_any(),

@@ -112,11 +112,7 @@ pub async fn step_4(b: &Browser) {
 
 pub async fn step_5(b: &Browser) {
     b.click(STEP, "은행정보 불러오기").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while b.value("#name").await != "홍길동" {
-        assert!(std::time::Instant::now() < deadline, "name not filled");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    b.wait_value("#name", "홍길동").await;
     b.fill("#english_name", "hong gildong").await;
     assert_eq!(b.value("#english_name").await, "HONG GILDONG");
     b.click(STEP, "우편번호 찾기").await;

@@ -277,22 +277,35 @@ impl Browser {
         format!("--- the page shows ---\n{text}\n----------------------")
     }
 
-    /// Waits until the path (without query) is `expected`.
-    pub async fn wait_path(&self, expected: &str) {
+    /// The one wait loop: runs `probe` every 100 ms until it finds what it looks for
+    /// (`Ok`); after [`PATIENCE`] fails with what the last try found (`Err`) and the page.
+    pub async fn until<T, Found, Probe>(&self, probe: impl Fn() -> Probe) -> T
+    where
+        Found: std::fmt::Display,
+        Probe: std::future::Future<Output = Result<T, Found>>,
+    {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            let url = self.client.current_url().await.unwrap();
-            if url.path() == expected {
-                return;
+            match probe().await {
+                Ok(found) => return found,
+                Err(last) if Instant::now() >= deadline => {
+                    panic!("{last}\n{}", self.page_text().await)
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
-            if Instant::now() >= deadline {
-                panic!(
-                    "still at {url}, expected {expected}\n{}",
-                    self.page_text().await
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Waits until the path (without query) is `expected`.
+    pub async fn wait_path(&self, expected: &str) {
+        self.until(move || async move {
+            let url = self.client.current_url().await.unwrap();
+            match url.path() == expected {
+                true => Ok(()),
+                false => Err(format!("still at {url}, expected {expected}")),
+            }
+        })
+        .await
     }
 
     /// Waits for an element matching `css`.
@@ -311,38 +324,47 @@ impl Browser {
 
     /// Waits until the element matching `css` shows text containing `needle`; returns the text.
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
+        self.until(move || async move {
             let text = match self.client.find(Locator::Css(css)).await {
                 Ok(element) => element.text().await.unwrap_or_default(),
                 Err(_) => String::new(),
             };
-            if text.contains(needle) {
-                return text;
+            match text.contains(needle) {
+                true => Ok(text),
+                false => Err(format!(
+                    "`{css}` shows {text:?}, expected it to contain {needle:?}"
+                )),
             }
-            if Instant::now() >= deadline {
-                panic!(
-                    "`{css}` shows {text:?}, expected it to contain {needle:?}\n{}",
-                    self.page_text().await
-                );
+        })
+        .await
+    }
+
+    /// Waits until the input matching `css` holds `expected`.
+    pub async fn wait_value(&self, css: &str, expected: &str) {
+        self.until(move || async move {
+            let value = self.value(css).await;
+            match value == expected {
+                true => Ok(()),
+                false => Err(format!("`{css}` holds {value:?}, expected {expected:?}")),
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     /// Clicks the link or button inside `scope` (CSS) whose visible text is exactly `label`.
     pub async fn click(&self, scope: &str, label: &str) {
         let container = self.wait_css(scope).await;
-        let xpath = format!(".//*[self::a or self::button][normalize-space()='{label}']");
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(target) = container.find(Locator::XPath(&xpath)).await {
-                target.click().await.unwrap();
-                return;
-            }
-            assert!(Instant::now() < deadline, "no `{label}` in `{scope}`");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let container = &container;
+        let xpath = &format!(".//*[self::a or self::button][normalize-space()='{label}']");
+        let target = self
+            .until(move || async move {
+                container
+                    .find(Locator::XPath(xpath))
+                    .await
+                    .map_err(|_| format!("no `{label}` in `{scope}`"))
+            })
+            .await;
+        target.click().await.unwrap();
     }
 
     /// Clicks the element matching `css`.
@@ -412,16 +434,18 @@ impl Browser {
     /// Waits until the browser has saved the download `name`; returns its path.
     pub async fn wait_download(&self, name: &str) -> PathBuf {
         let path = self.downloads.join(name);
-        let deadline = Instant::now() + PATIENCE;
+        let saved = &path;
         // Chromium writes `name.crdownload` first and renames it when done.
-        while !path.is_file() {
-            assert!(
-                Instant::now() < deadline,
-                "no download {name} in {}",
-                self.downloads.display()
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        self.until(move || async move {
+            match saved.is_file() {
+                true => Ok(()),
+                false => Err(format!(
+                    "no download {name} in {}",
+                    self.downloads.display()
+                )),
+            }
+        })
+        .await;
         path
     }
 

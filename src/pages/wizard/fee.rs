@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{CancelButton, FeeNotice, use_advance};
 use crate::bank::api::{CertKind, ConfirmFee, GetFee};
-use crate::components::ErrorLine;
+use crate::components::{ActionButton, ErrorLine};
 use crate::contexts::use_bank;
 use crate::format::won;
 
@@ -24,6 +24,7 @@ pub fn FeeStep() -> impl IntoView {
     };
     let confirm = Action::new_local(move |_: &()| {
         let advance = advance.clone();
+        problem.set(None);
         async move {
             match bank.for_customer(|token| ConfirmFee { token }).await {
                 Ok(progress) => advance(progress),
@@ -78,17 +79,7 @@ pub fn FeeStep() -> impl IntoView {
             }}
             <ErrorLine message=problem />
             <p class="row actions">
-                <button
-                    type="button"
-                    class="btn primary"
-                    disabled=move || confirm.pending().get()
-                    on:click=move |_| {
-                        problem.set(None);
-                        confirm.dispatch(());
-                    }
-                >
-                    "확인"
-                </button>
+                <ActionButton action=confirm label="확인" class="btn primary" />
                 <CancelButton />
             </p>
         </div>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{CancelButton, use_advance};
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, CertKind, ChooseCertificate, GetTargets};
-use crate::components::ErrorLine;
+use crate::components::{ErrorLine, TableHead};
 use crate::contexts::use_bank;
 use crate::format::won;
 
@@ -113,15 +113,7 @@ pub fn TargetStep() -> impl IntoView {
             </p>
             <h3>"개인용인증서 종류 및 수수료"</h3>
             <table class="kinds">
-                <thead>
-                    <tr>
-                        <th scope="col">"선택"</th>
-                        <th scope="col">"인증서종류"</th>
-                        <th scope="col">"수수료 (부가세포함)"</th>
-                        <th scope="col">"이용범위"</th>
-                        <th scope="col">"비고"</th>
-                    </tr>
-                </thead>
+                <TableHead columns=&["선택", "인증서종류", "수수료 (부가세포함)", "이용범위", "비고"] />
                 <tbody>
                     {kind_row(
                         CertKind::BankOnly,
