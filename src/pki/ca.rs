@@ -33,6 +33,11 @@ use super::profile::Ca;
 use super::{NPKI_IDENTIFY_DATA, NPKI_VID, PkiError, Result, SHA256, random, subject};
 use crate::kst::Kst;
 
+mod extensions;
+
+use extensions::{authority_key_id, ca_extensions, identify_data, key_identifiers};
+pub use extensions::{certificate_key, certificate_vid, signed_by};
+
 /// A CA: its key and certificate.
 #[derive(Clone, Debug)]
 pub struct Authority {
@@ -320,144 +325,4 @@ impl Authority {
             certificate: Certificate::from_der(certificate)?,
         })
     }
-}
-
-fn ca_extensions(
-    spki: &SubjectPublicKeyInfoOwned,
-    issuer_spki: &SubjectPublicKeyInfoOwned,
-) -> Result<Vec<Extension>> {
-    Ok([
-        extension(
-            BasicConstraints::OID,
-            true,
-            &BasicConstraints {
-                ca: true,
-                path_len_constraint: None,
-            },
-        )?,
-        extension(
-            KeyUsage::OID,
-            true,
-            &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature),
-        )?,
-    ]
-    .into_iter()
-    .chain(key_identifiers(spki, issuer_spki)?)
-    .collect())
-}
-
-/// The authority key identifier (SHA-1 of the issuer's public key), for certificates and CRLs.
-fn authority_key_id(issuer_spki: &SubjectPublicKeyInfoOwned) -> Result<Extension> {
-    extension(
-        AuthorityKeyIdentifier::OID,
-        false,
-        &AuthorityKeyIdentifier {
-            key_identifier: Some(key_id(issuer_spki)?),
-            authority_cert_issuer: None,
-            authority_cert_serial_number: None,
-        },
-    )
-}
-
-/// The authority and subject key identifiers (SHA-1 of each public key).
-fn key_identifiers(
-    spki: &SubjectPublicKeyInfoOwned,
-    issuer_spki: &SubjectPublicKeyInfoOwned,
-) -> Result<[Extension; 2]> {
-    Ok([
-        authority_key_id(issuer_spki)?,
-        extension(
-            SubjectKeyIdentifier::OID,
-            false,
-            &SubjectKeyIdentifier(key_id(spki)?),
-        )?,
-    ])
-}
-
-#[derive(der::Sequence)]
-struct Vid {
-    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
-    hash_alg: Option<AlgorithmIdentifierOwned>,
-    virtual_id: OctetString,
-}
-
-#[derive(der::Sequence)]
-struct UserInfo {
-    vid: Vid,
-    identify_data_type: ObjectIdentifier,
-}
-
-/// npkiIdentifyData: SEQUENCE { realName UTF8String, userInfos SEQUENCE OF UserInfo }.
-fn identify_data(holder: &Holder) -> Result<Any> {
-    #[derive(der::Sequence)]
-    struct IdentifyData<'a> {
-        real_name: Utf8StringRef<'a>,
-        user_infos: Vec<UserInfo>,
-    }
-    let data = IdentifyData {
-        real_name: Utf8StringRef::new(&holder.real_name)?,
-        user_infos: vec![UserInfo {
-            vid: Vid {
-                hash_alg: Some(AlgorithmIdentifierOwned {
-                    oid: SHA256,
-                    parameters: None,
-                }),
-                virtual_id: OctetString::new(holder.vid.to_vec())?,
-            },
-            identify_data_type: NPKI_VID,
-        }],
-    };
-    Ok(Any::from_der(&data.to_der()?)?)
-}
-
-/// The VID a certificate carries, if it has npkiIdentifyData.
-pub fn certificate_vid(certificate: &Certificate) -> Option<(String, Vec<u8>)> {
-    #[derive(der::Sequence)]
-    struct IdentifyDataOwned {
-        real_name: String,
-        user_infos: Vec<UserInfo>,
-    }
-    let extensions = certificate.tbs_certificate().extensions()?;
-    let san = extensions
-        .iter()
-        .find(|e| e.extn_id == SubjectAltName::OID)?;
-    let names = SubjectAltName::from_der(san.extn_value.as_bytes()).ok()?;
-    names.0.iter().find_map(|name| match name {
-        GeneralName::OtherName(other) if other.type_id == NPKI_IDENTIFY_DATA => {
-            let data = IdentifyDataOwned::from_der(&other.value.to_der().ok()?).ok()?;
-            let info = data.user_infos.first()?;
-            Some((data.real_name, info.vid.virtual_id.as_bytes().to_vec()))
-        }
-        _ => None,
-    })
-}
-
-/// The RSA public key a certificate certifies.
-pub fn certificate_key(certificate: &Certificate) -> Result<PublicKey> {
-    PublicKey::from_public_key_der(
-        &certificate
-            .tbs_certificate()
-            .subject_public_key_info()
-            .to_der()?,
-    )
-    .map_err(|e| PkiError::Invalid(format!("not an RSA certificate: {e}")))
-}
-
-/// Whether `certificate` carries a valid signature by `issuer`'s key.
-pub fn signed_by(certificate: &Certificate, issuer: &Certificate) -> bool {
-    let check = || -> Result<()> {
-        let key = PublicKey::from_public_key_der(
-            &issuer
-                .tbs_certificate()
-                .subject_public_key_info()
-                .to_der()?,
-        )
-        .map_err(|e| PkiError::Invalid(e.to_string()))?;
-        let signature = Signature::try_from(certificate.signature().raw_bytes())
-            .map_err(|_| PkiError::BadSignature)?;
-        VerifyingKey::<Sha256>::new(key)
-            .verify(&certificate.tbs_certificate().to_der()?, &signature)
-            .map_err(|_| PkiError::BadSignature)
-    };
-    check().is_ok()
 }
