@@ -9,6 +9,7 @@ pub mod download;
 pub mod form;
 pub mod header;
 pub mod keypad;
+pub mod loaded;
 pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
@@ -16,7 +17,10 @@ pub use cert_picker::{Candidate, CertificatePicker, Source};
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use download::{download, download_from_bank};
-pub use form::{ActionButton, DigitsInput, ErrorLine, FormButtons, TableHead, paint};
+pub use form::{
+    ActionButton, DigitsInput, ErrorLine, FormButtons, PasswordInput, TableHead, paint,
+};
 pub use header::Header;
 pub use keypad::Keypad;
+pub use loaded::{Loaded, TableRows};
 pub use step_indicator::StepIndicator;

@@ -126,6 +126,20 @@ pub fn check_login_password(password: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A new password typed twice: `rule`'s verdict on it, then `mismatch` if the two differ.
+pub fn check_new_password(
+    password: &str,
+    again: &str,
+    rule: fn(&str) -> Result<(), String>,
+    mismatch: &str,
+) -> Result<(), String> {
+    rule(password)?;
+    match password == again {
+        true => Ok(()),
+        false => Err(mismatch.to_owned()),
+    }
+}
+
 /// An English name for the certificate: letters and single spaces, upper-cased.
 pub fn english_name(input: &str) -> Result<String, String> {
     let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -305,6 +319,24 @@ mod tests {
         assert!(
             check_password("Abcdef1! 가나다").is_err(),
             "Hangul and spaces"
+        );
+    }
+
+    #[test]
+    fn a_new_password_must_pass_the_rule_then_match() {
+        let mismatch = "다릅니다";
+        assert_eq!(
+            check_new_password("Abcdef1!xy", "Abcdef1!xy", check_password, mismatch),
+            Ok(())
+        );
+        assert_eq!(
+            check_new_password("Abcdef1!xy", "Abcdef1!xz", check_password, mismatch),
+            Err(mismatch.to_owned())
+        );
+        assert!(
+            check_new_password("short", "short", check_password, mismatch)
+                .unwrap_err()
+                .contains("10자리")
         );
     }
 

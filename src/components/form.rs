@@ -102,3 +102,17 @@ pub fn TableHead(columns: &'static [&'static str]) -> impl IntoView {
         </thead>
     }
 }
+
+/// A labelled password field.
+#[component]
+pub fn PasswordInput(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = "off")] autocomplete: &'static str,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input id=id type="password" autocomplete=autocomplete bind:value=value />
+    }
+}

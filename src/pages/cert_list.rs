@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::bank::BankApi;
 use crate::bank::api::{GetRootCertificate, ListCertificates};
-use crate::components::{ActionButton, PageTitle, TableHead, download_from_bank};
+use crate::components::{ActionButton, Loaded, PageTitle, TableHead, download_from_bank};
 use crate::contexts::use_bank;
 
 /// `최상위 인증기관 인증서 내려받기`: the mock root certificate as `mock-root-ca.der`.
@@ -45,20 +45,17 @@ pub fn CertListPage() -> impl IntoView {
         <p>
             "모의은행에서 고객님께 발급한 인증서와 등록한 타행·타기관 인증서를 은행 기록으로 보여 드립니다."
         </p>
-        {move || match rows.get() {
-            None => view! { <p class="loading">"은행에 확인하는 중입니다…"</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => {
+        <Loaded
+            list=rows
+            loading="은행에 확인하는 중입니다…"
+            empty=ViewFn::from(|| {
                 view! {
-                    <p class="notice">
-                        "발급받으신 인증서가 없습니다. "
-                        <a href="/center/issue">"인증서 발급/재발급"</a>
-                        "에서 발급받으세요."
-                    </p>
+                    "발급받으신 인증서가 없습니다. "
+                    <a href="/center/issue">"인증서 발급/재발급"</a>
+                    "에서 발급받으세요."
                 }
-                    .into_any()
-            }
-            Some(Ok(list)) => {
+            })
+            view=|list| {
                 view! {
                     <table class="data-table cert-status">
                         <TableHead columns=&["구분", "발급기관", "일련번호", "유효기간", "상태"] />
@@ -83,9 +80,8 @@ pub fn CertListPage() -> impl IntoView {
                         </tbody>
                     </table>
                 }
-                    .into_any()
             }
-        }}
+        />
         <h3>"인증기관 인증서"</h3>
         <RootCertificateButton />
     }

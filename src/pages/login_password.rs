@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{LOGIN_ATTEMPTS, ResetLoginPassword};
-use crate::components::ErrorLine;
+use crate::bank::rules::{check_login_password, check_new_password};
+use crate::components::{ErrorLine, PasswordInput};
 use crate::contexts::use_bank;
 
 /// The page.
@@ -33,13 +34,12 @@ pub fn LoginPasswordPage() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (pw, pw2) = (password.get_untracked(), again.get_untracked());
-        let verdict = crate::bank::rules::check_login_password(&pw).and_then(|()| {
-            if pw == pw2 {
-                Ok(())
-            } else {
-                Err("새 비밀번호와 비밀번호 확인이 일치하지 않습니다.".to_owned())
-            }
-        });
+        let verdict = check_new_password(
+            &pw,
+            &pw2,
+            check_login_password,
+            "새 비밀번호와 비밀번호 확인이 일치하지 않습니다.",
+        );
         match verdict {
             Ok(()) => {
                 problem.set(None);
@@ -65,19 +65,12 @@ pub fn LoginPasswordPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <form class="login-form" on:submit=submit novalidate=true>
-                            <label for="new-login-password">"새 비밀번호"</label>
-                            <input
-                                id="new-login-password"
-                                type="password"
-                                autocomplete="new-password"
-                                bind:value=password
-                            />
-                            <label for="new-login-password-again">"새 비밀번호 확인"</label>
-                            <input
+                            <PasswordInput id="new-login-password" label="새 비밀번호" value=password autocomplete="new-password" />
+                            <PasswordInput
                                 id="new-login-password-again"
-                                type="password"
+                                label="새 비밀번호 확인"
+                                value=again
                                 autocomplete="new-password"
-                                bind:value=again
                             />
                             <ErrorLine message=problem />
                             <button type="submit" class="btn primary wide" disabled=move || reset.pending().get()>

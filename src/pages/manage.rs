@@ -13,7 +13,7 @@ mod password;
 use leptos::prelude::*;
 
 use crate::components::cert_picker::{CertTable, Row};
-use crate::components::{ErrorLine, PageTitle};
+use crate::components::{ErrorLine, Loaded, PageTitle};
 use crate::store::StoredCertificate;
 use crate::wallet;
 use delete::DeleteDialog;
@@ -72,29 +72,25 @@ pub fn ManagePage() -> impl IntoView {
         <PageTitle title="인증서 관리" trail=&["공인인증서"] />
         <p>"이 브라우저에 저장된 인증서(브라우저인증서)를 확인하고 관리합니다."</p>
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
-        {move || match certificates.get() {
-            None => view! { <p class="loading">"저장된 인증서를 읽는 중입니다…"</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => {
+        <Loaded
+            list=certificates
+            loading="저장된 인증서를 읽는 중입니다…"
+            empty=ViewFn::from(|| {
                 view! {
-                    <p class="notice">
-                        "이 브라우저에 저장된 인증서가 없습니다. "
-                        <a href="/center/issue">"인증서 발급/재발급"</a>
-                        "에서 저장위치를 브라우저로 발급받으세요."
-                    </p>
+                    "이 브라우저에 저장된 인증서가 없습니다. "
+                    <a href="/center/issue">"인증서 발급/재발급"</a>
+                    "에서 저장위치를 브라우저로 발급받으세요."
                 }
-                    .into_any()
-            }
-            Some(Ok(list)) => {
+            })
+            view=move |list| {
                 let rows = list.iter().map(Row::of_stored).collect::<Vec<_>>();
                 view! {
                     <div class="manage-list">
                         <CertTable rows=Signal::stored(rows) chosen />
                     </div>
                 }
-                    .into_any()
             }
-        }}
+        />
         {move || selected().map(|record| view! { <Actions record open export /> })}
         <ErrorLine message=export_problem />
         <h3>"인증서 가져오기"</h3>

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use crate::bank::api::{
     ListCertificates, OTHER_INSTITUTION, StartRegistration, UnregisterCertificate,
 };
-use crate::bank::rules::check_password;
+use crate::bank::rules::{check_new_password, check_password};
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
-use crate::components::{ActionButton, PageTitle, TableHead};
+use crate::components::{ActionButton, PageTitle, PasswordInput, TableHead, TableRows};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
@@ -125,11 +125,12 @@ pub fn OtherBankPage() -> impl IntoView {
                 let (Ok(token), Some(user_id)) = (bank.token(), auth.user_id()) else {
                     return;
                 };
-                let checked = check_password(&pw).and_then(|()| {
-                    (pw == again)
-                        .then_some(())
-                        .ok_or_else(|| "암호와 암호 확인이 일치하지 않습니다.".to_owned())
-                });
+                let checked = check_new_password(
+                    &pw,
+                    &again,
+                    check_password,
+                    "암호와 암호 확인이 일치하지 않습니다.",
+                );
                 let saved = match checked {
                     Ok(()) => {
                         match issue_elsewhere(&bank, token, &user_id, &pw, generate_key).await {
@@ -162,42 +163,33 @@ pub fn OtherBankPage() -> impl IntoView {
         <table class="data-table registered-list">
             <TableHead columns=&["발급기관", "일련번호", "만료일", "해제"] />
             <tbody>
-                {move || match registered.get() {
-                    None => view! { <tr><td colspan="4">"조회 중…"</td></tr> }.into_any(),
-                    Some(Err(error)) => {
-                        view! { <tr><td colspan="4" class="error">{error.to_string()}</td></tr> }.into_any()
+                <TableRows
+                    list=registered
+                    columns=4
+                    empty="등록된 타행·타기관 인증서가 없습니다."
+                    row=move |c| {
+                        let serial = c.serial.clone();
+                        view! {
+                            <tr>
+                                <td>{c.ca.label()}</td>
+                                <td class="serial">{c.serial}</td>
+                                <td>{c.valid_to}</td>
+                                <td>
+                                    <button
+                                        type="button"
+                                        class="btn"
+                                        disabled=move || release.pending().get()
+                                        on:click=move |_| {
+                                            release.dispatch(serial.clone());
+                                        }
+                                    >
+                                        "해제"
+                                    </button>
+                                </td>
+                            </tr>
+                        }
                     }
-                    Some(Ok(list)) if list.is_empty() => {
-                        view! { <tr><td colspan="4">"등록된 타행·타기관 인증서가 없습니다."</td></tr> }.into_any()
-                    }
-                    Some(Ok(list)) => {
-                        list.into_iter()
-                            .map(|c| {
-                                let serial = c.serial.clone();
-                                view! {
-                                    <tr>
-                                        <td>{c.ca.label()}</td>
-                                        <td class="serial">{c.serial}</td>
-                                        <td>{c.valid_to}</td>
-                                        <td>
-                                            <button
-                                                type="button"
-                                                class="btn"
-                                                disabled=move || release.pending().get()
-                                                on:click=move |_| {
-                                                    release.dispatch(serial.clone());
-                                                }
-                                            >
-                                                "해제"
-                                            </button>
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }
-                }}
+                />
             </tbody>
         </table>
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
@@ -253,10 +245,13 @@ pub fn OtherBankPage() -> impl IntoView {
                 practice.dispatch(());
             }
         >
-            <label for="practice-password">"인증서 암호"</label>
-            <input id="practice-password" type="password" autocomplete="new-password" prop:value=practice_password on:input=move |ev| practice_password.set(event_target_value(&ev)) />
-            <label for="practice-password-again">"인증서 암호 확인"</label>
-            <input id="practice-password-again" type="password" autocomplete="new-password" prop:value=practice_again on:input=move |ev| practice_again.set(event_target_value(&ev)) />
+            <PasswordInput id="practice-password" label="인증서 암호" value=practice_password autocomplete="new-password" />
+            <PasswordInput
+                id="practice-password-again"
+                label="인증서 암호 확인"
+                value=practice_again
+                autocomplete="new-password"
+            />
             <p class="row">
                 <button type="submit" class="btn" disabled=move || practice.pending().get()>
                     {move || if practice.pending().get() { "발급 중…" } else { "모의증권 인증서 받기" }}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{ListReceipts, Receipt};
-use crate::components::{Dialog, PageTitle, TableHead};
+use crate::components::{Dialog, PageTitle, TableHead, TableRows};
 use crate::contexts::{use_auth, use_bank};
 use crate::format::won;
 
@@ -59,44 +59,34 @@ pub fn ReceiptsPage() -> impl IntoView {
         <table class="data-table receipts">
             <TableHead columns=&["거래일", "구분", "발급기관", "수수료", "영수증"] />
             <tbody>
-                {move || match receipts.get() {
-                    None => view! { <tr><td colspan="5">"조회 중…"</td></tr> }.into_any(),
-                    Some(Err(error)) => {
-                        view! { <tr><td colspan="5" class="error">{error.to_string()}</td></tr> }.into_any()
+                <TableRows
+                    list=receipts
+                    columns=5
+                    empty="영수증을 발급할 유료 인증서 발급 내역이 없습니다."
+                    row=move |r| {
+                        let action = if r.available {
+                            let receipt = r.clone();
+                            view! {
+                                <button type="button" class="btn" on:click=move |_| shown.set(Some(receipt.clone()))>
+                                    "영수증 보기"
+                                </button>
+                            }
+                                .into_any()
+                        } else {
+                            view! { <span class="hint">{format!("{}부터 발급", r.available_from)}</span> }
+                                .into_any()
+                        };
+                        view! {
+                            <tr>
+                                <td>{r.paid_on.clone()}</td>
+                                <td>{r.kind.label()}</td>
+                                <td>{r.ca.label()}</td>
+                                <td>{won(r.fee)}</td>
+                                <td>{action}</td>
+                            </tr>
+                        }
                     }
-                    Some(Ok(list)) if list.is_empty() => {
-                        view! { <tr><td colspan="5">"영수증을 발급할 유료 인증서 발급 내역이 없습니다."</td></tr> }
-                            .into_any()
-                    }
-                    Some(Ok(list)) => {
-                        list.into_iter()
-                            .map(|r| {
-                                let action = if r.available {
-                                    let receipt = r.clone();
-                                    view! {
-                                        <button type="button" class="btn" on:click=move |_| shown.set(Some(receipt.clone()))>
-                                            "영수증 보기"
-                                        </button>
-                                    }
-                                        .into_any()
-                                } else {
-                                    view! { <span class="hint">{format!("{}부터 발급", r.available_from)}</span> }
-                                        .into_any()
-                                };
-                                view! {
-                                    <tr>
-                                        <td>{r.paid_on.clone()}</td>
-                                        <td>{r.kind.label()}</td>
-                                        <td>{r.ca.label()}</td>
-                                        <td>{won(r.fee)}</td>
-                                        <td>{action}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }
-                }}
+                />
             </tbody>
         </table>
         <Dialog open=Signal::derive(move || shown.get().is_some()) title="영수증">

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::bank::api::{CertKind, RENEWAL_DAYS};
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
-use crate::components::{PageTitle, TableHead};
+use crate::components::{PageTitle, TableHead, TableRows};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
@@ -111,30 +111,22 @@ pub fn RenewPage() -> impl IntoView {
         <table class="data-table renew-list">
             <TableHead columns=&["사용자", "발급자", "만료일", "갱신 가능일"] />
             <tbody>
-                {move || match stored.get() {
-                    None => view! { <tr><td colspan="4">"읽는 중…"</td></tr> }.into_any(),
-                    Some(Err(error)) => view! { <tr><td colspan="4">{error.to_string()}</td></tr> }.into_any(),
-                    Some(Ok(list)) if list.is_empty() => {
-                        view! { <tr><td colspan="4">"이 브라우저에 저장된 인증서가 없습니다."</td></tr> }
-                            .into_any()
+                <TableRows
+                    list=stored
+                    columns=4
+                    empty="이 브라우저에 저장된 인증서가 없습니다."
+                    row=move |r| {
+                        let opens = kst::days_before(&r.expires, RENEWAL_DAYS).unwrap_or_default();
+                        view! {
+                            <tr>
+                                <td>{r.holder}</td>
+                                <td>{r.issuer}</td>
+                                <td>{r.expires}</td>
+                                <td class="opens">{format!("{opens}부터")}</td>
+                            </tr>
+                        }
                     }
-                    Some(Ok(list)) => {
-                        list.into_iter()
-                            .map(|r| {
-                                let opens = kst::days_before(&r.expires, RENEWAL_DAYS).unwrap_or_default();
-                                view! {
-                                    <tr>
-                                        <td>{r.holder}</td>
-                                        <td>{r.issuer}</td>
-                                        <td>{r.expires}</td>
-                                        <td class="opens">{format!("{opens}부터")}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    }
-                }}
+                />
             </tbody>
         </table>
         <p class="row actions renew-buttons">

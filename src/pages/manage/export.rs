@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, download, paint};
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, download, paint};
 use crate::customer::export_pfx;
 use crate::pki::transfer::PfxCipher;
 use crate::store::StoredCertificate;
@@ -68,8 +68,7 @@ pub fn PfxDialog(
                 <p class="hint">
                     "인증서와 개인키를 한 파일(signCert.pfx)로 저장합니다. 파일은 인증서 암호로 보호되며 Windows와 OpenSSL에서 열 수 있습니다."
                 </p>
-                <label for="pfx-password">"인증서 암호"</label>
-                <input id="pfx-password" type="password" autocomplete="current-password" bind:value=password />
+                <PasswordInput id="pfx-password" label="인증서 암호" value=password autocomplete="current-password" />
                 <label class="check">
                     <input id="pfx-legacy" type="checkbox" bind:checked=legacy />
                     "구형 방식(3DES)으로 암호화 — Windows 7 등 오래된 프로그램에서 열어야 할 때만 선택하세요"

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, paint};
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, paint};
 use crate::contexts::use_auth;
 use crate::customer::{Incoming, import};
 use crate::wallet::{self, WalletError};
@@ -83,8 +83,7 @@ pub fn ImportDialog(
             >
                 <label for="import-files">"인증서 파일"</label>
                 <input id="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
-                <label for="import-password">"인증서 암호"</label>
-                <input id="import-password" type="password" autocomplete="off" bind:value=password />
+                <PasswordInput id="import-password" label="인증서 암호" value=password />
                 <ErrorLine message=problem />
                 <FormButtons label="가져오기" busy="가져오는 중…" pending=bring_in.pending() on_cancel />
             </form>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, paint};
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, paint};
 use crate::store::StoredCertificate;
 use crate::wallet;
 
@@ -52,12 +52,9 @@ pub fn PasswordDialog(
                     change.dispatch(());
                 }
             >
-                <label for="old-password">"지금 암호"</label>
-                <input id="old-password" type="password" autocomplete="current-password" bind:value=old />
-                <label for="new-password">"새 암호"</label>
-                <input id="new-password" type="password" autocomplete="new-password" bind:value=new />
-                <label for="new-password-again">"새 암호 확인"</label>
-                <input id="new-password-again" type="password" autocomplete="new-password" bind:value=again />
+                <PasswordInput id="old-password" label="지금 암호" value=old autocomplete="current-password" />
+                <PasswordInput id="new-password" label="새 암호" value=new autocomplete="new-password" />
+                <PasswordInput id="new-password-again" label="새 암호 확인" value=again autocomplete="new-password" />
                 <p class="hint">
                     "대소문자 구분하여 영문자/숫자/특수문자를 모두 포함하여 10자리 이상으로 입력해 주세요."
                 </p>

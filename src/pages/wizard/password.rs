@@ -9,9 +9,8 @@ use super::{CancelButton, FeeNotice, LastIssued, step_path};
 use crate::bank::BankApi;
 use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
-use crate::bank::rules::{check_password, password_checks};
-use crate::components::Dialog;
-use crate::components::ErrorLine;
+use crate::bank::rules::{check_new_password, check_password, password_checks};
+use crate::components::{Dialog, ErrorLine, PasswordInput};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, Enrolled, Prepared, Stage, enroll, prepare};
 use crate::wallet::{self, WalletError};
@@ -204,13 +203,12 @@ pub fn PasswordStep() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (pw, pw2) = (password.get_untracked(), again.get_untracked());
-        let verdict = check_password(&pw).and_then(|()| {
-            if pw == pw2 {
-                Ok(())
-            } else {
-                Err("암호와 암호 확인이 일치하지 않습니다.".to_owned())
-            }
-        });
+        let verdict = check_new_password(
+            &pw,
+            &pw2,
+            check_password,
+            "암호와 암호 확인이 일치하지 않습니다.",
+        );
         match verdict {
             Ok(()) => {
                 problem.set(None);
@@ -318,14 +316,7 @@ pub fn PasswordStep() -> impl IntoView {
                         prop:value=password
                         on:input=move |ev| password.set(event_target_value(&ev))
                     />
-                    <label for="cert-password-again">"암호 확인"</label>
-                    <input
-                        id="cert-password-again"
-                        type="password"
-                        autocomplete="new-password"
-                        prop:value=again
-                        on:input=move |ev| again.set(event_target_value(&ev))
-                    />
+                    <PasswordInput id="cert-password-again" label="암호 확인" value=again autocomplete="new-password" />
                     <ul class="password-rule" id="password-rule" aria-live="polite">
                         {move || {
                             let pw = password.get();

@@ -1,0 +1,64 @@
+//! What a list from the bank or the browser looks like while it loads, when it could not be
+//! read and when it is empty: one place, so every page says it the same way.
+
+use std::fmt::Display;
+
+use leptos::prelude::*;
+
+/// A list shown as paragraphs or a table of its own: `loading` while it loads, the reason in
+/// red if it could not be read, `empty` if there is nothing, else `view` of the list.
+#[component]
+pub fn Loaded<T, E, V>(
+    list: LocalResource<Result<Vec<T>, E>>,
+    loading: &'static str,
+    /// What is said when the list is empty (it may carry a link).
+    empty: ViewFn,
+    view: impl Fn(Vec<T>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    E: Display + Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || match list.get() {
+        None => view! { <p class="loading">{loading}</p> }.into_any(),
+        Some(Err(error)) => {
+            view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
+        }
+        Some(Ok(list)) if list.is_empty() => {
+            view! { <p class="notice">{empty.run()}</p> }.into_any()
+        }
+        Some(Ok(list)) => view(list).into_any(),
+    }
+}
+
+/// The rows of a table whose list is loaded: one row saying it loads, why it could not be read,
+/// or `empty`; else `row` of each item.
+#[component]
+pub fn TableRows<T, E, V>(
+    list: LocalResource<Result<Vec<T>, E>>,
+    /// How many columns the table has.
+    columns: usize,
+    empty: &'static str,
+    row: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    E: Display + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let line = move |text: String, class: &'static str| {
+        view! {
+            <tr>
+                <td colspan=columns class=class>{text}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    move || match list.get() {
+        None => line("조회 중…".to_owned(), ""),
+        Some(Err(error)) => line(error.to_string(), "error"),
+        Some(Ok(list)) if list.is_empty() => line(empty.to_owned(), ""),
+        Some(Ok(list)) => list.into_iter().map(&row).collect_view().into_any(),
+    }
+}
