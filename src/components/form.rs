@@ -116,3 +116,28 @@ pub fn PasswordInput(
         <input id=id type="password" autocomplete=autocomplete bind:value=value />
     }
 }
+
+/// Follows an action that returns a result: `done` runs with each success; the signal it
+/// returns is the last failure's message (none once it succeeds).
+pub fn outcome<I, T, E>(
+    action: Action<I, Result<T, E>>,
+    done: impl Fn(T) + 'static,
+) -> Signal<Option<String>>
+where
+    I: 'static,
+    T: Clone + 'static,
+    E: std::fmt::Display + Clone + 'static,
+{
+    Effect::new(move || {
+        if let Some(Ok(value)) = action.value().get() {
+            done(value);
+        }
+    });
+    Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    })
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::bank::api::{LOGIN_ATTEMPTS, ResetLoginPassword};
 use crate::bank::rules::{check_login_password, check_new_password};
-use crate::components::{ErrorLine, PasswordInput};
+use crate::components::{ErrorLine, PasswordInput, outcome};
 use crate::contexts::use_bank;
 
 /// The page.
@@ -14,39 +14,28 @@ pub fn LoginPasswordPage() -> impl IntoView {
     let bank = use_bank();
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
-    let reset = Action::new_local(move |new_password: &String| {
-        let new_password = new_password.clone();
+    let reset = Action::new_local(move |_: &()| {
+        let (new_password, again) = (password.get_untracked(), again.get_untracked());
         async move {
+            check_new_password(
+                &new_password,
+                &again,
+                check_login_password,
+                "새 비밀번호와 비밀번호 확인이 일치하지 않습니다.",
+            )?;
             bank.for_customer(|token| ResetLoginPassword {
                 token,
                 new_password,
             })
             .await
+            .map_err(|e| e.to_string())
         }
     });
-    Effect::new(move || {
-        if let Some(Err(error)) = reset.value().get() {
-            problem.set(Some(error.to_string()));
-        }
-    });
+    let problem = outcome(reset, |()| {});
     let done = move || matches!(reset.value().get(), Some(Ok(())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (pw, pw2) = (password.get_untracked(), again.get_untracked());
-        let verdict = check_new_password(
-            &pw,
-            &pw2,
-            check_login_password,
-            "새 비밀번호와 비밀번호 확인이 일치하지 않습니다.",
-        );
-        match verdict {
-            Ok(()) => {
-                problem.set(None);
-                reset.dispatch(pw);
-            }
-            Err(message) => problem.set(Some(message)),
-        }
+        reset.dispatch_local(());
     };
     view! {
         <main class="login-password" id="content">

@@ -13,7 +13,7 @@ mod password;
 use leptos::prelude::*;
 
 use crate::components::cert_picker::{CertTable, Row};
-use crate::components::{ErrorLine, Loaded, PageTitle};
+use crate::components::{ErrorLine, Loaded, PageTitle, outcome};
 use crate::store::StoredCertificate;
 use crate::wallet;
 use delete::DeleteDialog;
@@ -61,12 +61,7 @@ pub fn ManagePage() -> impl IntoView {
         let record = record.clone();
         async move { export_npki(&record).await }
     });
-    Effect::new(move || {
-        if let Some(Ok(message)) = export.value().get() {
-            notice.set(Some(message));
-        }
-    });
-    let export_problem = Signal::derive(move || export.value().get().and_then(Result::err));
+    let export_problem = outcome(export, move |message| notice.set(Some(message)));
 
     view! {
         <PageTitle title="인증서 관리" trail=&["공인인증서"] />

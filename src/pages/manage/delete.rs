@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine};
+use crate::components::{Dialog, ErrorLine, outcome};
 use crate::store::StoredCertificate;
 use crate::wallet;
 
@@ -18,12 +18,9 @@ pub fn DeleteDialog(
         let id = record.id.clone();
         async move { wallet::remove(&id).await.map_err(|e| e.to_string()) }
     });
-    Effect::new(move || {
-        if let Some(Ok(())) = delete.value().get() {
-            on_done.run("인증서를 이 브라우저에서 삭제했습니다.".to_owned());
-        }
+    let problem = outcome(delete, move |()| {
+        on_done.run("인증서를 이 브라우저에서 삭제했습니다.".to_owned())
     });
-    let problem = Signal::derive(move || delete.value().get().and_then(Result::err));
     view! {
         <Dialog open=Signal::stored(true) title="인증서 삭제">
             <p class="notice">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, download, paint};
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, download, outcome, paint};
 use crate::customer::export_pfx;
 use crate::pki::transfer::PfxCipher;
 use crate::store::StoredCertificate;
@@ -48,13 +48,9 @@ pub fn PfxDialog(
             download(&bytes, "signCert.pfx", "application/x-pkcs12")
         }
     });
-    Effect::new(move || {
-        if let Some(Ok(())) = export.value().get() {
-            on_done
-                .run("signCert.pfx를 저장했습니다. 파일 암호는 인증서 암호와 같습니다.".to_owned());
-        }
+    let problem = outcome(export, move |()| {
+        on_done.run("signCert.pfx를 저장했습니다. 파일 암호는 인증서 암호와 같습니다.".to_owned())
     });
-    let problem = Signal::derive(move || export.value().get().and_then(Result::err));
     view! {
         <Dialog open=Signal::stored(true) title="PKCS#12(.pfx)로 내보내기">
             <form

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, paint};
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint};
 use crate::contexts::use_auth;
 use crate::customer::{Incoming, import};
 use crate::wallet::{self, WalletError};
@@ -59,18 +59,16 @@ pub fn ImportDialog(
                 .map_err(|e| e.to_string())
         }
     });
-    Effect::new(move || {
-        if let Some(Ok(())) = bring_in.value().get() {
-            on_done.run(
-                "인증서를 이 브라우저로 가져왔습니다. 개인키는 이 브라우저의 보안 기준(PBKDF2 600,000회, AES-256)으로 다시 암호화했습니다."
-                    .to_owned(),
-            );
-        }
+    let failed = outcome(bring_in, move |()| {
+        on_done.run(
+            "인증서를 이 브라우저로 가져왔습니다. 개인키는 이 브라우저의 보안 기준(PBKDF2 600,000회, AES-256)으로 다시 암호화했습니다."
+                .to_owned(),
+        )
     });
     // The latest of: the picked files' problem, the import's.
     let problem = RwSignal::new(None::<String>);
     Effect::new(move || problem.set(picked.get().and_then(Result::err)));
-    Effect::new(move || problem.set(bring_in.value().get().and_then(Result::err)));
+    Effect::new(move || problem.set(failed.get()));
     view! {
         <Dialog open=Signal::stored(true) title="인증서 가져오기">
             <form

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, paint};
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint};
 use crate::store::StoredCertificate;
 use crate::wallet;
 
@@ -34,14 +34,10 @@ pub fn PasswordDialog(
                 .map_err(|e| e.to_string())
         }
     });
-    Effect::new(move || {
-        if let Some(Ok(())) = change.value().get() {
-            on_done.run(
-                "인증서 암호가 변경되었습니다. 다음 로그인부터 새 암호를 사용하세요.".to_owned(),
-            );
-        }
+    let problem = outcome(change, move |()| {
+        on_done
+            .run("인증서 암호가 변경되었습니다. 다음 로그인부터 새 암호를 사용하세요.".to_owned())
     });
-    let problem = Signal::derive(move || change.value().get().and_then(Result::err));
     view! {
         <Dialog open=Signal::stored(true) title="인증서 암호 변경">
             <form

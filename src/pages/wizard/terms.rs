@@ -86,22 +86,8 @@ pub fn TermsStep() -> impl IntoView {
 
     view! {
         <form class="wizard-step terms" on:submit=submit novalidate=true>
-            <h3 id="basic-terms">"전자금융거래 기본약관"</h3>
-            <div class="terms-box" tabindex="0" role="document" aria-labelledby="basic-terms">
-                {BASIC_TERMS}
-            </div>
-            <label class="check">
-                <input type="checkbox" bind:checked=basic />
-                " 전자금융거래 기본약관에 동의합니다."
-            </label>
-            <h3 id="service-terms">"전자금융서비스 이용약관"</h3>
-            <div class="terms-box" tabindex="0" role="document" aria-labelledby="service-terms">
-                {SERVICE_TERMS}
-            </div>
-            <label class="check">
-                <input type="checkbox" bind:checked=service />
-                " 전자금융서비스 이용약관에 동의합니다."
-            </label>
+            <Terms id="basic-terms" title="전자금융거래 기본약관" text=BASIC_TERMS agreed=basic />
+            <Terms id="service-terms" title="전자금융서비스 이용약관" text=SERVICE_TERMS agreed=service />
 
             <fieldset class="rrn">
                 <legend>"본인확인(주민등록번호 입력)"</legend>
@@ -138,5 +124,25 @@ pub fn TermsStep() -> impl IntoView {
                 <CancelButton />
             </p>
         </form>
+    }
+}
+
+/// One set of terms in its scrolling box, and the box to tick.
+#[component]
+fn Terms(
+    id: &'static str,
+    title: &'static str,
+    text: &'static str,
+    agreed: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <h3 id=id>{title}</h3>
+        <div class="terms-box" tabindex="0" role="document" aria-labelledby=id>
+            {text}
+        </div>
+        <label class="check">
+            <input type="checkbox" bind:checked=agreed />
+            {format!(" {title}에 동의합니다.")}
+        </label>
     }
 }

@@ -58,6 +58,20 @@ pub fn VerifyStep(
         None => advance(progress),
     });
 
+    let identity = move |departure: bool, label: &'static str| {
+        view! {
+            <label class="radio">
+                <input
+                    type="radio"
+                    name="identity"
+                    prop:checked=move || by_departure.get() == departure
+                    on:change=move |_| by_departure.set(departure)
+                />
+                {label}
+            </label>
+        }
+    };
+
     view! {
         <div class="wizard-step verify">
             <p class="notice">
@@ -66,27 +80,11 @@ pub fn VerifyStep(
             <ErrorLine message=load_error />
             <fieldset class="identity">
                 <legend>"추가 본인 인증(택 1)"</legend>
-                <label class="radio">
-                    <input
-                        type="radio"
-                        name="identity"
-                        prop:checked=move || !by_departure.get()
-                        on:change=move |_| by_departure.set(false)
-                    />
-                    "ARS 인증"
-                </label>
+                {identity(false, "ARS 인증")}
                 <p class="hint">
                     "등록된 고객님의 연락처 중 선택하신 전화번호로 전화연결 후 ARS 안내에 따라 본인여부를 확인합니다."
                 </p>
-                <label class="radio">
-                    <input
-                        type="radio"
-                        name="identity"
-                        prop:checked=move || by_departure.get()
-                        on:change=move |_| by_departure.set(true)
-                    />
-                    "해외출국확인"
-                </label>
+                {identity(true, "해외출국확인")}
                 <p class="hint">
                     "한국국적의 해외체류자 및 해외거주자의 경우 법무부 출입국관리사무소로부터 출국사실이 확인되면 별도의 추가 본인인증 절차를 생략할 수 있습니다."
                 </p>

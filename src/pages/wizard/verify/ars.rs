@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::*;
-use crate::components::{Dialog, ErrorLine};
+use crate::components::{Dialog, ErrorLine, outcome};
 use crate::contexts::use_bank;
 
 /// The ARS pop-up, from choosing the phone to `전화승인완료`.
@@ -30,31 +30,12 @@ pub fn ArsDialog(
     let confirm = Action::new_local(move |_: &()| async move {
         bank.for_customer(|token| ConfirmArs { token }).await
     });
-    Effect::new(move || {
-        if let Some(Ok(())) = confirm.value().get() {
-            on_confirmed.run(());
-        }
-    });
+    let start_failed = outcome(start, |()| {});
+    let confirm_failed = outcome(confirm, move |()| on_confirmed.run(()));
     // The latest refusal of either request.
     let problem = RwSignal::new(None::<String>);
-    Effect::new(move || {
-        problem.set(
-            start
-                .value()
-                .get()
-                .and_then(|r| r.err())
-                .map(|e| e.to_string()),
-        )
-    });
-    Effect::new(move || {
-        problem.set(
-            confirm
-                .value()
-                .get()
-                .and_then(|r| r.err())
-                .map(|e| e.to_string()),
-        )
-    });
+    Effect::new(move || problem.set(start_failed.get()));
+    Effect::new(move || problem.set(confirm_failed.get()));
     let phones = StoredValue::new(phones);
 
     view! {
