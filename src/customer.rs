@@ -146,22 +146,25 @@ pub struct Prepared {
     csr: Vec<u8>,
 }
 
+/// A new key made by `key` (the key workers on the page, [`pki::keys`] in tests) and a fresh R.
+async fn new_key(
+    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
+) -> Result<(PrivateKey, [u8; 20]), CertError> {
+    let key = key().await.map_err(CertError::Browser)?;
+    Ok((key, pki::random::<20>()?))
+}
+
 /// Step 6's first half: asks the bank which subject to request, makes the key with `key` (the
 /// worker on the page, [`pki::keys`] in tests) and a fresh R, and signs the request.
-pub async fn prepare<K, F>(
+pub async fn prepare(
     bank: &impl BankApi,
     token: SessionToken,
-    key: K,
+    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
     stage: impl AsyncFn(Stage),
-) -> Result<Prepared, CertError>
-where
-    K: FnOnce() -> F,
-    F: Future<Output = Result<PrivateKey, String>>,
-{
+) -> Result<Prepared, CertError> {
     let ticket = bank.call(PrepareIssuance { token }).await?;
     stage(Stage::Key).await;
-    let key = key().await.map_err(CertError::Browser)?;
-    let r = pki::random::<20>()?;
+    let (key, r) = new_key(key).await?;
     let subject = Name::from_str(&ticket.subject).map_err(|_| CertError::UnreadableAnswer)?;
     let csr = csr::build(&key, subject)?;
     Ok(Prepared {
@@ -218,20 +221,15 @@ async fn seal(
 
 /// A practice certificate from 모의증권 (another institution on the same mock CAs) for the
 /// logged-in customer, its key made by `key` and encrypted under `password`.
-pub async fn issue_elsewhere<K, F>(
+pub async fn issue_elsewhere(
     bank: &impl BankApi,
     token: SessionToken,
     user_id: &str,
     password: &str,
-    key: K,
-) -> Result<Enrolled, CertError>
-where
-    K: FnOnce() -> F,
-    F: Future<Output = Result<PrivateKey, String>>,
-{
+    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
+) -> Result<Enrolled, CertError> {
     crate::bank::rules::check_password(password).map_err(CertError::Refused)?;
-    let key = key().await.map_err(CertError::Browser)?;
-    let r = pki::random::<20>()?;
+    let (key, r) = new_key(key).await?;
     let subject = Name::from_str(&format!("CN={user_id}")).map_err(PkiError::from)?;
     let request = csr::build(&key, subject)?;
     let issued = bank
@@ -264,16 +262,12 @@ pub struct Renewal<'a> {
 /// 인증서 갱신: opens the current key with the password, makes a new key with `key`, asks for a
 /// certificate of the same subject signing the request's hash with the current certificate,
 /// and encrypts the new key under the same password.
-pub async fn renew<K, F>(
+pub async fn renew(
     bank: &impl BankApi,
     renewal: Renewal<'_>,
-    key: K,
+    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
     stage: impl AsyncFn(Stage),
-) -> Result<Enrolled, CertError>
-where
-    K: FnOnce() -> F,
-    F: Future<Output = Result<PrivateKey, String>>,
-{
+) -> Result<Enrolled, CertError> {
     use der::Decode;
     let Renewal {
         token,
@@ -290,8 +284,7 @@ where
         .subject()
         .clone();
     stage(Stage::Key).await;
-    let key = key().await.map_err(CertError::Browser)?;
-    let r = pki::random::<20>()?;
+    let (key, r) = new_key(key).await?;
     let request = csr::build(&key, subject)?;
     stage(Stage::Certificate).await;
     let proof = prove(bank, origin, &renew_purpose(&request), certificate, &opened).await?;

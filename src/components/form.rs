@@ -141,3 +141,29 @@ where
             .map(|e| e.to_string())
     })
 }
+
+/// A radio button choosing `value` for `chosen`; `children` is its label.
+#[component]
+pub fn Radio<T>(
+    name: &'static str,
+    value: T,
+    chosen: RwSignal<T>,
+    #[prop(default = "radio")] class: &'static str,
+    children: Children,
+) -> impl IntoView
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+{
+    let mine = value.clone();
+    view! {
+        <label class=class>
+            <input
+                type="radio"
+                name=name
+                prop:checked=move || chosen.with(|c| *c == mine)
+                on:change=move |_| chosen.set(value.clone())
+            />
+            {children()}
+        </label>
+    }
+}

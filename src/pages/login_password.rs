@@ -55,12 +55,7 @@ pub fn LoginPasswordPage() -> impl IntoView {
                     view! {
                         <form class="login-form" on:submit=submit novalidate=true>
                             <PasswordInput id="new-login-password" label="새 비밀번호" value=password autocomplete="new-password" />
-                            <PasswordInput
-                                id="new-login-password-again"
-                                label="새 비밀번호 확인"
-                                value=again
-                                autocomplete="new-password"
-                            />
+                            <PasswordInput id="new-login-password-again" label="새 비밀번호 확인" value=again autocomplete="new-password" />
                             <ErrorLine message=problem />
                             <button type="submit" class="btn primary wide" disabled=move || reset.pending().get()>
                                 "확인"

@@ -246,12 +246,7 @@ pub fn OtherBankPage() -> impl IntoView {
             }
         >
             <PasswordInput id="practice-password" label="인증서 암호" value=practice_password autocomplete="new-password" />
-            <PasswordInput
-                id="practice-password-again"
-                label="인증서 암호 확인"
-                value=practice_again
-                autocomplete="new-password"
-            />
+            <PasswordInput id="practice-password-again" label="인증서 암호 확인" value=practice_again autocomplete="new-password" />
             <p class="row">
                 <button type="submit" class="btn" disabled=move || practice.pending().get()>
                     {move || if practice.pending().get() { "발급 중…" } else { "모의증권 인증서 받기" }}

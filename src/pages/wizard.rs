@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::bank::api::{CancelIssuance, GetIssuance};
+use crate::bank::BankApi;
+use crate::bank::api::{CancelIssuance, Endpoint, GetIssuance};
 use crate::components::{PageTitle, StepIndicator};
 use crate::contexts::use_bank;
 use crate::wizard::{Progress, Step};
@@ -48,6 +49,26 @@ pub struct FeeNotice(pub RwSignal<Option<String>>);
 pub fn use_advance() -> impl Fn(Progress) + Clone + 'static {
     let navigate = use_navigate();
     move |progress: Progress| navigate(&step_path(progress.current()), Default::default())
+}
+
+/// A step's request: the bank's answer moves the customer on to the step it names; a
+/// refusal is shown in `problem`.
+pub fn use_step_action<E>(problem: RwSignal<Option<String>>) -> Action<E, ()>
+where
+    E: Endpoint<Response = Progress> + Clone + 'static,
+{
+    let bank = use_bank();
+    let advance = use_advance();
+    Action::new_local(move |request: &E| {
+        let request = request.clone();
+        let advance = advance.clone();
+        async move {
+            match bank.call(request).await {
+                Ok(progress) => advance(progress),
+                Err(error) => problem.set(Some(error.to_string())),
+            }
+        }
+    })
 }
 
 /// `취소` (and step 2's `아니오`): the bank forgets the issuance and the customer is back at

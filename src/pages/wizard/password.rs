@@ -10,7 +10,7 @@ use crate::bank::BankApi;
 use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
 use crate::bank::rules::{check_new_password, check_password, password_checks};
-use crate::components::{Dialog, ErrorLine, PasswordInput};
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, Radio};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, Enrolled, Prepared, Stage, enroll, prepare};
 use crate::wallet::{self, WalletError};
@@ -269,16 +269,10 @@ pub fn PasswordStep() -> impl IntoView {
                         .map(|s| {
                             let s = *s;
                             view! {
-                                <label class="radio block">
-                                    <input
-                                        type="radio"
-                                        name="storage"
-                                        prop:checked=move || storage.get() == s
-                                        on:change=move |_| storage.set(s)
-                                    />
+                                <Radio name="storage" value=s chosen=storage class="radio block">
                                     <strong>{s.label()}</strong>
                                     <span class="hint">{s.explanation()}</span>
-                                </label>
+                                </Radio>
                             }
                         })
                         .collect_view()}
@@ -341,14 +335,12 @@ pub fn PasswordStep() -> impl IntoView {
                         "공인인증서 비밀번호의 안전성을 위해 6개월마다 변경하실 것을 권고하며, 공인인증서가 저장된 디스크별로 각각 변경 하시기 바랍니다."
                     </p>
                     <ErrorLine message=problem />
-                    <p class="row">
-                        <button type="submit" class="btn primary" disabled=move || issue.pending().get()>
-                            "확인"
-                        </button>
-                        <button type="button" class="btn" on:click=move |_| popup.set(Popup::None)>
-                            "취소"
-                        </button>
-                    </p>
+                    <FormButtons
+                        label="확인"
+                        busy="확인"
+                        pending=issue.pending()
+                        on_cancel=Callback::new(move |()| popup.set(Popup::None))
+                    />
                 </form>
             </Dialog>
         </div>

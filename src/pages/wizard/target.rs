@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, use_advance};
-use crate::bank::BankApi;
+use super::{CancelButton, use_step_action};
 use crate::bank::api::{Ca, CertKind, ChooseCertificate, GetTargets};
 use crate::components::{ErrorLine, TableHead};
 use crate::contexts::use_bank;
@@ -28,7 +27,6 @@ fn third_party_text(ca: Ca) -> String {
 #[component]
 pub fn TargetStep() -> impl IntoView {
     let bank = use_bank();
-    let advance = use_advance();
     let kind = RwSignal::new(CertKind::General);
     let ca = RwSignal::new(None::<Ca>);
     let ca_agreed = RwSignal::new(false);
@@ -46,16 +44,7 @@ pub fn TargetStep() -> impl IntoView {
             bank.for_customer(|token| GetTargets { token }).await.ok()
         })
     };
-    let choose = Action::new_local(move |request: &ChooseCertificate| {
-        let request = request.clone();
-        let advance = advance.clone();
-        async move {
-            match bank.call(request).await {
-                Ok(progress) => advance(progress),
-                Err(error) => problem.set(Some(error.to_string())),
-            }
-        }
-    });
+    let choose = use_step_action::<ChooseCertificate>(problem);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(issuer) = issuer() else {

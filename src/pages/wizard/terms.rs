@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, use_advance};
-use crate::bank::BankApi;
+use super::{CancelButton, use_step_action};
 use crate::bank::api::AgreeTerms;
 use crate::bank::rules::rrn_masked;
 use crate::components::Keypad;
@@ -39,7 +38,6 @@ const NO_PASTE: &str =
 #[component]
 pub fn TermsStep() -> impl IntoView {
     let bank = use_bank();
-    let advance = use_advance();
     let basic = RwSignal::new(false);
     let service = RwSignal::new(false);
     let front = RwSignal::new(String::new());
@@ -47,16 +45,7 @@ pub fn TermsStep() -> impl IntoView {
     let keypad_open = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
 
-    let agree = Action::new_local(move |request: &AgreeTerms| {
-        let request = request.clone();
-        let advance = advance.clone();
-        async move {
-            match bank.call(request).await {
-                Ok(progress) => advance(progress),
-                Err(error) => problem.set(Some(error.to_string())),
-            }
-        }
-    });
+    let agree = use_step_action::<AgreeTerms>(problem);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (f, b) = (front.get_untracked(), back.get_untracked());

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::{CancelButton, use_advance};
 use crate::bank::api::*;
-use crate::components::ErrorLine;
+use crate::components::{ErrorLine, Radio};
 use crate::contexts::use_bank;
 use account::AccountCheck;
 use ars::ArsDialog;
@@ -59,17 +59,7 @@ pub fn VerifyStep(
     });
 
     let identity = move |departure: bool, label: &'static str| {
-        view! {
-            <label class="radio">
-                <input
-                    type="radio"
-                    name="identity"
-                    prop:checked=move || by_departure.get() == departure
-                    on:change=move |_| by_departure.set(departure)
-                />
-                {label}
-            </label>
-        }
+        view! { <Radio name="identity" value=departure chosen=by_departure>{label}</Radio> }
     };
 
     view! {

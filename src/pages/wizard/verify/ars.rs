@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::*;
-use crate::components::{Dialog, ErrorLine, outcome};
+use crate::components::{Dialog, ErrorLine, Radio, outcome};
 use crate::contexts::use_bank;
 
 /// The ARS pop-up, from choosing the phone to `전화승인완료`.
@@ -52,15 +52,9 @@ pub fn ArsDialog(
                                 .enumerate()
                                 .map(|(i, p)| {
                                     view! {
-                                        <label class="radio block">
-                                            <input
-                                                type="radio"
-                                                name="phone"
-                                                prop:checked=move || phone_choice.get() == i
-                                                on:change=move |_| phone_choice.set(i)
-                                            />
+                                        <Radio name="phone" value=i chosen=phone_choice class="radio block">
                                             {p}
-                                        </label>
+                                        </Radio>
                                     }
                                 })
                                 .collect_view()}
