@@ -5,22 +5,23 @@ use leptos::prelude::*;
 
 use crate::bank::BankApi;
 use crate::bank::api::{GetRootCertificate, ListCertificates};
-use crate::components::{ActionButton, Loaded, PageTitle, TableHead, download_from_bank};
+use crate::components::{
+    ActionButton, ErrorLine, Loaded, PageTitle, TableHead, download_from_bank, outcome,
+};
 use crate::contexts::use_bank;
 
 /// `최상위 인증기관 인증서 내려받기`: the mock root certificate as `mock-root-ca.der`.
 #[component]
 pub fn RootCertificateButton() -> impl IntoView {
     let bank = use_bank();
-    let problem = RwSignal::new(None::<String>);
     let fetch = Action::new_local(move |_: &()| async move {
-        let saved = download_from_bank(
+        download_from_bank(
             bank.call(GetRootCertificate).await,
             "mock-root-ca.der",
             "application/pkix-cert",
-        );
-        problem.set(saved.err());
+        )
     });
+    let problem = outcome(fetch, |()| {});
     view! {
         <p class="row">
             <ActionButton action=fetch label="최상위 인증기관 인증서 내려받기" />
@@ -28,7 +29,7 @@ pub fn RootCertificateButton() -> impl IntoView {
                 "모의은행 연습용 최상위 인증기관(MOCK Root CA)의 인증서입니다. 실제 인증기관이 아니므로 운영체제에 신뢰 인증서로 설치하지 마세요."
             </span>
         </p>
-        <p class="error" role="alert">{move || problem.get()}</p>
+        <ErrorLine message=problem />
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, GetCrl};
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
-use crate::components::{PageTitle, download_from_bank};
+use crate::components::{ActionButton, ErrorLine, PageTitle, download_from_bank, outcome};
 use crate::contexts::use_bank;
 use crate::customer::revoke;
 use crate::format::won;
@@ -18,19 +18,18 @@ use crate::wallet;
 fn CrlDownload() -> impl IntoView {
     let bank = use_bank();
     let ca = RwSignal::new(Ca::Yessign);
-    let problem = RwSignal::new(None::<String>);
-    let fetch = Action::new_local(move |ca: &Ca| {
-        let ca = *ca;
+    let fetch = Action::new_local(move |_: &()| {
+        let ca = ca.get_untracked();
         async move {
             let name = format!("{}.crl", crate::pki::profile::ca_org(ca));
-            let saved = download_from_bank(
+            download_from_bank(
                 bank.call(GetCrl { ca }).await,
                 &name,
                 "application/pkix-crl",
-            );
-            problem.set(saved.err());
+            )
         }
     });
+    let problem = outcome(fetch, |()| {});
     let cas = [Ca::Yessign, Ca::Kica, Ca::SignKorea, Ca::CrossCert];
     view! {
         <h3>"인증서 폐기목록(CRL)"</h3>
@@ -52,18 +51,9 @@ fn CrlDownload() -> impl IntoView {
                     .map(|(i, c)| view! { <option value=i.to_string()>{c.label()}</option> })
                     .collect_view()}
             </select>
-            <button
-                type="button"
-                class="btn"
-                disabled=move || fetch.pending().get()
-                on:click=move |_| {
-                    fetch.dispatch(ca.get_untracked());
-                }
-            >
-                "인증서 폐기목록(CRL) 내려받기"
-            </button>
+            <ActionButton action=fetch label="인증서 폐기목록(CRL) 내려받기" />
         </p>
-        <p class="error" role="alert">{move || problem.get()}</p>
+        <ErrorLine message=problem />
     }
 }
 
