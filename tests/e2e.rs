@@ -382,10 +382,12 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it() {
             "지금 사용 중인 인증서 암호가 올바르지 않습니다",
         )
         .await;
+        b.shot("manage-password-refused").await;
         b.fill("#old-password", CERT_PASSWORD).await;
         b.click(".password-change", "변경").await;
         b.wait_text("#content .status", "인증서 암호가 변경되었습니다")
             .await;
+        b.shot("manage-password-changed").await;
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
         b.wait_text(HEADER, "로그인").await;

@@ -55,6 +55,7 @@ pub async fn ars(b: &Browser) {
     }
     b.click(".phone-keys", "# 입력완료").await;
     b.wait_text(".phone-screen", "승인되었습니다").await;
+    b.shot("verify-ars-approved").await;
     b.click(".dialog", "전화승인완료").await;
     b.wait_text(".identity .status", "추가 본인 인증이 완료되었습니다")
         .await;
