@@ -9,7 +9,9 @@ use crate::bank::api::{
 };
 use crate::bank::rules::{check_new_password, check_password};
 use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
-use crate::components::{ActionButton, PageTitle, PasswordInput, TableHead, TableRows};
+use crate::components::{
+    ActionButton, ErrorLine, PageTitle, PasswordInput, TableHead, TableRows, outcome,
+};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
@@ -27,7 +29,6 @@ enum Registration {
 /// The page.
 #[component]
 pub fn OtherBankPage() -> impl IntoView {
-    let auth = use_auth();
     let bank = use_bank();
     let notice = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
@@ -113,45 +114,6 @@ pub fn OtherBankPage() -> impl IntoView {
         })
     };
 
-    let practice_password = RwSignal::new(String::new());
-    let practice_again = RwSignal::new(String::new());
-    let practice = {
-        Action::new_local(move |_: &()| {
-            let (pw, again) = (
-                practice_password.get_untracked(),
-                practice_again.get_untracked(),
-            );
-            async move {
-                let (Ok(token), Some(user_id)) = (bank.token(), auth.user_id()) else {
-                    return;
-                };
-                let checked = check_new_password(
-                    &pw,
-                    &again,
-                    check_password,
-                    "암호와 암호 확인이 일치하지 않습니다.",
-                );
-                let saved = match checked {
-                    Ok(()) => {
-                        match issue_elsewhere(&bank, token, &user_id, &pw, generate_key).await {
-                            Ok(issued) => {
-                                wallet::save_npki(&issued).await.map_err(|e| e.to_string())
-                            }
-                            Err(error) => Err(error.to_string()),
-                        }
-                    }
-                    Err(message) => Err(message),
-                };
-                match saved {
-                    Ok(()) => notice.set(Some(format!(
-                        "{OTHER_INSTITUTION}의 연습용 범용 인증서를 NPKI.zip으로 저장했습니다. 아래 [인증서 등록]으로 등록해 보세요."
-                    ))),
-                    Err(message) => problem.set(Some(message)),
-                }
-            }
-        })
-    };
-
     view! {
         <PageTitle title="타행·타기관 인증서 등록/해제" trail=&["공인인증서"] />
         <ul class="bullets">
@@ -230,6 +192,52 @@ pub fn OtherBankPage() -> impl IntoView {
             }
         }}
 
+        <PracticeCertificate />
+
+        <CertificatePicker
+            source
+            on_confirm=Callback::new(move |choice| {
+                picked_error.set(None);
+                enroll_other.dispatch(choice);
+            })
+            error=picked_error.into()
+            busy=enroll_other.pending().into()
+        />
+    }
+}
+
+/// 연습용 타기관 인증서: a free 범용 certificate from 모의증권 (another institution on the same
+/// mock CAs), saved as NPKI files, to practise registering it.
+#[component]
+fn PracticeCertificate() -> impl IntoView {
+    let auth = use_auth();
+    let bank = use_bank();
+    let password = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let practice = Action::new_local(move |_: &()| {
+        let (pw, again) = (password.get_untracked(), again.get_untracked());
+        async move {
+            check_new_password(
+                &pw,
+                &again,
+                check_password,
+                "암호와 암호 확인이 일치하지 않습니다.",
+            )?;
+            let token = bank.token().map_err(|e| e.to_string())?;
+            let user_id = auth.user_id().unwrap_or_default();
+            let issued = issue_elsewhere(&bank, token, &user_id, &pw, generate_key)
+                .await
+                .map_err(|e| e.to_string())?;
+            wallet::save_npki(&issued).await.map_err(|e| e.to_string())
+        }
+    });
+    let notice = RwSignal::new(None::<String>);
+    let problem = outcome(practice, move |()| {
+        notice.set(Some(format!(
+            "{OTHER_INSTITUTION}의 연습용 범용 인증서를 NPKI.zip으로 저장했습니다. 위 [인증서 등록]으로 등록해 보세요."
+        )))
+    });
+    view! {
         <h3>{format!("연습용 타기관 인증서 ({OTHER_INSTITUTION})")}</h3>
         <p>
             {format!(
@@ -241,27 +249,19 @@ pub fn OtherBankPage() -> impl IntoView {
             novalidate=true
             on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                problem.set(None);
+                notice.set(None);
                 practice.dispatch(());
             }
         >
-            <PasswordInput id="practice-password" label="인증서 암호" value=practice_password autocomplete="new-password" />
-            <PasswordInput id="practice-password-again" label="인증서 암호 확인" value=practice_again autocomplete="new-password" />
+            <PasswordInput id="practice-password" label="인증서 암호" value=password autocomplete="new-password" />
+            <PasswordInput id="practice-password-again" label="인증서 암호 확인" value=again autocomplete="new-password" />
+            <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
+            <ErrorLine message=problem />
             <p class="row">
                 <button type="submit" class="btn" disabled=move || practice.pending().get()>
                     {move || if practice.pending().get() { "발급 중…" } else { "모의증권 인증서 받기" }}
                 </button>
             </p>
         </form>
-
-        <CertificatePicker
-            source
-            on_confirm=Callback::new(move |choice| {
-                picked_error.set(None);
-                enroll_other.dispatch(choice);
-            })
-            error=picked_error.into()
-            busy=enroll_other.pending().into()
-        />
     }
 }

@@ -97,7 +97,6 @@ pub fn PasswordStep() -> impl IntoView {
     let auth = use_auth();
     let bank = use_bank();
     let popup = RwSignal::new(Popup::None);
-    let storage = RwSignal::new(Storage::Browser);
     let chosen = RwSignal::new(None::<Storage>);
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
@@ -261,39 +260,17 @@ pub fn PasswordStep() -> impl IntoView {
                 <CancelButton />
             </p>
 
-            <Dialog open=Signal::derive(move || popup.get() == Popup::Location) title="인증서 저장위치 선택">
-                <fieldset class="locations">
-                    <legend>"저장위치"</legend>
-                    {Storage::ALL
-                        .iter()
-                        .map(|s| {
-                            let s = *s;
-                            view! {
-                                <Radio name="storage" value=s chosen=storage class="radio block">
-                                    <strong>{s.label()}</strong>
-                                    <span class="hint">{s.explanation()}</span>
-                                </Radio>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <p class="row">
-                    <button
-                        type="button"
-                        class="btn primary"
-                        on:click=move |_| {
-                            chosen.set(Some(storage.get_untracked()));
-                            problem.set(None);
-                            popup.set(Popup::Password);
-                        }
-                    >
-                        "확인"
-                    </button>
-                    <button type="button" class="btn" on:click=move |_| popup.set(Popup::None)>
-                        "취소"
-                    </button>
-                </p>
-            </Dialog>
+            <Show when=move || popup.get() == Popup::Location>
+                <LocationDialog
+                    chosen=chosen.get_untracked().unwrap_or(Storage::Browser)
+                    on_chosen=Callback::new(move |where_to| {
+                        chosen.set(Some(where_to));
+                        problem.set(None);
+                        popup.set(Popup::Password);
+                    })
+                    on_cancel=Callback::new(move |()| popup.set(Popup::None))
+                />
+            </Show>
 
             <Dialog open=Signal::derive(move || popup.get() == Popup::Password) title="인증서암호 및 저장위치 설정">
                 <form class="password-form" on:submit=submit novalidate=true>
@@ -311,26 +288,7 @@ pub fn PasswordStep() -> impl IntoView {
                         on:input=move |ev| password.set(event_target_value(&ev))
                     />
                     <PasswordInput id="cert-password-again" label="암호 확인" value=again autocomplete="new-password" />
-                    <ul class="password-rule" id="password-rule" aria-live="polite">
-                        {move || {
-                            let pw = password.get();
-                            password_checks(&pw)
-                                .into_iter()
-                                .map(|c| {
-                                    view! {
-                                        <li class:met=c.met>
-                                            {if c.met { "✔ " } else { "✘ " }}
-                                            {c.label}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                        <li class:met=move || !again.get().is_empty() && password.get() == again.get()>
-                            {move || if !again.get().is_empty() && password.get() == again.get() { "✔ " } else { "✘ " }}
-                            "암호 확인 일치"
-                        </li>
-                    </ul>
+                    <PasswordRules password again />
                     <p class="hint">
                         "공인인증서 비밀번호의 안전성을 위해 6개월마다 변경하실 것을 권고하며, 공인인증서가 저장된 디스크별로 각각 변경 하시기 바랍니다."
                     </p>
@@ -344,5 +302,74 @@ pub fn PasswordStep() -> impl IntoView {
                 </form>
             </Dialog>
         </div>
+    }
+}
+
+/// `인증서 저장위치 선택`: where the certificate is to be kept.
+#[component]
+fn LocationDialog(
+    /// The place chosen last time, preselected.
+    chosen: Storage,
+    on_chosen: Callback<Storage>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let storage = RwSignal::new(chosen);
+    view! {
+        <Dialog open=Signal::stored(true) title="인증서 저장위치 선택">
+            <fieldset class="locations">
+                <legend>"저장위치"</legend>
+                {Storage::ALL
+                    .iter()
+                    .map(|s| {
+                        let s = *s;
+                        view! {
+                            <Radio name="storage" value=s chosen=storage class="radio block">
+                                <strong>{s.label()}</strong>
+                                <span class="hint">{s.explanation()}</span>
+                            </Radio>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <p class="row">
+                <button
+                    type="button"
+                    class="btn primary"
+                    on:click=move |_| on_chosen.run(storage.get_untracked())
+                >
+                    "확인"
+                </button>
+                <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
+                    "취소"
+                </button>
+            </p>
+        </Dialog>
+    }
+}
+
+/// The password rule, each part ticked as it is met while the customer types.
+#[component]
+fn PasswordRules(password: RwSignal<String>, again: RwSignal<String>) -> impl IntoView {
+    let matching = move || !again.get().is_empty() && password.get() == again.get();
+    view! {
+        <ul class="password-rule" id="password-rule" aria-live="polite">
+            {move || {
+                password_checks(&password.get())
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <li class:met=c.met>
+                                {if c.met { "✔ " } else { "✘ " }}
+                                {c.label}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <li class:met=matching>
+                {move || if matching() { "✔ " } else { "✘ " }}
+                "암호 확인 일치"
+            </li>
+        </ul>
     }
 }
