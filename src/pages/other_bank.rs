@@ -50,14 +50,15 @@ pub fn OtherBankPage() -> impl IntoView {
         Action::new_local(move |_: &()| {
             problem.set(None);
             notice.set(None);
-            async move {
-                match bank.for_customer(|token| StartRegistration { token }).await {
-                    Ok(()) => state.set(Registration::Verifying),
-                    Err(error) => problem.set(Some(error.to_string())),
-                }
-            }
+            async move { bank.for_customer(|token| StartRegistration { token }).await }
         })
     };
+    let start_refused = outcome(start, move |()| state.set(Registration::Verifying));
+    Effect::new(move || {
+        if let Some(message) = start_refused.get() {
+            problem.set(Some(message));
+        }
+    });
     let source = RwSignal::new(None::<Source>);
     let picked_error = RwSignal::new(None::<String>);
     let enroll_other = {

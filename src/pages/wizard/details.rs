@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use super::{CancelButton, use_advance};
 use crate::bank::api::{BankError, CustomerDetails, GetBankName, SubmitDetails};
 use crate::bank::rules::details_problems;
-use crate::components::Dialog;
-use crate::components::ErrorLine;
+use crate::components::{Dialog, ErrorLine, outcome};
 use crate::contexts::use_bank;
 
 /// A small bundled postcode list for `우편번호 찾기` (road addresses of public buildings).
@@ -70,14 +69,15 @@ pub fn DetailsStep() -> impl IntoView {
             local.or(bank_says)
         }
     };
-    let load_name = {
-        Action::new_local(move |_: &()| async move {
-            match bank.for_customer(|token| GetBankName { token }).await {
-                Ok(name) => form.update(|f| f.name = name),
-                Err(error) => bank_problem.set(Some(("name".to_owned(), error.to_string()))),
-            }
-        })
-    };
+    let load_name = Action::new_local(move |_: &()| async move {
+        bank.for_customer(|token| GetBankName { token }).await
+    });
+    let name_refused = outcome(load_name, move |name| form.update(|f| f.name = name));
+    Effect::new(move || {
+        if let Some(message) = name_refused.get() {
+            bank_problem.set(Some(("name".to_owned(), message)));
+        }
+    });
     let submit_action = Action::new_local(move |details: &CustomerDetails| {
         let details = details.clone();
         let advance = advance.clone();

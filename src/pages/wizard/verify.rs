@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::{CancelButton, use_advance};
 use crate::bank::api::*;
-use crate::components::{ErrorLine, Radio};
+use crate::components::{ErrorLine, Radio, outcome};
 use crate::contexts::use_bank;
 use account::AccountCheck;
 use ars::ArsDialog;
@@ -43,11 +43,10 @@ pub fn VerifyStep(
     let ars_open = RwSignal::new(false);
     let identity_message = RwSignal::new(None::<String>);
     let check_departure = Action::new_local(move |_: &()| async move {
-        match bank.for_customer(|token| CheckDeparture { token }).await {
-            Ok(()) => reload(),
-            Err(error) => identity_message.set(Some(error.to_string())),
-        }
+        bank.for_customer(|token| CheckDeparture { token }).await
     });
+    let departure_refused = outcome(check_departure, move |()| reload());
+    Effect::new(move || identity_message.set(departure_refused.get()));
     let on_confirmed = Callback::new(move |()| {
         ars_open.set(false);
         identity_message.set(None);
