@@ -18,8 +18,8 @@ pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use download::{download, download_from_bank};
 pub use form::{
-    ActionButton, DigitsInput, ErrorLine, FormButtons, PasswordInput, Radio, TableHead, outcome,
-    paint,
+    ActionButton, DialogButtons, DigitsInput, ErrorLine, FormButtons, PasswordInput, Radio,
+    TableHead, outcome, paint,
 };
 pub use header::Header;
 pub use keypad::Keypad;

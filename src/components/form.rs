@@ -167,3 +167,30 @@ where
         </label>
     }
 }
+
+/// A dialog's main button (a plain button, not a submit) and its `취소`.
+#[component]
+pub fn DialogButtons(
+    label: &'static str,
+    on_ok: Callback<()>,
+    on_cancel: Callback<()>,
+    /// Whether the main button is disabled (while its work runs).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <p class="row">
+            <button
+                type="button"
+                class="btn primary"
+                disabled=disabled
+                on:click=move |_| on_ok.run(())
+            >
+                {label}
+            </button>
+            <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
+                "취소"
+            </button>
+        </p>
+    }
+}

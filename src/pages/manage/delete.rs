@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, outcome};
+use crate::components::{Dialog, DialogButtons, ErrorLine, outcome};
 use crate::store::StoredCertificate;
 use crate::wallet;
 
@@ -27,21 +27,14 @@ pub fn DeleteDialog(
                 "삭제한 인증서는 되살릴 수 없습니다. 내보내기로 NPKI 파일을 보관하지 않았다면 인증서를 다시 발급받아야 합니다. 삭제할까요?"
             </p>
             <ErrorLine message=problem />
-            <p class="row">
-                <button
-                    type="button"
-                    class="btn primary"
-                    disabled=delete.pending()
-                    on:click=move |_| {
-                        delete.dispatch(());
-                    }
-                >
-                    "삭제"
-                </button>
-                <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
-                    "취소"
-                </button>
-            </p>
+            <DialogButtons
+                label="삭제"
+                on_ok=Callback::new(move |()| {
+                    delete.dispatch(());
+                })
+                on_cancel
+                disabled=delete.pending()
+            />
         </Dialog>
     }
 }

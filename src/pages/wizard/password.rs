@@ -10,7 +10,7 @@ use crate::bank::BankApi;
 use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
 use crate::bank::rules::{check_new_password, check_password, password_checks};
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, Radio};
+use crate::components::{Dialog, DialogButtons, ErrorLine, FormButtons, PasswordInput, Radio};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, Enrolled, Prepared, Stage, enroll, prepare};
 use crate::wallet::{self, WalletError};
@@ -331,18 +331,11 @@ fn LocationDialog(
                     })
                     .collect_view()}
             </fieldset>
-            <p class="row">
-                <button
-                    type="button"
-                    class="btn primary"
-                    on:click=move |_| on_chosen.run(storage.get_untracked())
-                >
-                    "확인"
-                </button>
-                <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
-                    "취소"
-                </button>
-            </p>
+            <DialogButtons
+                label="확인"
+                on_ok=Callback::new(move |()| on_chosen.run(storage.get_untracked()))
+                on_cancel
+            />
         </Dialog>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::*;
-use crate::components::{Dialog, ErrorLine, Radio, outcome};
+use crate::components::{Dialog, DialogButtons, ErrorLine, Radio, outcome};
 use crate::contexts::use_bank;
 
 /// The ARS pop-up, from choosing the phone to `전화승인완료`.
@@ -93,25 +93,6 @@ pub fn ArsDialog(
                 }
             }}
         </Dialog>
-    }
-}
-
-/// A dialog's main button and `취소`.
-#[component]
-fn DialogButtons(
-    label: &'static str,
-    on_ok: Callback<()>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <p class="row">
-            <button type="button" class="btn primary" on:click=move |_| on_ok.run(())>
-                {label}
-            </button>
-            <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
-                "취소"
-            </button>
-        </p>
     }
 }
 
