@@ -5,10 +5,22 @@
 //! cargo run --example issue_sample -- /tmp/sample
 //! openssl verify -CAfile /tmp/sample/root.pem -untrusted /tmp/sample/ca.pem /tmp/sample/signCert.pem
 //! ```
+//!
+//! `--corporate` writes (주)모의상사's 기업 범용 certificate instead, `--tax` its 전자세금용 one.
 
 fn main() {
-    let Some(dir) = std::env::args_os().nth(1) else {
-        eprintln!("usage: issue_sample DIR");
+    use cert_center::pki::profile::CertKind;
+    let mut kind = CertKind::General;
+    let mut dir = None;
+    for arg in std::env::args_os().skip(1) {
+        match arg.to_str() {
+            Some("--corporate") => kind = CertKind::CorporateGeneral,
+            Some("--tax") => kind = CertKind::Tax,
+            _ => dir = Some(arg),
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("usage: issue_sample [--corporate | --tax] DIR");
         std::process::exit(2);
     };
     let dir = std::path::PathBuf::from(dir);
@@ -17,6 +29,6 @@ fn main() {
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock before 1970")
         .as_millis() as i64;
-    cert_center::sample::write_sample(&dir, now).expect("writing the sample");
+    cert_center::sample::write_sample_of(&dir, now, kind).expect("writing the sample");
     println!("sample written to {}", dir.display());
 }

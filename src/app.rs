@@ -5,6 +5,7 @@ use leptos_router::components::{ParentRoute, ProtectedRoute, Route, Router, Rout
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use crate::bank::api::IssueMenu;
 use crate::bank::{BankClient, Clock};
 use crate::components::Header;
 use crate::components::header::login_href;
@@ -13,6 +14,24 @@ use crate::pages::*;
 
 /// How long the mock bank takes to answer, so that pending states show as they would online.
 const BANK_LATENCY_MS: u32 = 250;
+
+/// 개인용인증서 발급's wizard.
+#[component]
+fn PersonalWizard() -> impl IntoView {
+    view! { <WizardPage menu=IssueMenu::Personal /> }
+}
+
+/// 기업용인증서 발급's wizard.
+#[component]
+fn CorporateWizard() -> impl IntoView {
+    view! { <WizardPage menu=IssueMenu::Corporate /> }
+}
+
+/// 전자세금용 인증서's wizard.
+#[component]
+fn TaxWizard() -> impl IntoView {
+    view! { <WizardPage menu=IssueMenu::Tax /> }
+}
 
 /// The whole app.
 #[component]
@@ -56,13 +75,56 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("issue/check") view=BrowserCheckPage />
                     <ProtectedRoute
                         path=path!("issue/personal")
-                        view=WizardPage
+                        view=PersonalWizard
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("issue/personal/:step")
-                        view=WizardPage
+                        view=PersonalWizard
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("issue/corporate")
+                        view=CorporateWizard
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("issue/corporate/:step")
+                        view=CorporateWizard
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <Route path=path!("tax") view=TaxPage />
+                    <ProtectedRoute
+                        path=path!("tax/issue")
+                        view=TaxWizard
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("tax/issue/:step")
+                        view=TaxWizard
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("tax/list")
+                        view=CertListPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("tax/renew")
+                        view=RenewPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
+                    <ProtectedRoute
+                        path=path!("tax/revoke")
+                        view=RevokePage
                         condition=logged_in
                         redirect_path=to_login
                     />

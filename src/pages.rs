@@ -15,6 +15,7 @@ pub mod other_bank;
 pub mod receipts;
 pub mod renew;
 pub mod revoke;
+pub mod tax;
 pub mod wizard;
 
 pub use bench::BenchPage;
@@ -32,4 +33,5 @@ pub use other_bank::OtherBankPage;
 pub use receipts::ReceiptsPage;
 pub use renew::RenewPage;
 pub use revoke::RevokePage;
+pub use tax::TaxPage;
 pub use wizard::WizardPage;

@@ -1,5 +1,5 @@
 //! A complete sample written from the same code the app uses: root, issuing CA, request,
-//! personal certificate and encrypted key, as DER and PEM, for outside tools such as OpenSSL.
+//! certificate (personal, or a business's) and encrypted key, as DER and PEM, for outside tools such as OpenSSL.
 
 use std::path::Path;
 
@@ -29,24 +29,40 @@ fn pem(certificate: &Certificate) -> Result<String> {
 /// of the first four) and `password.txt` into `dir`, for 홍길동's 범용 certificate from the mock
 /// 한국정보인증 at `now_ms`.
 pub fn write_sample(dir: &Path, now_ms: i64) -> Result<()> {
+    write_sample_of(dir, now_ms, CertKind::General)
+}
+
+/// As [`write_sample`], for a certificate of `kind` from the mock 한국정보인증: 홍길동's for a
+/// personal kind, (주)모의상사's (VID over its 사업자등록번호) for a business one.
+pub fn write_sample_of(dir: &Path, now_ms: i64, kind: CertKind) -> Result<()> {
+    let ca = Ca::Kica;
     let root = Authority::new_root(now_ms)?;
-    let issuing = root.new_issuing(Ca::Kica, now_ms)?;
-    let who = demo::HONG;
+    let issuing = root.new_issuing(ca, now_ms)?;
+    let who = if kind.is_business() {
+        demo::CORP
+    } else {
+        demo::HONG
+    };
     let r = random::<20>()?.to_vec();
     let key = keys::generate()?;
-    let name = subject::personal_subject(
-        Ca::Kica,
-        &subject::common_name(who.name, who.english_name, "123456789012"),
-    )?;
+    let name = if kind.is_business() {
+        let cn = subject::common_name(who.display_name(), "", "123456789012");
+        subject::business_subject(ca, &cn)?
+    } else {
+        let cn = subject::common_name(who.name, who.english_name, "123456789012");
+        subject::personal_subject(ca, &cn)?
+    };
     let request = csr::build(&key, name.clone())?;
     let (_, public) = csr::verify(&request)?;
+    let policy = policy_oid(ca, kind)
+        .ok_or_else(|| PkiError::Invalid(format!("{} does not issue {kind:?}", ca.label())))?;
     let certificate = issuing.issue_personal(
         name,
         &public,
-        policy_oid(Ca::Kica, CertKind::General),
+        policy,
         &Holder {
-            real_name: who.name.to_owned(),
-            vid: vid::vid(who.rrn, &r)?,
+            real_name: who.display_name().to_owned(),
+            vid: vid::vid(who.idn(kind), &r)?,
         },
         validity(now_ms, 1)?,
     )?;

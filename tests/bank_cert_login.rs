@@ -35,6 +35,7 @@ fn attempt(
             signature: b64(&signature),
             random: b64(r),
         },
+        corporate: false,
     }))
 }
 

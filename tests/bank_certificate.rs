@@ -74,7 +74,7 @@ fn hong_gets_a_certificate_bound_to_him_and_pays_once() {
     assert_eq!(c.current(), Step::Done);
 
     let targets = c.call(GetTargets { token: c.t() }).unwrap();
-    assert!(targets.general.contains(&(Ca::Kica, true)), "{targets:?}");
+    assert!(targets.by_ca.contains(&(Ca::Kica, true)), "{targets:?}");
 }
 
 #[test]

@@ -14,7 +14,7 @@ fn hong_goes_through_steps_one_to_five() {
     assert_eq!(quote.fee, 4_400);
     assert_eq!(quote.account, "123456-78-901234");
     c.call(ConfirmFee { token: c.t() }).unwrap();
-    assert_eq!(c.call(GetBankName { token: c.t() }).unwrap(), "홍길동");
+    assert_eq!(c.call(GetBankName { token: c.t() }).unwrap().name, "홍길동");
     c.call(SubmitDetails {
         token: c.t(),
         details: c.details(),
@@ -54,7 +54,7 @@ fn step_one_needs_both_terms_and_the_customers_own_valid_number() {
             token: c.t(),
             basic_terms: basic,
             service_terms: service,
-            rrn: rrn.into(),
+            id_number: rrn.into(),
         })
         .map(drop)
     };
@@ -109,7 +109,13 @@ fn step_two_needs_every_agreement_and_a_ca_that_issues_the_kind() {
         choose(CertKind::BankOnly, Ca::Yessign, true, true, true),
         Ok(())
     );
-    let quote_kind = c.call(GetIssuance { token: c.t() }).unwrap().kind;
+    let quote_kind = c
+        .call(GetIssuance {
+            token: c.t(),
+            menu: IssueMenu::Personal,
+        })
+        .unwrap()
+        .kind;
     assert_eq!(quote_kind, Some(CertKind::BankOnly));
 }
 
@@ -118,7 +124,7 @@ fn targets_list_the_three_general_cas_as_not_issued() {
     let c = login(&demo::HONG);
     let targets = c.call(GetTargets { token: c.t() }).unwrap();
     assert_eq!(
-        targets.general,
+        targets.by_ca,
         vec![
             (Ca::CrossCert, false),
             (Ca::Kica, false),
@@ -378,6 +384,7 @@ fn cancel_and_logout_drop_the_issuance_but_a_reload_keeps_it() {
         bank: MockBank::new(store, Clock::manual(NOW)),
         token: c.t(),
         who: c.who,
+        menu: c.menu,
     };
     assert_eq!(
         reloaded.current(),
@@ -391,8 +398,11 @@ fn cancel_and_logout_drop_the_issuance_but_a_reload_keeps_it() {
     c.terms().unwrap();
     c.call(Logout { token: c.t() }).unwrap();
     assert_eq!(
-        c.call(GetIssuance { token: c.t() })
-            .map(|s| s.progress.current()),
+        c.call(GetIssuance {
+            token: c.t(),
+            menu: IssueMenu::Personal
+        })
+        .map(|s| s.progress.current()),
         Err(BankError::SessionExpired)
     );
 }
@@ -405,7 +415,7 @@ fn five_resident_numbers_that_are_not_the_customers_lock_step_one() {
             token: c.t(),
             basic_terms: true,
             service_terms: true,
-            rrn: rrn.into(),
+            id_number: rrn.into(),
         })
         .map(drop)
     };

@@ -88,6 +88,7 @@ fn login_with_the_new_certificate_needs_its_password() {
     let wrong = block_on(certificate_login(
         &c.bank,
         DEFAULT_ORIGIN,
+        false,
         &enrolled.certificate,
         &enrolled.key_file,
         "Wrong!2026pass",
@@ -96,6 +97,7 @@ fn login_with_the_new_certificate_needs_its_password() {
     let grant = block_on(certificate_login(
         &c.bank,
         DEFAULT_ORIGIN,
+        false,
         &enrolled.certificate,
         &enrolled.key_file,
         PASSWORD,
@@ -111,6 +113,7 @@ fn a_signature_made_for_another_origin_is_refused() {
     let refused = block_on(certificate_login(
         &c.bank,
         "https://phishing.example",
+        false,
         &enrolled.certificate,
         &enrolled.key_file,
         PASSWORD,
@@ -167,7 +170,7 @@ fn the_details_show_the_profile_of_the_certificate() {
         d.policies,
         [(
             "1.2.410.200004.5.2.1.2".to_owned(),
-            Some("개인 범용 인증서")
+            Some("개인 범용 인증서".to_owned())
         )]
     );
     assert_eq!(
@@ -207,6 +210,7 @@ fn a_changed_password_opens_the_key_and_the_old_one_no_longer_does() {
     let old = block_on(certificate_login(
         &c.bank,
         DEFAULT_ORIGIN,
+        false,
         &enrolled.certificate,
         &key_file,
         PASSWORD,
@@ -215,6 +219,7 @@ fn a_changed_password_opens_the_key_and_the_old_one_no_longer_does() {
     let grant = block_on(certificate_login(
         &c.bank,
         DEFAULT_ORIGIN,
+        false,
         &enrolled.certificate,
         &key_file,
         "Newer!2026pass",

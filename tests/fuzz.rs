@@ -585,12 +585,15 @@ fn recorded_visit() -> Visit {
     let token = grant.token;
     let t = || token.clone();
     let _ = block_on(rec.call(ExtendSession { token: t() }));
-    let _ = block_on(rec.call(GetIssuance { token: t() }));
+    let _ = block_on(rec.call(GetIssuance {
+        token: t(),
+        menu: IssueMenu::Personal,
+    }));
     let _ = block_on(rec.call(AgreeTerms {
         token: t(),
         basic_terms: true,
         service_terms: true,
-        rrn: demo::HONG.rrn.into(),
+        id_number: demo::HONG.rrn.into(),
     }));
     let _ = block_on(rec.call(GetTargets { token: t() }));
     let _ = block_on(rec.call(ChooseCertificate {
@@ -635,6 +638,7 @@ fn recorded_visit() -> Visit {
         bank: rec.bank.clone(),
         token: t(),
         who: &demo::HONG,
+        menu: IssueMenu::Personal,
     };
     let _ = block_on(rec.call(SubmitDetails {
         token: t(),
@@ -660,6 +664,7 @@ fn recorded_visit() -> Visit {
     let _ = block_on(customer::certificate_login(
         &rec,
         origin,
+        false,
         &enrolled.certificate,
         &enrolled.key_file,
         PASSWORD,

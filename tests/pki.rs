@@ -52,7 +52,7 @@ fn hong_certificate(r: &[u8]) -> Certificate {
         .issue_personal(
             name,
             &public,
-            cert_center::pki::profile::policy_oid(Ca::Kica, CertKind::General),
+            cert_center::pki::profile::policy_oid(Ca::Kica, CertKind::General).unwrap(),
             &Holder {
                 real_name: "홍길동".into(),
                 vid: vid::vid("800101-1234560", r).unwrap(),

@@ -193,7 +193,7 @@ fn a_registered_certificate_is_not_this_banks_to_reissue_renew_revoke_or_list_in
 
     let targets = c.call(GetTargets { token: c.t() }).unwrap();
     assert!(
-        targets.general.contains(&(Ca::CrossCert, false)),
+        targets.by_ca.contains(&(Ca::CrossCert, false)),
         "{targets:?}"
     );
     let c = login_on(&c.bank, c.who);

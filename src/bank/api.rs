@@ -123,6 +123,45 @@ pub enum BankError {
         "주민등록번호를 {n}회 연속 잘못 입력하여 인증서 발급이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다.", n = RRN_ATTEMPTS
     )]
     RrnLocked,
+    /// A personal ID asked for a business wizard (기업용, 전자세금용).
+    #[error(
+        "기업용인증서와 전자세금용 인증서는 기업인터넷뱅킹 고객(사업자)만 발급받을 수 있습니다. 기업인터넷뱅킹 아이디로 로그인해 주세요. (연습용 계정: corp01)"
+    )]
+    NotBusinessCustomer,
+    /// A business whose number is not registered at the bank (the manual's sentence).
+    #[error(
+        "개인사업자와 임의단체가 기업용인증서를 발급받으려면 모의은행 지점에서 사업자등록번호와 납세번호를 등록해야 합니다."
+    )]
+    BusinessNotRegistered,
+    /// A business ID asked for the personal wizard.
+    #[error(
+        "기업인터넷뱅킹 아이디로는 개인용인증서를 발급받을 수 없습니다. [기업용인증서 발급]을 이용하시거나 개인인터넷뱅킹 아이디로 로그인해 주세요."
+    )]
+    PersonalForBusiness,
+    /// The 사업자등록번호 is malformed or fails its check digit.
+    #[error("사업자등록번호가 올바르지 않습니다. 10자리를 다시 확인해 주세요.")]
+    InvalidBusinessNumber,
+    /// The number is valid but not the logged-in business's.
+    #[error(
+        "로그인하신 기업의 사업자등록번호와 일치하지 않습니다. {remaining}회 더 틀리면 인증서 발급이 제한됩니다."
+    )]
+    BusinessNumberMismatch {
+        /// Tries left before step 1 locks.
+        remaining: u8,
+    },
+    /// Step 1 is locked after too many business numbers that were not the business's.
+    #[error(
+        "사업자등록번호를 {n}회 연속 잘못 입력하여 인증서 발급이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다.", n = RRN_ATTEMPTS
+    )]
+    BusinessNumberLocked,
+    /// A kind that this wizard does not issue (a personal kind in the 기업용 wizard…).
+    #[error("{menu}에서는 {kind} 인증서를 발급하지 않습니다.")]
+    KindNotOffered {
+        /// The wizard's title.
+        menu: String,
+        /// The kind's name.
+        kind: String,
+    },
     /// One of step 2's agreements is missing.
     #[error("{what}에 동의하셔야 인증서를 발급받을 수 있습니다.")]
     ConsentMissing {
@@ -332,6 +371,9 @@ request! {
     CertificateLogin => SessionGrant, "login/certificate" {
         /// The certificate and its signature.
         proof: CertificateProof,
+        /// 기업뱅킹 login (only business certificates) rather than 개인뱅킹 (only personal ones).
+        #[serde(default)]
+        corporate: bool,
     }
 }
 

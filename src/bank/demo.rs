@@ -18,6 +18,18 @@ pub enum SecondFactor {
     },
 }
 
+/// The business a 기업 고객 banks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Business {
+    /// The company's name, e.g. `(주)모의상사`.
+    pub company: &'static str,
+    /// The 사업자등록번호, `NNN-NN-NNNNN`.
+    pub number: &'static str,
+    /// Whether the number (and the 납세번호) is registered at the bank, which 기업용 certificates
+    /// need; a 개인사업자 registers at a branch.
+    pub registered: bool,
+}
+
 /// One demo customer as the bank first records them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoCustomer {
@@ -25,11 +37,11 @@ pub struct DemoCustomer {
     pub user_id: &'static str,
     /// The login password.
     pub password: &'static str,
-    /// The name on record.
+    /// The name on record (a business's: its representative, 대표자).
     pub name: &'static str,
-    /// The resident registration number, `YYMMDD-NNNNNNN`.
+    /// The resident registration number, `YYMMDD-NNNNNNN` (a business's: its representative's).
     pub rrn: &'static str,
-    /// The English name.
+    /// The English name (a business's: the company's).
     pub english_name: &'static str,
     /// Registered phone numbers.
     pub phones: &'static [&'static str],
@@ -43,6 +55,24 @@ pub struct DemoCustomer {
     pub second_factor: SecondFactor,
     /// Whether the customer is recorded as having left the country.
     pub abroad: bool,
+    /// For a 기업 고객 (기업인터넷뱅킹), the business.
+    pub business: Option<Business>,
+}
+
+impl DemoCustomer {
+    /// The name the bank greets them with: the company's for a business.
+    pub fn display_name(&self) -> &'static str {
+        self.business.map_or(self.name, |b| b.company)
+    }
+
+    /// The number a certificate's VID binds to for `kind`: the 사업자등록번호 for a business
+    /// kind, the resident registration number otherwise.
+    pub fn idn(&self, kind: crate::pki::profile::CertKind) -> &'static str {
+        match self.business {
+            Some(b) if kind.is_business() => b.number,
+            _ => self.rrn,
+        }
+    }
 }
 
 /// The main demo customer.
@@ -66,6 +96,7 @@ pub const HONG: DemoCustomer = DemoCustomer {
         ],
     },
     abroad: false,
+    business: None,
 };
 
 /// The OTP user.
@@ -83,6 +114,7 @@ pub const MINJI: DemoCustomer = DemoCustomer {
         secret_base32: "JBSWY3DPEHPK3PXP",
     },
     abroad: false,
+    business: None,
 };
 
 /// The customer whose balance cannot pay the fee.
@@ -106,10 +138,61 @@ pub const SUNSIN: DemoCustomer = DemoCustomer {
         ],
     },
     abroad: false,
+    business: None,
 };
 
-/// Every demo customer, in the order the login page lists them.
-pub const CUSTOMERS: [DemoCustomer; 3] = [HONG, MINJI, SUNSIN];
+/// The corporation (법인), registered for 기업용 certificates.
+pub const CORP: DemoCustomer = DemoCustomer {
+    user_id: "corp01",
+    password: "Demo!2345",
+    name: "김대표",
+    rrn: "700101-1234561",
+    english_name: "MOCK TRADING",
+    phones: &["010-4567-8901", "02-765-4321"],
+    account: "111222-33-444555",
+    account_password: "9753",
+    balance: 500_000,
+    second_factor: SecondFactor::Otp {
+        secret_base32: "KRSXG5CTMVRXEZLU",
+    },
+    abroad: false,
+    business: Some(Business {
+        company: "(주)모의상사",
+        number: "123-45-06782",
+        registered: true,
+    }),
+};
+
+/// The sole proprietor (개인사업자) whose business number is not registered at the bank.
+pub const BIZ: DemoCustomer = DemoCustomer {
+    user_id: "biz02",
+    password: "Demo!2345",
+    name: "박사장",
+    rrn: "750505-2345676",
+    english_name: "MOCK SNACK",
+    phones: &["010-5678-9012"],
+    account: "222333-44-555666",
+    account_password: "8642",
+    balance: 5_000,
+    second_factor: SecondFactor::SecurityCard {
+        serial: "A 11223344",
+        codes: &[
+            "1348", "1314", "1492", "5640", "4928", "4073", "5777", "9224", "4687", "3678", "9512",
+            "6428", "1537", "3745", "4599", "7026", "7557", "2852", "9740", "9991", "1971", "0610",
+            "8084", "8554", "3224", "0414", "5802", "3045", "6403", "0125", "0602", "0515", "7576",
+            "4860", "3727",
+        ],
+    },
+    abroad: false,
+    business: Some(Business {
+        company: "모의분식",
+        number: "456-12-34574",
+        registered: false,
+    }),
+};
+
+/// Every demo customer, in the order the login page lists them: the 개인 고객, then the 기업 고객.
+pub const CUSTOMERS: [DemoCustomer; 5] = [HONG, MINJI, SUNSIN, CORP, BIZ];
 
 /// Looks a demo customer up by bank ID.
 pub fn find(user_id: &str) -> Option<&'static DemoCustomer> {

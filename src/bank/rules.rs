@@ -38,6 +38,38 @@ pub fn rrn_matches(a: &str, b: &str) -> bool {
     matches!((rrn_digits(a), rrn_digits(b)), (Some(x), Some(y)) if x == y)
 }
 
+/// Whether `number` is a 사업자등록번호: 10 digits (hyphens allowed) whose last is the check digit
+/// (weights 1,3,7,1,3,7,1,3,5 over the first 9, plus ⌊d9 × 5 / 10⌋; check = (10 − sum mod 10)
+/// mod 10).
+pub fn business_number_is_valid(number: &str) -> bool {
+    const WEIGHTS: [u32; 9] = [1, 3, 7, 1, 3, 7, 1, 3, 5];
+    let Some(digits) = business_digits(number) else {
+        return false;
+    };
+    let sum: u32 = digits
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(*d) * w)
+        .sum::<u32>()
+        + u32::from(digits[8]) * 5 / 10;
+    (10 - sum % 10) % 10 == u32::from(digits[9])
+}
+
+/// Two 사업자등록번호 are the same: the same 10 digits, hyphens or not.
+pub fn business_number_matches(a: &str, b: &str) -> bool {
+    matches!((business_digits(a), business_digits(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The 10 digits of `NNN-NN-NNNNN` or `NNNNNNNNNN`.
+fn business_digits(number: &str) -> Option<[u8; 10]> {
+    let compact: Vec<u8> = number
+        .chars()
+        .filter(|c| *c != '-')
+        .map(|c| c.to_digit(10).map(|d| d as u8))
+        .collect::<Option<_>>()?;
+    compact.try_into().ok()
+}
+
 /// `800101-1******`: the birth date and the first digit of the back part.
 pub fn rrn_masked(front: &str, back: &str) -> String {
     let first: String = back.chars().take(1).collect();
@@ -200,11 +232,20 @@ pub fn phone_masked(phone: &str) -> String {
     }
 }
 
-/// Every problem of step 5's form, as (field, message); empty when all is well.
-pub fn details_problems(d: &CustomerDetails) -> Vec<(&'static str, String)> {
+/// Every problem of step 5's form, as (field, message); empty when all is well. A `business`
+/// certificate names its company and needs the representative too.
+pub fn details_problems(d: &CustomerDetails, business: bool) -> Vec<(&'static str, String)> {
     let mut problems = Vec::new();
     if d.name.trim().is_empty() {
-        problems.push(("name", "고객명을 입력해 주세요.".to_owned()));
+        let what = if business {
+            "상호(법인명)"
+        } else {
+            "고객명"
+        };
+        problems.push(("name", format!("{what}을 입력해 주세요.")));
+    }
+    if business && d.representative.trim().is_empty() {
+        problems.push(("representative", "대표자명을 입력해 주세요.".to_owned()));
     }
     if let Err(message) = english_name(&d.english_name) {
         problems.push(("english_name", message));
@@ -239,12 +280,20 @@ pub fn details_problems(d: &CustomerDetails) -> Vec<(&'static str, String)> {
 }
 
 /// Step 5's details made tidy (trimmed, English name upper-cased), or the first problem.
-pub fn check_details(d: &CustomerDetails) -> Result<CustomerDetails, (&'static str, String)> {
-    if let Some(problem) = details_problems(d).into_iter().next() {
+pub fn check_details(
+    d: &CustomerDetails,
+    business: bool,
+) -> Result<CustomerDetails, (&'static str, String)> {
+    if let Some(problem) = details_problems(d, business).into_iter().next() {
         return Err(problem);
     }
     Ok(CustomerDetails {
         name: d.name.trim().to_owned(),
+        representative: if business {
+            d.representative.trim().to_owned()
+        } else {
+            String::new()
+        },
         english_name: english_name(&d.english_name).map_err(|m| ("english_name", m))?,
         email: d.email.trim().to_owned(),
         zip: d.zip.trim().to_owned(),
@@ -260,8 +309,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn business_numbers_check_their_last_digit() {
+        for number in ["123-45-06782", "456-12-34574", "1234506782"] {
+            assert!(business_number_is_valid(number), "{number}");
+        }
+        // Every single-digit change of a valid number is refused.
+        let digits: Vec<char> = "1234506782".chars().collect();
+        for i in 0..digits.len() {
+            for d in '0'..='9' {
+                if d == digits[i] {
+                    continue;
+                }
+                let mut changed = digits.clone();
+                changed[i] = d;
+                let changed: String = changed.into_iter().collect();
+                assert!(!business_number_is_valid(&changed), "{changed}");
+            }
+        }
+        for malformed in ["", "123-45-0678", "123-45-067820", "12a-45-06782"] {
+            assert!(!business_number_is_valid(malformed), "{malformed:?}");
+        }
+        assert!(business_number_matches("123-45-06782", "1234506782"));
+        assert!(!business_number_matches("123-45-06782", "456-12-34574"));
+    }
+
+    #[test]
     fn demo_numbers_have_valid_check_digits() {
-        for rrn in ["800101-1234560", "850315-2345678", "920707-1122333"] {
+        for rrn in [
+            "800101-1234560",
+            "850315-2345678",
+            "920707-1122333",
+            "700101-1234561",
+            "750505-2345676",
+        ] {
             assert!(rrn_is_valid(rrn), "{rrn}");
         }
         assert!(rrn_is_valid("8001011234560"), "hyphen optional");

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// A link in the center's navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,14 @@ pub const CERT_MENU: [NavEntry; 11] = [
     entry("브라우저 인증서 안내", "/center/browser-guide"),
     entry("공인인증서 발급안내", "/center/guide"),
     entry("바이오인증", "/center/bio"),
+];
+
+/// The left menu under `전자세금용인증서`.
+pub const TAX_MENU: [NavEntry; 4] = [
+    entry("발급/재발급", "/center/tax"),
+    entry("갱신", "/center/tax/renew"),
+    entry("조회", "/center/tax/list"),
+    entry("폐기", "/center/tax/revoke"),
 ];
 
 /// The left menu's other services.
@@ -86,16 +95,34 @@ pub fn CenterMenu() -> impl IntoView {
             .map(|e| {
                 view! {
                     <li>
-                        <A href=e.href>{e.label}</A>
+                        <A href=e.href exact=e.href == "/center/tax">
+                            {e.label}
+                        </A>
                     </li>
                 }
             })
             .collect_view()
     };
+    // The 전자세금용인증서 tab has a menu of its own.
+    let location = use_location();
+    let tax = move || location.pathname.get().starts_with("/center/tax");
     view! {
         <nav class="center-menu" aria-label="공인인증서 서비스">
-            <h2>"공인인증서"</h2>
-            <ul>{list(&CERT_MENU)}</ul>
+            {move || {
+                if tax() {
+                    view! {
+                        <h2>"전자세금용인증서"</h2>
+                        <ul>{list(&TAX_MENU)}</ul>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <h2>"공인인증서"</h2>
+                        <ul>{list(&CERT_MENU)}</ul>
+                    }
+                        .into_any()
+                }
+            }}
             <ul class="services">{list(&SERVICE_MENU)}</ul>
         </nav>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::ActionButton;
+use super::{ActionButton, TableHead};
 
 use crate::bank::BankApi;
 use crate::bank::api::ResetPractice;
@@ -49,56 +49,13 @@ pub fn DemoAccounts(
             <p>
                 "실제 은행이 아닌 연습용 모의은행입니다. 아래 가상 고객으로 로그인해 인증서 발급 과정을 연습하세요."
             </p>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"고객"</th>
-                        <th scope="col">"아이디 / 비밀번호"</th>
-                        <th scope="col">"주민등록번호"</th>
-                        <th scope="col">"출금계좌 / 계좌비밀번호"</th>
-                        <th scope="col">"잔액"</th>
-                        <th scope="col">"추가 인증"</th>
-                        <th scope="col"></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {CUSTOMERS
-                        .iter()
-                        .map(|c| {
-                            view! {
-                                <tr>
-                                    <td>{c.name}</td>
-                                    <td>
-                                        <code>{c.user_id}</code>
-                                        " / "
-                                        <code>{c.password}</code>
-                                    </td>
-                                    <td>
-                                        <code>{c.rrn}</code>
-                                    </td>
-                                    <td>
-                                        <code>{c.account}</code>
-                                        " / "
-                                        <code>{c.account_password}</code>
-                                    </td>
-                                    <td class="num">{won(c.balance)}</td>
-                                    <td>{second_factor(c)}</td>
-                                    <td>
-                                        <button
-                                            type="button"
-                                            class="btn small"
-                                            aria-label=format!("{} 계정 입력", c.name)
-                                            on:click=move |_| on_pick.run(c)
-                                        >
-                                            "입력"
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <h3>"개인 고객"</h3>
+            <CustomerTable business=false on_pick />
+            <h3>"기업 고객"</h3>
+            <p class="hint">
+                "기업용인증서 발급과 전자세금용 인증서는 기업 고객으로 연습합니다. 1단계에서 주민등록번호 대신 사업자등록번호를 입력합니다."
+            </p>
+            <CustomerTable business=true on_pick />
             <div class="row">
                 <ActionButton action=reset label="연습 데이터 초기화" class="btn small" />
                 <span class="hint" role="status" aria-live="polite">
@@ -106,5 +63,81 @@ pub fn DemoAccounts(
                 </span>
             </div>
         </section>
+    }
+}
+
+/// The personal or the business demo customers, each with its `입력` button.
+#[component]
+fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> impl IntoView {
+    let columns: &'static [&'static str] = if business {
+        &[
+            "고객",
+            "아이디 / 비밀번호",
+            "사업자등록번호 / 대표자",
+            "출금계좌 / 계좌비밀번호",
+            "잔액",
+            "추가 인증",
+            "",
+        ]
+    } else {
+        &[
+            "고객",
+            "아이디 / 비밀번호",
+            "주민등록번호",
+            "출금계좌 / 계좌비밀번호",
+            "잔액",
+            "추가 인증",
+            "",
+        ]
+    };
+    view! {
+        <table class=if business { "business" } else { "personal" }>
+            <TableHead columns />
+            <tbody>
+                {CUSTOMERS
+                    .iter()
+                    .filter(|c| c.business.is_some() == business)
+                    .map(|c| {
+                        let number = match c.business {
+                            Some(b) => view! {
+                                <code>{b.number}</code>
+                                {(!b.registered).then_some(" (미등록)")}
+                                {format!(" / {} {}", c.name, c.rrn)}
+                            }
+                                .into_any(),
+                            None => view! { <code>{c.rrn}</code> }.into_any(),
+                        };
+                        view! {
+                            <tr>
+                                <td>{c.display_name()}</td>
+                                <td>
+                                    <code>{c.user_id}</code>
+                                    " / "
+                                    <code>{c.password}</code>
+                                </td>
+                                <td>{number}</td>
+                                <td>
+                                    <code>{c.account}</code>
+                                    " / "
+                                    <code>{c.account_password}</code>
+                                </td>
+                                <td class="num">{won(c.balance)}</td>
+                                <td>{second_factor(c)}</td>
+                                <td>
+                                    <button
+                                        type="button"
+                                        class="btn small"
+                                        aria-label=format!("{} 계정 입력", c.display_name())
+                                        on:click=move |_| on_pick.run(c)
+                                    >
+                                        "입력"
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -55,10 +55,12 @@ async fn with_proof<E: Endpoint>(
     Ok(bank.call(make(proof)).await?)
 }
 
-/// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in.
+/// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in to
+/// 개인뱅킹, or to 기업뱅킹 when `corporate`.
 pub async fn certificate_login(
     bank: &impl BankApi,
     origin: &str,
+    corporate: bool,
     certificate: &[u8],
     key_file: &[u8],
     password: &str,
@@ -70,7 +72,7 @@ pub async fn certificate_login(
         certificate,
         key_file,
         password,
-        |proof| CertificateLogin { proof },
+        |proof| CertificateLogin { proof, corporate },
     )
     .await
 }

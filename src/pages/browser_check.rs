@@ -4,16 +4,22 @@
 use leptos::prelude::*;
 
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen::JsValue;
 
+use crate::bank::api::IssueMenu;
 use crate::components::{PageTitle, TableHead};
-use crate::pages::wizard::WIZARD_PATH;
+use crate::pages::wizard::wizard_path;
 use crate::store::KeyValueStore;
 
 /// The route of this page.
 pub const CHECK_PATH: &str = "/center/issue/check";
 const CHECKED_KEY: &str = "app.browserChecked";
+
+/// The check's route for the wizard of `menu`, where a pass leads.
+pub fn check_path(menu: IssueMenu) -> String {
+    format!("{CHECK_PATH}?menu={menu:?}")
+}
 
 /// Whether this tab already passed the check.
 pub fn browser_checked() -> bool {
@@ -100,11 +106,16 @@ pub fn BrowserCheckPage() -> impl IntoView {
         }));
     };
     let navigate = use_navigate();
+    let query = use_query_map();
     let proceed = move |_| {
         if all_passed() {
             // Forgetting the pass only means the check is shown once more.
             let _ = KeyValueStore::Session.save(CHECKED_KEY, &true);
-            navigate(WIZARD_PATH, Default::default());
+            let menu = [IssueMenu::Corporate, IssueMenu::Tax]
+                .into_iter()
+                .find(|m| query.read_untracked().get_str("menu") == Some(&format!("{m:?}")))
+                .unwrap_or_default();
+            navigate(wizard_path(menu), Default::default());
         } else {
             message.set(Some(
                 "브라우저 점검을 통과하지 못해 인증서를 발급할 수 없습니다. 표의 안내를 확인해 주세요.",

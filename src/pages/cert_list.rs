@@ -67,7 +67,7 @@ pub fn CertListPage() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td>
-                                                {c.kind.label()}
+                                                {c.kind.full_label()}
                                                 {c.registered.then_some(" (타행·타기관 등록)")}
                                             </td>
                                             <td>{c.ca.label()}</td>

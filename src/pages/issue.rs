@@ -1,14 +1,15 @@
 //! 인증서 발급/재발급 (manual STEP 02–03 and 06–07): the notes and the personal and corporate
-//! boxes. The personal `바로가기` asks for the browser check once per tab, as the manual's bank
-//! asks for its security program, and goes straight to the wizard after that.
+//! boxes. Each `바로가기` asks for the browser check once per tab, as the manual's bank asks for
+//! its security program, and goes straight to its wizard after that.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::bank::api::IssueMenu;
 use crate::components::{Dialog, PageTitle};
-use crate::pages::browser_check::{CHECK_PATH, browser_checked};
-use crate::pages::wizard::WIZARD_PATH;
+use crate::pages::browser_check::{browser_checked, check_path};
+use crate::pages::wizard::wizard_path;
 
 /// The issuance notes of STEP 06, in the manual's words with the bank's name replaced.
 pub const NOTES: [&str; 7] = [
@@ -24,17 +25,6 @@ pub const NOTES: [&str; 7] = [
 /// The issuance menu.
 #[component]
 pub fn IssuePage() -> impl IntoView {
-    let asking = RwSignal::new(false);
-    let navigate = use_navigate();
-    let go_personal = move |_| {
-        if browser_checked() {
-            navigate(WIZARD_PATH, Default::default());
-        } else {
-            asking.set(true);
-        }
-    };
-    let navigate = use_navigate();
-
     view! {
         <PageTitle title="인증서 발급/재발급" trail=&["공인인증서"] />
         <ul class="notes">{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
@@ -46,9 +36,7 @@ pub fn IssuePage() -> impl IntoView {
                     <li>"개인인터넷뱅킹을 신청한 고객"</li>
                 </ul>
                 <p class="row">
-                    <button class="btn primary" on:click=go_personal>
-                        "바로가기"
-                    </button>
+                    <GoButton menu=IssueMenu::Personal />
                     <A href="/center/guide" attr:class="btn">
                         "발급안내"
                     </A>
@@ -63,15 +51,35 @@ pub fn IssuePage() -> impl IntoView {
                     <li>"전자입찰 서비스를 이용하려는 고객"</li>
                 </ul>
                 <p class="row">
-                    <A href="/center/corporate" attr:class="btn">
-                        "바로가기"
-                    </A>
+                    <GoButton menu=IssueMenu::Corporate />
                     <A href="/center/corporate" attr:class="btn">
                         "발급안내"
                     </A>
                 </p>
             </article>
         </div>
+    }
+}
+
+/// A wizard's `바로가기`: straight to it once this tab passed the browser check; otherwise the
+/// manual's install message first, then the check.
+#[component]
+pub fn GoButton(menu: IssueMenu) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let navigate = use_navigate();
+    let go = move |_| {
+        if browser_checked() {
+            navigate(wizard_path(menu), Default::default());
+        } else {
+            asking.set(true);
+        }
+    };
+    let navigate = use_navigate();
+
+    view! {
+        <button class="btn primary" on:click=go>
+            "바로가기"
+        </button>
         <Dialog open=asking.into() title="웹 페이지 메시지">
             <p>"공인인증프로그램을 설치하셔야만 이용이 가능한 서비스입니다."</p>
             <p>
@@ -84,7 +92,7 @@ pub fn IssuePage() -> impl IntoView {
                         let navigate = navigate.clone();
                         move |_| {
                             asking.set(false);
-                            navigate(CHECK_PATH, Default::default());
+                            navigate(&check_path(menu), Default::default());
                         }
                     }
                 >

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::bank::BankApi;
 use crate::bank::api::Login;
-use crate::components::{Candidate, CertificatePicker, DemoAccounts, Source};
+use crate::components::{Candidate, CertificatePicker, DemoAccounts, Radio, Source};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::certificate_login;
 
@@ -54,6 +54,8 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let form_error = RwSignal::new(None::<&'static str>);
 
+    // 개인뱅킹 or 기업뱅킹: which certificates the bank accepts at certificate login.
+    let corporate = RwSignal::new(query.read_untracked().get_str("banking") == Some("corporate"));
     let picker = RwSignal::new(match query.read_untracked().get_str("method") {
         Some("browser") => Some(Source::Browser),
         Some("npki") => Some(Source::Files),
@@ -72,6 +74,7 @@ pub fn LoginPage() -> impl IntoView {
                 let grant = certificate_login(
                     &bank,
                     &origin,
+                    corporate.get_untracked(),
                     &choice.certificate,
                     &choice.key_file,
                     &password,
@@ -166,6 +169,16 @@ pub fn LoginPage() -> impl IntoView {
             <section class="cert-login" aria-labelledby="cert-login-title">
                 <h2 id="cert-login-title">"인증서 로그인"</h2>
                 <p class="hint">"인증서를 선택하고 인증서 암호를 입력하면, 은행이 보낸 일회용 값에 전자서명하여 로그인합니다."</p>
+                <fieldset class="banking">
+                    <legend>"로그인 구분"</legend>
+                    <Radio name="banking" value=false chosen=corporate>
+                        "개인뱅킹"
+                    </Radio>
+                    <Radio name="banking" value=true chosen=corporate>
+                        "기업뱅킹"
+                    </Radio>
+                    <span class="hint">"기업뱅킹은 기업용(기업 범용, 기업 은행/보험용)과 전자세금용 인증서로 로그인합니다."</span>
+                </fieldset>
                 <p class="row">
                     <button type="button" class="btn" on:click=move |_| picker.set(Some(Source::Files))>
                         "공인인증서 로그인"

@@ -172,7 +172,7 @@ pub fn OtherBankPage() -> impl IntoView {
                 view! {
                     <VerifyStep
                         on_verified=Callback::new(move |()| state.set(Registration::Verified))
-                        cancel_to="/center"
+                        cancel_to=Some("/center")
                     />
                 }
                     .into_any()

@@ -79,7 +79,7 @@ pub fn ReceiptsPage() -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{r.paid_on.clone()}</td>
-                                <td>{r.kind.label()}</td>
+                                <td>{r.kind.full_label()}</td>
                                 <td>{r.ca.label()}</td>
                                 <td>{won(r.fee)}</td>
                                 <td>{action}</td>

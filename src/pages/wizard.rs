@@ -1,6 +1,6 @@
-//! 개인용 인증서 발급: the seven-step issuance wizard (manual STEP 08–13). Each step has its own
-//! route; which step may be shown is the bank's word, so a deep link or the back button lands on
-//! the first unfinished step.
+//! The seven-step issuance wizard (manual STEP 08–13), for 개인용, 기업용 and 전자세금용
+//! certificates alike ([`IssueMenu`]). Each step has its own route; which step may be shown is
+//! the bank's word, so a deep link or the back button lands on the first unfinished step.
 
 pub mod details;
 pub mod done;
@@ -15,17 +15,36 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::bank::BankApi;
-use crate::bank::api::{CancelIssuance, Endpoint, GetIssuance};
+use crate::bank::api::{CancelIssuance, Endpoint, GetIssuance, IssueMenu};
 use crate::components::{PageTitle, StepIndicator};
 use crate::contexts::use_bank;
 use crate::wizard::{Progress, Step};
 
 /// The wizard's first route.
-pub const WIZARD_PATH: &str = "/center/issue/personal";
+pub fn wizard_path(menu: IssueMenu) -> &'static str {
+    match menu {
+        IssueMenu::Personal => "/center/issue/personal",
+        IssueMenu::Corporate => "/center/issue/corporate",
+        IssueMenu::Tax => "/center/tax/issue",
+    }
+}
 
-/// The route of one step.
-pub fn step_path(step: Step) -> String {
-    format!("{WIZARD_PATH}/{}", step.number())
+/// The menu a wizard's `취소` returns to.
+pub fn menu_path(menu: IssueMenu) -> &'static str {
+    match menu {
+        IssueMenu::Personal | IssueMenu::Corporate => "/center/issue",
+        IssueMenu::Tax => "/center/tax",
+    }
+}
+
+/// The route of one step of a wizard.
+pub fn step_path(menu: IssueMenu, step: Step) -> String {
+    format!("{}/{}", wizard_path(menu), step.number())
+}
+
+/// The wizard the page runs (provided by [`WizardPage`]; personal elsewhere).
+pub fn use_menu() -> IssueMenu {
+    use_context::<IssueMenu>().unwrap_or_default()
 }
 
 /// The certificate issued in this tab and where the customer chose to keep it, for step 7 to
@@ -45,10 +64,19 @@ impl LastIssued {
 #[derive(Clone, Copy)]
 pub struct FeeNotice(pub RwSignal<Option<String>>);
 
+/// The breadcrumb above a wizard.
+fn menu_trail(menu: IssueMenu) -> &'static [&'static str] {
+    match menu {
+        IssueMenu::Personal | IssueMenu::Corporate => &["공인인증서", "인증서 발급/재발급"],
+        IssueMenu::Tax => &["전자세금용인증서"],
+    }
+}
+
 /// Goes to the step after `progress`.
 pub fn use_advance() -> impl Fn(Progress) + Clone + 'static {
     let navigate = use_navigate();
-    move |progress: Progress| navigate(&step_path(progress.current()), Default::default())
+    let menu = use_menu();
+    move |progress: Progress| navigate(&step_path(menu, progress.current()), Default::default())
 }
 
 /// A step's request: the bank's answer moves the customer on to the step it names; a
@@ -78,10 +106,11 @@ pub fn CancelButton(
     /// The caption.
     #[prop(default = "취소")]
     label: &'static str,
-    /// Where the customer lands.
-    #[prop(default = "/center/issue")]
-    to: &'static str,
+    /// Where the customer lands: the wizard's menu unless given.
+    #[prop(default = None)]
+    to: Option<&'static str>,
 ) -> impl IntoView {
+    let to = to.unwrap_or_else(|| menu_path(use_menu()));
     let bank = use_bank();
     let navigate = use_navigate();
     let cancel = Action::new_local(move |_: &()| {
@@ -107,10 +136,14 @@ pub fn CancelButton(
 
 /// The wizard page.
 #[component]
-pub fn WizardPage() -> impl IntoView {
+pub fn WizardPage(
+    /// Which wizard.
+    menu: IssueMenu,
+) -> impl IntoView {
     let bank = use_bank();
     let params = use_params_map();
     let navigate = use_navigate();
+    provide_context(menu);
     provide_context(FeeNotice(RwSignal::new(None)));
     let requested = Memo::new(move |_| {
         params
@@ -124,7 +157,7 @@ pub fn WizardPage() -> impl IntoView {
     let status = LocalResource::new(move || {
         let asked = requested.get();
         async move {
-            let answer = bank.for_customer(|token| GetIssuance { token }).await;
+            let answer = bank.for_customer(|token| GetIssuance { token, menu }).await;
             (asked, answer)
         }
     });
@@ -143,7 +176,7 @@ pub fn WizardPage() -> impl IntoView {
                 replace: true,
                 ..Default::default()
             };
-            navigate(&step_path(step), options);
+            navigate(&step_path(menu, step), options);
         }
     });
     let current = Signal::derive(move || match shown.get() {
@@ -152,7 +185,7 @@ pub fn WizardPage() -> impl IntoView {
     });
 
     view! {
-        <PageTitle title="개인용 인증서 발급" trail=&["공인인증서", "인증서 발급/재발급"] />
+        <PageTitle title=menu.title() trail=menu_trail(menu) />
         <StepIndicator current />
         <h2 class="step-title">{move || format!("{} {}", current.get().number(), current.get().title())}</h2>
         {move || match shown.get() {

@@ -76,10 +76,10 @@ pub fn summarize(certificate_der: &[u8]) -> Result<Summary> {
                 .iter()
                 .find_map(|p| policy_meaning(&p.policy_identifier))
         })
-        .unwrap_or("기타 인증서");
+        .unwrap_or_else(|| "기타 인증서".to_owned());
     Ok(Summary {
         fingerprint: data_encoding::HEXLOWER.encode(&Sha256::digest(certificate_der)),
-        kind: kind.to_owned(),
+        kind,
         holder: attribute(tbs.subject(), CN).unwrap_or_default(),
         expires: kst_date(tbs.validity().not_after)?,
         issuer: attribute(tbs.issuer(), O).unwrap_or_default(),
@@ -178,7 +178,7 @@ pub struct Details {
     /// Last moment of validity, `YYYY-MM-DD HH:MM:SS` KST.
     pub not_after: String,
     /// The policy OIDs with their meaning, if known.
-    pub policies: Vec<(String, Option<&'static str>)>,
+    pub policies: Vec<(String, Option<String>)>,
     /// The key usages, in Korean with the RFC 5280 names.
     pub key_usage: Vec<&'static str>,
     /// SHA-256 of the DER, hex with colons.

@@ -28,15 +28,30 @@ pub fn personal_subject_of(ca: Ca, code: &str, common_name: &str) -> Result<Name
         Ca::Kica => ("licensedCA", "KR"),
         Ca::SignKorea | Ca::CrossCert => ("AccreditedCA", "KR"),
     };
-    // RFC 4514 escapes for the characters a name could carry.
-    let cn = common_name
-        .replace('\\', "\\\\")
-        .replace(',', "\\,")
-        .replace('+', "\\+");
     Ok(Name::from_str(&format!(
-        "CN={cn},OU={code},OU={ou},O={},C={country}",
+        "CN={},OU={code},OU={ou},O={},C={country}",
+        escaped(common_name),
         ca_org(ca)
     ))?)
+}
+
+/// The subject DN of a business certificate (기업 범용, 기업 은행/보험용, 전자세금용), e.g.
+/// `CN=(주)모의상사()0004…,OU=KMB,OU=corporation4EC,O=KICA,C=kr`: the OU real corporate
+/// certificates carry, whichever the CA.
+pub fn business_subject(ca: Ca, common_name: &str) -> Result<Name> {
+    Ok(Name::from_str(&format!(
+        "CN={},OU={BANK_CODE},OU=corporation4EC,O={},C=kr",
+        escaped(common_name),
+        ca_org(ca)
+    ))?)
+}
+
+/// RFC 4514 escapes for the characters a name could carry.
+fn escaped(common_name: &str) -> String {
+    common_name
+        .replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace('+', "\\+")
 }
 
 /// The mock root CA's name.

@@ -16,6 +16,8 @@ pub struct Customer {
     pub bank: MockBank,
     pub token: SessionToken,
     pub who: &'static DemoCustomer,
+    /// The wizard the customer works in: 기업용 for a business, 개인용 otherwise.
+    pub menu: IssueMenu,
 }
 
 pub fn login_on(bank: &MockBank, who: &'static DemoCustomer) -> Customer {
@@ -28,6 +30,11 @@ pub fn login_on(bank: &MockBank, who: &'static DemoCustomer) -> Customer {
         bank: bank.clone(),
         token: grant.token,
         who,
+        menu: if who.business.is_some() {
+            IssueMenu::Corporate
+        } else {
+            IssueMenu::Personal
+        },
     }
 }
 
@@ -45,10 +52,13 @@ impl Customer {
     }
 
     pub fn current(&self) -> Step {
-        self.call(GetIssuance { token: self.t() })
-            .unwrap()
-            .progress
-            .current()
+        self.call(GetIssuance {
+            token: self.t(),
+            menu: self.menu,
+        })
+        .unwrap()
+        .progress
+        .current()
     }
 
     pub fn terms(&self) -> Result<(), BankError> {
@@ -56,13 +66,19 @@ impl Customer {
             token: self.t(),
             basic_terms: true,
             service_terms: true,
-            rrn: self.who.rrn.into(),
+            id_number: self.who.business.map_or(self.who.rrn, |b| b.number).into(),
         })
         .map(drop)
     }
 
+    /// Step 2: 한국정보인증's 범용 (or, in the 전자세금용 wizard, its 전자세금용) certificate.
     pub fn target(&self) -> Result<(), BankError> {
-        self.choose(CertKind::General, Ca::Kica)
+        let kind = match self.menu {
+            IssueMenu::Personal => CertKind::General,
+            IssueMenu::Corporate => CertKind::CorporateGeneral,
+            IssueMenu::Tax => CertKind::Tax,
+        };
+        self.choose(kind, Ca::Kica)
     }
 
     /// Step 2 with every consent given, for `kind` from `ca`.
@@ -216,9 +232,20 @@ impl Customer {
         e: &cert_center::customer::Enrolled,
         password: &str,
     ) -> Result<SessionGrant, cert_center::customer::CertError> {
+        self.login_to(e, password, self.who.business.is_some())
+    }
+
+    /// Certificate login with `e` to 기업뱅킹 (`corporate`) or 개인뱅킹.
+    pub fn login_to(
+        &self,
+        e: &cert_center::customer::Enrolled,
+        password: &str,
+        corporate: bool,
+    ) -> Result<SessionGrant, cert_center::customer::CertError> {
         block_on(cert_center::customer::certificate_login(
             &self.bank,
             cert_center::bank::mock::DEFAULT_ORIGIN,
+            corporate,
             &e.certificate,
             &e.key_file,
             password,
@@ -246,8 +273,15 @@ impl Customer {
     }
 
     pub fn details(&self) -> CustomerDetails {
+        let business = self.menu != IssueMenu::Personal;
         CustomerDetails {
-            name: self.who.name.into(),
+            name: if business {
+                self.who.display_name()
+            } else {
+                self.who.name
+            }
+            .into(),
+            representative: if business { self.who.name } else { "" }.into(),
             english_name: self.who.english_name.to_lowercase(),
             email: "learner@example.com".into(),
             zip: "04524".into(),

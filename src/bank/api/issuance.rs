@@ -5,12 +5,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Endpoint, SessionToken};
-pub use crate::pki::profile::{Ca, CertKind};
+pub use crate::pki::profile::{Ca, CertKind, IssueMenu};
 use crate::wizard::Progress;
 
 /// Where the issuance stands, as the bank records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssuanceStatus {
+    /// The wizard this issuance is in.
+    #[serde(default)]
+    pub menu: IssueMenu,
     /// The steps completed.
     pub progress: Progress,
     /// The kind chosen at step 2.
@@ -20,10 +23,14 @@ pub struct IssuanceStatus {
 }
 
 request! {
-    /// Asks where the session's issuance stands (starting one if there is none).
+    /// Asks where the session's issuance in `menu` stands, starting one if there is none (an
+    /// issuance in another wizard is dropped). A customer the wizard is not for is refused.
     GetIssuance => IssuanceStatus, "issuance/status" {
         /// The login session.
         token: SessionToken,
+        /// The wizard.
+        #[serde(default)]
+        menu: IssueMenu,
     }
 }
 
@@ -36,7 +43,7 @@ request! {
 }
 
 request! {
-    /// Step 1: the two terms and the resident registration number.
+    /// Step 1: the two terms and the customer's number.
     AgreeTerms => Progress, "issuance/terms" {
         /// The login session.
         token: SessionToken,
@@ -44,13 +51,15 @@ request! {
         basic_terms: bool,
         /// 전자금융서비스 이용약관 agreed.
         service_terms: bool,
-        /// The resident registration number as typed.
-        rrn: String,
+        /// As typed: the resident registration number, or in a business wizard the
+        /// 사업자등록번호.
+        id_number: String,
     }
 }
 
 request! {
-    /// Step 2's table: which 범용 CAs already issued this customer a valid certificate here.
+    /// Step 2's table: which CAs (of the kind whose CA the customer picks: 범용, or 전자세금용)
+    /// already issued this customer a valid certificate here.
     GetTargets => Targets, "issuance/targets" {
         /// The login session.
         token: SessionToken,
@@ -60,8 +69,8 @@ request! {
 /// The `범용인증서 발급내용` row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Targets {
-    /// Each 범용 CA and whether it has issued (`발급`) or not (`미발급`).
-    pub general: Vec<(Ca, bool)>,
+    /// Each CA and whether it has issued (`발급`) or not (`미발급`).
+    pub by_ca: Vec<(Ca, bool)>,
 }
 
 request! {
@@ -241,18 +250,30 @@ request! {
 }
 
 request! {
-    /// `은행정보 불러오기`: the name on record.
-    GetBankName => String, "issuance/name" {
+    /// `은행정보 불러오기`: the names on record.
+    GetBankName => BankNames, "issuance/name" {
         /// The login session.
         token: SessionToken,
     }
 }
 
+/// The names step 5 takes from the bank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankNames {
+    /// The customer's real name, or a business's company name.
+    pub name: String,
+    /// A business's representative (대표자); empty for a person.
+    pub representative: String,
+}
+
 /// What step 5 collects for the certificate (not for the bank's customer record).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerDetails {
-    /// 고객명.
+    /// 고객명 (a business's: 상호(법인명)).
     pub name: String,
+    /// 대표자명, for a business certificate; empty otherwise.
+    #[serde(default)]
+    pub representative: String,
     /// 영문명, upper-case letters and spaces.
     pub english_name: String,
     /// e메일 (optional).

@@ -10,6 +10,8 @@ pub(super) enum Attempts {
     LoginPassword,
     /// Step 1's resident registration number.
     Rrn,
+    /// Step 1's 사업자등록번호 (a business wizard; it shares the count of [`Attempts::Rrn`]).
+    BusinessNumber,
     /// The withdrawal account's password.
     AccountPassword,
     /// The security card.
@@ -23,7 +25,7 @@ impl Attempts {
     pub(super) fn limit(self) -> u8 {
         match self {
             Self::LoginPassword => LOGIN_ATTEMPTS,
-            Self::Rrn => RRN_ATTEMPTS,
+            Self::Rrn | Self::BusinessNumber => RRN_ATTEMPTS,
             Self::AccountPassword => ACCOUNT_PASSWORD_ATTEMPTS,
             Self::SecurityCard => CARD_ATTEMPTS,
             Self::Otp => OTP_ATTEMPTS,
@@ -61,6 +63,7 @@ impl Attempts {
         match self {
             Self::LoginPassword => BankError::WrongPassword { remaining },
             Self::Rrn => BankError::RrnMismatch { remaining },
+            Self::BusinessNumber => BankError::BusinessNumberMismatch { remaining },
             Self::AccountPassword => BankError::WrongAccountPassword { remaining },
             Self::SecurityCard => BankError::WrongSecurityCard { remaining },
             Self::Otp => BankError::WrongOtp { remaining },
@@ -71,6 +74,7 @@ impl Attempts {
         match self {
             Self::LoginPassword => BankError::UserLocked,
             Self::Rrn => BankError::RrnLocked,
+            Self::BusinessNumber => BankError::BusinessNumberLocked,
             Self::AccountPassword => BankError::AccountPasswordLocked,
             Self::SecurityCard => BankError::SecurityCardLocked,
             Self::Otp => BankError::OtpLocked,

@@ -50,8 +50,21 @@ impl BankState {
         r: CertificateLogin,
     ) -> BankResult<SessionGrant> {
         let index = self.verify_proof(now, origin, LOGIN, &r.proof)?;
-        let customer =
-            demo::find(&self.certificates[index].user_id).ok_or(BankError::UnknownUser)?;
+        let record = &self.certificates[index];
+        match (r.corporate, record.kind.is_business()) {
+            (true, false) => {
+                return Err(rejected(
+                    "개인용 인증서로는 기업뱅킹에 로그인할 수 없습니다. 기업용(기업 범용, 기업 은행/보험용) 또는 전자세금용 인증서를 선택해 주세요",
+                ));
+            }
+            (false, true) => {
+                return Err(rejected(
+                    "기업용 인증서입니다. 로그인 구분에서 [기업뱅킹]을 선택한 뒤 로그인해 주세요",
+                ));
+            }
+            _ => {}
+        }
+        let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
         self.open_session(customer, now, true)
     }
 
@@ -99,7 +112,7 @@ impl BankState {
             purpose,
             proof,
             &certificate,
-            record.ca,
+            (record.ca, record.kind),
             customer,
         )?;
         Ok(index)
@@ -125,7 +138,8 @@ impl BankState {
     }
 
     /// The chain up to the mock root through `ca`, the validity at `now`, the signature over
-    /// the challenge bound to `origin` and `purpose`, and the VID against `customer`.
+    /// the challenge bound to `origin` and `purpose`, and the VID against `customer`'s number
+    /// for `kind` (a business kind's: the 사업자등록번호).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn check_signed(
         &mut self,
@@ -134,7 +148,7 @@ impl BankState {
         purpose: &str,
         proof: &CertificateProof,
         certificate: &Certificate,
-        ca: Ca,
+        (ca, kind): (Ca, CertKind),
         customer: &demo::DemoCustomer,
     ) -> BankResult<()> {
         let (root, issuing) = self.authorities(ca, now)?;
@@ -157,7 +171,7 @@ impl BankState {
         if !pki::signing::verify(&key, message.as_bytes(), &unbase64(&proof.signature)?) {
             return Err(rejected("전자서명 검증에 실패했습니다"));
         }
-        let expected = pki::vid::vid(customer.rrn, &unbase64(&proof.random)?)
+        let expected = pki::vid::vid(customer.idn(kind), &unbase64(&proof.random)?)
             .map_err(|_| rejected("본인확인정보를 계산할 수 없습니다"))?;
         match pki::ca::certificate_vid(certificate) {
             Some((_, vid)) if vid == expected => Ok(()),

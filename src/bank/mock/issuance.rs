@@ -26,6 +26,9 @@ impl From<OutOfOrder> for BankError {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct IssuanceRecord {
     pub(super) token: String,
+    /// The wizard (개인용, 기업용, 전자세금용).
+    #[serde(default)]
+    pub(super) menu: IssueMenu,
     pub(super) progress: Progress,
     pub(super) kind: Option<CertKind>,
     pub(super) ca: Option<Ca>,
@@ -113,6 +116,18 @@ pub(super) struct Context<'a> {
     pub(super) issuance: &'a mut IssuanceRecord,
 }
 
+/// Whether `customer` may use the wizard `menu`: 개인 고객 the personal one, registered
+/// businesses the 기업용 and 전자세금용 ones.
+pub(super) fn eligible(customer: &DemoCustomer, menu: IssueMenu) -> BankResult<()> {
+    match (customer.business, menu.is_business()) {
+        (None, false) => Ok(()),
+        (None, true) => Err(BankError::NotBusinessCustomer),
+        (Some(_), false) => Err(BankError::PersonalForBusiness),
+        (Some(business), true) if business.registered => Ok(()),
+        (Some(_), true) => Err(BankError::BusinessNotRegistered),
+    }
+}
+
 impl BankState {
     /// The session's customer.
     pub(super) fn session_user(&self, token: &SessionToken) -> BankResult<&'static DemoCustomer> {
@@ -149,11 +164,15 @@ impl BankState {
     }
 
     pub(super) fn issuance_status(&mut self, r: GetIssuance) -> BankResult<IssuanceStatus> {
-        // The wizard does not continue a registration's verification.
+        // Refused before anything is recorded.
+        eligible(self.session_user(&r.token)?, r.menu)?;
+        // The wizard does not continue a registration's verification, nor another wizard's.
         self.issuances
-            .retain(|i| !(i.token == r.token.0 && i.registering));
+            .retain(|i| !(i.token == r.token.0 && (i.registering || i.menu != r.menu)));
         let cx = self.context(&r.token)?;
+        cx.issuance.menu = r.menu;
         Ok(IssuanceStatus {
+            menu: cx.issuance.menu,
             progress: cx.issuance.progress,
             kind: cx.issuance.kind,
             ca: cx.issuance.ca,
@@ -168,32 +187,47 @@ impl BankState {
     pub(super) fn agree_terms(&mut self, r: AgreeTerms) -> BankResult<Progress> {
         let cx = self.context(&r.token)?;
         cx.issuance.progress.require(Step::Terms)?;
+        eligible(cx.customer, cx.issuance.menu)?;
         if !(r.basic_terms && r.service_terms) {
             return Err(BankError::TermsNotAgreed);
         }
-        if !rules::rrn_is_valid(&r.rrn) {
-            return Err(BankError::InvalidRrn);
+        match cx.customer.business {
+            Some(business) => {
+                if !rules::business_number_is_valid(&r.id_number) {
+                    return Err(BankError::InvalidBusinessNumber);
+                }
+                Attempts::BusinessNumber.record(
+                    &mut cx.record.rrn_failures,
+                    rules::business_number_matches(&r.id_number, business.number),
+                )?;
+            }
+            None => {
+                if !rules::rrn_is_valid(&r.id_number) {
+                    return Err(BankError::InvalidRrn);
+                }
+                Attempts::Rrn.record(
+                    &mut cx.record.rrn_failures,
+                    rules::rrn_matches(&r.id_number, cx.customer.rrn),
+                )?;
+            }
         }
-        Attempts::Rrn.record(
-            &mut cx.record.rrn_failures,
-            rules::rrn_matches(&r.rrn, cx.customer.rrn),
-        )?;
         cx.issuance.complete(Step::Terms)
     }
 
     pub(super) fn targets(&mut self, r: GetTargets) -> BankResult<Targets> {
-        let user_id = self.context(&r.token)?.customer.user_id;
+        let cx = self.context(&r.token)?;
+        let user_id = cx.customer.user_id;
+        // The kind whose CA the customer picks: the menu's last (범용, or 전자세금용).
+        let Some(&kind) = cx.issuance.menu.kinds().last() else {
+            return Ok(Targets { by_ca: Vec::new() });
+        };
         let issued = |ca: Ca| {
             self.certificates.iter().any(|c: &CertificateRecord| {
-                c.user_id == user_id
-                    && c.ca == ca
-                    && c.kind == CertKind::General
-                    && !c.revoked
-                    && !c.registered
+                c.user_id == user_id && c.ca == ca && c.kind == kind && !c.revoked && !c.registered
             })
         };
         Ok(Targets {
-            general: Ca::GENERAL.iter().map(|ca| (*ca, issued(*ca))).collect(),
+            by_ca: kind.cas().iter().map(|ca| (*ca, issued(*ca))).collect(),
         })
     }
 
@@ -209,6 +243,12 @@ impl BankState {
         }
         if !r.prior_consent {
             return missing("공인인증서 발급에 대한 사전동의".to_owned());
+        }
+        if r.kind.menu() != cx.issuance.menu {
+            return Err(BankError::KindNotOffered {
+                menu: cx.issuance.menu.title().to_owned(),
+                kind: r.kind.full_label(),
+            });
         }
         if !r.ca.issues(r.kind) {
             return Err(BankError::CaNotOffered {
@@ -285,25 +325,54 @@ impl BankState {
         Ok(progress)
     }
 
-    pub(super) fn bank_name(&mut self, r: GetBankName) -> BankResult<String> {
-        Ok(self.context(&r.token)?.customer.name.to_owned())
+    pub(super) fn bank_name(&mut self, r: GetBankName) -> BankResult<BankNames> {
+        let cx = self.context(&r.token)?;
+        Ok(match cx.customer.business {
+            Some(business) if cx.issuance.menu.is_business() => BankNames {
+                name: business.company.to_owned(),
+                representative: cx.customer.name.to_owned(),
+            },
+            _ => BankNames {
+                name: cx.customer.name.to_owned(),
+                representative: String::new(),
+            },
+        })
     }
 
     pub(super) fn submit_details(&mut self, r: SubmitDetails) -> BankResult<Progress> {
         let cx = self.context(&r.token)?;
         cx.issuance.progress.require(Step::Details)?;
-        let details = rules::check_details(&r.details).map_err(|(field, message)| {
-            BankError::InvalidDetails {
+        let business = cx
+            .customer
+            .business
+            .filter(|_| cx.issuance.menu.is_business());
+        let details =
+            rules::check_details(&r.details, business.is_some()).map_err(|(field, message)| {
+                BankError::InvalidDetails {
+                    field: field.to_owned(),
+                    message,
+                }
+            })?;
+        let invalid = |field: &str, message: &str| {
+            Err(BankError::InvalidDetails {
                 field: field.to_owned(),
-                message,
+                message: format!("{message} [은행정보 불러오기]를 이용해 주세요."),
+            })
+        };
+        match business {
+            Some(b) if details.name != b.company => {
+                return invalid("name", "상호(법인명)는 은행에 등록된 이름과 같아야 합니다.");
             }
-        })?;
-        if details.name != cx.customer.name {
-            return Err(BankError::InvalidDetails {
-                field: "name".to_owned(),
-                message: "고객명은 은행에 등록된 실명과 같아야 합니다. [은행정보 불러오기]를 이용해 주세요."
-                    .to_owned(),
-            });
+            Some(_) if details.representative != cx.customer.name => {
+                return invalid(
+                    "representative",
+                    "대표자명은 은행에 등록된 대표자와 같아야 합니다.",
+                );
+            }
+            None if details.name != cx.customer.name => {
+                return invalid("name", "고객명은 은행에 등록된 실명과 같아야 합니다.");
+            }
+            _ => {}
         }
         let progress = cx.issuance.complete(Step::Details)?;
         cx.issuance.details = Some(details);

@@ -106,8 +106,15 @@ impl BankState {
                 digits
             }
         };
-        let cn = pki::subject::common_name(&details.name, &details.english_name, &digits);
-        let subject = pki::subject::personal_subject(ca, &cn).map_err(internal)?;
+        // A business certificate names the company, with empty parentheses for the English name.
+        let subject = if kind.is_business() {
+            let cn = pki::subject::common_name(&details.name, "", &digits);
+            pki::subject::business_subject(ca, &cn)
+        } else {
+            let cn = pki::subject::common_name(&details.name, &details.english_name, &digits);
+            pki::subject::personal_subject(ca, &cn)
+        }
+        .map_err(internal)?;
         Ok((subject, ca, kind))
     }
 
@@ -238,14 +245,22 @@ impl BankState {
     ) -> BankResult<(IssuedCertificate, String)> {
         let (root, issuing) = self.authorities(g.ca, now)?;
         let holder = Holder {
-            real_name: customer.name.to_owned(),
-            vid: pki::vid::vid(customer.rrn, random).map_err(internal)?,
+            real_name: if g.kind.is_business() {
+                customer.display_name()
+            } else {
+                customer.name
+            }
+            .to_owned(),
+            vid: pki::vid::vid(customer.idn(g.kind), random).map_err(internal)?,
         };
         let certificate = issuing
             .issue_personal(
                 g.subject.clone(),
                 &g.public,
-                pki::profile::policy_oid(g.ca, g.kind),
+                pki::profile::policy_oid(g.ca, g.kind).ok_or_else(|| BankError::CaNotOffered {
+                    ca: g.ca.label().to_owned(),
+                    kind: g.kind.full_label(),
+                })?,
                 &holder,
                 g.validity,
             )

@@ -69,20 +69,26 @@ impl BankState {
             None => None,
         };
         let summary = pki::npki::summarize(&unbase64(&r.proof.certificate)?).map_err(internal)?;
-        let general =
-            pki::profile::policy_meaning(&pki::profile::policy_oid(ca, CertKind::General));
-        if Some(summary.kind.as_str()) != general {
+        let general = pki::profile::policy_oid(ca, CertKind::General)
+            .and_then(|oid| pki::profile::policy_meaning(&oid));
+        if Some(&summary.kind) != general.as_ref() {
             return Err(unusable(
                 "타행·타기관 인증서는 범용 인증서만 등록할 수 있습니다",
             ));
         }
-        self.check_signed(now, origin, REGISTER, &r.proof, &certificate, ca, customer)
-            .map_err(|e| match e {
-                BankError::CertificateRejected { reason } => {
-                    BankError::CertificateUnusable { reason }
-                }
-                other => other,
-            })?;
+        self.check_signed(
+            now,
+            origin,
+            REGISTER,
+            &r.proof,
+            &certificate,
+            (ca, CertKind::General),
+            customer,
+        )
+        .map_err(|e| match e {
+            BankError::CertificateRejected { reason } => BankError::CertificateUnusable { reason },
+            other => other,
+        })?;
         let view = match returning {
             Some(i) => {
                 let record = &mut self.certificates[i];

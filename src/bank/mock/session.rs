@@ -39,7 +39,7 @@ impl BankState {
         Ok(SessionGrant {
             user_id: customer.user_id.to_owned(),
             token: SessionToken(token),
-            customer_name: customer.name.to_owned(),
+            customer_name: customer.display_name().to_owned(),
             expires_in_secs: SESSION_SECS,
         })
     }

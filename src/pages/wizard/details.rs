@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, use_advance};
-use crate::bank::api::{BankError, CustomerDetails, GetBankName, SubmitDetails};
+use super::{CancelButton, use_advance, use_menu};
+use crate::bank::api::{BankError, BankNames, CustomerDetails, GetBankName, SubmitDetails};
 use crate::bank::rules::details_problems;
 use crate::components::{Dialog, ErrorLine, outcome};
 use crate::contexts::use_bank;
@@ -54,6 +54,8 @@ pub fn DetailsStep() -> impl IntoView {
     let bank_problem = RwSignal::new(None::<(String, String)>);
     let searching = RwSignal::new(false);
     let query = RwSignal::new(String::new());
+    let business = use_menu().is_business();
+    let problems = move |d: &CustomerDetails| details_problems(d, business);
 
     let field_error = move |field: &'static str| {
         move || {
@@ -63,7 +65,7 @@ pub fn DetailsStep() -> impl IntoView {
                 .map(|(_, m)| m);
             let local = tried
                 .get()
-                .then(|| form.with(details_problems))
+                .then(|| form.with(problems))
                 .and_then(|problems| problems.into_iter().find(|(f, _)| *f == field))
                 .map(|(_, m)| m);
             local.or(bank_says)
@@ -72,7 +74,12 @@ pub fn DetailsStep() -> impl IntoView {
     let load_name = Action::new_local(move |_: &()| async move {
         bank.for_customer(|token| GetBankName { token }).await
     });
-    let name_refused = outcome(load_name, move |name| form.update(|f| f.name = name));
+    let name_refused = outcome(load_name, move |names: BankNames| {
+        form.update(|f| {
+            f.name = names.name;
+            f.representative = names.representative;
+        })
+    });
     Effect::new(move || {
         if let Some(message) = name_refused.get() {
             bank_problem.set(Some(("name".to_owned(), message)));
@@ -98,7 +105,7 @@ pub fn DetailsStep() -> impl IntoView {
         ev.prevent_default();
         tried.set(true);
         bank_problem.set(None);
-        if form.with_untracked(details_problems).is_empty() {
+        if form.with_untracked(problems).is_empty() {
             submit_action.dispatch(form.get_untracked());
         }
     };
@@ -138,7 +145,7 @@ pub fn DetailsStep() -> impl IntoView {
                 <li>"아래의 고객정보는 인증서 발급기관에 제공되는 정보이므로 모의은행 고객정보에는 사용되지 않습니다."</li>
             </ul>
             <div class="form-grid">
-                <label for="name">"고객명" <span class="required">"*"</span></label>
+                <label for="name">{if business { "상호(법인명)" } else { "고객명" }} <span class="required">"*"</span></label>
                 <div>
                     <input
                         id="name"
@@ -156,7 +163,8 @@ pub fn DetailsStep() -> impl IntoView {
                         {field_error("name")}
                     </p>
                 </div>
-                <label for="english_name">"영문명" <span class="required">"*"</span></label>
+                {business.then(|| text_field("representative", "대표자명", true, |f| &f.representative, |f, v| f.representative = v, "예: 김대표"))}
+                <label for="english_name">{if business { "영문 상호" } else { "영문명" }} <span class="required">"*"</span></label>
                 <div>
                     <input
                         id="english_name"
@@ -165,7 +173,7 @@ pub fn DetailsStep() -> impl IntoView {
                         prop:value=move || form.with(|f| f.english_name.clone())
                         on:input=move |ev| form.update(|f| f.english_name = event_target_value(&ev).to_ascii_uppercase())
                     />
-                    <span class="hint">"특수문자 제외 (예: HONG GILDONG)"</span>
+                    <span class="hint">{if business { "특수문자 제외 (예: MOCK TRADING)" } else { "특수문자 제외 (예: HONG GILDONG)" }}</span>
                     <p class="field-error" id="english_name-error" aria-live="polite">
                         {field_error("english_name")}
                     </p>

@@ -52,7 +52,8 @@ pub fn FeeStep() -> impl IntoView {
                                     <td>
                                         {match q.kind {
                                             CertKind::General => "개인범용".to_owned(),
-                                            other => format!("개인 {}", other.label()),
+                                            CertKind::CorporateGeneral => "기업범용".to_owned(),
+                                            other => other.full_label(),
                                         }}
                                     </td>
                                 </tr>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{CancelButton, FeeNotice, LastIssued, step_path};
+use super::{CancelButton, FeeNotice, LastIssued, step_path, use_menu};
 use crate::bank::BankApi;
 use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
@@ -122,6 +122,7 @@ pub fn PasswordStep() -> impl IntoView {
         on_cleanup(move || ticker.clear());
     }
     let navigate = use_navigate();
+    let menu = use_menu();
     // Issuance (manual STEP 13): the bank checks that steps 1 to 5 are done, the worker makes
     // the key, the CA issues, the key is encrypted and kept where the customer chose.
     let issue = Action::new_local(move |pw: &String| {
@@ -136,6 +137,7 @@ pub fn PasswordStep() -> impl IntoView {
             match bank
                 .call(GetIssuance {
                     token: token.clone(),
+                    menu,
                 })
                 .await
             {
@@ -181,7 +183,7 @@ pub fn PasswordStep() -> impl IntoView {
                 Ok(enrolled) => {
                     last_issued.0.set(Some((enrolled, where_to)));
                     // The wizard page asks the bank again and shows step 7.
-                    navigate(&step_path(Step::Done), Default::default());
+                    navigate(&step_path(menu, Step::Done), Default::default());
                 }
                 Err(WalletError::Certificate(CertError::Bank(
                     error @ BankError::FeeChanged { .. },
@@ -190,7 +192,7 @@ pub fn PasswordStep() -> impl IntoView {
                     if let Some(FeeNotice(notice)) = fee_notice {
                         notice.set(Some(error.to_string()));
                     }
-                    navigate(&step_path(Step::Fee), Default::default());
+                    navigate(&step_path(menu, Step::Fee), Default::default());
                 }
                 Err(error) => {
                     problem.set(Some(error.to_string()));

@@ -1,11 +1,12 @@
 //! Step 1, 약관동의 및 사용자 본인확인 (manual STEP 08): the two terms and the resident
-//! registration number, typed or entered on the shuffled mouse keypad; paste is refused.
+//! registration number (a business wizard: the 사업자등록번호), typed or entered on the shuffled
+//! mouse keypad; paste is refused.
 
 use leptos::prelude::*;
 
-use super::{CancelButton, use_step_action};
+use super::{CancelButton, use_menu, use_step_action};
 use crate::bank::api::AgreeTerms;
-use crate::bank::rules::rrn_masked;
+use crate::bank::rules::{business_number_is_valid, rrn_masked};
 use crate::components::Keypad;
 use crate::components::{DigitsInput, ErrorLine};
 use crate::contexts::use_bank;
@@ -44,14 +45,22 @@ pub fn TermsStep() -> impl IntoView {
     let back = RwSignal::new(String::new());
     let keypad_open = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    let business = use_menu().is_business();
+    // The 사업자등록번호's three groups (3-2-5 digits).
+    let groups = [(); 3].map(|()| RwSignal::new(String::new()));
 
     let agree = use_step_action::<AgreeTerms>(problem);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (f, b) = (front.get_untracked(), back.get_untracked());
+        let number = groups.map(|g| g.get_untracked()).join("-");
         let local = if !(basic.get_untracked() && service.get_untracked()) {
             Some("전자금융거래 기본약관과 전자금융서비스 이용약관에 모두 동의해 주세요.")
-        } else if f.len() != 6 || b.len() != 7 {
+        } else if business && number.len() != 12 {
+            Some("사업자등록번호 10자리(3자리, 2자리, 5자리)를 입력해 주세요.")
+        } else if business && !business_number_is_valid(&number) {
+            Some("사업자등록번호가 올바르지 않습니다. 10자리를 다시 확인해 주세요.")
+        } else if !business && (f.len() != 6 || b.len() != 7) {
             Some("주민등록번호 13자리(앞 6자리, 뒤 7자리)를 입력해 주세요.")
         } else {
             None
@@ -64,7 +73,7 @@ pub fn TermsStep() -> impl IntoView {
                 token,
                 basic_terms: true,
                 service_terms: true,
-                rrn: format!("{f}-{b}"),
+                id_number: if business { number } else { format!("{f}-{b}") },
             });
         }
     };
@@ -78,6 +87,32 @@ pub fn TermsStep() -> impl IntoView {
             <Terms id="basic-terms" title="전자금융거래 기본약관" text=BASIC_TERMS agreed=basic />
             <Terms id="service-terms" title="전자금융서비스 이용약관" text=SERVICE_TERMS agreed=service />
 
+            <Show when=move || business>
+                <fieldset class="business-number">
+                    <legend>"본인확인(사업자등록번호 입력)"</legend>
+                    <label for="biz-1">"사업자등록번호 앞 3자리"</label>
+                    <DigitsInput id="biz-1" value=groups[0] max=3 on:paste=refuse_paste />
+                    <span aria-hidden="true">"-"</span>
+                    <label for="biz-2">"가운데 2자리"</label>
+                    <DigitsInput id="biz-2" value=groups[1] max=2 on:paste=refuse_paste />
+                    <span aria-hidden="true">"-"</span>
+                    <label for="biz-3">"끝 5자리"</label>
+                    <DigitsInput id="biz-3" value=groups[2] max=5 on:paste=refuse_paste />
+                    <button type="button" class="btn small" on:click=move |_| keypad_open.update(|o| *o = !*o)>
+                        "마우스로 입력"
+                    </button>
+                    <p class="hint">"① 숫자만 입력하실 수 있으며, 붙여넣기는 지원되지 않습니다."</p>
+                    <Show when=move || keypad_open.get()>
+                        <Keypad
+                            value=groups[2]
+                            max_len=5
+                            label="사업자등록번호 끝 5자리"
+                            on_close=move |_| keypad_open.set(false)
+                        />
+                    </Show>
+                </fieldset>
+            </Show>
+            <Show when=move || !business>
             <fieldset class="rrn">
                 <legend>"본인확인(주민등록번호 입력)"</legend>
                 <label for="rrn-front">"주민등록번호 앞자리"</label>
@@ -101,6 +136,7 @@ pub fn TermsStep() -> impl IntoView {
                     />
                 </Show>
             </fieldset>
+            </Show>
 
             <p class="question">
                 "위의 전자금융거래기본약관과 전자금융서비스 이용약관의 내용에 동의하고 인터넷뱅킹 서비스를 이용하시겠습니까?"

@@ -21,9 +21,9 @@ pub fn VerifyStep(
     /// Called when the bank accepts the verification; without it the wizard moves on to step 4.
     #[prop(optional)]
     on_verified: Option<Callback<()>>,
-    /// Where `취소` leads.
-    #[prop(default = "/center/issue")]
-    cancel_to: &'static str,
+    /// Where `취소` leads: the wizard's menu unless given.
+    #[prop(default = None)]
+    cancel_to: Option<&'static str>,
 ) -> impl IntoView {
     let bank = use_bank();
     let advance = use_advance();
