@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::openssl;
+use common::{openssl, scratch_dir};
 use std::sync::OnceLock;
 
 use cert_center::bank::api::{Ca, CertKind};
@@ -345,4 +345,66 @@ fn openssl_shows_the_policy_and_critical_key_usage() {
         &["x509", "-in", "signCert.pem", "-noout", "-enddate"],
     );
     assert!(dates.contains("14:59:59"), "ends 23:59:59 KST: {dates}");
+}
+
+#[test]
+fn openssl_reads_the_corporate_and_tax_samples() {
+    for (kind, flag, oid) in [
+        (
+            CertKind::CorporateGeneral,
+            "corporate",
+            "1.2.410.200004.5.2.1.1",
+        ),
+        (CertKind::Tax, "tax", "1.2.410.200004.5.2.1.6.257"),
+    ] {
+        let dir = scratch_dir(&format!("sample-{flag}"));
+        sample::write_sample_of(&dir, NOW, kind).unwrap();
+        let chain = openssl(
+            &dir,
+            &[
+                "verify",
+                "-attime",
+                &(NOW / 1000 + 60).to_string(),
+                "-CAfile",
+                "root.pem",
+                "-untrusted",
+                "ca.pem",
+                "signCert.pem",
+            ],
+        );
+        assert!(chain.contains("signCert.pem: OK"), "{flag}: {chain}");
+        let text = openssl(
+            &dir,
+            &[
+                "x509",
+                "-in",
+                "signCert.pem",
+                "-noout",
+                "-text",
+                "-nameopt",
+                "RFC2253",
+            ],
+        );
+        assert!(text.contains(&format!("Policy: {oid}")), "{flag}: {text}");
+        assert!(
+            text.contains("OU=corporation4EC,O=KICA,C=kr"),
+            "{flag}: {text}"
+        );
+        let subject = openssl(
+            &dir,
+            &[
+                "x509",
+                "-in",
+                "signCert.pem",
+                "-noout",
+                "-subject",
+                "-nameopt",
+                "utf8,sep_comma_plus",
+            ],
+        );
+        assert!(
+            subject.contains("OU=KMB,CN=(주)모의상사()0004"),
+            "{flag}: {subject}"
+        );
+    }
 }
