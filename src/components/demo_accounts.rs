@@ -91,6 +91,7 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
         ]
     };
     view! {
+        <div class="table-scroll">
         <table class=if business { "business" } else { "personal" }>
             <TableHead columns />
             <tbody>
@@ -102,7 +103,8 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
                             Some(b) => view! {
                                 <code>{b.number}</code>
                                 {(!b.registered).then_some(" (미등록)")}
-                                {format!(" / {} {}", c.name, c.rrn)}
+                                <br />
+                                {format!("대표 {}", c.name)}
                             }
                                 .into_any(),
                             None => view! { <code>{c.rrn}</code> }.into_any(),
@@ -139,5 +141,6 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
                     .collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }

@@ -162,3 +162,82 @@ pub async fn step_3_here(b: &Browser, who: &DemoCustomer) {
     second_factor(b, who, true).await;
     b.click(".account-check", "확인").await;
 }
+
+/// A business wizard (at `path`) from step 1 to step 7 for `who`, a registered business:
+/// its 사업자등록번호, the CA labelled `ca`, the fee `fee` at step 4, the company's details,
+/// and the certificate kept in the browser. Answers step 2's table of kinds.
+pub async fn issue_business_certificate(
+    b: &Browser,
+    who: &DemoCustomer,
+    path: &str,
+    ca: &str,
+    fee: &str,
+) -> String {
+    let business = who.business.expect("a business customer");
+    b.wait_path(&format!("{path}/1")).await;
+    b.click_label("전자금융거래 기본약관에 동의합니다").await;
+    b.click_label("전자금융서비스 이용약관에 동의합니다").await;
+    let groups: Vec<&str> = business.number.split('-').collect();
+    for (id, digits) in ["#biz-1", "#biz-2", "#biz-3"].iter().zip(groups) {
+        b.fill(id, digits).await;
+    }
+    b.shot(&format!("business-step1{}", path.replace('/', "-")))
+        .await;
+    b.click(STEP, "약관 동의/본인확인").await;
+    b.wait_path(&format!("{path}/2")).await;
+
+    b.wait_text("table.issued", "미발급").await;
+    let kinds = b.text("table.kinds").await;
+    b.click_label(ca).await;
+    b.wait_text(STEP, &format!("{ca} 공인인증서비스 이용약관"))
+        .await;
+    for label in b
+        .client
+        .find_all(fantoccini::Locator::XPath(
+            "//label[contains(normalize-space(), '위 이용약관에 동의합니다')]",
+        ))
+        .await
+        .unwrap()
+    {
+        label.click().await.unwrap();
+    }
+    b.click_label_exact("동의").await;
+    b.shot(&format!("business-step2{}", path.replace('/', "-")))
+        .await;
+    b.click(STEP, "예").await;
+    b.wait_path(&format!("{path}/3")).await;
+
+    step_3_here(b, who).await;
+    b.wait_path(&format!("{path}/4")).await;
+    b.wait_text(".fee-table", fee).await;
+    b.click(STEP, "확인").await;
+    b.wait_path(&format!("{path}/5")).await;
+
+    b.click(STEP, "은행정보 불러오기").await;
+    b.wait_value("#name", business.company).await;
+    b.wait_value("#representative", who.name).await;
+    b.fill("#english_name", &who.english_name.to_lowercase())
+        .await;
+    b.click(STEP, "우편번호 찾기").await;
+    b.fill("#address-query", "테헤란로").await;
+    b.click(
+        ".address-results",
+        "[06236] 서울특별시 강남구 테헤란로 152 (역삼동)",
+    )
+    .await;
+    b.fill("#phone", "02-765-4321").await;
+    b.shot(&format!("business-step5{}", path.replace('/', "-")))
+        .await;
+    b.click(STEP, "확인").await;
+    b.wait_path(&format!("{path}/6")).await;
+
+    b.click(STEP, "인증서저장").await;
+    b.click(".dialog", "확인").await;
+    b.fill("#cert-password", CERT_PASSWORD).await;
+    b.fill("#cert-password-again", CERT_PASSWORD).await;
+    b.click(".password-form", "확인").await;
+    b.wait_path(&format!("{path}/7")).await;
+    b.wait_text(".issued-summary", &format!("{}()0004", business.company))
+        .await;
+    kinds
+}

@@ -76,3 +76,12 @@ pub async fn pick_zip(b: &Browser, zip: &std::path::Path) {
     b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
     b.fill("#cert-login-password", CERT_PASSWORD).await;
 }
+
+/// In the open certificate picker, picks the certificate of `holder` (its list shows `kind`)
+/// and logs in with the e2e password.
+pub async fn certificate_login_as(b: &Browser, holder: &str, kind: &str) {
+    b.wait_text(".cert-picker", holder).await;
+    b.wait_text(".cert-list", kind).await;
+    b.fill("#cert-login-password", CERT_PASSWORD).await;
+    b.click(".cert-picker", "확인").await;
+}
