@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use cert_center::bank::api::{Login, Logout};
+use cert_center::bank::api::{GetIssuance, IssueMenu, Login, Logout};
+use cert_center::bank::demo;
 use cert_center::bank::mock::BankStore;
 use cert_center::bank::{BankApi, BankClient, BankError, Clock, MockBank};
 use cert_center::components::Keypad;
@@ -113,7 +114,11 @@ async fn bank_lock_survives_a_new_bank_over_the_same_indexed_db() {
     // One record per customer, in the customers store.
     let records = reloaded.store().snapshot().await.unwrap();
     assert!(records["customers"]["sunsin03"].contains("\"login_failures\":5"));
-    assert_eq!(records["customers"].len(), 3, "{records:?}");
+    assert_eq!(
+        records["customers"].len(),
+        demo::CUSTOMERS.len(),
+        "{records:?}"
+    );
 }
 
 /// Runs `f` to completion beside others (two banks' loops interleave on the event loop).
@@ -350,6 +355,15 @@ async fn mount_logged_in<V: IntoView + 'static>(
     user_id: &'static str,
     view: fn() -> V,
 ) -> (web_sys::HtmlElement, impl Drop) {
+    mount_in_wizard(user_id, None, view).await
+}
+
+/// As [`mount_logged_in`], with the wizard of `menu` started as its page starts it.
+async fn mount_in_wizard<V: IntoView + 'static>(
+    user_id: &'static str,
+    menu: Option<IssueMenu>,
+    view: fn() -> V,
+) -> (web_sys::HtmlElement, impl Drop) {
     let bank = MockBank::new(BankStore::memory(), Clock::manual(1_764_000_000_000));
     let grant = bank
         .call(Login {
@@ -358,7 +372,14 @@ async fn mount_logged_in<V: IntoView + 'static>(
         })
         .await
         .unwrap();
+    if let Some(menu) = menu {
+        let token = grant.token.clone();
+        bank.call(GetIssuance { token, menu }).await.unwrap();
+    }
     mount(move || {
+        if let Some(menu) = menu {
+            provide_context(menu);
+        }
         let auth = provide_auth();
         auth.begin(grant);
         provide_bank(BankClient::in_thread(bank), auth);
@@ -466,6 +487,74 @@ async fn terms_step_shows_the_banks_refusal_of_another_persons_number() {
     };
     eventually("the bank's refusal is shown", || {
         error().starts_with("로그인하신 고객님의 주민등록번호와 일치하지 않습니다. 4회 더 틀리면")
+    })
+    .await;
+}
+
+/// The 기업용 wizard's step 1: the 사업자등록번호 in three fields, paste refused, the check digit
+/// checked before anything is sent, then the bank's refusal of another business's number.
+#[wasm_bindgen_test]
+async fn business_number_fields_check_the_digit_and_refuse_paste() {
+    let (container, _handle) =
+        mount_in_wizard("corp01", Some(IssueMenu::Corporate), TermsStep).await;
+    assert!(
+        container.query_selector("#rrn-back").unwrap().is_none(),
+        "no resident number"
+    );
+    let last = container.query_selector("#biz-3").unwrap().unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let paste = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
+    last.dispatch_event(&paste).unwrap();
+    assert!(paste.default_prevented(), "the paste was blocked");
+
+    let boxes = container
+        .query_selector_all("input[type=checkbox]")
+        .unwrap();
+    for i in 0..boxes.length() {
+        boxes
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+    }
+    let type_number = |number: &str| {
+        for (id, digits) in ["#biz-1", "#biz-2", "#biz-3"].iter().zip(number.split('-')) {
+            let input: web_sys::HtmlInputElement = container
+                .query_selector(id)
+                .unwrap()
+                .unwrap()
+                .unchecked_into();
+            input.set_value(digits);
+            input
+                .dispatch_event(&web_sys::Event::new("input").unwrap())
+                .unwrap();
+        }
+    };
+    let form: web_sys::HtmlFormElement = container
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let error = || {
+        container
+            .query_selector(".error")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    type_number("123-45-06783");
+    form.request_submit().unwrap();
+    eventually("the wrong check digit is named", || {
+        error() == "사업자등록번호가 올바르지 않습니다. 10자리를 다시 확인해 주세요."
+    })
+    .await;
+    // 모의분식's number: valid, but not the logged-in business's.
+    type_number("456-12-34574");
+    form.request_submit().unwrap();
+    eventually("the bank's refusal is shown", || {
+        error().starts_with("로그인하신 기업의 사업자등록번호와 일치하지 않습니다. 4회 더 틀리면")
     })
     .await;
 }

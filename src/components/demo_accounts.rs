@@ -77,7 +77,6 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
             "출금계좌 / 계좌비밀번호",
             "잔액",
             "추가 인증",
-            "",
         ]
     } else {
         &[
@@ -87,7 +86,6 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
             "출금계좌 / 계좌비밀번호",
             "잔액",
             "추가 인증",
-            "",
         ]
     };
     view! {
@@ -111,7 +109,18 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
                         };
                         view! {
                             <tr>
-                                <td>{c.display_name()}</td>
+                                <td>
+                                    {c.display_name()}
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="btn small"
+                                        aria-label=format!("{} 계정 입력", c.display_name())
+                                        on:click=move |_| on_pick.run(c)
+                                    >
+                                        "입력"
+                                    </button>
+                                </td>
                                 <td>
                                     <code>{c.user_id}</code>
                                     " / "
@@ -125,16 +134,6 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
                                 </td>
                                 <td class="num">{won(c.balance)}</td>
                                 <td>{second_factor(c)}</td>
-                                <td>
-                                    <button
-                                        type="button"
-                                        class="btn small"
-                                        aria-label=format!("{} 계정 입력", c.display_name())
-                                        on:click=move |_| on_pick.run(c)
-                                    >
-                                        "입력"
-                                    </button>
-                                </td>
                             </tr>
                         }
                     })
