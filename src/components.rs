@@ -22,6 +22,6 @@ pub use form::{
     TableHead, outcome, paint,
 };
 pub use header::Header;
-pub use keypad::Keypad;
+pub use keypad::{Keypad, KeypadButton};
 pub use loaded::{Loaded, TableRows};
 pub use step_indicator::StepIndicator;

@@ -145,16 +145,7 @@ fn a_badly_signed_request_a_weak_key_and_another_subject_are_refused() {
 #[test]
 fn the_free_kind_costs_nothing_and_comes_from_yessign() {
     let c = login(&demo::SUNSIN);
-    c.terms().unwrap();
-    c.choose(CertKind::BankOnly, Ca::Yessign).unwrap();
-    c.ars();
-    c.verify().unwrap();
-    c.call(ConfirmFee { token: c.t() }).unwrap();
-    c.call(SubmitDetails {
-        token: c.t(),
-        details: c.details(),
-    })
-    .unwrap();
+    c.through_step_5_with(CertKind::BankOnly, Ca::Yessign);
     let ticket = c.call(PrepareIssuance { token: c.t() }).unwrap();
     assert!(
         ticket

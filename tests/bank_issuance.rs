@@ -334,17 +334,7 @@ fn details_are_checked_field_by_field_and_the_name_must_be_the_customers() {
     let c = login(&demo::HONG);
     c.through_step_3();
     c.call(ConfirmFee { token: c.t() }).unwrap();
-    let submit = |change: &dyn Fn(&mut CustomerDetails)| {
-        let mut details = c.details();
-        change(&mut details);
-        match c.call(SubmitDetails {
-            token: c.t(),
-            details,
-        }) {
-            Err(BankError::InvalidDetails { field, .. }) => field,
-            other => panic!("{other:?}"),
-        }
-    };
+    let submit = |change: &dyn Fn(&mut CustomerDetails)| c.refused_detail(change);
     assert_eq!(
         submit(&|d| d.english_name = "HONG-GILDONG".into()),
         "english_name"

@@ -35,6 +35,53 @@ async fn eventually(what: &str, probe: impl Fn() -> bool) {
     panic!("never happened: {what}");
 }
 
+/// Pastes into the field `css`; whether the page blocked it.
+fn paste_is_refused(container: &web_sys::HtmlElement, css: &str) -> bool {
+    let field = container.query_selector(css).unwrap().unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let paste = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
+    field.dispatch_event(&paste).unwrap();
+    paste.default_prevented()
+}
+
+/// Ticks every checkbox in `container`.
+fn tick_every_box(container: &web_sys::HtmlElement) {
+    let boxes = container
+        .query_selector_all("input[type=checkbox]")
+        .unwrap();
+    for i in 0..boxes.length() {
+        boxes
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+    }
+}
+
+/// Types `value` into the input `css` as a user would (an `input` event follows).
+fn type_into(container: &web_sys::HtmlElement, css: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(css)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// The text of the first element matching `css` (empty if none).
+fn text_of(container: &web_sys::HtmlElement, css: &str) -> String {
+    container
+        .query_selector(css)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
 /// Mounts `view` in a fresh container and returns it with the handle that keeps it alive.
 fn mount<V: IntoView + 'static>(
     view: impl FnOnce() -> V + 'static,
@@ -434,13 +481,7 @@ async fn a_session_the_bank_ended_logs_the_tab_out_on_any_page() {
 #[wasm_bindgen_test]
 async fn resident_number_fields_refuse_paste_with_a_message() {
     let (container, _handle) = mount_logged_in("hong01", TermsStep).await;
-    let back = container.query_selector("#rrn-back").unwrap().unwrap();
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let paste = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
-    back.dispatch_event(&paste).unwrap();
-    assert!(paste.default_prevented(), "the paste was blocked");
+    assert!(paste_is_refused(&container, "#rrn-back"));
     let text = container.text_content().unwrap();
     assert!(text.contains("붙여넣기는 지원되지 않습니다"), "{text}");
 }
@@ -448,27 +489,8 @@ async fn resident_number_fields_refuse_paste_with_a_message() {
 #[wasm_bindgen_test]
 async fn terms_step_shows_the_banks_refusal_of_another_persons_number() {
     let (container, _handle) = mount_logged_in("hong01", TermsStep).await;
-    let boxes = container
-        .query_selector_all("input[type=checkbox]")
-        .unwrap();
-    for i in 0..boxes.length() {
-        boxes
-            .item(i)
-            .unwrap()
-            .unchecked_into::<web_sys::HtmlElement>()
-            .click();
-    }
-    let type_into = |css: &str, value: &str| {
-        let input: web_sys::HtmlInputElement = container
-            .query_selector(css)
-            .unwrap()
-            .unwrap()
-            .unchecked_into();
-        input.set_value(value);
-        input
-            .dispatch_event(&web_sys::Event::new("input").unwrap())
-            .unwrap();
-    };
+    tick_every_box(&container);
+    let type_into = |css: &str, value: &str| type_into(&container, css, value);
     // 김민지's number: valid, but not the logged-in customer's.
     type_into("#rrn-front", "850315");
     type_into("#rrn-back", "2345678");
@@ -478,13 +500,7 @@ async fn terms_step_shows_the_banks_refusal_of_another_persons_number() {
         .unwrap()
         .unchecked_into();
     form.request_submit().unwrap();
-    let error = || {
-        container
-            .query_selector(".error")
-            .unwrap()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
-    };
+    let error = || text_of(&container, ".error");
     eventually("the bank's refusal is shown", || {
         error().starts_with("로그인하신 고객님의 주민등록번호와 일치하지 않습니다. 4회 더 틀리면")
     })
@@ -501,35 +517,12 @@ async fn business_number_fields_check_the_digit_and_refuse_paste() {
         container.query_selector("#rrn-back").unwrap().is_none(),
         "no resident number"
     );
-    let last = container.query_selector("#biz-3").unwrap().unwrap();
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let paste = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
-    last.dispatch_event(&paste).unwrap();
-    assert!(paste.default_prevented(), "the paste was blocked");
+    assert!(paste_is_refused(&container, "#biz-3"));
 
-    let boxes = container
-        .query_selector_all("input[type=checkbox]")
-        .unwrap();
-    for i in 0..boxes.length() {
-        boxes
-            .item(i)
-            .unwrap()
-            .unchecked_into::<web_sys::HtmlElement>()
-            .click();
-    }
+    tick_every_box(&container);
     let type_number = |number: &str| {
         for (id, digits) in ["#biz-1", "#biz-2", "#biz-3"].iter().zip(number.split('-')) {
-            let input: web_sys::HtmlInputElement = container
-                .query_selector(id)
-                .unwrap()
-                .unwrap()
-                .unchecked_into();
-            input.set_value(digits);
-            input
-                .dispatch_event(&web_sys::Event::new("input").unwrap())
-                .unwrap();
+            type_into(&container, id, digits);
         }
     };
     let form: web_sys::HtmlFormElement = container
@@ -537,13 +530,7 @@ async fn business_number_fields_check_the_digit_and_refuse_paste() {
         .unwrap()
         .unwrap()
         .unchecked_into();
-    let error = || {
-        container
-            .query_selector(".error")
-            .unwrap()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
-    };
+    let error = || text_of(&container, ".error");
     type_number("123-45-06783");
     form.request_submit().unwrap();
     eventually("the wrong check digit is named", || {

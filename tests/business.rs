@@ -25,16 +25,7 @@ fn through_step_5(c: &mut Customer, menu: IssueMenu, kind: CertKind, ca: Ca) {
     // A new issuance: the one finished before is done with.
     c.call(CancelIssuance { token: c.t() }).unwrap();
     status(c, menu).unwrap();
-    c.terms().unwrap();
-    c.choose(kind, ca).unwrap();
-    c.ars();
-    c.verify().unwrap();
-    c.call(ConfirmFee { token: c.t() }).unwrap();
-    c.call(SubmitDetails {
-        token: c.t(),
-        details: c.details(),
-    })
-    .unwrap();
+    c.through_step_5_with(kind, ca);
 }
 
 fn issue(c: &mut Customer, menu: IssueMenu, kind: CertKind, ca: Ca) -> customer::Enrolled {
@@ -274,17 +265,7 @@ fn step_5_names_the_company_and_its_representative() {
             representative: "김대표".into()
         }
     );
-    let submit = |change: &dyn Fn(&mut CustomerDetails)| {
-        let mut details = c.details();
-        change(&mut details);
-        match c.call(SubmitDetails {
-            token: c.t(),
-            details,
-        }) {
-            Err(BankError::InvalidDetails { field, .. }) => field,
-            other => panic!("expected a refusal, got {other:?}"),
-        }
-    };
+    let submit = |change: &dyn Fn(&mut CustomerDetails)| c.refused_detail(change);
     assert_eq!(submit(&|d| d.name = "김대표".into()), "name");
     assert_eq!(
         submit(&|d| d.representative = String::new()),

@@ -1,6 +1,6 @@
 //! The bank's rules as pure functions, shared by the bank (which decides) and the UI (which
-//! checks as the customer types): resident registration numbers, certificate passwords, TOTP
-//! codes and the customer-detail formats.
+//! checks as the customer types): resident registration and business numbers, certificate
+//! passwords, TOTP codes and the customer-detail formats.
 
 mod otp;
 
@@ -8,9 +8,10 @@ pub use otp::{OTP_STEP_SECS, otp_accepts, otp_code, otp_step, totp};
 
 use crate::bank::api::CustomerDetails;
 
-/// Splits `YYMMDD-NNNNNNN` (the hyphen optional) into its 13 digits.
-fn rrn_digits(rrn: &str) -> Option<[u8; 13]> {
-    let compact: Vec<u8> = rrn
+/// Splits a number written with optional hyphens (`YYMMDD-NNNNNNN`, `NNN-NN-NNNNN`) into its
+/// `N` digits.
+fn digits<const N: usize>(number: &str) -> Option<[u8; N]> {
+    let compact: Vec<u8> = number
         .chars()
         .filter(|c| *c != '-')
         .map(|c| c.to_digit(10).map(|d| d as u8))
@@ -22,7 +23,7 @@ fn rrn_digits(rrn: &str) -> Option<[u8; 13]> {
 /// (weights 2,3,4,5,6,7,8,9,2,3,4,5; check = (11 − sum mod 11) mod 10).
 pub fn rrn_is_valid(rrn: &str) -> bool {
     const WEIGHTS: [u32; 12] = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
-    let Some(digits) = rrn_digits(rrn) else {
+    let Some(digits) = digits::<13>(rrn) else {
         return false;
     };
     let sum: u32 = digits
@@ -35,7 +36,7 @@ pub fn rrn_is_valid(rrn: &str) -> bool {
 
 /// Two numbers are the same person's: the same 13 digits, hyphen or not.
 pub fn rrn_matches(a: &str, b: &str) -> bool {
-    matches!((rrn_digits(a), rrn_digits(b)), (Some(x), Some(y)) if x == y)
+    matches!((digits::<13>(a), digits::<13>(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Whether `number` is a 사업자등록번호: 10 digits (hyphens allowed) whose last is the check digit
@@ -43,7 +44,7 @@ pub fn rrn_matches(a: &str, b: &str) -> bool {
 /// mod 10).
 pub fn business_number_is_valid(number: &str) -> bool {
     const WEIGHTS: [u32; 9] = [1, 3, 7, 1, 3, 7, 1, 3, 5];
-    let Some(digits) = business_digits(number) else {
+    let Some(digits) = digits::<10>(number) else {
         return false;
     };
     let sum: u32 = digits
@@ -57,17 +58,7 @@ pub fn business_number_is_valid(number: &str) -> bool {
 
 /// Two 사업자등록번호 are the same: the same 10 digits, hyphens or not.
 pub fn business_number_matches(a: &str, b: &str) -> bool {
-    matches!((business_digits(a), business_digits(b)), (Some(x), Some(y)) if x == y)
-}
-
-/// The 10 digits of `NNN-NN-NNNNN` or `NNNNNNNNNN`.
-fn business_digits(number: &str) -> Option<[u8; 10]> {
-    let compact: Vec<u8> = number
-        .chars()
-        .filter(|c| *c != '-')
-        .map(|c| c.to_digit(10).map(|d| d as u8))
-        .collect::<Option<_>>()?;
-    compact.try_into().ok()
+    matches!((digits::<10>(a), digits::<10>(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// `800101-1******`: the birth date and the first digit of the back part.

@@ -93,3 +93,24 @@ mod tests {
         assert!(layouts.windows(2).any(|w| w[0] != w[1]), "shuffled");
     }
 }
+
+/// `마우스로 입력`: the button and, while it is open, the keypad typing into `value`.
+#[component]
+pub fn KeypadButton(
+    /// The field the keys type into.
+    value: RwSignal<String>,
+    /// The field's length.
+    max_len: usize,
+    /// What the keypad types into, for screen readers.
+    label: &'static str,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="btn small" on:click=move |_| open.update(|o| *o = !*o)>
+            "마우스로 입력"
+        </button>
+        <Show when=move || open.get()>
+            <Keypad value max_len label on_close=move |_| open.set(false) />
+        </Show>
+    }
+}

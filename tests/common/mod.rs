@@ -168,6 +168,33 @@ impl Customer {
         self.verify().unwrap();
     }
 
+    /// Steps 1 to 5 with `kind` from `ca` chosen at step 2.
+    pub fn through_step_5_with(&self, kind: CertKind, ca: Ca) {
+        self.terms().unwrap();
+        self.choose(kind, ca).unwrap();
+        self.ars();
+        self.verify().unwrap();
+        self.call(ConfirmFee { token: self.t() }).unwrap();
+        self.call(SubmitDetails {
+            token: self.t(),
+            details: self.details(),
+        })
+        .unwrap();
+    }
+
+    /// Step 5 with the details changed by `change`: the field the bank refuses.
+    pub fn refused_detail(&self, change: &dyn Fn(&mut CustomerDetails)) -> String {
+        let mut details = self.details();
+        change(&mut details);
+        match self.call(SubmitDetails {
+            token: self.t(),
+            details,
+        }) {
+            Err(BankError::InvalidDetails { field, .. }) => field,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
     /// Steps 1 to 5 done: the customer is at step 6.
     pub fn through_step_5(&self) {
         self.through_step_3();

@@ -26,8 +26,16 @@ pub async fn step_1(b: &Browser, who: &DemoCustomer) {
 
 pub async fn step_2(b: &Browser) {
     b.wait_text("table.issued", "미발급").await;
-    b.click_label("한국정보인증").await;
-    b.wait_text(STEP, "한국정보인증 공인인증서비스 이용약관")
+    agree_with_ca(b, "한국정보인증").await;
+    b.click(STEP, "예").await;
+    b.wait_path("/center/issue/personal/3").await;
+}
+
+/// Step 2: picks the CA labelled `ca`, agrees to its terms and to the third-party provision,
+/// and gives the prior consent.
+async fn agree_with_ca(b: &Browser, ca: &str) {
+    b.click_label(ca).await;
+    b.wait_text(STEP, &format!("{ca} 공인인증서비스 이용약관"))
         .await;
     for label in b
         .client
@@ -40,8 +48,6 @@ pub async fn step_2(b: &Browser) {
         label.click().await.unwrap();
     }
     b.click_label_exact("동의").await;
-    b.click(STEP, "예").await;
-    b.wait_path("/center/issue/personal/3").await;
 }
 
 pub async fn ars(b: &Browser) {
@@ -188,20 +194,7 @@ pub async fn issue_business_certificate(
 
     b.wait_text("table.issued", "미발급").await;
     let kinds = b.text("table.kinds").await;
-    b.click_label(ca).await;
-    b.wait_text(STEP, &format!("{ca} 공인인증서비스 이용약관"))
-        .await;
-    for label in b
-        .client
-        .find_all(fantoccini::Locator::XPath(
-            "//label[contains(normalize-space(), '위 이용약관에 동의합니다')]",
-        ))
-        .await
-        .unwrap()
-    {
-        label.click().await.unwrap();
-    }
-    b.click_label_exact("동의").await;
+    agree_with_ca(b, ca).await;
     b.shot(&format!("business-step2{}", path.replace('/', "-")))
         .await;
     b.click(STEP, "예").await;

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use super::{CancelButton, use_menu, use_step_action};
 use crate::bank::api::AgreeTerms;
 use crate::bank::rules::{business_number_is_valid, rrn_masked};
-use crate::components::Keypad;
-use crate::components::{DigitsInput, ErrorLine};
+use crate::components::{DigitsInput, ErrorLine, KeypadButton};
 use crate::contexts::use_bank;
 
 const BASIC_TERMS: &str = "■ 전자금융거래 기본약관
@@ -43,7 +42,6 @@ pub fn TermsStep() -> impl IntoView {
     let service = RwSignal::new(false);
     let front = RwSignal::new(String::new());
     let back = RwSignal::new(String::new());
-    let keypad_open = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let business = use_menu().is_business();
     // The 사업자등록번호's three groups (3-2-5 digits).
@@ -98,18 +96,8 @@ pub fn TermsStep() -> impl IntoView {
                     <span aria-hidden="true">"-"</span>
                     <label for="biz-3">"끝 5자리"</label>
                     <DigitsInput id="biz-3" value=groups[2] max=5 on:paste=refuse_paste />
-                    <button type="button" class="btn small" on:click=move |_| keypad_open.update(|o| *o = !*o)>
-                        "마우스로 입력"
-                    </button>
+                    <KeypadButton value=groups[2] max_len=5 label="사업자등록번호 끝 5자리" />
                     <p class="hint">"① 숫자만 입력하실 수 있으며, 붙여넣기는 지원되지 않습니다."</p>
-                    <Show when=move || keypad_open.get()>
-                        <Keypad
-                            value=groups[2]
-                            max_len=5
-                            label="사업자등록번호 끝 5자리"
-                            on_close=move |_| keypad_open.set(false)
-                        />
-                    </Show>
                 </fieldset>
             </Show>
             <Show when=move || !business>
@@ -120,21 +108,11 @@ pub fn TermsStep() -> impl IntoView {
                 <span aria-hidden="true">"-"</span>
                 <label for="rrn-back">"주민등록번호 뒷자리"</label>
                 <DigitsInput id="rrn-back" value=back max=7 secret=true on:paste=refuse_paste />
-                <button type="button" class="btn small" on:click=move |_| keypad_open.update(|o| *o = !*o)>
-                    "마우스로 입력"
-                </button>
                 <output class="rrn-masked" aria-label="입력한 주민등록번호">
                     {move || rrn_masked(&front.get(), &back.get())}
                 </output>
+                <KeypadButton value=back max_len=7 label="주민등록번호 뒷자리" />
                 <p class="hint">"① 숫자만 입력하실 수 있으며, 붙여넣기는 지원되지 않습니다."</p>
-                <Show when=move || keypad_open.get()>
-                    <Keypad
-                        value=back
-                        max_len=7
-                        label="주민등록번호 뒷자리"
-                        on_close=move |_| keypad_open.set(false)
-                    />
-                </Show>
             </fieldset>
             </Show>
 

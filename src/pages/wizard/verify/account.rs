@@ -7,7 +7,7 @@ use crate::bank::BankApi;
 use crate::bank::api::*;
 use crate::bank::demo::{self, SecondFactor};
 use crate::components::devices::{OtpToken, SecurityCard};
-use crate::components::{DigitsInput, ErrorLine, Keypad};
+use crate::components::{DigitsInput, ErrorLine, KeypadButton};
 use crate::contexts::{use_auth, use_bank};
 use crate::wizard::Progress;
 
@@ -51,7 +51,6 @@ pub fn AccountCheck(
     let bank = use_bank();
     let account = RwSignal::new(String::new());
     let account_password = RwSignal::new(String::new());
-    let keypad_open = RwSignal::new(false);
     let first_two = RwSignal::new(String::new());
     let last_two = RwSignal::new(String::new());
     let otp = RwSignal::new(String::new());
@@ -162,20 +161,10 @@ pub fn AccountCheck(
                 <label for="account-password">"계좌비밀번호"</label>
                 <div>
                     <DigitsInput id="account-password" value=account_password max=4 secret=true />
-                    <button type="button" class="btn small" on:click=move |_| keypad_open.update(|o| *o = !*o)>
-                        "마우스로 입력"
-                    </button>
+                    <KeypadButton value=account_password max_len=4 label="계좌비밀번호" />
                     <span class="hint">
                         {move || loaded().map(|v| format!("입력 가능 {}회", v.account_tries_left))}
                     </span>
-                    <Show when=move || keypad_open.get()>
-                        <Keypad
-                            value=account_password
-                            max_len=4
-                            label="계좌비밀번호"
-                            on_close=move |_| keypad_open.set(false)
-                        />
-                    </Show>
                 </div>
                 {second_factor}
             </div>
