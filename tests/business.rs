@@ -349,3 +349,75 @@ fn corporate_login_takes_only_the_businesss_certificates() {
     );
     hong.login_to(&personal, "Hong!2026pass", false).unwrap();
 }
+
+fn renew(c: &Customer, e: &customer::Enrolled) -> Result<customer::Enrolled, CertError> {
+    block_on(customer::renew(
+        &c.bank,
+        customer::Renewal {
+            token: &c.t(),
+            origin: cert_center::bank::mock::DEFAULT_ORIGIN,
+            user_id: c.who.user_id,
+            certificate: &e.certificate,
+            key_file: &e.key_file,
+            password: PASSWORD,
+        },
+        || async { keys::generate().map_err(|e| e.to_string()) },
+        async |_| {},
+    ))
+}
+
+#[test]
+fn reissue_receipt_and_renewal_work_for_a_corporate_certificate() {
+    let mut c = login(&demo::CORP);
+    let first = issue(
+        &mut c,
+        IssueMenu::Corporate,
+        CertKind::CorporateGeneral,
+        Ca::Kica,
+    );
+    // 재발급 of the same CA within its validity: free, the old one revoked, the expiry kept.
+    let second = issue(
+        &mut c,
+        IssueMenu::Corporate,
+        CertKind::CorporateGeneral,
+        Ca::Kica,
+    );
+    assert_eq!(c.balance(), 390_000);
+    assert_eq!(second.record.expires, first.record.expires);
+    assert!(rejected_reason(c.login_to(&first, PASSWORD, true)).contains("재발급으로 폐기된"));
+
+    // From the 8th day the receipt of the 110,000원 is there.
+    c.bank.clock().advance(7 * DAY);
+    let c = login_on(&c.bank, c.who);
+    let receipts = c.call(ListReceipts { token: c.t() }).unwrap();
+    assert_eq!(
+        receipts
+            .iter()
+            .map(|r| (r.kind, r.fee, r.available))
+            .collect::<Vec<_>>(),
+        [(CertKind::CorporateGeneral, 110_000, true)]
+    );
+
+    // 갱신 20 days before expiry: another 110,000원, the same company subject, one more year.
+    c.bank.clock().advance(338 * DAY);
+    let c = login_on(&c.bank, c.who);
+    let renewed = renew(&c, &second).unwrap();
+    assert_eq!(c.balance(), 280_000);
+    assert_eq!(renewed.record.holder, second.record.holder);
+    assert!(renewed.record.holder.starts_with("(주)모의상사()0004"));
+    assert_eq!(policy(&renewed), "1.2.410.200004.5.2.1.1");
+    c.login_to(&renewed, PASSWORD, true).unwrap();
+}
+
+#[test]
+fn registration_of_other_certificates_is_for_personal_customers() {
+    let c = login(&demo::CORP);
+    let refusal = c.call(StartRegistration { token: c.t() }).unwrap_err();
+    assert_eq!(refusal, BankError::RegistrationForPersons);
+    assert!(
+        refusal.to_string().contains("기업용인증서 발급"),
+        "{refusal}"
+    );
+    let hong = login_on(&c.bank, &demo::HONG);
+    hong.call(StartRegistration { token: hong.t() }).unwrap();
+}

@@ -154,6 +154,11 @@ pub enum BankError {
         "사업자등록번호를 {n}회 연속 잘못 입력하여 인증서 발급이 제한되었습니다. 연습용 계정 안내의 [연습 데이터 초기화]로 해제할 수 있습니다.", n = RRN_ATTEMPTS
     )]
     BusinessNumberLocked,
+    /// 타행·타기관 등록 asked for by a business customer.
+    #[error(
+        "타행·타기관 인증서 등록은 개인인터넷뱅킹 고객의 개인용 범용 인증서만 할 수 있습니다. 기업 고객은 [기업용인증서 발급]을 이용해 주세요."
+    )]
+    RegistrationForPersons,
     /// A kind that this wizard does not issue (a personal kind in the 기업용 wizard…).
     #[error("{menu}에서는 {kind} 인증서를 발급하지 않습니다.")]
     KindNotOffered {

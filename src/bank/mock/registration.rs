@@ -8,6 +8,7 @@ use super::registry::*;
 use super::wire::*;
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
+use crate::bank::demo::DemoCustomer;
 use crate::pki;
 use crate::wizard::Step;
 
@@ -17,9 +18,18 @@ fn unusable(reason: &str) -> BankError {
     }
 }
 
+/// Registration (and 모의증권's practice certificate) serves personal customers: a business
+/// customer is refused before anything is recorded.
+fn persons_only(customer: &'static DemoCustomer) -> BankResult<&'static DemoCustomer> {
+    match customer.business {
+        None => Ok(customer),
+        Some(_) => Err(BankError::RegistrationForPersons),
+    }
+}
+
 impl BankState {
     pub(super) fn start_registration(&mut self, r: StartRegistration) -> BankResult<()> {
-        self.session_user(&r.token)?;
+        persons_only(self.session_user(&r.token)?)?;
         self.issuances.retain(|i| i.token != r.token.0);
         self.issuances
             .push(IssuanceRecord::registration(&r.token.0)?);
@@ -156,7 +166,7 @@ impl BankState {
         now: Millis,
         r: IssueElsewhere,
     ) -> BankResult<IssuedCertificate> {
-        let customer = self.session_user(&r.token)?;
+        let customer = persons_only(self.session_user(&r.token)?)?;
         let (_, public) = verified_request(&unbase64(&r.csr)?)?;
         let random = decoded_r(&r.random)?;
         let ca = Ca::CrossCert;
