@@ -97,6 +97,12 @@ pub fn App() -> impl IntoView {
                         condition=logged_in
                         redirect_path=to_login
                     />
+                    <ProtectedRoute
+                        path=path!("consent")
+                        view=ConsentPage
+                        condition=logged_in
+                        redirect_path=to_login
+                    />
                     <Route path=path!("tax") view=TaxPage />
                     <ProtectedRoute
                         path=path!("tax/issue")

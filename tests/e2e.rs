@@ -565,6 +565,28 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
             .await;
         b.login(who.user_id, who.password).await;
         b.wait_path("/center").await;
+
+        // 미동의: a reissue is refused at step 2, renewal stays possible.
+        b.open("/center/consent").await;
+        b.wait_text(".consent-state", "동의").await;
+        b.click("#content", "미동의로 변경").await;
+        b.click(".dialog", "미동의").await;
+        b.wait_text(".consent-state", "미동의").await;
+        b.wait_text("#content", "영업점 방문(연습)").await;
+        b.shot("consent-withdrawn").await;
+        b.open("/center/issue/personal").await;
+        step_1(&b, who).await;
+        b.wait_text("table.issued", "발급").await;
+        agree_with_ca(&b, "한국정보인증").await;
+        b.click(STEP, "예").await;
+        b.wait_text(
+            &format!("{STEP} .error"),
+            "미동의 시 인증서 발급/재발급이 제한됩니다",
+        )
+        .await;
+        b.click(STEP, "아니오").await;
+        b.wait_path("/center/issue").await;
+
         b.open("/center/renew").await;
         b.wait_text(
             ".renew-list",

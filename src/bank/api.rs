@@ -35,9 +35,11 @@ macro_rules! request {
     };
 }
 
+mod consent;
 mod issuance;
 mod lifecycle;
 mod registration;
+pub use consent::*;
 pub use issuance::*;
 pub use lifecycle::*;
 pub use registration::*;
@@ -159,6 +161,11 @@ pub enum BankError {
         "타행·타기관 인증서 등록은 개인인터넷뱅킹 고객의 개인용 범용 인증서만 할 수 있습니다. 기업 고객은 [기업용인증서 발급]을 이용해 주세요."
     )]
     RegistrationForPersons,
+    /// Issuance or reissue while the customer's prior consent is withdrawn (미동의).
+    #[error(
+        "인증서 발급에 동의하지 않으셨습니다(미동의). 미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능). 단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다."
+    )]
+    ConsentWithdrawn,
     /// A kind that this wizard does not issue (a personal kind in the 기업용 wizard…).
     #[error("{menu}에서는 {kind} 인증서를 발급하지 않습니다.")]
     KindNotOffered {

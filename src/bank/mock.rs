@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 mod attempts;
 mod authority;
 mod cert_login;
+mod consent;
 mod issuance;
 mod issuing;
 mod lifecycle;
@@ -241,6 +242,9 @@ struct CustomerRecord {
     /// When a certificate was last issued: loans are refused for 4 days from that day.
     #[serde(default)]
     last_issued_at: Option<Millis>,
+    /// The prior consent to issuance (인증서발급 동의여부); none recorded at first.
+    #[serde(default)]
+    consent: Option<consent::StoredConsent>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -274,7 +278,7 @@ impl BankState {
             CancelIssuance::NAME => serve(body, |r| self.cancel_issuance(r)),
             AgreeTerms::NAME => serve(body, |r| self.agree_terms(r)),
             GetTargets::NAME => serve(body, |r| self.targets(r)),
-            ChooseCertificate::NAME => serve(body, |r| self.choose_certificate(r)),
+            ChooseCertificate::NAME => serve(body, |r| self.choose_certificate(now, r)),
             GetVerification::NAME => serve(body, |r| self.verification(r)),
             StartArs::NAME => serve(body, |r| self.start_ars(r)),
             AnswerArs::NAME => serve(body, |r| self.answer_ars(r)),
@@ -309,6 +313,9 @@ impl BankState {
             RegisterCertificate::NAME => serve(body, |r| self.register_certificate(now, origin, r)),
             UnregisterCertificate::NAME => serve(body, |r| self.unregister_certificate(now, r)),
             IssueElsewhere::NAME => serve(body, |r| self.issue_elsewhere(now, r)),
+            GetConsent::NAME => serve(body, |r| self.consent(r)),
+            WithdrawConsent::NAME => serve(body, |r| self.withdraw_consent(now, r)),
+            ConsentAtBranch::NAME => serve(body, |r| self.consent_at_branch(now, r)),
             other => Err(BankError::BadRequest {
                 detail: format!("unknown endpoint `{other}`"),
             }),

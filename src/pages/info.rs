@@ -125,17 +125,6 @@ pub const SECTIONS: &[Section] = &[
         ],
     },
     Section {
-        slug: "consent",
-        title: "인증서발급 동의여부 조회/변경",
-        trail: &[],
-        paragraphs: &[
-            "공인인증서 발급에 대한 사전동의 여부를 확인합니다. 미동의 시 인증서 발급/재발급이 제한되며, 영업점 내점 시에만 변경할 수 있습니다.",
-            "단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다.",
-            "사전동의는 개인용 인증서 발급 2단계(발급대상 인증서 확인)에서 함께 받습니다.",
-        ],
-        links: &[ISSUE_LINK],
-    },
-    Section {
         slug: "faq",
         title: "인증센터 FAQ",
         trail: &[],
@@ -203,6 +192,7 @@ mod tests {
             "/center/revoke",
             "/center/receipts",
             "/center/tax",
+            "/center/consent",
         ];
         for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
             let slug = entry.href.trim_start_matches("/center/");

@@ -33,7 +33,7 @@ pub async fn step_2(b: &Browser) {
 
 /// Step 2: picks the CA labelled `ca`, agrees to its terms and to the third-party provision,
 /// and gives the prior consent.
-async fn agree_with_ca(b: &Browser, ca: &str) {
+pub async fn agree_with_ca(b: &Browser, ca: &str) {
     b.click_label(ca).await;
     b.wait_text(STEP, &format!("{ca} 공인인증서비스 이용약관"))
         .await;

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::attempts::Attempts;
+use super::consent::{StoredConsent, check_consent};
 use super::registry::*;
 use super::{BankState, CustomerRecord};
 use crate::bank::api::*;
@@ -231,7 +232,11 @@ impl BankState {
         })
     }
 
-    pub(super) fn choose_certificate(&mut self, r: ChooseCertificate) -> BankResult<Progress> {
+    pub(super) fn choose_certificate(
+        &mut self,
+        now: Millis,
+        r: ChooseCertificate,
+    ) -> BankResult<Progress> {
         let cx = self.context(&r.token)?;
         cx.issuance.progress.require(Step::Target)?;
         let missing = |what: String| Err(BankError::ConsentMissing { what });
@@ -241,6 +246,7 @@ impl BankState {
         if !r.third_party {
             return missing("개인정보 제3자 제공".to_owned());
         }
+        check_consent(cx.record.consent)?;
         if !r.prior_consent {
             return missing("공인인증서 발급에 대한 사전동의".to_owned());
         }
@@ -259,6 +265,13 @@ impl BankState {
         let progress = cx.issuance.complete(Step::Target)?;
         cx.issuance.kind = Some(r.kind);
         cx.issuance.ca = Some(r.ca);
+        if cx.record.consent.is_none() {
+            cx.record.consent = Some(StoredConsent {
+                agreed: true,
+                at: now,
+                channel: ConsentChannel::Wizard,
+            });
+        }
         Ok(progress)
     }
 

@@ -136,6 +136,8 @@ impl BankState {
                 return Ok(issued.clone());
             }
             cx.issuance.progress.require(Step::Password)?;
+            // Withdrawn in another tab since step 2.
+            super::consent::check_consent(cx.record.consent)?;
             cx.issuance
                 .cn_digits
                 .as_ref()

@@ -41,6 +41,11 @@ impl BankState {
             .map(|s| s.expires_at)
             .chain(self.challenges.iter().map(|c| c.expires_at))
             .chain(self.customers.iter().filter_map(|c| c.last_issued_at))
+            .chain(
+                self.customers
+                    .iter()
+                    .filter_map(|c| c.consent.map(|c| c.at)),
+            )
             .chain(self.certificates.iter().flat_map(|c| {
                 [Some(c.issued_at), c.revoked_at, c.released_at]
                     .into_iter()
@@ -130,6 +135,7 @@ impl BankState {
                     rrn_failures: 0,
                     password_hash: None,
                     last_issued_at: None,
+                    consent: None,
                 })
                 .collect(),
             sessions: Vec::new(),

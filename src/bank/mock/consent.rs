@@ -1,0 +1,84 @@
+//! 인증서발급 동의여부: the prior consent on the customer's record, read and changed.
+
+use serde::{Deserialize, Serialize};
+
+use super::BankState;
+use super::registry::kst_date;
+use crate::bank::api::*;
+use crate::bank::clock::Millis;
+
+/// The consent as recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct StoredConsent {
+    pub(super) agreed: bool,
+    pub(super) at: Millis,
+    pub(super) channel: ConsentChannel,
+}
+
+impl StoredConsent {
+    fn view(this: Option<Self>) -> BankResult<ConsentView> {
+        Ok(match this {
+            Some(c) => ConsentView {
+                agreed: Some(c.agreed),
+                recorded_on: Some(kst_date(c.at)?),
+                channel: Some(c.channel),
+            },
+            None => ConsentView {
+                agreed: None,
+                recorded_on: None,
+                channel: None,
+            },
+        })
+    }
+}
+
+/// Refuses issuance while the recorded consent is 미동의.
+pub(super) fn check_consent(consent: Option<StoredConsent>) -> BankResult<()> {
+    match consent {
+        Some(StoredConsent { agreed: false, .. }) => Err(BankError::ConsentWithdrawn),
+        _ => Ok(()),
+    }
+}
+
+impl BankState {
+    fn set_consent(
+        &mut self,
+        token: &SessionToken,
+        now: Millis,
+        agreed: bool,
+        channel: ConsentChannel,
+    ) -> BankResult<ConsentView> {
+        let cx = self.context(token)?;
+        let consent = StoredConsent {
+            agreed,
+            at: now,
+            channel,
+        };
+        cx.record.consent = Some(consent);
+        StoredConsent::view(Some(consent))
+    }
+
+    pub(super) fn consent(&mut self, r: GetConsent) -> BankResult<ConsentView> {
+        StoredConsent::view(self.context(&r.token)?.record.consent)
+    }
+
+    /// 동의 → 미동의 online; withdrawing what is already withdrawn changes nothing.
+    pub(super) fn withdraw_consent(
+        &mut self,
+        now: Millis,
+        r: WithdrawConsent,
+    ) -> BankResult<ConsentView> {
+        match self.context(&r.token)?.record.consent {
+            Some(c) if !c.agreed => StoredConsent::view(Some(c)),
+            _ => self.set_consent(&r.token, now, false, ConsentChannel::Online),
+        }
+    }
+
+    pub(super) fn consent_at_branch(
+        &mut self,
+        now: Millis,
+        r: ConsentAtBranch,
+    ) -> BankResult<ConsentView> {
+        self.set_consent(&r.token, now, true, ConsentChannel::Branch)
+    }
+}
