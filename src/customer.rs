@@ -9,8 +9,8 @@ mod files;
 mod proof;
 
 pub use files::{Incoming, change_password, export_pfx, import};
-pub use proof::{certificate_login, register, revoke};
-use proof::{open_key, prove};
+use proof::prove;
+pub use proof::{certificate_login, certificate_login_opened, open_key, register, revoke};
 
 use std::str::FromStr;
 
@@ -91,6 +91,7 @@ pub fn record(
         certificate: base64(certificate),
         private_key: base64(key_file),
         chain,
+        bio: None,
     })
 }
 

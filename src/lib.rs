@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bank;
+pub mod bio;
 pub mod components;
 pub mod contexts;
 pub mod customer;

@@ -2,6 +2,7 @@
 //! public certificates as NPKI files on a disk. Pages say *what* (keep, replace, remove, change
 //! the password, read a picked folder); the wallet says *how*, and why not in Korean.
 
+use crate::bio::{self, BioError};
 use crate::customer::{self, CertError, Enrolled};
 use crate::pki::npki;
 use crate::store::certs::{CertStore, request_persistence};
@@ -40,6 +41,9 @@ pub enum WalletError {
     /// Opening or re-encrypting the key failed.
     #[error("{0}")]
     Certificate(#[from] CertError),
+    /// 바이오인증 could not be registered or used.
+    #[error("{0}")]
+    Bio(#[from] BioError),
 }
 
 /// Opens the store, does `work` and closes it; `failed` says what a refusal of `work` means.
@@ -126,6 +130,35 @@ pub async fn change_password(
     new: &str,
 ) -> Result<(), WalletError> {
     let updated = customer::change_password(record, old, new).await?;
+    with_store(
+        async |store| store.replace(Some(&record.id), &updated).await,
+        WalletError::NotKept,
+    )
+    .await
+}
+
+/// 바이오인증 등록: opens `record`'s key with `password`, has the authenticator make a
+/// credential for it and keeps the wrapped copy beside the certificate.
+pub async fn register_bio(record: &StoredCertificate, password: &str) -> Result<(), WalletError> {
+    let (certificate, key_file) = record.files().ok_or(WalletError::Damaged)?;
+    let key = customer::open_key(&certificate, &key_file, password).await?;
+    let wrap = bio::register(record, &key).await?;
+    set_bio(record, Some(wrap)).await
+}
+
+/// 바이오인증 해제: removes the wrapped copy; the certificate and its password stay.
+pub async fn release_bio(record: &StoredCertificate) -> Result<(), WalletError> {
+    set_bio(record, None).await
+}
+
+async fn set_bio(record: &StoredCertificate, bio: Option<bio::BioWrap>) -> Result<(), WalletError> {
+    // The stored record as it is now (its password may have changed since it was listed).
+    let current = list()
+        .await?
+        .into_iter()
+        .find(|r| r.id == record.id)
+        .ok_or(WalletError::Damaged)?;
+    let updated = StoredCertificate { bio, ..current };
     with_store(
         async |store| store.replace(Some(&record.id), &updated).await,
         WalletError::NotKept,

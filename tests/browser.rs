@@ -562,6 +562,7 @@ fn record(id: &str, holder: &str) -> StoredCertificate {
         certificate: "MIIB".into(),
         private_key: "MIIC".into(),
         chain: vec!["MIID".into(), "MIIE".into()],
+        bio: None,
     }
 }
 
@@ -675,4 +676,40 @@ fn a_panic_leaves_a_korean_error_screen_with_a_way_back() {
     assert!(!text.contains("the page as it was"), "{text}");
     assert!(host.query_selector("a[href='/']").unwrap().is_some());
     assert!(host.query_selector("script").unwrap().is_none());
+}
+
+// ---- 바이오인증 ----
+
+/// The key PRF output derives wraps and unwraps the key; another PRF output or another
+/// certificate does not open it.
+#[wasm_bindgen_test]
+async fn a_prf_output_wraps_and_unwraps_the_key() {
+    use cert_center::bio;
+    let prf = [7u8; 32];
+    let plain = b"PKCS#8 of the key, with R".to_vec();
+    let (iv, sealed) = bio::seal(&prf, "fingerprint-a", &plain).await.unwrap();
+    assert_eq!(iv.len(), 12);
+    assert_eq!(sealed.len(), plain.len() + 16, "AES-GCM adds its tag");
+    assert!(
+        !sealed.windows(6).any(|w| w == b"PKCS#8"),
+        "nothing in the clear"
+    );
+    assert_eq!(
+        bio::open(&prf, "fingerprint-a", &iv, &sealed)
+            .await
+            .unwrap(),
+        plain
+    );
+    assert!(
+        bio::open(&[8u8; 32], "fingerprint-a", &iv, &sealed)
+            .await
+            .is_err()
+    );
+    assert!(
+        bio::open(&prf, "fingerprint-b", &iv, &sealed)
+            .await
+            .is_err()
+    );
+    let (again, _) = bio::seal(&prf, "fingerprint-a", &plain).await.unwrap();
+    assert_ne!(again, iv, "a fresh IV each time");
 }

@@ -558,6 +558,8 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
         login_to_wizard(&b, who).await;
         issue_certificate(&b, who, None).await;
         let expires = stored_expiry(&b).await;
+        // At 127.0.0.1 the page says why 바이오인증 needs localhost.
+        b.wait_text(".bio-needs-localhost", "localhost").await;
 
         // Twenty days before the expiry (the practice clock shifted); the session ended with it.
         let day = days_before(&expires, 20).unwrap();
@@ -990,6 +992,66 @@ async fn biz02_is_refused_with_the_manuals_sentence() {
         b.wait_path("/login").await;
         b.login("hong01", "Demo!2345").await;
         b.wait_text("#content .error", "기업인터넷뱅킹 고객(사업자)만").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bio_authentication_replaces_the_password_at_login_until_released() {
+    with_browser(|mut b| async move {
+        let who = &demo::HONG;
+        b.move_to_localhost().await;
+        b.add_fingerprint_reader().await;
+        login_to_wizard(&b, who).await;
+        issue_certificate(&b, who, None).await;
+
+        // 인증서 관리: 바이오인증 등록 with the certificate password once.
+        b.open("/center/manage").await;
+        b.wait_text(".bio-state", "등록되어 있지 않습니다").await;
+        b.click("#content", "바이오인증 등록").await;
+        b.fill("#bio-password", CERT_PASSWORD).await;
+        b.click(".bio-register", "등록").await;
+        b.wait_text("#content .status", "바이오인증을 등록했습니다")
+            .await;
+        b.wait_text(".bio-state", "바이오인증이 등록되어 있습니다")
+            .await;
+        b.shot("bio-registered").await;
+
+        // A new certificate password keeps 바이오인증 working.
+        b.click("#content", "암호 변경").await;
+        b.fill("#old-password", CERT_PASSWORD).await;
+        b.fill("#new-password", "Changed!2026pw").await;
+        b.fill("#new-password-again", "Changed!2026pw").await;
+        b.click(".password-change", "변경").await;
+        b.wait_text("#content .status", "인증서 암호가 변경되었습니다")
+            .await;
+
+        // One biometric prompt, no password.
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=browser").await;
+        b.wait_text(".cert-picker .hint", "바이오인증이 등록되어 있습니다")
+            .await;
+        b.shot("bio-login").await;
+        b.click(".cert-picker", "바이오인증").await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+
+        // 해제: the password again.
+        b.open("/center/manage").await;
+        b.click("#content", "바이오인증 해제").await;
+        b.wait_text("#content .status", "바이오인증을 해제했습니다")
+            .await;
+        b.wait_text(".bio-state", "등록되어 있지 않습니다").await;
+        b.click(HEADER, "로그아웃").await;
+        b.wait_path("/").await;
+        b.open("/login?method=browser").await;
+        b.wait_text(".cert-picker", "홍길동(HONG GILDONG)0004")
+            .await;
+        assert!(
+            !b.has(".cert-picker .bio").await,
+            "no 바이오인증 once released"
+        );
     })
     .await;
 }

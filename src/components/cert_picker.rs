@@ -39,6 +39,8 @@ pub struct Candidate {
     pub certificate: Vec<u8>,
     /// The encrypted key file.
     pub key_file: Vec<u8>,
+    /// The stored record, for a browser certificate with 바이오인증 registered.
+    pub with_bio: Option<crate::store::StoredCertificate>,
 }
 
 fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, String> {
@@ -53,6 +55,7 @@ fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, Strin
         },
         certificate,
         key_file,
+        with_bio: None,
     })
 }
 
@@ -67,6 +70,7 @@ async fn stored() -> Result<Vec<Candidate>, WalletError> {
                 row: Row::of_stored(r),
                 certificate,
                 key_file,
+                with_bio: r.bio.is_some().then(|| r.clone()),
             })
         })
         .collect()
@@ -159,6 +163,10 @@ pub fn CertificatePicker(
     error: Signal<Option<String>>,
     /// Whether the caller is working on the last attempt.
     busy: Signal<bool>,
+    /// Called with the choice when `바이오인증` is pressed (offered only where given, for a
+    /// certificate with 바이오인증 registered).
+    #[prop(optional)]
+    on_bio: Option<Callback<Candidate>>,
 ) -> impl IntoView {
     let candidates = RwSignal::new(Vec::<Candidate>::new());
     let chosen = RwSignal::new(0usize);
@@ -216,6 +224,14 @@ pub fn CertificatePicker(
         on_confirm.run((choice, pw));
     };
     let place = move || source.get().map(Source::place).unwrap_or_default();
+    let bio_choice = move || {
+        on_bio?;
+        candidates.with(|list| {
+            list.get(chosen.get())
+                .filter(|c| c.with_bio.is_some())
+                .cloned()
+        })
+    };
 
     view! {
         <Dialog open=Signal::derive(move || source.get().is_some()) title="인증서 선택">
@@ -260,10 +276,39 @@ pub fn CertificatePicker(
                     <button type="submit" class="btn primary" disabled=move || busy.get()>
                         {move || if busy.get() { "확인 중…" } else { "확인" }}
                     </button>
+                    {move || {
+                        bio_choice()
+                            .map(|choice| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="btn bio"
+                                        disabled=move || busy.get()
+                                        on:click=move |_| {
+                                            if let Some(on_bio) = on_bio {
+                                                on_bio.run(choice.clone());
+                                            }
+                                        }
+                                    >
+                                        "바이오인증"
+                                    </button>
+                                }
+                            })
+                    }}
                     <button type="button" class="btn" on:click=move |_| source.set(None)>
                         "취소"
                     </button>
                 </p>
+                {move || {
+                    bio_choice()
+                        .map(|_| {
+                            view! {
+                                <p class="hint">
+                                    "이 인증서는 바이오인증이 등록되어 있습니다. [바이오인증]을 누르면 암호 대신 지문이나 얼굴 인식으로 로그인합니다."
+                                </p>
+                            }
+                        })
+                }}
             </form>
         </Dialog>
     }

@@ -5,7 +5,7 @@
 use super::*;
 
 /// Opens `key_file` with `password` and checks that it is `certificate`'s key.
-pub(super) async fn open_key(
+pub async fn open_key(
     certificate: &[u8],
     key_file: &[u8],
     password: &str,
@@ -65,16 +65,20 @@ pub async fn certificate_login(
     key_file: &[u8],
     password: &str,
 ) -> Result<SessionGrant, CertError> {
-    with_proof(
-        bank,
-        origin,
-        LOGIN,
-        certificate,
-        key_file,
-        password,
-        |proof| CertificateLogin { proof, corporate },
-    )
-    .await
+    let opened = open_key(certificate, key_file, password).await?;
+    certificate_login_opened(bank, origin, corporate, certificate, &opened).await
+}
+
+/// Certificate login with a key already opened (by 바이오인증).
+pub async fn certificate_login_opened(
+    bank: &impl BankApi,
+    origin: &str,
+    corporate: bool,
+    certificate: &[u8],
+    opened: &KeyWithR,
+) -> Result<SessionGrant, CertError> {
+    let proof = prove(bank, origin, LOGIN, certificate, opened).await?;
+    Ok(bank.call(CertificateLogin { proof, corporate }).await?)
 }
 
 /// 인증서 폐기: opens the key with `password` (checked here first) and asks the bank to revoke

@@ -10,7 +10,7 @@ use crate::bank::BankApi;
 use crate::bank::api::Login;
 use crate::components::{Candidate, CertificatePicker, DemoAccounts, Radio, Source};
 use crate::contexts::{use_auth, use_bank};
-use crate::customer::certificate_login;
+use crate::customer::{certificate_login, certificate_login_opened};
 
 /// Where to go after login: `next` when it is a path of this site, else the center's home.
 ///
@@ -78,6 +78,37 @@ pub fn LoginPage() -> impl IntoView {
                     &choice.certificate,
                     &choice.key_file,
                     &password,
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+                picker.set(None);
+                auth.begin(grant);
+                navigate(&next, Default::default());
+                Ok::<(), String>(())
+            }
+        })
+    };
+    // 바이오인증: one biometric prompt opens the key instead of the password.
+    let bio_login = {
+        let navigate = navigate.clone();
+        Action::new_local(move |choice: &Candidate| {
+            let navigate = navigate.clone();
+            let choice = choice.clone();
+            let next = safe_next(query.read_untracked().get_str("next"));
+            async move {
+                let record = choice
+                    .with_bio
+                    .ok_or_else(|| "바이오인증이 등록되지 않은 인증서입니다.".to_owned())?;
+                let opened = crate::bio::unlock(&record)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let origin = window().location().origin().unwrap_or_default();
+                let grant = certificate_login_opened(
+                    &bank,
+                    &origin,
+                    corporate.get_untracked(),
+                    &choice.certificate,
+                    &opened,
                 )
                 .await
                 .map_err(|e| e.to_string())?;
@@ -193,8 +224,17 @@ pub fn LoginPage() -> impl IntoView {
                 on_confirm=Callback::new(move |choice| {
                     cert_login.dispatch(choice);
                 })
-                error=Signal::derive(move || cert_login.value().get().and_then(Result::err))
-                busy=cert_login.pending().into()
+                error=Signal::derive(move || {
+                    cert_login
+                        .value()
+                        .get()
+                        .and_then(Result::err)
+                        .or_else(|| bio_login.value().get().and_then(Result::err))
+                })
+                busy=Signal::derive(move || cert_login.pending().get() || bio_login.pending().get())
+                on_bio=Callback::new(move |choice| {
+                    bio_login.dispatch_local(choice);
+                })
             />
             <DemoAccounts on_pick=pick />
         </main>

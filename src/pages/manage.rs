@@ -1,9 +1,10 @@
 //! 인증서 관리: the browser certificates of this site, each with its details (subject, issuer,
 //! serial, validity, policy and its meaning, key usage, fingerprints), its password change, its
 //! export as NPKI files or PKCS#12 (`.pfx`), and its deletion from the browser; and the import
-//! of certificates from NPKI files or `.pfx` files into the browser. Each dialog is its own
+//! of certificates from NPKI files or `.pfx` files into the browser, and 바이오인증 등록/해제. Each dialog is its own
 //! component with its own state; the page keeps the list, the choice and the notice.
 
+mod bio;
 mod delete;
 mod details;
 mod export;
@@ -16,6 +17,7 @@ use crate::components::cert_picker::{CertTable, Row};
 use crate::components::{ErrorLine, Loaded, PageTitle, outcome};
 use crate::store::StoredCertificate;
 use crate::wallet;
+use bio::{BioDialog, BioSection};
 use delete::DeleteDialog;
 use details::DetailsTable;
 use export::{PfxDialog, export_npki};
@@ -30,6 +32,7 @@ enum Task {
     Delete,
     Pfx,
     Import,
+    Bio,
 }
 
 /// The page.
@@ -86,7 +89,15 @@ pub fn ManagePage() -> impl IntoView {
                 }
             }
         />
-        {move || selected().map(|record| view! { <Actions record open export /> })}
+        {move || {
+            selected()
+                .map(|record| {
+                    view! {
+                        <Actions record=record.clone() open export />
+                        <BioSection record on_register=Callback::new(move |()| open(Task::Bio)) on_done />
+                    }
+                })
+        }}
         <ErrorLine message=export_problem />
         <h3>"인증서 가져오기"</h3>
         <p>
@@ -105,6 +116,7 @@ pub fn ManagePage() -> impl IntoView {
                     view! { <PasswordDialog record on_done on_cancel /> }.into_any()
                 }
                 (Task::Pfx, Some(record)) => view! { <PfxDialog record on_done on_cancel /> }.into_any(),
+                (Task::Bio, Some(record)) => view! { <BioDialog record on_done on_cancel /> }.into_any(),
                 (Task::Delete, Some(record)) => {
                     view! { <DeleteDialog record on_done=on_deleted on_cancel /> }.into_any()
                 }

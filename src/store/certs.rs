@@ -43,6 +43,9 @@ pub struct StoredCertificate {
     pub private_key: String,
     /// The issuing CA's and the root's certificates, DER in base64.
     pub chain: Vec<String>,
+    /// The key wrapped for 바이오인증, when it is registered.
+    #[serde(default)]
+    pub bio: Option<crate::bio::BioWrap>,
 }
 
 impl StoredCertificate {

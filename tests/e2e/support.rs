@@ -230,6 +230,44 @@ async fn csp_violations(client: &Client) -> Vec<String> {
 }
 
 impl Browser {
+    /// From now on opens the app at `localhost` (the same server): WebAuthn refuses IP hosts.
+    /// Another origin, so another storage: the practice clock is pinned there too.
+    pub async fn move_to_localhost(&mut self) {
+        self.base = self.base.replace("127.0.0.1", "localhost");
+        self.open(&format!("/?clock={PINNED_CLOCK}")).await;
+    }
+
+    /// Runs a DevTools command through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(ChromedriverPost {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
+    /// Gives the browser a platform authenticator that verifies its user and has the PRF
+    /// extension, as a phone's fingerprint reader would (Chrome's virtual authenticator).
+    pub async fn add_fingerprint_reader(&self) {
+        self.cdp("WebAuthn.enable", json!({})).await;
+        self.cdp(
+            "WebAuthn.addVirtualAuthenticator",
+            json!({ "options": {
+                "protocol": "ctap2",
+                "ctap2Version": "ctap2_1",
+                "transport": "internal",
+                "hasResidentKey": true,
+                "hasUserVerification": true,
+                "isUserVerified": true,
+                "hasPrf": true,
+                "automaticPresenceSimulation": true,
+            }}),
+        )
+        .await;
+    }
+
     /// Opens a path of the app as if typed into the address bar.
     pub async fn open(&self, path: &str) {
         self.client
