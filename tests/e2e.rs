@@ -1001,13 +1001,26 @@ async fn bio_authentication_replaces_the_password_at_login_until_released() {
     with_browser(|mut b| async move {
         let who = &demo::HONG;
         b.move_to_localhost().await;
-        b.add_fingerprint_reader().await;
+        let without_prf = b.add_fingerprint_reader(false).await;
         login_to_wizard(&b, who).await;
         issue_certificate(&b, who, None).await;
 
-        // 인증서 관리: 바이오인증 등록 with the certificate password once.
+        // An authenticator without PRF: said in Korean, the password stays.
         b.open("/center/manage").await;
         b.wait_text(".bio-state", "등록되어 있지 않습니다").await;
+        b.click("#content", "바이오인증 등록").await;
+        b.fill("#bio-password", CERT_PASSWORD).await;
+        b.click(".bio-register", "등록").await;
+        b.wait_text(".bio-register .error", "PRF 확장").await;
+        b.click(".bio-register", "취소").await;
+        b.cdp(
+            "WebAuthn.removeVirtualAuthenticator",
+            serde_json::json!({ "authenticatorId": without_prf }),
+        )
+        .await;
+        b.add_fingerprint_reader(true).await;
+
+        // 인증서 관리: 바이오인증 등록 with the certificate password once.
         b.click("#content", "바이오인증 등록").await;
         b.fill("#bio-password", CERT_PASSWORD).await;
         b.click(".bio-register", "등록").await;
@@ -1030,7 +1043,7 @@ async fn bio_authentication_replaces_the_password_at_login_until_released() {
         b.click(HEADER, "로그아웃").await;
         b.wait_path("/").await;
         b.open("/login?method=browser").await;
-        b.wait_text(".cert-picker .hint", "바이오인증이 등록되어 있습니다")
+        b.wait_text(".cert-picker .bio-hint", "바이오인증이 등록되어 있습니다")
             .await;
         b.shot("bio-login").await;
         b.click(".cert-picker", "바이오인증").await;

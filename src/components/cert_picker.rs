@@ -303,7 +303,7 @@ pub fn CertificatePicker(
                     bio_choice()
                         .map(|_| {
                             view! {
-                                <p class="hint">
+                                <p class="hint bio-hint">
                                     "이 인증서는 바이오인증이 등록되어 있습니다. [바이오인증]을 누르면 암호 대신 지문이나 얼굴 인식으로 로그인합니다."
                                 </p>
                             }

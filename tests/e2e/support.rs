@@ -237,35 +237,30 @@ impl Browser {
         self.open(&format!("/?clock={PINNED_CLOCK}")).await;
     }
 
-    /// Runs a DevTools command through chromedriver.
-    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
-        self.client
-            .issue_cmd(ChromedriverPost {
-                path: "goog/cdp/execute",
-                body: json!({ "cmd": cmd, "params": params }),
-            })
-            .await
-            .unwrap_or_else(|e| panic!("{cmd}: {e}"))
-    }
-
-    /// Gives the browser a platform authenticator that verifies its user and has the PRF
-    /// extension, as a phone's fingerprint reader would (Chrome's virtual authenticator).
-    pub async fn add_fingerprint_reader(&self) {
+    /// Gives the browser a platform authenticator that verifies its user, with the PRF
+    /// extension (`prf`) as a phone's fingerprint reader has it, or without (Chrome's virtual
+    /// authenticator). Answers its ID.
+    pub async fn add_fingerprint_reader(&self, prf: bool) -> String {
         self.cdp("WebAuthn.enable", json!({})).await;
-        self.cdp(
-            "WebAuthn.addVirtualAuthenticator",
-            json!({ "options": {
-                "protocol": "ctap2",
-                "ctap2Version": "ctap2_1",
-                "transport": "internal",
-                "hasResidentKey": true,
-                "hasUserVerification": true,
-                "isUserVerified": true,
-                "hasPrf": true,
-                "automaticPresenceSimulation": true,
-            }}),
-        )
-        .await;
+        let added = self
+            .cdp(
+                "WebAuthn.addVirtualAuthenticator",
+                json!({ "options": {
+                    "protocol": "ctap2",
+                    "ctap2Version": "ctap2_1",
+                    "transport": "internal",
+                    "hasResidentKey": true,
+                    "hasUserVerification": true,
+                    "isUserVerified": true,
+                    "hasPrf": prf,
+                    "automaticPresenceSimulation": true,
+                }}),
+            )
+            .await;
+        added["authenticatorId"]
+            .as_str()
+            .expect("an authenticator ID")
+            .to_owned()
     }
 
     /// Opens a path of the app as if typed into the address bar.
@@ -286,15 +281,15 @@ impl Browser {
             .unwrap();
     }
 
-    /// Sends a Chrome DevTools Protocol command through chromedriver.
-    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) {
+    /// Sends a Chrome DevTools Protocol command through chromedriver; its answer.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
         self.client
             .issue_cmd(ChromedriverPost {
                 path: "goog/cdp/execute",
                 body: json!({ "cmd": cmd, "params": params }),
             })
             .await
-            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"));
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
     /// The current path and query.
