@@ -5,6 +5,7 @@
 //! possession (login, revocation, registration) are in [`proof`]; password change, import and
 //! export in [`files`]. Every failure is a [`CertError`] with a Korean message.
 
+pub mod copy;
 mod files;
 mod proof;
 

@@ -3,6 +3,7 @@
 //! password-encrypted private key file.
 
 pub mod ca;
+pub mod copy;
 pub mod csr;
 pub mod kdf_bounds;
 pub mod key_file;

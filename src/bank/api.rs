@@ -39,10 +39,12 @@ mod consent;
 mod issuance;
 mod lifecycle;
 mod registration;
+mod relay;
 pub use consent::*;
 pub use issuance::*;
 pub use lifecycle::*;
 pub use registration::*;
+pub use relay::*;
 
 /// How many wrong login passwords in a row lock a bank ID.
 pub const LOGIN_ATTEMPTS: u8 = 5;
@@ -161,6 +163,30 @@ pub enum BankError {
         "타행·타기관 인증서 등록은 개인인터넷뱅킹 고객의 개인용 범용 인증서만 할 수 있습니다. 기업 고객은 [기업용인증서 발급]을 이용해 주세요."
     )]
     RegistrationForPersons,
+    /// No such 인증번호 (never shown, expired after 3 minutes, or already used).
+    #[error(
+        "인증번호가 만료되었거나 사용할 수 없는 번호입니다. 받는 쪽에서 새 인증번호를 받아 다시 입력해 주세요. (인증번호는 3분 동안, 한 번만 쓸 수 있습니다.)"
+    )]
+    RelayUnknown,
+    /// A number whose first digits name a slot but which is not its number.
+    #[error(
+        "인증번호가 일치하지 않습니다. {remaining}회 더 틀리면 이 인증번호는 더 이상 쓸 수 없습니다."
+    )]
+    RelayWrongNumber {
+        /// Tries left before the slot ends.
+        remaining: u8,
+    },
+    /// The third wrong number ended the slot.
+    #[error(
+        "인증번호를 {n}회 잘못 입력하여 이 복사를 종료했습니다. 받는 쪽에서 새 인증번호를 받아 다시 시도해 주세요.", n = RELAY_ATTEMPTS
+    )]
+    RelayEnded,
+    /// A certificate was already sent under this number.
+    #[error("이 인증번호로는 이미 인증서를 보냈습니다. 받는 쪽에서 새 인증번호를 받아 주세요.")]
+    RelayUsed,
+    /// The slot is in use by another copy (the receiver picks another number).
+    #[error("같은 인증번호가 사용 중입니다. 새 인증번호를 받아 주세요.")]
+    RelaySlotTaken,
     /// Issuance or reissue while the customer's prior consent is withdrawn (미동의).
     #[error(
         "인증서 발급에 동의하지 않으셨습니다(미동의). 미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능). 단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다."

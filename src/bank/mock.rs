@@ -15,6 +15,7 @@ mod lifecycle;
 mod records;
 mod registration;
 mod registry;
+mod relay;
 mod session;
 pub mod store;
 mod verification;
@@ -170,6 +171,7 @@ fn handle(
     };
     state.sessions.retain(|s| s.expires_at > now);
     state.challenges.retain(|c| c.expires_at > now);
+    state.relays.retain(|r| r.expires_at > now);
     let sessions = &state.sessions;
     state
         .issuances
@@ -217,6 +219,8 @@ struct BankState {
     authorities: Vec<authority::StoredAuthority>,
     #[serde(default)]
     challenges: Vec<cert_login::ChallengeRecord>,
+    #[serde(default)]
+    relays: Vec<relay::RelayRecord>,
 }
 
 /// The changing part of a customer's record; the fixed part is [`demo::DemoCustomer`].
@@ -314,6 +318,10 @@ impl BankState {
             UnregisterCertificate::NAME => serve(body, |r| self.unregister_certificate(now, r)),
             IssueElsewhere::NAME => serve(body, |r| self.issue_elsewhere(now, r)),
             GetConsent::NAME => serve(body, |r| self.consent(r)),
+            RelayOpen::NAME => serve(body, |r| self.relay_open(now, r)),
+            RelaySalt::NAME => serve(body, |r| self.relay_salt(r)),
+            RelaySend::NAME => serve(body, |r| self.relay_send(r)),
+            RelayFetch::NAME => serve(body, |r| self.relay_fetch(r)),
             WithdrawConsent::NAME => serve(body, |r| self.withdraw_consent(now, r)),
             ConsentAtBranch::NAME => serve(body, |r| self.consent_at_branch(now, r)),
             other => Err(BankError::BadRequest {

@@ -117,6 +117,16 @@ impl Pbes2Aes256 {
         })
     }
 
+    /// `plain` encrypted under `password` with these parameters, as an
+    /// EncryptedPrivateKeyInfo-shaped file.
+    pub fn seal(&self, password: &str, plain: &[u8]) -> Result<Vec<u8>> {
+        let encrypted = self
+            .parameters()?
+            .encrypt(password, plain)
+            .map_err(|e| PkiError::Invalid(e.to_string()))?;
+        self.file(&encrypted)
+    }
+
     /// The key file holding `ciphertext` (made elsewhere, e.g. by WebCrypto) under these
     /// parameters.
     pub fn file(&self, ciphertext: &[u8]) -> Result<Vec<u8>> {
@@ -132,12 +142,7 @@ impl Pbes2Aes256 {
 /// [`PBKDF2_ROUNDS`]; fewer only in tests of the format).
 pub fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<u8>> {
     let plain = zeroize::Zeroizing::new(plain_der(key)?);
-    let params = Pbes2Aes256::generate(rounds)?;
-    let encrypted = params
-        .parameters()?
-        .encrypt(password, &plain)
-        .map_err(|e| PkiError::Invalid(e.to_string()))?;
-    params.file(&encrypted)
+    Pbes2Aes256::generate(rounds)?.seal(password, &plain)
 }
 
 /// Opens a key file with `password`. A wrong password is always [`PkiError::WrongPassword`].

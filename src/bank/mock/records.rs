@@ -40,6 +40,7 @@ impl BankState {
             .iter()
             .map(|s| s.expires_at)
             .chain(self.challenges.iter().map(|c| c.expires_at))
+            .chain(self.relays.iter().map(|r| r.expires_at))
             .chain(self.customers.iter().filter_map(|c| c.last_issued_at))
             .chain(
                 self.customers
@@ -143,6 +144,7 @@ impl BankState {
             certificates: Vec::new(),
             authorities: Vec::new(),
             challenges: Vec::new(),
+            relays: Vec::new(),
         }
     }
 }
@@ -156,6 +158,7 @@ pub(super) fn record_key(store: &str, record: &Value) -> Option<String> {
         "sessions" | "issuances" => text("token"),
         "authorities" => text("id"),
         "challenges" => text("nonce"),
+        "relays" => text("slot"),
         "certificates" => Some(format!(
             "{:013}-{}",
             record.get("issued_at")?.as_i64()?,

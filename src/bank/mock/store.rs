@@ -1,10 +1,10 @@
 //! Where the bank keeps its records: one object store per kind of record (customers, sessions,
-//! issuances, certificates, authorities, challenges, and `meta` for the layout's version), each
-//! record under its own key as JSON text. In the browser that is the IndexedDB database
-//! [`DB_NAME`], and every request runs in one readwrite transaction over all the stores: read,
-//! decide, write what changed, commit. Transactions over the same stores never overlap, so two
-//! tabs (two bank workers) never lose each other's updates. Natively (tests) it is a map in
-//! memory with the same layout.
+//! issuances, certificates, authorities, challenges, the copy relay's slots, and `meta` for the
+//! layout's version), each record under its own key as JSON text. In the browser that is the
+//! IndexedDB database [`DB_NAME`], and every request runs in one readwrite transaction over all
+//! the stores: read, decide, write what changed, commit. Transactions over the same stores never
+//! overlap, so two tabs (two bank workers) never lose each other's updates. Natively (tests) it
+//! is a map in memory with the same layout.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -13,11 +13,11 @@ use std::rc::Rc;
 /// The bank's IndexedDB database (the certificates' is `cert-center`).
 pub const DB_NAME: &str = "mockbank";
 /// Its schema version.
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 /// The store holding the layout's version and anything kept aside.
 pub const META: &str = "meta";
 /// Every object store, `meta` first.
-pub const STORES: [&str; 7] = [
+pub const STORES: [&str; 8] = [
     META,
     "customers",
     "sessions",
@@ -25,6 +25,7 @@ pub const STORES: [&str; 7] = [
     "certificates",
     "authorities",
     "challenges",
+    "relays",
 ];
 
 /// The records as stored: store name → key → JSON text.
