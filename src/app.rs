@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
                         redirect_path=to_login
                     />
                     <Route path=path!("tax") view=TaxPage />
+                    <Route path=path!("phone-copy") view=PhoneCopyPage />
                     <ProtectedRoute
                         path=path!("tax/issue")
                         view=TaxWizard

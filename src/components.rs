@@ -2,6 +2,7 @@
 
 pub mod center_nav;
 pub mod cert_picker;
+pub mod copy_receiver;
 pub mod demo_accounts;
 pub mod devices;
 pub mod dialog;
@@ -10,10 +11,12 @@ pub mod form;
 pub mod header;
 pub mod keypad;
 pub mod loaded;
+pub mod phone;
 pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
 pub use cert_picker::{Candidate, CertificatePicker, Source};
+pub use copy_receiver::CopyReceiver;
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use download::{download, download_from_bank};
@@ -24,4 +27,5 @@ pub use form::{
 pub use header::Header;
 pub use keypad::{Keypad, KeypadButton};
 pub use loaded::{Loaded, TableRows};
+pub use phone::{Phone, PhoneOpen};
 pub use step_indicator::StepIndicator;

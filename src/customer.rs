@@ -73,6 +73,27 @@ impl Enrolled {
     }
 }
 
+/// Whether a certificate (DER) is a business's (기업용, 전자세금용), by its policy: it logs in to
+/// 기업뱅킹.
+pub fn is_business_certificate(certificate: &[u8]) -> bool {
+    use der::Decode;
+    use x509_cert::ext::pkix::CertificatePolicies;
+    x509_cert::Certificate::from_der(certificate)
+        .ok()
+        .and_then(|c| {
+            c.tbs_certificate()
+                .get_extension::<CertificatePolicies>()
+                .ok()
+                .flatten()
+                .map(|(_, p)| p)
+        })
+        .is_some_and(|policies| {
+            policies.0.iter().any(|p| {
+                pki::profile::policy_kind(&p.policy_identifier).is_some_and(|k| k.is_business())
+            })
+        })
+}
+
 /// The browser-certificate record of an issued certificate.
 pub fn record(
     user_id: &str,

@@ -46,12 +46,44 @@ pub enum WalletError {
     Bio(#[from] BioError),
 }
 
-/// Opens the store, does `work` and closes it; `failed` says what a refusal of `work` means.
+/// Where certificates are kept: this browser's store, or the on-screen phone's app (스타뱅킹),
+/// which has a database of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// 브라우저인증서.
+    Browser,
+    /// The phone's app.
+    Phone,
+}
+
+/// The phone app's IndexedDB database.
+pub const PHONE_DB: &str = "cert-center-phone";
+
+impl Place {
+    fn database(self) -> &'static str {
+        match self {
+            Place::Browser => crate::store::certs::DB_NAME,
+            Place::Phone => PHONE_DB,
+        }
+    }
+}
+
+/// Opens the browser's store, does `work` and closes it; `failed` says what a refusal of
+/// `work` means.
 async fn with_store<T>(
     work: impl AsyncFnOnce(&CertStore) -> Result<T, StoreError>,
     failed: fn(String) -> WalletError,
 ) -> Result<T, WalletError> {
-    let store = CertStore::open()
+    with_store_in(Place::Browser, work, failed).await
+}
+
+/// As [`with_store`], in `place`'s store.
+async fn with_store_in<T>(
+    place: Place,
+    work: impl AsyncFnOnce(&CertStore) -> Result<T, StoreError>,
+    failed: fn(String) -> WalletError,
+) -> Result<T, WalletError> {
+    let store = CertStore::open_named(place.database())
         .await
         .map_err(|e| WalletError::Unavailable(e.to_string()))?;
     let done = work(&store).await;
@@ -61,7 +93,7 @@ async fn with_store<T>(
 
 /// Every browser certificate of this site.
 pub async fn list() -> Result<Vec<StoredCertificate>, WalletError> {
-    with_store(async |store| store.list().await, WalletError::Unreadable).await
+    list_in(Place::Browser).await
 }
 
 /// Keeps a certificate issued at step 6. A reissue replaces the customer's certificate of the
@@ -88,10 +120,31 @@ pub async fn keep_issued(new: &StoredCertificate) -> Result<(), WalletError> {
 
 /// Keeps a certificate brought in from files; one already here is refused and nothing changes.
 pub async fn keep_imported(new: &StoredCertificate) -> Result<(), WalletError> {
-    if list().await?.iter().any(|r| r.id == new.id) {
+    keep_in(Place::Browser, new).await
+}
+
+/// The certificates kept in `place`.
+pub async fn list_in(place: Place) -> Result<Vec<StoredCertificate>, WalletError> {
+    with_store_in(
+        place,
+        async |store| store.list().await,
+        WalletError::Unreadable,
+    )
+    .await
+}
+
+/// Keeps a certificate that came from elsewhere in `place`; one already there is refused and
+/// nothing changes.
+pub async fn keep_in(place: Place, new: &StoredCertificate) -> Result<(), WalletError> {
+    if list_in(place).await?.iter().any(|r| r.id == new.id) {
         return Err(WalletError::AlreadyKept);
     }
-    with_store(async |store| store.add(new).await, WalletError::NotKept).await
+    with_store_in(
+        place,
+        async |store| store.add(new).await,
+        WalletError::NotKept,
+    )
+    .await
 }
 
 /// Puts `new` where the certificate `old` (DER) was, in one transaction.

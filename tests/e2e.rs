@@ -1068,3 +1068,79 @@ async fn bio_authentication_replaces_the_password_at_login_until_released() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_certificate_is_copied_to_the_phone_logs_in_there_and_comes_back() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        issue_certificate(&b, who, None).await;
+
+        // PC → 스마트폰: the phone's app shows the number; a wrong one is counted.
+        b.open("/center/phone-copy").await;
+        b.click("#content", "스마트폰 열기").await;
+        b.click(".star-phone", "PC에서 가져오기").await;
+        let number = b.wait_text(".star-phone .copy-number", "-").await;
+        assert_eq!(number.len(), 14, "{number}");
+        let last = number.chars().last().unwrap();
+        let wrong = format!("{}{}", &number[..13], if last == '0' { '1' } else { '0' });
+        b.fill("#pc-send-number", &wrong).await;
+        b.click(".pc-to-phone", "브라우저인증서 보내기").await;
+        certificate_login_as(&b, "홍길동(HONG GILDONG)0004", "개인 범용 인증서").await;
+        b.wait_text(".cert-picker .error", "인증번호가 일치하지 않습니다. 2회")
+            .await;
+        b.click(".cert-picker", "취소").await;
+        b.fill("#pc-send-number", &number).await;
+        b.click(".pc-to-phone", "브라우저인증서 보내기").await;
+        certificate_login_as(&b, "홍길동(HONG GILDONG)0004", "개인 범용 인증서").await;
+        b.wait_text(".copy-sent", "인증서를 보냈습니다").await;
+        b.wait_text(".star-phone .copy-kept", "스마트폰에 저장했습니다")
+            .await;
+        b.shot("phone-copy-kept").await;
+
+        // The phone logs in with its copy.
+        b.click(".star-phone", "처음으로").await;
+        b.wait_text(".star-phone-certs", "홍길동(HONG GILDONG)0004")
+            .await;
+        b.click(".star-phone", "인증서 로그인").await;
+        b.fill("#phone-login-password", CERT_PASSWORD).await;
+        b.click(".phone-login", "로그인").await;
+        b.wait_text(".phone-welcome", "홍길동 님, 스타뱅킹에 로그인되었습니다")
+            .await;
+        b.shot("phone-login").await;
+
+        // A number used after its 3 minutes (the practice clock moved on) is refused.
+        b.click(".star-phone", "처음으로").await;
+        b.click(".star-phone", "PC에서 가져오기").await;
+        let stale = b.wait_text(".star-phone .copy-number", "-").await;
+        b.open("/center/phone-copy?clock=2026-11-26T12:30:00%2B09:00")
+            .await;
+        b.fill("#pc-send-number", &stale).await;
+        b.click(".pc-to-phone", "브라우저인증서 보내기").await;
+        certificate_login_as(&b, "홍길동(HONG GILDONG)0004", "개인 범용 인증서").await;
+        b.wait_text(".cert-picker .error", "인증번호가 만료되었거나")
+            .await;
+        b.click(".cert-picker", "취소").await;
+
+        // 스마트폰 → PC, into a browser that no longer has it.
+        b.open("/center/manage").await;
+        b.click("#content", "브라우저에서 삭제").await;
+        b.click(".dialog", "삭제").await;
+        b.wait_text("#content .status", "삭제했습니다").await;
+        b.open("/center/phone-copy").await;
+        b.click("#content", "스마트폰 열기").await;
+        b.click("#content", "인증번호 받기").await;
+        let number = b.wait_text("#content .copy-number", "-").await;
+        b.click(".star-phone", "PC로 내보내기").await;
+        b.fill("#phone-send-number", &number).await;
+        b.fill("#phone-send-password", CERT_PASSWORD).await;
+        b.click(".phone-send", "보내기").await;
+        b.wait_text("#content .copy-kept", "이 브라우저에 저장했습니다")
+            .await;
+        b.open("/login?method=browser").await;
+        browser_certificate_login(&b, CERT_PASSWORD).await;
+        b.wait_path("/center").await;
+        b.wait_text(".customer", "홍길동 님").await;
+    })
+    .await;
+}

@@ -17,14 +17,13 @@ fn hong_enrolled() -> Customer {
 }
 
 fn send(c: &Customer, e: &Enrolled, number: &str, password: &str) -> Result<(), CertError> {
-    block_on(copy::send(
-        &c.bank,
-        number,
-        &e.certificate,
-        &e.key_file,
-        e.record.chain.clone(),
-        password,
-    ))
+    let outgoing = copy::Outgoing {
+        user_id: c.who.user_id,
+        certificate: &e.certificate,
+        key_file: &e.key_file,
+        chain: &e.record.chain,
+    };
+    block_on(copy::send(&c.bank, number, outgoing, password))
 }
 
 fn bank_refusal(result: Result<(), CertError>) -> BankError {
@@ -62,6 +61,8 @@ fn a_certificate_crosses_once_and_arrives_whole() {
         "still under the certificate password"
     );
     assert_eq!(arrived.chain, e.record.chain);
+    assert_eq!(arrived.record().unwrap().holder, e.record.holder);
+    assert_eq!(arrived.user_id, "hong01");
     // Single use: the slot is gone with the package.
     assert!(matches!(
         block_on(copy::arrived(&c.bank, &r)),

@@ -39,8 +39,8 @@ pub struct Candidate {
     pub certificate: Vec<u8>,
     /// The encrypted key file.
     pub key_file: Vec<u8>,
-    /// The stored record, for a browser certificate with 바이오인증 registered.
-    pub with_bio: Option<crate::store::StoredCertificate>,
+    /// The stored record, for a browser certificate.
+    pub stored: Option<crate::store::StoredCertificate>,
 }
 
 fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, String> {
@@ -55,7 +55,7 @@ fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, Strin
         },
         certificate,
         key_file,
-        with_bio: None,
+        stored: None,
     })
 }
 
@@ -70,7 +70,7 @@ async fn stored() -> Result<Vec<Candidate>, WalletError> {
                 row: Row::of_stored(r),
                 certificate,
                 key_file,
-                with_bio: r.bio.is_some().then(|| r.clone()),
+                stored: Some(r.clone()),
             })
         })
         .collect()
@@ -228,7 +228,7 @@ pub fn CertificatePicker(
         on_bio?;
         candidates.with(|list| {
             list.get(chosen.get())
-                .filter(|c| c.with_bio.is_some())
+                .filter(|c| c.stored.as_ref().is_some_and(|r| r.bio.is_some()))
                 .cloned()
         })
     };

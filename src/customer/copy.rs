@@ -14,6 +14,18 @@ pub struct Receiving {
     verifier: String,
 }
 
+impl Arrived {
+    /// The record to keep it under, in the browser or on the phone.
+    pub fn record(&self) -> Result<StoredCertificate, CertError> {
+        record(
+            &self.user_id,
+            &self.certificate,
+            &self.key_file,
+            self.chain.clone(),
+        )
+    }
+}
+
 impl Receiving {
     /// `1234-5678-9012`, as the screen shows it.
     pub fn number(&self) -> String {
@@ -24,6 +36,8 @@ impl Receiving {
 /// What arrived: the certificate and its key file (still under the certificate password).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arrived {
+    /// The bank ID it was kept under on the sending device (empty if none).
+    pub user_id: String,
     /// The certificate, DER.
     pub certificate: Vec<u8>,
     /// The key file.
@@ -90,10 +104,24 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
         return Err(CertError::Damaged);
     }
     Ok(Some(Arrived {
+        user_id: package.user_id,
         certificate,
         key_file,
         chain: package.chain,
     }))
+}
+
+/// What the sender sends.
+#[derive(Debug, Clone, Copy)]
+pub struct Outgoing<'a> {
+    /// The bank ID it is kept under here (empty if none).
+    pub user_id: &'a str,
+    /// The certificate, DER.
+    pub certificate: &'a [u8],
+    /// The key file.
+    pub key_file: &'a [u8],
+    /// The chain, DER in base64 (may be empty).
+    pub chain: &'a [String],
 }
 
 /// The sender: opens the key with `password` (checked here first), seals the certificate under
@@ -101,11 +129,15 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
 pub async fn send(
     bank: &impl BankApi,
     typed_number: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    chain: Vec<String>,
+    outgoing: Outgoing<'_>,
     password: &str,
 ) -> Result<(), CertError> {
+    let Outgoing {
+        user_id,
+        certificate,
+        key_file,
+        chain,
+    } = outgoing;
     let digits = digits_of(typed_number)?;
     let slot = digits[..4].to_owned();
     // The slot first: a number that names none is refused before the key is opened.
@@ -114,9 +146,10 @@ pub async fn send(
     let fingerprint = npki::summarize(certificate)?.fingerprint;
     let message = format!("{}{fingerprint}", sealing::SIGNED_PREFIX);
     let package = Package {
+        user_id: user_id.to_owned(),
         certificate: base64(certificate),
         key_file: base64(key_file),
-        chain,
+        chain: chain.to_vec(),
         signature: base64(&signing::sign(&opened.key, message.as_bytes())),
     };
     let plain = serde_json::to_vec(&package).map_err(|e| CertError::Browser(e.to_string()))?;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 
-use crate::components::{CenterMenu, CenterTabs};
+use crate::components::{CenterMenu, CenterTabs, Phone, PhoneOpen};
 use crate::contexts::bank_now;
 use crate::kst::days_left;
 use crate::wallet;
@@ -55,6 +55,7 @@ fn ExpiryWarning() -> impl IntoView {
 /// Tabs, left menu and the current center page.
 #[component]
 pub fn CenterLayout() -> impl IntoView {
+    provide_context(PhoneOpen(RwSignal::new(false)));
     view! {
         <div class="center">
             <CenterTabs />
@@ -63,6 +64,7 @@ pub fn CenterLayout() -> impl IntoView {
                 <main class="center-content" id="content">
                     <Outlet />
                 </main>
+                <Phone />
             </div>
         </div>
     }

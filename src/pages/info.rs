@@ -107,16 +107,6 @@ pub const SECTIONS: &[Section] = &[
         ],
     },
     Section {
-        slug: "phone-copy",
-        title: "스마트폰인증서 복사",
-        trail: &[],
-        paragraphs: &[
-            "PC에 있는 인증서를 스마트폰으로, 또는 스마트폰의 인증서를 PC로 복사합니다.",
-            "브라우저인증서는 [인증서 관리]에서 NPKI 파일이나 PKCS#12(.pfx) 파일로 내보낸 뒤, 다른 기기나 브라우저에서 가져오기로 옮길 수 있습니다.",
-        ],
-        links: &[("인증서 관리", "/center/manage")],
-    },
-    Section {
         slug: "other-services",
         title: "기타인증서서비스",
         trail: &[],
@@ -198,6 +188,7 @@ mod tests {
             "/center/receipts",
             "/center/tax",
             "/center/consent",
+            "/center/phone-copy",
         ];
         for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
             let slug = entry.href.trim_start_matches("/center/");

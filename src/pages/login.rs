@@ -97,7 +97,9 @@ pub fn LoginPage() -> impl IntoView {
             let next = safe_next(query.read_untracked().get_str("next"));
             async move {
                 let record = choice
-                    .with_bio
+                    .stored
+                    .clone()
+                    .filter(|r| r.bio.is_some())
                     .ok_or_else(|| "바이오인증이 등록되지 않은 인증서입니다.".to_owned())?;
                 let opened = crate::bio::unlock(&record)
                     .await

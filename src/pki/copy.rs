@@ -46,6 +46,9 @@ pub fn verifier(digits: &str, salt: &[u8]) -> Vec<u8> {
 /// What travels (before sealing).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Package {
+    /// The bank ID it was kept under on the sending device (empty if none).
+    #[serde(default)]
+    pub user_id: String,
     /// The certificate, DER in base64.
     pub certificate: String,
     /// The key file, still encrypted under the certificate password, DER in base64.

@@ -1,0 +1,130 @@
+//! The receiving side of 스마트폰인증서 복사, on the PC page and in the phone's app alike: it
+//! opens a relay slot, shows the 인증번호 with a countdown, asks the relay every second whether
+//! the certificate arrived, and keeps it in its place.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use leptos::prelude::*;
+
+use crate::bank::api::RELAY_SECS;
+use crate::contexts::use_bank;
+use crate::customer::copy;
+use crate::wallet::{self, Place};
+
+/// Where the receiver stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Stage {
+    Opening,
+    Waiting { number: String, left: u32 },
+    Kept(String),
+    Failed(String),
+}
+
+/// Shows a 인증번호 and keeps what arrives under it in `place`; `on_kept` hears of it.
+#[component]
+pub fn CopyReceiver(
+    place: Place,
+    /// Called once a certificate is kept.
+    #[prop(optional)]
+    on_kept: Option<Callback<()>>,
+) -> impl IntoView {
+    let bank = use_bank();
+    let stage = RwSignal::new(Stage::Opening);
+    let alive = Arc::new(AtomicBool::new(true));
+    on_cleanup({
+        let alive = alive.clone();
+        move || alive.store(false, Ordering::Relaxed)
+    });
+    let run = Action::new_local(move |_: &()| {
+        let alive = alive.clone();
+        async move {
+            stage.try_set(Stage::Opening);
+            let receiving = match copy::receive(&bank).await {
+                Ok(r) => r,
+                Err(e) => {
+                    stage.try_set(Stage::Failed(e.to_string()));
+                    return;
+                }
+            };
+            let number = receiving.number();
+            let deadline = js_sys::Date::now() + f64::from(RELAY_SECS) * 1000.0;
+            while alive.load(Ordering::Relaxed) {
+                let left = ((deadline - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u32;
+                if left == 0 {
+                    stage.try_set(Stage::Failed(
+                        "인증번호 입력 시간(3분)이 지났습니다. [인증번호 다시 받기]를 눌러 주세요."
+                            .to_owned(),
+                    ));
+                    return;
+                }
+                stage.try_set(Stage::Waiting {
+                    number: number.clone(),
+                    left,
+                });
+                match copy::arrived(&bank, &receiving).await {
+                    Ok(None) => {}
+                    Ok(Some(arrived)) => {
+                        let kept = match arrived.record() {
+                            Ok(record) => wallet::keep_in(place, &record)
+                                .await
+                                .map(|()| record.holder)
+                                .map_err(|e| e.to_string()),
+                            Err(e) => Err(e.to_string()),
+                        };
+                        match kept {
+                            Ok(holder) => {
+                                stage.try_set(Stage::Kept(holder));
+                                if let Some(on_kept) = on_kept {
+                                    on_kept.run(());
+                                }
+                            }
+                            Err(message) => {
+                                stage.try_set(Stage::Failed(message));
+                            }
+                        }
+                        return;
+                    }
+                    Err(e) => {
+                        stage.try_set(Stage::Failed(e.to_string()));
+                        return;
+                    }
+                }
+                gloo_timers::future::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
+    });
+    run.dispatch_local(());
+    let again = move |_| {
+        run.dispatch_local(());
+    };
+    let whom = match place {
+        Place::Browser => "이 브라우저",
+        Place::Phone => "스마트폰",
+    };
+    view! {
+        <div class="copy-receiver" role="status" aria-live="polite">
+            {move || match stage.get() {
+                Stage::Opening => view! { <p class="loading">"인증번호를 받는 중입니다…"</p> }.into_any(),
+                Stage::Waiting { number, left } => view! {
+                    <p>"인증번호"</p>
+                    <p class="copy-number">{number}</p>
+                    <p class="countdown">{format!("남은 시간 {}:{:02}", left / 60, left % 60)}</p>
+                    <p class="hint">"보내는 쪽에 이 인증번호 12자리를 입력해 주세요."</p>
+                }
+                    .into_any(),
+                Stage::Kept(holder) => view! {
+                    <p class="notice copy-kept">{format!("인증서({holder})를 {whom}에 저장했습니다.")}</p>
+                }
+                    .into_any(),
+                Stage::Failed(message) => view! {
+                    <p class="error" role="alert">{message}</p>
+                    <button type="button" class="btn" on:click=again>
+                        "인증번호 다시 받기"
+                    </button>
+                }
+                    .into_any(),
+            }}
+        </div>
+    }
+}

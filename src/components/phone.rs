@@ -1,0 +1,238 @@
+//! The learner's on-screen smartphone with a small `모의은행 스타뱅킹` app: its own certificate
+//! store (a database of its own, not the browser's), 스마트폰인증서 복사 in both directions, and
+//! certificate login from the phone, so that a learner sees the copy worked. It stays open beside
+//! the center while the learner moves between pages.
+
+use leptos::prelude::*;
+
+use super::{CopyReceiver, ErrorLine, PasswordInput, outcome, paint};
+use crate::contexts::use_bank;
+use crate::customer::{self, copy};
+use crate::store::StoredCertificate;
+use crate::wallet::{self, Place};
+
+/// Whether the phone is shown (provided by the center's frame).
+#[derive(Clone, Copy)]
+pub struct PhoneOpen(pub RwSignal<bool>);
+
+/// The phone's open state, if a center frame provides one.
+pub fn use_phone() -> Option<PhoneOpen> {
+    use_context::<PhoneOpen>()
+}
+
+/// The app's screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Home,
+    Receive,
+    Send,
+    Login,
+}
+
+/// The phone, when open.
+#[component]
+pub fn Phone() -> impl IntoView {
+    let open = use_phone().map(|p| p.0);
+    let screen = RwSignal::new(Screen::Home);
+    let certificates = LocalResource::new(|| wallet::list_in(Place::Phone));
+    let chosen = RwSignal::new(0usize);
+    let selected = move || match certificates.get() {
+        Some(Ok(list)) => list.get(chosen.get()).cloned(),
+        _ => None,
+    };
+    let go = move |s: Screen| move |_| screen.set(s);
+    view! {
+        <Show when=move || open.is_some_and(|o| o.get())>
+            <aside class="star-phone" aria-label="스마트폰 (연습용)">
+                <div class="star-phone-bar">
+                    <span>"모의은행 스타뱅킹"</span>
+                    <button
+                        type="button"
+                        class="link"
+                        aria-label="스마트폰 닫기"
+                        on:click=move |_| {
+                            if let Some(o) = open {
+                                o.set(false);
+                            }
+                        }
+                    >
+                        "✕"
+                    </button>
+                </div>
+                <div class="star-phone-screen">
+                    {move || match screen.get() {
+                        Screen::Home => view! {
+                            <h3>"인증센터"</h3>
+                            <p class="hint">"스마트폰에 저장된 인증서"</p>
+                            <ul class="star-phone-certs">
+                                {move || match certificates.get() {
+                                    None => view! { <li class="loading">"읽는 중…"</li> }.into_any(),
+                                    Some(Err(e)) => view! { <li class="error">{e.to_string()}</li> }.into_any(),
+                                    Some(Ok(list)) if list.is_empty() => {
+                                        view! { <li class="hint">"저장된 인증서가 없습니다."</li> }.into_any()
+                                    }
+                                    Some(Ok(list)) => list
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, c)| {
+                                            view! {
+                                                <li>
+                                                    <label>
+                                                        <input
+                                                            type="radio"
+                                                            name="phone-certificate"
+                                                            prop:checked=move || chosen.get() == i
+                                                            on:change=move |_| chosen.set(i)
+                                                        />
+                                                        {format!(" {} ({}, {})", c.holder, c.issuer, c.expires)}
+                                                    </label>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()
+                                        .into_any(),
+                                }}
+                            </ul>
+                            <p class="star-phone-menu">
+                                <button type="button" class="btn" on:click=go(Screen::Receive)>
+                                    "PC에서 가져오기"
+                                </button>
+                                <button type="button" class="btn" on:click=go(Screen::Send)>
+                                    "PC로 내보내기"
+                                </button>
+                                <button type="button" class="btn" on:click=go(Screen::Login)>
+                                    "인증서 로그인"
+                                </button>
+                            </p>
+                        }
+                            .into_any(),
+                        Screen::Receive => view! {
+                            <h3>"PC에서 가져오기"</h3>
+                            <CopyReceiver place=Place::Phone on_kept=Callback::new(move |()| certificates.refetch()) />
+                        }
+                            .into_any(),
+                        Screen::Send => match selected() {
+                            Some(record) => view! { <PhoneSend record /> }.into_any(),
+                            None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
+                        },
+                        Screen::Login => match selected() {
+                            Some(record) => view! { <PhoneLogin record /> }.into_any(),
+                            None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
+                        },
+                    }}
+                    <Show when=move || screen.get() != Screen::Home>
+                        <p>
+                            <button type="button" class="btn small" on:click=go(Screen::Home)>
+                                "처음으로"
+                            </button>
+                        </p>
+                    </Show>
+                </div>
+            </aside>
+        </Show>
+    }
+}
+
+/// 스마트폰 → PC: the number the PC shows, then the phone certificate's password.
+#[component]
+fn PhoneSend(record: StoredCertificate) -> impl IntoView {
+    let bank = use_bank();
+    let number = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let holder = record.holder.clone();
+    let send = Action::new_local(move |_: &()| {
+        let record = record.clone();
+        let (typed, pw) = (number.get_untracked(), password.get_untracked());
+        async move {
+            paint().await;
+            let (certificate, key_file) = record
+                .files()
+                .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
+            let outgoing = copy::Outgoing {
+                user_id: &record.user_id,
+                certificate: &certificate,
+                key_file: &key_file,
+                chain: &record.chain,
+            };
+            copy::send(&bank, &typed, outgoing, &pw)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    let sent = RwSignal::new(false);
+    let problem = outcome(send, move |()| sent.set(true));
+    view! {
+        <h3>"PC로 내보내기"</h3>
+        <p class="hint">{format!("{holder} 인증서를 PC로 보냅니다. PC 화면의 인증번호를 입력하세요.")}</p>
+        <form
+            class="phone-send"
+            novalidate=true
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                send.dispatch(());
+            }
+        >
+            <label for="phone-send-number">"인증번호 (12자리)"</label>
+            <input id="phone-send-number" inputmode="numeric" autocomplete="off" bind:value=number />
+            <PasswordInput id="phone-send-password" label="인증서 암호" value=password />
+            <ErrorLine message=problem />
+            <Show when=move || sent.get()>
+                <p class="notice">"인증서를 보냈습니다. PC 화면에서 저장을 확인하세요."</p>
+            </Show>
+            <button type="submit" class="btn primary" disabled=move || send.pending().get()>
+                "보내기"
+            </button>
+        </form>
+    }
+}
+
+/// Certificate login from the phone's app: the bank's own login, signed on the phone.
+#[component]
+fn PhoneLogin(record: StoredCertificate) -> impl IntoView {
+    let bank = use_bank();
+    let password = RwSignal::new(String::new());
+    let login = Action::new_local(move |_: &()| {
+        let record = record.clone();
+        let pw = password.get_untracked();
+        async move {
+            paint().await;
+            let (certificate, key_file) = record
+                .files()
+                .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
+            let corporate = customer::is_business_certificate(&certificate);
+            let origin = window().location().origin().unwrap_or_default();
+            customer::certificate_login(&bank, &origin, corporate, &certificate, &key_file, &pw)
+                .await
+                .map(|grant| grant.customer_name)
+                .map_err(|e| e.to_string())
+        }
+    });
+    let welcome = RwSignal::new(None::<String>);
+    let problem = outcome(login, move |name| welcome.set(Some(name)));
+    view! {
+        <h3>"인증서 로그인"</h3>
+        {move || match welcome.get() {
+            Some(name) => view! {
+                <p class="notice phone-welcome">{format!("{name} 님, 스타뱅킹에 로그인되었습니다.")}</p>
+            }
+                .into_any(),
+            None => view! {
+                <form
+                    class="phone-login"
+                    novalidate=true
+                    on:submit=move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        login.dispatch(());
+                    }
+                >
+                    <PasswordInput id="phone-login-password" label="인증서 암호" value=password />
+                    <ErrorLine message=problem />
+                    <button type="submit" class="btn primary" disabled=move || login.pending().get()>
+                        "로그인"
+                    </button>
+                </form>
+            }
+                .into_any(),
+        }}
+    }
+}

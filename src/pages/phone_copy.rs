@@ -1,0 +1,129 @@
+//! 스마트폰인증서 복사 (PC ⇄ 스마트폰): the PC's side. The phone is on screen too (its
+//! `모의은행 스타뱅킹` app, [`crate::components::Phone`]), since learners have no real bank app.
+
+use leptos::prelude::*;
+
+use crate::components::phone::use_phone;
+use crate::components::{Candidate, CertificatePicker, CopyReceiver, PageTitle, Source, paint};
+use crate::contexts::use_bank;
+use crate::customer::copy;
+use crate::wallet::Place;
+
+/// The manual's notes on copying, with the relay's rules.
+const NOTES: [&str; 4] = [
+    "PC의 인증서를 스마트폰(스타뱅킹)으로, 스마트폰의 인증서를 PC로 복사합니다.",
+    "받는 쪽에 표시된 인증번호 12자리를 보내는 쪽에 입력합니다. 인증번호는 3분 동안 한 번만 쓸 수 있고, 3회 틀리면 더 이상 쓸 수 없습니다.",
+    "인증서는 인증번호로 암호화되어 은행의 중계 서버를 거치며, 중계 서버는 인증번호도 인증서도 볼 수 없습니다. 개인키는 인증서 암호로 암호화된 채로 옮겨집니다.",
+    "이 연습에서는 화면의 [스마트폰 열기]로 스마트폰을 띄워 스타뱅킹 앱을 씁니다.",
+];
+
+/// The page.
+#[component]
+pub fn PhoneCopyPage() -> impl IntoView {
+    let phone = use_phone();
+    let toggle = move |_| {
+        if let Some(p) = phone {
+            p.0.update(|o| *o = !*o);
+        }
+    };
+    let receiving = RwSignal::new(false);
+    view! {
+        <PageTitle title="스마트폰인증서 복사" trail=&["스마트폰인증서 복사"] />
+        <ul class="notes">{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
+        <p class="row">
+            <button type="button" class="btn" on:click=toggle>
+                {move || if phone.is_some_and(|p| p.0.get()) { "스마트폰 닫기" } else { "스마트폰 열기" }}
+            </button>
+        </p>
+        <div class="issue-boxes">
+            <article class="issue-box pc-to-phone">
+                <h2>"PC → 스마트폰"</h2>
+                <p class="hint">"PC인증서를 스마트폰으로 복사: 스타뱅킹 앱의 [PC에서 가져오기]에 표시된 인증번호를 입력하고, 보낼 인증서를 고르세요."</p>
+                <SendToPhone />
+            </article>
+            <article class="issue-box phone-to-pc">
+                <h2>"스마트폰 → PC"</h2>
+                <p class="hint">"스마트폰의 인증서를 이 브라우저로 복사: 인증번호를 받아 스타뱅킹 앱의 [PC로 내보내기]에 입력하세요."</p>
+                {move || {
+                    if receiving.get() {
+                        view! { <CopyReceiver place=Place::Browser /> }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" class="btn primary" on:click=move |_| receiving.set(true)>
+                                "인증번호 받기"
+                            </button>
+                        }
+                            .into_any()
+                    }
+                }}
+            </article>
+        </div>
+    }
+}
+
+/// PC → 스마트폰: the number, then a certificate of this browser or of NPKI files and its
+/// password.
+#[component]
+fn SendToPhone() -> impl IntoView {
+    let bank = use_bank();
+    let number = RwSignal::new(String::new());
+    let picker = RwSignal::new(None::<Source>);
+    let sent = RwSignal::new(false);
+    let send = Action::new_local(move |(choice, password): &(Candidate, String)| {
+        let (choice, password) = (choice.clone(), password.clone());
+        let typed = number.get_untracked();
+        async move {
+            paint().await;
+            let (user_id, chain) = choice
+                .stored
+                .as_ref()
+                .map(|r| (r.user_id.clone(), r.chain.clone()))
+                .unwrap_or_default();
+            let outgoing = copy::Outgoing {
+                user_id: &user_id,
+                certificate: &choice.certificate,
+                key_file: &choice.key_file,
+                chain: &chain,
+            };
+            copy::send(&bank, &typed, outgoing, &password)
+                .await
+                .map_err(|e| e.to_string())?;
+            picker.set(None);
+            sent.set(true);
+            Ok::<(), String>(())
+        }
+    });
+    let open = move |s: Source| {
+        sent.set(false);
+        picker.set(Some(s));
+    };
+    view! {
+        <label for="pc-send-number">"인증번호 (12자리)"</label>
+        <input
+            id="pc-send-number"
+            inputmode="numeric"
+            autocomplete="off"
+            placeholder="1234-5678-9012"
+            bind:value=number
+        />
+        <p class="row">
+            <button type="button" class="btn" on:click=move |_| open(Source::Browser)>
+                "브라우저인증서 보내기"
+            </button>
+            <button type="button" class="btn" on:click=move |_| open(Source::Files)>
+                "공인인증서(파일) 보내기"
+            </button>
+        </p>
+        <Show when=move || sent.get()>
+            <p class="notice copy-sent">"인증서를 보냈습니다. 스마트폰에서 저장되었는지 확인하세요."</p>
+        </Show>
+        <CertificatePicker
+            source=picker
+            on_confirm=Callback::new(move |choice| {
+                send.dispatch_local(choice);
+            })
+            error=Signal::derive(move || send.value().get().and_then(Result::err))
+            busy=send.pending().into()
+        />
+    }
+}
