@@ -713,3 +713,28 @@ async fn a_prf_output_wraps_and_unwraps_the_key() {
     let (again, _) = bio::seal(&prf, "fingerprint-a", &plain).await.unwrap();
     assert_ne!(again, iv, "a fresh IV each time");
 }
+
+/// The phone app's certificates are kept in a database of their own: a copy to the phone is
+/// not a browser certificate, and the browser's list does not show it.
+#[wasm_bindgen_test]
+async fn the_phone_keeps_its_certificates_apart_from_the_browser() {
+    use cert_center::wallet::{self, PHONE_DB, Place};
+    let id = format!("phone-only-{}", js_sys::Date::now());
+    wallet::keep_in(
+        Place::Phone,
+        &record(&id, "홍길동(HONG GILDONG)0004000000000001"),
+    )
+    .await
+    .unwrap();
+    let on_phone = wallet::list_in(Place::Phone).await.unwrap();
+    let in_browser = wallet::list_in(Place::Browser).await.unwrap();
+    assert!(on_phone.iter().any(|r| r.id == id));
+    assert!(!in_browser.iter().any(|r| r.id == id));
+    assert_eq!(
+        wallet::keep_in(Place::Phone, &record(&id, "again")).await,
+        Err(wallet::WalletError::AlreadyKept)
+    );
+    let phone = CertStore::open_named(PHONE_DB).await.unwrap();
+    phone.delete(&id).await.unwrap();
+    phone.close();
+}

@@ -344,59 +344,6 @@ pub struct IssuedCertificate {
 }
 
 request! {
-    /// 인증서 조회: the customer's certificates as the bank's records have them.
-    ListCertificates => Vec<CertificateView>, "certificates" {
-        /// The login session.
-        token: SessionToken,
-    }
-}
-
-/// A certificate's state at the bank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CertStatus {
-    /// 발급: valid.
-    Issued,
-    /// 폐기: revoked.
-    Revoked,
-    /// 만료: past its validity.
-    Expired,
-    /// 갱신: replaced by a renewed certificate (revoked as superseded).
-    Renewed,
-}
-
-impl CertStatus {
-    /// The word on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            CertStatus::Issued => "발급",
-            CertStatus::Revoked => "폐기",
-            CertStatus::Expired => "만료",
-            CertStatus::Renewed => "갱신",
-        }
-    }
-}
-
-/// One row of 인증서 조회.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CertificateView {
-    /// The kind.
-    pub kind: CertKind,
-    /// The CA.
-    pub ca: Ca,
-    /// The serial number, hex.
-    pub serial: String,
-    /// First day of validity, `YYYY-MM-DD` KST.
-    pub valid_from: String,
-    /// Last day of validity, `YYYY-MM-DD` KST.
-    pub valid_to: String,
-    /// Its state now.
-    pub status: CertStatus,
-    /// Issued by another institution and registered here (타행·타기관).
-    #[serde(default)]
-    pub registered: bool,
-}
-
-request! {
     /// The mock root CA's certificate, for the customer to inspect or install; the answer is
     /// its DER in base64.
     GetRootCertificate => String, "root";

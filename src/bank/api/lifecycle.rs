@@ -1,5 +1,6 @@
 //! After issuance: revocation (폐기) with its refund and the CRL, renewal (갱신) signed with the
-//! current certificate, and the receipts (영수증) of paid issuances.
+//! current certificate, the receipts (영수증) of paid issuances, and 인증서 조회 (the customer's
+//! certificates as the bank records them).
 
 use serde::{Deserialize, Serialize};
 
@@ -116,4 +117,57 @@ pub struct Receipt {
     pub available_from: String,
     /// Whether that day has come.
     pub available: bool,
+}
+
+request! {
+    /// 인증서 조회: the customer's certificates as the bank's records have them.
+    ListCertificates => Vec<CertificateView>, "certificates" {
+        /// The login session.
+        token: SessionToken,
+    }
+}
+
+/// A certificate's state at the bank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CertStatus {
+    /// 발급: valid.
+    Issued,
+    /// 폐기: revoked.
+    Revoked,
+    /// 만료: past its validity.
+    Expired,
+    /// 갱신: replaced by a renewed certificate (revoked as superseded).
+    Renewed,
+}
+
+impl CertStatus {
+    /// The word on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            CertStatus::Issued => "발급",
+            CertStatus::Revoked => "폐기",
+            CertStatus::Expired => "만료",
+            CertStatus::Renewed => "갱신",
+        }
+    }
+}
+
+/// One row of 인증서 조회.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateView {
+    /// The kind.
+    pub kind: CertKind,
+    /// The CA.
+    pub ca: Ca,
+    /// The serial number, hex.
+    pub serial: String,
+    /// First day of validity, `YYYY-MM-DD` KST.
+    pub valid_from: String,
+    /// Last day of validity, `YYYY-MM-DD` KST.
+    pub valid_to: String,
+    /// Its state now.
+    pub status: CertStatus,
+    /// Issued by another institution and registered here (타행·타기관).
+    #[serde(default)]
+    pub registered: bool,
 }
