@@ -350,22 +350,6 @@ fn corporate_login_takes_only_the_businesss_certificates() {
     hong.login_to(&personal, "Hong!2026pass", false).unwrap();
 }
 
-fn renew(c: &Customer, e: &customer::Enrolled) -> Result<customer::Enrolled, CertError> {
-    block_on(customer::renew(
-        &c.bank,
-        customer::Renewal {
-            token: &c.t(),
-            origin: cert_center::bank::mock::DEFAULT_ORIGIN,
-            user_id: c.who.user_id,
-            certificate: &e.certificate,
-            key_file: &e.key_file,
-            password: PASSWORD,
-        },
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |_| {},
-    ))
-}
-
 #[test]
 fn reissue_receipt_and_renewal_work_for_a_corporate_certificate() {
     let mut c = login(&demo::CORP);
@@ -401,7 +385,7 @@ fn reissue_receipt_and_renewal_work_for_a_corporate_certificate() {
     // 갱신 20 days before expiry: another 110,000원, the same company subject, one more year.
     c.bank.clock().advance(338 * DAY);
     let c = login_on(&c.bank, c.who);
-    let renewed = renew(&c, &second).unwrap();
+    let renewed = c.renew(&second, PASSWORD).unwrap();
     assert_eq!(c.balance(), 280_000);
     assert_eq!(renewed.record.holder, second.record.holder);
     assert!(renewed.record.holder.starts_with("(주)모의상사()0004"));

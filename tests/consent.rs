@@ -4,7 +4,6 @@
 
 mod common;
 
-use cert_center::customer;
 use cert_center::pki::keys;
 use common::*;
 
@@ -67,20 +66,7 @@ fn renewal_stays_possible_while_withdrawn() {
     c.call(WithdrawConsent { token: c.t() }).unwrap();
     c.bank.clock().advance(345 * DAY);
     let c = login_on(&c.bank, c.who);
-    let renewed = block_on(customer::renew(
-        &c.bank,
-        customer::Renewal {
-            token: &c.t(),
-            origin: cert_center::bank::mock::DEFAULT_ORIGIN,
-            user_id: c.who.user_id,
-            certificate: &old.certificate,
-            key_file: &old.key_file,
-            password: PASSWORD,
-        },
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |_| {},
-    ))
-    .unwrap();
+    let renewed = c.renew(&old, PASSWORD).unwrap();
     assert_eq!(renewed.record.expires, "2027-11-25");
     assert_eq!(
         consent(&c).agreed,

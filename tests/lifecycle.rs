@@ -43,19 +43,7 @@ fn revoke(c: &Customer, e: &customer::Enrolled, password: &str) -> Result<Revoca
 }
 
 fn renew(c: &Customer, e: &customer::Enrolled) -> Result<customer::Enrolled, CertError> {
-    block_on(customer::renew(
-        &c.bank,
-        customer::Renewal {
-            token: &c.t(),
-            origin: DEFAULT_ORIGIN,
-            user_id: c.who.user_id,
-            certificate: &e.certificate,
-            key_file: &e.key_file,
-            password: PASSWORD,
-        },
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |_| {},
-    ))
+    c.renew(e, PASSWORD)
 }
 
 fn rejected_reason(result: Result<SessionGrant, CertError>) -> String {

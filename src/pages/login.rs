@@ -10,7 +10,7 @@ use crate::bank::BankApi;
 use crate::bank::api::Login;
 use crate::components::{Candidate, CertificatePicker, DemoAccounts, Radio, Source};
 use crate::contexts::{use_auth, use_bank};
-use crate::customer::{certificate_login, certificate_login_opened};
+use crate::customer::{CertError, certificate_login_opened, open_key};
 
 /// Where to go after login: `next` when it is a path of this site, else the center's home.
 ///
@@ -61,49 +61,29 @@ pub fn LoginPage() -> impl IntoView {
         Some("npki") => Some(Source::Files),
         _ => None,
     });
+    // The chosen certificate's key, opened with its password or (바이오인증) one biometric
+    // prompt, signs the bank's challenge.
     let cert_login = {
         let navigate = navigate.clone();
-        Action::new_local(move |(choice, password): &(Candidate, String)| {
+        Action::new_local(move |(choice, password): &(Candidate, Option<String>)| {
             let navigate = navigate.clone();
             let (choice, password) = (choice.clone(), password.clone());
             let next = safe_next(query.read_untracked().get_str("next"));
             async move {
                 // Lets the browser paint `확인 중…` before the key is unlocked (600,000 PBKDF2 rounds).
                 crate::components::paint().await;
-                let origin = window().location().origin().unwrap_or_default();
-                let grant = certificate_login(
-                    &bank,
-                    &origin,
-                    corporate.get_untracked(),
-                    &choice.certificate,
-                    &choice.key_file,
-                    &password,
-                )
-                .await
+                let opened = match (password, choice.stored.as_ref()) {
+                    (Some(password), _) => {
+                        open_key(&choice.certificate, &choice.key_file, &password).await
+                    }
+                    (None, Some(record)) => crate::bio::unlock(record)
+                        .await
+                        .map_err(|e| CertError::Refused(e.to_string())),
+                    (None, None) => Err(CertError::Refused(
+                        "바이오인증이 등록되지 않은 인증서입니다.".to_owned(),
+                    )),
+                }
                 .map_err(|e| e.to_string())?;
-                picker.set(None);
-                auth.begin(grant);
-                navigate(&next, Default::default());
-                Ok::<(), String>(())
-            }
-        })
-    };
-    // 바이오인증: one biometric prompt opens the key instead of the password.
-    let bio_login = {
-        let navigate = navigate.clone();
-        Action::new_local(move |choice: &Candidate| {
-            let navigate = navigate.clone();
-            let choice = choice.clone();
-            let next = safe_next(query.read_untracked().get_str("next"));
-            async move {
-                let record = choice
-                    .stored
-                    .clone()
-                    .filter(|r| r.bio.is_some())
-                    .ok_or_else(|| "바이오인증이 등록되지 않은 인증서입니다.".to_owned())?;
-                let opened = crate::bio::unlock(&record)
-                    .await
-                    .map_err(|e| e.to_string())?;
                 let origin = window().location().origin().unwrap_or_default();
                 let grant = certificate_login_opened(
                     &bank,
@@ -223,19 +203,13 @@ pub fn LoginPage() -> impl IntoView {
             </section>
             <CertificatePicker
                 source=picker
-                on_confirm=Callback::new(move |choice| {
-                    cert_login.dispatch(choice);
+                on_confirm=Callback::new(move |(choice, password)| {
+                    cert_login.dispatch_local((choice, Some(password)));
                 })
-                error=Signal::derive(move || {
-                    cert_login
-                        .value()
-                        .get()
-                        .and_then(Result::err)
-                        .or_else(|| bio_login.value().get().and_then(Result::err))
-                })
-                busy=Signal::derive(move || cert_login.pending().get() || bio_login.pending().get())
+                error=Signal::derive(move || cert_login.value().get().and_then(Result::err))
+                busy=cert_login.pending().into()
                 on_bio=Callback::new(move |choice| {
-                    bio_login.dispatch_local(choice);
+                    cert_login.dispatch_local((choice, None));
                 })
             />
             <DemoAccounts on_pick=pick />

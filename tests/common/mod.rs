@@ -295,6 +295,27 @@ impl Customer {
         ))
     }
 
+    /// 인증서 갱신 of `e`, proved with `password`, with a key made here.
+    pub fn renew(
+        &self,
+        e: &cert_center::customer::Enrolled,
+        password: &str,
+    ) -> Result<cert_center::customer::Enrolled, cert_center::customer::CertError> {
+        block_on(cert_center::customer::renew(
+            &self.bank,
+            cert_center::customer::Renewal {
+                token: &self.t(),
+                origin: cert_center::bank::mock::DEFAULT_ORIGIN,
+                user_id: self.who.user_id,
+                certificate: &e.certificate,
+                key_file: &e.key_file,
+                password,
+            },
+            || async { cert_center::pki::keys::generate().map_err(|e| e.to_string()) },
+            async |_| {},
+        ))
+    }
+
     pub fn balance(&self) -> u64 {
         self.call(GetAccount { token: self.t() }).unwrap().balance
     }
