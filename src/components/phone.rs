@@ -33,6 +33,17 @@ enum Screen {
 #[component]
 pub fn Phone() -> impl IntoView {
     let open = use_phone().map(|p| p.0);
+    // The app (and its store) only while the phone is open, not on every page of the center.
+    view! {
+        <Show when=move || open.is_some_and(|o| o.get())>
+            <PhoneApp open />
+        </Show>
+    }
+}
+
+/// The app on the open phone.
+#[component]
+fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
     let screen = RwSignal::new(Screen::Home);
     let certificates = LocalResource::new(|| wallet::list_in(Place::Phone));
     let chosen = RwSignal::new(0usize);
@@ -42,94 +53,92 @@ pub fn Phone() -> impl IntoView {
     };
     let go = move |s: Screen| move |_| screen.set(s);
     view! {
-        <Show when=move || open.is_some_and(|o| o.get())>
-            <aside class="star-phone" aria-label="스마트폰 (연습용)">
-                <div class="star-phone-bar">
-                    <span>"모의은행 스타뱅킹"</span>
-                    <button
-                        type="button"
-                        class="link"
-                        aria-label="스마트폰 닫기"
-                        on:click=move |_| {
-                            if let Some(o) = open {
-                                o.set(false);
-                            }
+        <aside class="star-phone" aria-label="스마트폰 (연습용)">
+            <div class="star-phone-bar">
+                <span>"모의은행 스타뱅킹"</span>
+                <button
+                    type="button"
+                    class="link"
+                    aria-label="스마트폰 닫기"
+                    on:click=move |_| {
+                        if let Some(o) = open {
+                            o.set(false);
                         }
-                    >
-                        "✕"
-                    </button>
-                </div>
-                <div class="star-phone-screen">
-                    {move || match screen.get() {
-                        Screen::Home => view! {
-                            <h3>"인증센터"</h3>
-                            <p class="hint">"스마트폰에 저장된 인증서"</p>
-                            <ul class="star-phone-certs">
-                                {move || match certificates.get() {
-                                    None => view! { <li class="loading">"읽는 중…"</li> }.into_any(),
-                                    Some(Err(e)) => view! { <li class="error">{e.to_string()}</li> }.into_any(),
-                                    Some(Ok(list)) if list.is_empty() => {
-                                        view! { <li class="hint">"저장된 인증서가 없습니다."</li> }.into_any()
-                                    }
-                                    Some(Ok(list)) => list
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(i, c)| {
-                                            view! {
-                                                <li>
-                                                    <label>
-                                                        <input
-                                                            type="radio"
-                                                            name="phone-certificate"
-                                                            prop:checked=move || chosen.get() == i
-                                                            on:change=move |_| chosen.set(i)
-                                                        />
-                                                        {format!(" {} ({}, {})", c.holder, c.issuer, c.expires)}
-                                                    </label>
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()
-                                        .into_any(),
-                                }}
-                            </ul>
-                            <p class="star-phone-menu">
-                                <button type="button" class="btn" on:click=go(Screen::Receive)>
-                                    "PC에서 가져오기"
-                                </button>
-                                <button type="button" class="btn" on:click=go(Screen::Send)>
-                                    "PC로 내보내기"
-                                </button>
-                                <button type="button" class="btn" on:click=go(Screen::Login)>
-                                    "인증서 로그인"
-                                </button>
-                            </p>
-                        }
-                            .into_any(),
-                        Screen::Receive => view! {
-                            <h3>"PC에서 가져오기"</h3>
-                            <CopyReceiver place=Place::Phone on_kept=Callback::new(move |()| certificates.refetch()) />
-                        }
-                            .into_any(),
-                        Screen::Send => match selected() {
-                            Some(record) => view! { <PhoneSend record /> }.into_any(),
-                            None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
-                        },
-                        Screen::Login => match selected() {
-                            Some(record) => view! { <PhoneLogin record /> }.into_any(),
-                            None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
-                        },
-                    }}
-                    <Show when=move || screen.get() != Screen::Home>
-                        <p>
-                            <button type="button" class="btn small" on:click=go(Screen::Home)>
-                                "처음으로"
+                    }
+                >
+                    "✕"
+                </button>
+            </div>
+            <div class="star-phone-screen">
+                {move || match screen.get() {
+                    Screen::Home => view! {
+                        <h3>"인증센터"</h3>
+                        <p class="hint">"스마트폰에 저장된 인증서"</p>
+                        <ul class="star-phone-certs">
+                            {move || match certificates.get() {
+                                None => view! { <li class="loading">"읽는 중…"</li> }.into_any(),
+                                Some(Err(e)) => view! { <li class="error">{e.to_string()}</li> }.into_any(),
+                                Some(Ok(list)) if list.is_empty() => {
+                                    view! { <li class="hint">"저장된 인증서가 없습니다."</li> }.into_any()
+                                }
+                                Some(Ok(list)) => list
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, c)| {
+                                        view! {
+                                            <li>
+                                                <label>
+                                                    <input
+                                                        type="radio"
+                                                        name="phone-certificate"
+                                                        prop:checked=move || chosen.get() == i
+                                                        on:change=move |_| chosen.set(i)
+                                                    />
+                                                    {format!(" {} ({}, {})", c.holder, c.issuer, c.expires)}
+                                                </label>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                                    .into_any(),
+                            }}
+                        </ul>
+                        <p class="star-phone-menu">
+                            <button type="button" class="btn" on:click=go(Screen::Receive)>
+                                "PC에서 가져오기"
+                            </button>
+                            <button type="button" class="btn" on:click=go(Screen::Send)>
+                                "PC로 내보내기"
+                            </button>
+                            <button type="button" class="btn" on:click=go(Screen::Login)>
+                                "인증서 로그인"
                             </button>
                         </p>
-                    </Show>
-                </div>
-            </aside>
-        </Show>
+                    }
+                        .into_any(),
+                    Screen::Receive => view! {
+                        <h3>"PC에서 가져오기"</h3>
+                        <CopyReceiver place=Place::Phone on_kept=Callback::new(move |()| certificates.refetch()) />
+                    }
+                        .into_any(),
+                    Screen::Send => match selected() {
+                        Some(record) => view! { <PhoneSend record /> }.into_any(),
+                        None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
+                    },
+                    Screen::Login => match selected() {
+                        Some(record) => view! { <PhoneLogin record /> }.into_any(),
+                        None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
+                    },
+                }}
+                <Show when=move || screen.get() != Screen::Home>
+                    <p>
+                        <button type="button" class="btn small" on:click=go(Screen::Home)>
+                            "처음으로"
+                        </button>
+                    </p>
+                </Show>
+            </div>
+        </aside>
     }
 }
 

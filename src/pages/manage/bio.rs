@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::bio::ip_host;
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint};
+use crate::components::{
+    ActionButton, Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint,
+};
 use crate::store::StoredCertificate;
 use crate::wallet;
 
@@ -41,16 +43,7 @@ pub fn BioSection(
         .into_any(),
         None if registered => view! {
             <p class="row">
-                <button
-                    type="button"
-                    class="btn"
-                    disabled=move || release.pending().get()
-                    on:click=move |_| {
-                        release.dispatch_local(());
-                    }
-                >
-                    "바이오인증 해제"
-                </button>
+                <ActionButton action=release label="바이오인증 해제" />
             </p>
         }
         .into_any(),
