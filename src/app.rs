@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::bank::api::IssueMenu;
 use crate::bank::{BankClient, Clock};
-use crate::components::Header;
+use crate::components::{GuidePanel, Header, provide_guide};
 use crate::components::header::login_href;
 use crate::contexts::{provide_auth, provide_bank};
 use crate::pages::*;
@@ -50,6 +50,7 @@ pub fn App() -> impl IntoView {
     let auth = provide_auth();
     provide_bank(bank.with_latency(BANK_LATENCY_MS), auth);
     crate::pages::wizard::LastIssued::provide();
+    provide_guide();
     let logged_in = move || Some(auth.logged_in());
     let to_login = || {
         let location = use_location();
@@ -169,6 +170,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!(":section") view=InfoPage />
                 </ParentRoute>
             </Routes>
+            <GuidePanel />
             <footer class="site-footer">
                 <p>
                     "모의은행은 학습용 가상 은행입니다. 실제 금융거래와 실제 인증서 발급은 이루어지지 않습니다."

@@ -8,6 +8,7 @@ pub mod devices;
 pub mod dialog;
 pub mod download;
 pub mod form;
+pub mod guide;
 pub mod header;
 pub mod keypad;
 pub mod loaded;
@@ -24,6 +25,7 @@ pub use form::{
     ActionButton, DialogButtons, DigitsInput, ErrorLine, FormButtons, PasswordInput, Radio,
     TableHead, outcome, paint,
 };
+pub use guide::{GuidePanel, GuideSwitch, provide_guide};
 pub use header::Header;
 pub use keypad::{Keypad, KeypadButton};
 pub use loaded::{Loaded, TableRows};

@@ -9,6 +9,7 @@ pub mod contexts;
 pub mod customer;
 pub mod encoding;
 pub mod format;
+pub mod guide;
 pub mod kst;
 pub mod pages;
 pub mod panic_screen;

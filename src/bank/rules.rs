@@ -137,17 +137,34 @@ pub fn email_is_valid(email: &str) -> bool {
     }
 }
 
-/// A Korean phone number: digits in three groups (`02-123-4567`, `010-1234-5678`).
+/// A phone number as it is typed, grouped with hyphens: `0212345678` and `02-1234-5678`
+/// both give `02-1234-5678`, and a half-typed `0101234` gives `010-123-4`. Seoul's `02` is a
+/// two-digit area code, every other prefix (`010`, `031`, `070`…) three.
+pub fn phone_formatted(typed: &str) -> String {
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    let area = if digits.starts_with("02") { 2 } else { 3 };
+    let digits = &digits[..digits.len().min(area + 8)];
+    if digits.len() <= area {
+        return digits.to_owned();
+    }
+    let (head, rest) = digits.split_at(area);
+    match rest.len() {
+        0..=3 => format!("{head}-{rest}"),
+        4..=7 => format!("{head}-{}-{}", &rest[..3], &rest[3..]),
+        _ => format!("{head}-{}-{}", &rest[..4], &rest[4..]),
+    }
+}
+
+/// A Korean phone number, with or without hyphens (`02-123-4567`, `0212345678`,
+/// `010-1234-5678`): a leading 0, then an area or mobile prefix, 3–4 digits and 4 digits.
 pub fn phone_is_valid(phone: &str) -> bool {
-    let groups: Vec<&str> = phone.trim().split('-').collect();
-    groups.len() == 3
-        && groups
-            .iter()
-            .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
-        && (2..=3).contains(&groups[0].len())
-        && (3..=4).contains(&groups[1].len())
-        && groups[2].len() == 4
-        && groups[0].starts_with('0')
+    let phone = phone.trim();
+    if phone.is_empty() || !phone.chars().all(|c| c.is_ascii_digit() || c == '-') {
+        return false;
+    }
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let area = if phone.starts_with("02") { 2 } else { 3 };
+    phone.starts_with('0') && (area + 7..=area + 8).contains(&digits)
 }
 
 /// A mobile number: a phone number starting 010, 011, 016, 017, 018 or 019.
@@ -155,7 +172,7 @@ pub fn mobile_is_valid(phone: &str) -> bool {
     phone_is_valid(phone)
         && ["010", "011", "016", "017", "018", "019"]
             .iter()
-            .any(|p| phone.trim().starts_with(&format!("{p}-")))
+            .any(|p| phone_formatted(phone).starts_with(&format!("{p}-")))
 }
 
 /// `010-****-5678`: a registered number as the ARS dialog lists it.
@@ -234,8 +251,8 @@ pub fn check_details(
         zip: d.zip.trim().to_owned(),
         address: d.address.trim().to_owned(),
         address_detail: d.address_detail.trim().to_owned(),
-        phone: d.phone.trim().to_owned(),
-        mobile: d.mobile.trim().to_owned(),
+        phone: phone_formatted(&d.phone),
+        mobile: phone_formatted(&d.mobile),
     })
 }
 
@@ -313,6 +330,19 @@ mod tests {
         assert!(phone_is_valid("010-1234-5678"));
         assert!(!phone_is_valid("1234-5678"));
         assert!(!phone_is_valid("010-12a4-5678"));
+        // Hyphens are optional, and what is typed is grouped as it goes.
+        assert!(phone_is_valid("0212345678"));
+        assert!(phone_is_valid("01012345678"));
+        assert!(!phone_is_valid("021234567890"));
+        assert!(!phone_is_valid("212345678"));
+        assert_eq!(phone_formatted("0212345678"), "02-1234-5678");
+        assert_eq!(phone_formatted("021234567"), "02-123-4567");
+        assert_eq!(phone_formatted("01012345678"), "010-1234-5678");
+        assert_eq!(phone_formatted("0101234"), "010-123-4");
+        assert_eq!(phone_formatted("010-12"), "010-12");
+        assert_eq!(phone_formatted("010123456789"), "010-1234-5678");
+        assert!(mobile_is_valid("01012345678"));
+        assert!(!mobile_is_valid("0212345678"));
         assert!(mobile_is_valid("010-1234-5678"));
         assert!(!mobile_is_valid("02-123-4567"));
         assert_eq!(phone_masked("010-1234-5678"), "010-****-5678");

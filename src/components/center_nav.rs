@@ -106,8 +106,24 @@ pub fn CenterMenu() -> impl IntoView {
     // The 전자세금용인증서 tab has a menu of its own.
     let location = use_location();
     let tax = move || location.pathname.get().starts_with("/center/tax");
+    // On a phone the menu folds behind `메뉴`, and folds again once a page is picked.
+    let open = RwSignal::new(false);
+    Effect::new(move || {
+        location.pathname.track();
+        open.set(false);
+    });
     view! {
-        <nav class="center-menu" aria-label="공인인증서 서비스">
+        <nav class="center-menu" class:open=move || open.get() aria-label="공인인증서 서비스">
+            <button
+                type="button"
+                class="btn menu-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="center-menu-lists"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "메뉴"
+            </button>
+            <div class="menu-lists" id="center-menu-lists">
             {move || {
                 if tax() {
                     view! {
@@ -124,6 +140,7 @@ pub fn CenterMenu() -> impl IntoView {
                 }
             }}
             <ul class="services">{list(&SERVICE_MENU)}</ul>
+            </div>
         </nav>
     }
 }

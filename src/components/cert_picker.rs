@@ -248,6 +248,7 @@ pub fn CertificatePicker(
                     />
                 </Show>
                 <CertTable
+                    attr:data-guide="picker-list"
                     rows=Signal::derive(move || {
                         candidates.with(|list| list.iter().map(|c| c.row.clone()).collect())
                     })
@@ -265,6 +266,7 @@ pub fn CertificatePicker(
                 <input
                     id="cert-login-password"
                     type="password"
+                    data-guide="picker-password"
                     autocomplete="off"
                     prop:value=password
                     on:input=move |ev| password.set(event_target_value(&ev))
@@ -273,7 +275,7 @@ pub fn CertificatePicker(
                     {move || problem.get().or_else(|| error.get())}
                 </p>
                 <p class="row">
-                    <button type="submit" class="btn primary" disabled=move || busy.get()>
+                    <button type="submit" class="btn primary" data-guide="picker-ok" disabled=move || busy.get()>
                         {move || if busy.get() { "확인 중…" } else { "확인" }}
                     </button>
                     {move || {

@@ -58,7 +58,23 @@ pub fn DigitsInput(
     #[prop(optional)]
     secret: bool,
     #[prop(default = "off")] autocomplete: &'static str,
+    /// The field the focus moves on to once `max` digits are in (the RRN's back half).
+    #[prop(optional)]
+    next: Option<&'static str>,
 ) -> impl IntoView {
+    let on_input = move |ev: leptos::ev::Event| {
+        let digits = crate::format::digits(&event_target_value(&ev), max);
+        let full = digits.len() == max;
+        value.set(digits);
+        if let (true, Some(next)) = (full, next) {
+            if let Some(field) = document().get_element_by_id(next) {
+                use wasm_bindgen::JsCast;
+                if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = field.focus();
+                }
+            }
+        }
+    };
     view! {
         <input
             id=id
@@ -67,7 +83,7 @@ pub fn DigitsInput(
             maxlength=max.to_string()
             autocomplete=autocomplete
             prop:value=value
-            on:input=move |ev| value.set(crate::format::digits(&event_target_value(&ev), max))
+            on:input=on_input
         />
     }
 }

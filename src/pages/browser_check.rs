@@ -155,7 +155,7 @@ pub fn BrowserCheckPage() -> impl IntoView {
             </tbody>
         </table>
         <p class="row">
-            <button class="btn" on:click=recheck>
+            <button class="btn" data-guide="check-install" on:click=recheck>
                 "전체설치"
             </button>
             <button class="btn" on:click=recheck>
@@ -164,7 +164,7 @@ pub fn BrowserCheckPage() -> impl IntoView {
             <A href="/" attr:class="btn">
                 "홈으로 이동"
             </A>
-            <button class="btn primary" on:click=proceed>
+            <button class="btn primary" data-guide="check-ok" on:click=proceed>
                 "확인"
             </button>
         </p>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 
-use crate::components::{CenterMenu, CenterTabs, Phone, PhoneOpen};
+use crate::components::{CenterMenu, CenterTabs, GuideSwitch, Phone, PhoneOpen};
 use crate::contexts::bank_now;
 use crate::kst::days_left;
 use crate::wallet;
@@ -76,6 +76,7 @@ pub fn CenterHome() -> impl IntoView {
     view! {
         <div class="center-home">
             <ExpiryWarning />
+            <GuideSwitch />
             <section class="intro">
                 <h1>"공인인증서를 처음 사용하시나요?"</h1>
                 <p>"발급 및 등록 방법을 단계별로 안내해 드립니다."</p>
@@ -97,7 +98,7 @@ pub fn CenterHome() -> impl IntoView {
                         <li>"인증서 삭제, PC를 포맷한 고객"</li>
                         <li>"인증서 유효기간이 만료된 고객"</li>
                     </ul>
-                    <A href="/center/issue" attr:class="btn">
+                    <A href="/center/issue" attr:class="btn" attr:data-guide="center-issue">
                         "바로가기"
                     </A>
                 </article>

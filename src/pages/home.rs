@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::GuideSwitch;
 use crate::contexts::use_auth;
 
 /// The bank home.
@@ -18,7 +19,7 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </section>
             <section class="home-tiles">
-                <A href="/center" attr:class="tile">
+                <A href="/center" attr:class="tile" attr:data-guide="home-center">
                     <strong>"공인인증센터"</strong>
                     <span>"인증서 발급/재발급, 갱신, 관리"</span>
                 </A>
@@ -29,6 +30,7 @@ pub fn HomePage() -> impl IntoView {
                     </A>
                 </Show>
             </section>
+            <GuideSwitch />
             <ul class="notes">
                 <li>
                     "인터넷뱅킹 종료 시, 안전한 금융거래를 위하여 반드시 [로그아웃] 버튼을 눌러 종료하시기 바랍니다."

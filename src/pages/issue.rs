@@ -77,7 +77,11 @@ pub fn GoButton(menu: IssueMenu) -> impl IntoView {
     let navigate = use_navigate();
 
     view! {
-        <button class="btn primary" on:click=go>
+        <button
+            class="btn primary"
+            data-guide=(menu == IssueMenu::Personal).then_some("personal-issue")
+            on:click=go
+        >
             "바로가기"
         </button>
         <Dialog open=asking.into() title="웹 페이지 메시지">
@@ -88,6 +92,7 @@ pub fn GoButton(menu: IssueMenu) -> impl IntoView {
             <p class="row">
                 <button
                     class="btn primary"
+                    data-guide="install-ok"
                     on:click={
                         let navigate = navigate.clone();
                         move |_| {

@@ -158,19 +158,20 @@ pub fn LoginPage() -> impl IntoView {
             <form class="login-form" on:submit=submit novalidate=true>
                 <h2>"아이디 로그인"</h2>
                 <label for="user-id">"아이디"</label>
-                <input id="user-id" name="user-id" autocomplete="username" bind:value=user_id />
+                <input id="user-id" name="user-id" autocomplete="username" data-guide="login-id" bind:value=user_id />
                 <label for="password">"비밀번호"</label>
                 <input
                     id="password"
                     name="password"
                     type="password"
                     autocomplete="current-password"
+                    data-guide="login-password"
                     bind:value=password
                 />
                 <p class="error" role="alert" aria-live="assertive">
                     {error}
                 </p>
-                <button type="submit" class="btn primary wide" disabled=move || login.pending().get()>
+                <button type="submit" class="btn primary wide" data-guide="login-submit" disabled=move || login.pending().get()>
                     {move || if login.pending().get() { "로그인 중…" } else { "로그인" }}
                 </button>
                 <p class="hint">
@@ -196,7 +197,7 @@ pub fn LoginPage() -> impl IntoView {
                     <button type="button" class="btn" on:click=move |_| picker.set(Some(Source::Files))>
                         "공인인증서 로그인"
                     </button>
-                    <button type="button" class="btn" on:click=move |_| picker.set(Some(Source::Browser))>
+                    <button type="button" class="btn" data-guide="cert-login" on:click=move |_| picker.set(Some(Source::Browser))>
                         "브라우저인증서 로그인"
                     </button>
                 </p>

@@ -385,24 +385,28 @@ impl Browser {
     }
 
     /// Clicks the link or button inside `scope` (CSS) whose visible text is exactly `label`.
+    /// Finding and clicking are retried together: a view that re-renders between the two
+    /// (a stale element) is found again rather than failing the test.
     pub async fn click(&self, scope: &str, label: &str) {
-        let container = self.wait_css(scope).await;
-        let container = &container;
         let xpath = &format!(".//*[self::a or self::button][normalize-space()='{label}']");
-        let target = self
-            .until(move || async move {
-                container
-                    .find(Locator::XPath(xpath))
-                    .await
-                    .map_err(|_| format!("no `{label}` in `{scope}`"))
-            })
-            .await;
-        target.click().await.unwrap();
+        self.until(move || async move {
+            let container = self.client.find(Locator::Css(scope)).await;
+            let container = container.map_err(|_| format!("no `{scope}`"))?;
+            let target = container.find(Locator::XPath(xpath)).await;
+            let target = target.map_err(|_| format!("no `{label}` in `{scope}`"))?;
+            target.click().await.map_err(|e| format!("`{label}` in `{scope}`: {e}"))
+        })
+        .await
     }
 
-    /// Clicks the element matching `css`.
+    /// Clicks the element matching `css`, found again if it re-rendered before the click.
     pub async fn click_css(&self, css: &str) {
-        self.wait_css(css).await.click().await.unwrap();
+        self.until(move || async move {
+            let target = self.client.find(Locator::Css(css)).await;
+            let target = target.map_err(|_| format!("no `{css}`"))?;
+            target.click().await.map_err(|e| format!("`{css}`: {e}"))
+        })
+        .await
     }
 
     /// Replaces the value of the input matching `css` by typing `text`.

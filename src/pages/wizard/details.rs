@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{CancelButton, use_advance, use_menu};
 use crate::bank::api::{BankError, BankNames, CustomerDetails, GetBankName, SubmitDetails};
-use crate::bank::rules::details_problems;
+use crate::bank::rules::{details_problems, phone_formatted};
 use crate::components::{Dialog, ErrorLine, outcome};
 use crate::contexts::use_bank;
 
@@ -122,6 +122,12 @@ pub fn DetailsStep() -> impl IntoView {
             <div>
                 <input
                     id=id
+                    data-guide=id
+                    type=match id {
+                        "phone" | "mobile" => "tel",
+                        "email" => "email",
+                        _ => "text",
+                    }
                     aria-required=required.to_string()
                     aria-describedby=error_id.clone()
                     prop:value=move || form.with(|f| get(f).clone())
@@ -154,7 +160,7 @@ pub fn DetailsStep() -> impl IntoView {
                         prop:value=move || form.with(|f| f.name.clone())
                         on:input=move |ev| form.update(|f| f.name = event_target_value(&ev))
                     />
-                    <button type="button" class="btn small" on:click=move |_| {
+                    <button type="button" class="btn small" data-guide="bank-info" on:click=move |_| {
                         load_name.dispatch(());
                     }>
                         "은행정보 불러오기"
@@ -182,7 +188,7 @@ pub fn DetailsStep() -> impl IntoView {
                 <span class="label">"주소" <span class="required">"*"</span></span>
                 <div class="address">
                     <input id="zip" aria-label="우편번호" readonly=true prop:value=move || form.with(|f| f.zip.clone()) />
-                    <button type="button" class="btn small" on:click=move |_| searching.set(true)>
+                    <button type="button" class="btn small" data-guide="zip" on:click=move |_| searching.set(true)>
                         "우편번호 찾기"
                     </button>
                     <input id="address" aria-label="주소" readonly=true prop:value=move || form.with(|f| f.address.clone()) />
@@ -195,12 +201,12 @@ pub fn DetailsStep() -> impl IntoView {
                     />
                     <p class="field-error" aria-live="polite">{address_error}</p>
                 </div>
-                {text_field("phone", "전화번호", true, |f| &f.phone, |f, v| f.phone = v, "예: 02-123-4567")}
-                {text_field("mobile", "핸드폰번호", false, |f| &f.mobile, |f, v| f.mobile = v, "예: 010-1234-5678")}
+                {text_field("phone", "전화번호", true, |f| &f.phone, |f, v| f.phone = phone_formatted(&v), "예: 02-123-4567 (- 없이 입력해도 됩니다)")}
+                {text_field("mobile", "핸드폰번호", false, |f| &f.mobile, |f, v| f.mobile = phone_formatted(&v), "예: 010-1234-5678")}
             </div>
             <ErrorLine message=Signal::derive(move || bank_problem.get().filter(|(f, _)| f.is_empty()).map(|(_, m)| m)) />
             <p class="row actions">
-                <button type="submit" class="btn primary" disabled=move || submit_action.pending().get()>
+                <button type="submit" class="btn primary" data-guide="details-ok" disabled=move || submit_action.pending().get()>
                     "확인"
                 </button>
                 <CancelButton />

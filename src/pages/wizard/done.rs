@@ -103,6 +103,7 @@ pub fn DoneStep() -> impl IntoView {
                 <button
                     type="button"
                     class="btn primary"
+                    data-guide="done-ok"
                     on:click=move |_| {
                         finish.dispatch(());
                     }

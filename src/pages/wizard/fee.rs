@@ -80,7 +80,7 @@ pub fn FeeStep() -> impl IntoView {
             }}
             <ErrorLine message=problem />
             <p class="row actions">
-                <ActionButton action=confirm label="확인" class="btn primary" />
+                <ActionButton action=confirm label="확인" class="btn primary" attr:data-guide="fee-ok" />
                 <CancelButton />
             </p>
         </div>

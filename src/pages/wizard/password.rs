@@ -251,6 +251,7 @@ pub fn PasswordStep() -> impl IntoView {
                 <button
                     type="button"
                     class="btn primary"
+                    data-guide="save"
                     disabled=move || issue.pending().get()
                     on:click=move |_| {
                         problem.set(None);
@@ -275,7 +276,7 @@ pub fn PasswordStep() -> impl IntoView {
             </Show>
 
             <Dialog open=Signal::derive(move || popup.get() == Popup::Password) title="인증서암호 및 저장위치 설정">
-                <form class="password-form" on:submit=submit novalidate=true>
+                <form class="password-form" data-guide="cert-password" on:submit=submit novalidate=true>
                     <p>
                         "인증서암호를 입력해 주세요. 대소문자 구분하여 영문자/숫자/특수문자를 모두 반드시 포함하여 최소 10자리 이상으로 입력해 주세요."
                     </p>
@@ -318,7 +319,7 @@ fn LocationDialog(
     let storage = RwSignal::new(chosen);
     view! {
         <Dialog open=Signal::stored(true) title="인증서 저장위치 선택">
-            <fieldset class="locations">
+            <fieldset class="locations" data-guide="location">
                 <legend>"저장위치"</legend>
                 {Storage::ALL
                     .iter()

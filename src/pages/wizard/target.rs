@@ -133,8 +133,9 @@ pub fn TargetStep() -> impl IntoView {
     let kind_row = move |k: CertKind| {
         let (scope, note) = kind_row_text(k);
         let id = format!("kind-{k:?}");
+        let guide = id.clone();
         view! {
-            <tr>
+            <tr data-guide=guide>
                 <td>
                     <input
                         type="radio"
@@ -209,7 +210,7 @@ pub fn TargetStep() -> impl IntoView {
                         .map(|c| {
                             let c = *c;
                             view! {
-                                <label class="radio">
+                                <label class="radio" data-guide=format!("ca-{c:?}")>
                                     <input
                                         type="radio"
                                         name="ca"
@@ -228,6 +229,7 @@ pub fn TargetStep() -> impl IntoView {
                 issuer()
                     .map(|c| {
                         view! {
+                            <div data-guide="ca-terms">
                             <h3>{format!("{} 공인인증서비스 이용약관", c.label())}</h3>
                             <div class="terms-box" tabindex="0">{ca_terms(c)}</div>
                             <label class="check">
@@ -242,11 +244,12 @@ pub fn TargetStep() -> impl IntoView {
                                 <input type="checkbox" bind:checked=third_party />
                                 " 위 이용약관에 동의합니다."
                             </label>
+                            </div>
                         }
                     })
             }}
 
-            <fieldset class="prior">
+            <fieldset class="prior" data-guide="prior-consent">
                 <legend>"공인인증서 발급에 대한 사전동의"</legend>
                 <p>
                     "인증서 발급에 동의 합니다. 미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능). 단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다."
@@ -274,7 +277,7 @@ pub fn TargetStep() -> impl IntoView {
             <p class="question">"위 내용에 동의하고 계속해서 인증서를 발급 받으시겠습니까?"</p>
             <ErrorLine message=problem />
             <p class="row actions">
-                <button type="submit" class="btn primary" disabled=move || choose.pending().get()>
+                <button type="submit" class="btn primary" data-guide="target-ok" disabled=move || choose.pending().get()>
                     "예"
                 </button>
                 <CancelButton label="아니오" />

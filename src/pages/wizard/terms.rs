@@ -89,10 +89,10 @@ pub fn TermsStep() -> impl IntoView {
                 <fieldset class="business-number">
                     <legend>"본인확인(사업자등록번호 입력)"</legend>
                     <label for="biz-1">"사업자등록번호 앞 3자리"</label>
-                    <DigitsInput id="biz-1" value=groups[0] max=3 on:paste=refuse_paste />
+                    <DigitsInput id="biz-1" value=groups[0] max=3 next="biz-2" on:paste=refuse_paste />
                     <span aria-hidden="true">"-"</span>
                     <label for="biz-2">"가운데 2자리"</label>
-                    <DigitsInput id="biz-2" value=groups[1] max=2 on:paste=refuse_paste />
+                    <DigitsInput id="biz-2" value=groups[1] max=2 next="biz-3" on:paste=refuse_paste />
                     <span aria-hidden="true">"-"</span>
                     <label for="biz-3">"끝 5자리"</label>
                     <DigitsInput id="biz-3" value=groups[2] max=5 on:paste=refuse_paste />
@@ -101,10 +101,10 @@ pub fn TermsStep() -> impl IntoView {
                 </fieldset>
             </Show>
             <Show when=move || !business>
-            <fieldset class="rrn">
+            <fieldset class="rrn" data-guide="rrn">
                 <legend>"본인확인(주민등록번호 입력)"</legend>
                 <label for="rrn-front">"주민등록번호 앞자리"</label>
-                <DigitsInput id="rrn-front" value=front max=6 on:paste=refuse_paste />
+                <DigitsInput id="rrn-front" value=front max=6 next="rrn-back" on:paste=refuse_paste />
                 <span aria-hidden="true">"-"</span>
                 <label for="rrn-back">"주민등록번호 뒷자리"</label>
                 <DigitsInput id="rrn-back" value=back max=7 secret=true on:paste=refuse_paste />
@@ -121,7 +121,7 @@ pub fn TermsStep() -> impl IntoView {
             </p>
             <ErrorLine message=problem />
             <p class="row actions">
-                <button type="submit" class="btn primary" disabled=move || agree.pending().get()>
+                <button type="submit" class="btn primary" data-guide="terms-ok" disabled=move || agree.pending().get()>
                     "약관 동의/본인확인"
                 </button>
                 <CancelButton />
@@ -143,7 +143,7 @@ fn Terms(
         <div class="terms-box" tabindex="0" role="document" aria-labelledby=id>
             {text}
         </div>
-        <label class="check">
+        <label class="check" data-guide=id>
             <input type="checkbox" bind:checked=agreed />
             {format!(" {title}에 동의합니다.")}
         </label>

@@ -58,7 +58,8 @@ pub fn VerifyStep(
     });
 
     let identity = move |departure: bool, label: &'static str| {
-        view! { <Radio name="identity" value=departure chosen=by_departure>{label}</Radio> }
+        let guide = (!departure).then_some("identity-ars");
+        view! { <Radio name="identity" value=departure chosen=by_departure attr:data-guide=guide>{label}</Radio> }
     };
 
     view! {
@@ -81,6 +82,7 @@ pub fn VerifyStep(
                     <button
                         type="button"
                         class="btn primary"
+                        data-guide="identity-go"
                         disabled=move || loaded.get().is_some_and(|v| v.identity_confirmed)
                         on:click=move |_| {
                             identity_message.set(None);

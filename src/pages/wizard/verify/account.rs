@@ -145,7 +145,7 @@ pub fn AccountCheck(
                     )}
                 </li>
             </ul>
-            <div class="form-grid">
+            <div class="form-grid" data-guide="account">
                 <label for="account">"출금계좌"</label>
                 <select id="account" on:change=move |ev| account.set(event_target_value(&ev))>
                     {move || {
@@ -173,7 +173,7 @@ pub fn AccountCheck(
             </div>
             <ErrorLine message=problem />
             <p class="row actions">
-                <button type="submit" class="btn primary" disabled=verify.pending()>
+                <button type="submit" class="btn primary" data-guide="verify-ok" disabled=verify.pending()>
                     "확인"
                 </button>
                 {children()}

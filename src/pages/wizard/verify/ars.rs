@@ -40,6 +40,7 @@ pub fn ArsDialog(
 
     view! {
         <Dialog open=Signal::stored(true) title="ARS인증">
+            <div data-guide="ars-call">
             {move || match call.get() {
                 None => {
                     view! {
@@ -92,6 +93,7 @@ pub fn ArsDialog(
                         .into_any()
                 }
             }}
+            </div>
         </Dialog>
     }
 }

@@ -1,0 +1,529 @@
+//! 매뉴얼 따라하기: the manual's STEP 01–14 laid over the live screens. This module is the one
+//! table that maps each STEP to its screens and its numbered actions (each action's target is
+//! a `data-guide` attribute on the page), and the learner's progress through it. The panel and
+//! the badges that show it are `components::guide`.
+
+use serde::{Deserialize, Serialize};
+
+/// One numbered action of a STEP (`01`, `02`…): what to do, and where on the screen.
+#[derive(Debug, PartialEq)]
+pub struct Action {
+    /// The `data-guide` value of the control the manual's callout points at.
+    pub target: &'static str,
+    /// The instruction, with the screen's button names exact.
+    pub ko: &'static str,
+    /// The same in English, for learners who read it better.
+    pub en: &'static str,
+}
+
+/// One STEP of the manual.
+#[derive(Debug, PartialEq)]
+pub struct Step {
+    /// 1 to 14.
+    pub number: u8,
+    /// The manual's heading, shortened.
+    pub title: &'static str,
+    /// The heading in English.
+    pub title_en: &'static str,
+    /// The paths of the screens the STEP happens on; the first is where to go back to.
+    pub screens: &'static [&'static str],
+    /// The numbered actions.
+    pub actions: &'static [Action],
+}
+
+const fn act(target: &'static str, ko: &'static str, en: &'static str) -> Action {
+    Action { target, ko, en }
+}
+
+const CENTER_ISSUE: Action = act(
+    "center-issue",
+    "인증서 발급/재발급 상자의 [바로가기] 클릭",
+    "Click [바로가기] (go) in the 인증서 발급/재발급 box",
+);
+const PERSONAL_ISSUE: Action = act(
+    "personal-issue",
+    "개인용인증서 발급 상자의 [바로가기] 클릭",
+    "Click [바로가기] in the 개인용인증서 발급 (personal certificate) box",
+);
+
+/// The manual, STEP by STEP.
+pub const STEPS: &[Step] = &[
+    Step {
+        number: 1,
+        title: "모의은행 공인인증센터 접속",
+        title_en: "Open the bank's certificate center",
+        screens: &["/"],
+        actions: &[act(
+            "home-center",
+            "모의은행 홈에서 [공인인증센터] 클릭",
+            "On the bank's home page, click [공인인증센터] (certificate center)",
+        )],
+    },
+    Step {
+        number: 2,
+        title: "공인인증센터 내 인증서 발급 [바로가기] 클릭",
+        title_en: "In the certificate center, click [바로가기] for issuing",
+        screens: &["/center"],
+        actions: &[CENTER_ISSUE],
+    },
+    Step {
+        number: 3,
+        title: "개인용인증서 발급 [바로가기] 클릭 ▶ 공인인증프로그램 설치",
+        title_en: "Click [바로가기] for a personal certificate, then the install notice",
+        screens: &["/center/issue"],
+        actions: &[
+            PERSONAL_ISSUE,
+            act(
+                "install-ok",
+                "공인인증프로그램 설치 안내창의 [확인] 클릭",
+                "In the install notice, click [확인] (OK)",
+            ),
+        ],
+    },
+    Step {
+        number: 4,
+        title: "보안 프로그램 [전체설치] 클릭",
+        title_en: "Click [전체설치] (install all) for the security programs",
+        screens: &["/center/issue/check"],
+        actions: &[
+            act(
+                "check-install",
+                "[전체설치] 클릭 (브라우저인증서는 설치 없이 브라우저만 다시 점검합니다)",
+                "Click [전체설치] — a browser certificate installs nothing; it re-checks the browser",
+            ),
+            act(
+                "check-ok",
+                "모든 항목이 정상이면 [확인] 클릭",
+                "When every item passes, click [확인]",
+            ),
+        ],
+    },
+    Step {
+        number: 5,
+        title: "[로그인] 클릭 ▶ 아이디 로그인",
+        title_en: "Log in with your user ID",
+        screens: &["/login"],
+        actions: &[
+            act("login-id", "아이디 입력", "Type your user ID"),
+            act("login-password", "비밀번호 입력", "Type your password"),
+            act("login-submit", "하단 [로그인] 클릭", "Click [로그인] (log in)"),
+        ],
+    },
+    Step {
+        number: 6,
+        title: "공인인증센터 내 인증서 발급 [바로가기] 클릭",
+        title_en: "In the certificate center, click [바로가기] for issuing",
+        screens: &["/center"],
+        actions: &[CENTER_ISSUE],
+    },
+    Step {
+        number: 7,
+        title: "개인용인증서 발급 [바로가기] 클릭",
+        title_en: "Click [바로가기] for a personal certificate",
+        screens: &["/center/issue"],
+        actions: &[PERSONAL_ISSUE],
+    },
+    Step {
+        number: 8,
+        title: "약관동의 및 본인확인 정보입력 후 하단 [약관 동의/본인확인] 클릭",
+        title_en: "Agree to the terms, confirm who you are, click [약관 동의/본인확인]",
+        screens: &["/center/issue/personal/1"],
+        actions: &[
+            act(
+                "basic-terms",
+                "전자금융거래 기본약관 동의 체크",
+                "Tick agreement to the basic terms of electronic banking",
+            ),
+            act(
+                "service-terms",
+                "전자금융서비스 이용약관 동의 체크",
+                "Tick agreement to the electronic banking service terms",
+            ),
+            act(
+                "rrn",
+                "주민등록번호 앞 6자리, 뒤 7자리 입력",
+                "Type your resident registration number: 6 digits, then 7",
+            ),
+            act(
+                "terms-ok",
+                "하단 [약관 동의/본인확인] 클릭",
+                "Click [약관 동의/본인확인] at the bottom",
+            ),
+        ],
+    },
+    Step {
+        number: 9,
+        title: "인증서 종류/발급기관 선택 및 인증서 발급 동의",
+        title_en: "Choose the certificate type and issuer, and agree",
+        screens: &["/center/issue/personal/2"],
+        actions: &[
+            act(
+                "kind-General",
+                "인증서 종류: [범용] 선택",
+                "Certificate type: choose [범용] (general purpose)",
+            ),
+            act(
+                "ca-Kica",
+                "발급기관: [한국정보인증] 선택 (원하는 기관을 골라도 됩니다)",
+                "Issuer: choose [한국정보인증] (KICA); any issuer will do",
+            ),
+            act(
+                "ca-terms",
+                "발급기관 약관 두 가지에 [동의] 체크",
+                "Tick both of the issuer's agreements",
+            ),
+            act(
+                "prior-consent",
+                "공인인증서 발급에 대한 사전동의: [동의] 선택",
+                "Prior consent to issuance: choose [동의] (agree)",
+            ),
+            act("target-ok", "하단 [예] 클릭", "Click [예] (yes) at the bottom"),
+        ],
+    },
+    Step {
+        number: 10,
+        title: "사용자 추가 본인 확인 진행",
+        title_en: "Additional identity check",
+        screens: &["/center/issue/personal/3"],
+        actions: &[
+            act(
+                "identity-ars",
+                "추가 본인 인증: [ARS 인증] 선택",
+                "Additional check: choose [ARS 인증] (phone call)",
+            ),
+            act("identity-go", "[인증받기] 클릭", "Click [인증받기] (verify)"),
+            act(
+                "ars-call",
+                "전화번호 선택 후 [확인], 휴대폰에 승인번호를 누르고 [전화승인완료] 클릭",
+                "Pick a phone and click [확인]; key the approval number on the phone, then click [전화승인완료]",
+            ),
+            act(
+                "account",
+                "출금계좌 비밀번호와 보안카드(또는 OTP) 번호 입력",
+                "Type the account password and the security card (or OTP) code",
+            ),
+            act("verify-ok", "하단 [확인] 클릭", "Click [확인] at the bottom"),
+        ],
+    },
+    Step {
+        number: 11,
+        title: "발급 수수료 출금예약 내역 확인 후 하단 [확인] 클릭",
+        title_en: "Check the fee to be withdrawn, then click [확인]",
+        screens: &["/center/issue/personal/4"],
+        actions: &[act(
+            "fee-ok",
+            "수수료와 출금계좌를 확인하고 [확인] 클릭",
+            "Check the fee and the account, then click [확인]",
+        )],
+    },
+    Step {
+        number: 12,
+        title: "고객 세부정보 입력 후 하단 [확인] 클릭",
+        title_en: "Fill in your details, then click [확인]",
+        screens: &["/center/issue/personal/5"],
+        actions: &[
+            act(
+                "bank-info",
+                "[은행정보 불러오기] 클릭",
+                "Click [은행정보 불러오기] (load the bank's details)",
+            ),
+            act(
+                "english_name",
+                "영문명 입력 (특수문자 제외)",
+                "Type your name in English letters",
+            ),
+            act(
+                "zip",
+                "[우편번호 찾기]로 주소 입력",
+                "Fill in the address with [우편번호 찾기] (find postcode)",
+            ),
+            act(
+                "phone",
+                "전화번호 입력 (- 없이 입력해도 됩니다)",
+                "Type a phone number (hyphens optional)",
+            ),
+            act("details-ok", "하단 [확인] 클릭", "Click [확인] at the bottom"),
+        ],
+    },
+    Step {
+        number: 13,
+        title: "인증서 저장위치 설정 및 인증서 암호 설정",
+        title_en: "Choose where to keep the certificate and set its password",
+        screens: &["/center/issue/personal/6", "/center/issue/personal/7"],
+        actions: &[
+            act("save", "[인증서저장] 클릭", "Click [인증서저장] (save certificate)"),
+            act(
+                "location",
+                "저장위치(브라우저 또는 하드디스크) 선택 후 [확인] 클릭",
+                "Choose where to keep it (browser or hard disk), then click [확인]",
+            ),
+            act(
+                "cert-password",
+                "인증서 암호를 두 번 입력한 뒤 [확인] 클릭",
+                "Type the certificate password twice, then click [확인]",
+            ),
+            act(
+                "done-ok",
+                "발급 완료 안내의 [확인] 클릭",
+                "On the completion notice, click [확인]",
+            ),
+        ],
+    },
+    Step {
+        number: 14,
+        title: "발급받은 인증서로 로그인",
+        title_en: "Log in with the certificate you were issued",
+        screens: &["/login"],
+        actions: &[
+            act(
+                "cert-login",
+                "[브라우저인증서 로그인] 클릭 (하드디스크에 저장했다면 [공인인증서 로그인])",
+                "Click [브라우저인증서 로그인] (or [공인인증서 로그인] if you saved files)",
+            ),
+            act(
+                "picker-list",
+                "팝업에서 인증서 선택",
+                "Choose the certificate in the pop-up",
+            ),
+            act(
+                "picker-password",
+                "인증서 암호 입력",
+                "Type the certificate password",
+            ),
+            act("picker-ok", "[확인] 클릭", "Click [확인]"),
+        ],
+    },
+];
+
+/// The last STEP.
+pub const LAST: u8 = 14;
+
+/// A STEP by its number.
+pub fn step(number: u8) -> Option<&'static Step> {
+    STEPS.iter().find(|s| s.number == number)
+}
+
+/// Where the learner is, measured against the manual.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Place {
+    /// On the screen of the STEP to do now (or a later one, skipping ahead).
+    OnPath(&'static Step),
+    /// Back on the screen of a STEP already done.
+    Behind(&'static Step),
+    /// On a screen the manual does not show.
+    Off,
+}
+
+/// Where `path` is for a learner whose STEP to do now is `current`: the first STEP at or
+/// after `current` shown on that screen; else the last earlier one.
+pub fn locate(path: &str, current: u8) -> Place {
+    let path = match path.trim_end_matches('/') {
+        "" => "/",
+        p => p,
+    };
+    let here: Vec<&'static Step> = STEPS.iter().filter(|s| s.screens.contains(&path)).collect();
+    match here.iter().find(|s| s.number >= current) {
+        Some(step) => Place::OnPath(step),
+        None => here.last().map_or(Place::Off, |s| Place::Behind(s)),
+    }
+}
+
+/// A refusal or wrong entry the learner met, and whether the STEP was then finished.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mistake {
+    /// The STEP it happened in.
+    pub step: u8,
+    /// The message the screen showed.
+    pub message: String,
+}
+
+/// The learner's way through the manual, kept for the tab.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Whether guided mode is on.
+    pub on: bool,
+    /// Whether instructions show in English too.
+    pub english: bool,
+    /// The STEP to do now; 0 before the first screen is seen.
+    pub current: u8,
+    /// When each STEP was first reached (ms since the epoch).
+    pub entered: Vec<(u8, f64)>,
+    /// STEPs passed without their screen (the app went straight on, e.g. after login).
+    pub skipped: Vec<u8>,
+    /// Actions done, as (STEP, target).
+    pub ticks: Vec<(u8, String)>,
+    /// Refusals and wrong entries, in order.
+    pub mistakes: Vec<Mistake>,
+    /// When STEP 14 was finished.
+    pub finished_at: Option<f64>,
+}
+
+impl Progress {
+    /// Guided mode switched on, from the start.
+    pub fn started() -> Self {
+        Self {
+            on: true,
+            ..Self::default()
+        }
+    }
+
+    /// The learner reached STEP `number` at `now`: the STEPs between the last one and this
+    /// one count as passed (skipped when never seen).
+    pub fn reach(&mut self, number: u8, now: f64) {
+        if number <= self.current || self.finished() {
+            return;
+        }
+        for between in self.current.max(1)..number {
+            if !self.was_entered(between) && !self.skipped.contains(&between) {
+                self.skipped.push(between);
+            }
+        }
+        self.entered.push((number, now));
+        self.current = number;
+    }
+
+    /// STEP 14 is done: the certificate logged in.
+    pub fn finish(&mut self, now: f64) {
+        if self.current == LAST && !self.finished() {
+            self.finished_at = Some(now);
+        }
+    }
+
+    /// Whether the whole manual is done.
+    pub fn finished(&self) -> bool {
+        self.finished_at.is_some()
+    }
+
+    fn was_entered(&self, number: u8) -> bool {
+        self.entered.iter().any(|(n, _)| *n == number)
+    }
+
+    /// Ticks the action whose target is `target`, if the current STEP has one.
+    pub fn tick(&mut self, target: &str) {
+        let Some(step) = step(self.current) else {
+            return;
+        };
+        if step.actions.iter().any(|a| a.target == target) && !self.ticked(self.current, target) {
+            self.ticks.push((self.current, target.to_owned()));
+        }
+    }
+
+    /// Whether the action `target` of STEP `number` was done.
+    pub fn ticked(&self, number: u8, target: &str) -> bool {
+        self.ticks.iter().any(|(n, t)| *n == number && t == target)
+    }
+
+    /// The current STEP's first action not yet done (its index).
+    pub fn next_action(&self) -> Option<usize> {
+        let step = step(self.current)?;
+        step.actions
+            .iter()
+            .position(|a| !self.ticked(self.current, a.target))
+    }
+
+    /// Notes a message the screen showed in the current STEP, once.
+    pub fn mistake(&mut self, message: &str) {
+        let message = message.trim();
+        let seen = self
+            .mistakes
+            .last()
+            .is_some_and(|m| m.step == self.current && m.message == message);
+        if !message.is_empty() && self.current > 0 && !seen {
+            self.mistakes.push(Mistake {
+                step: self.current,
+                message: message.to_owned(),
+            });
+        }
+    }
+
+    /// Whether STEP `number` is behind the learner (done or skipped).
+    pub fn passed(&self, number: u8) -> bool {
+        number < self.current || (number == self.current && self.finished())
+    }
+
+    /// Each STEP reached and how long it took (ms), until the next STEP was reached or the
+    /// manual finished; `None` while it is still going on.
+    pub fn durations(&self) -> Vec<(u8, Option<f64>)> {
+        self.entered
+            .iter()
+            .enumerate()
+            .map(|(i, (number, start))| {
+                let end = self.entered.get(i + 1).map(|e| e.1).or(self.finished_at);
+                (*number, end.map(|end| (end - start).max(0.0)))
+            })
+            .collect()
+    }
+}
+
+/// `1분 05초`, `42초`.
+pub fn minutes_seconds(ms: f64) -> String {
+    let total = (ms / 1000.0).round() as u64;
+    match (total / 60, total % 60) {
+        (0, s) => format!("{s}초"),
+        (m, s) => format!("{m}분 {s:02}초"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_is_in_the_table_once_with_numbered_actions() {
+        let numbers: Vec<u8> = STEPS.iter().map(|s| s.number).collect();
+        assert_eq!(numbers, (1..=LAST).collect::<Vec<_>>());
+        for s in STEPS {
+            assert!(!s.actions.is_empty() && !s.screens.is_empty(), "{s:?}");
+            let mut targets: Vec<_> = s.actions.iter().map(|a| a.target).collect();
+            targets.dedup();
+            assert_eq!(targets.len(), s.actions.len(), "a target twice in {s:?}");
+        }
+    }
+
+    #[test]
+    fn a_screen_shown_twice_in_the_manual_is_the_step_to_do_now() {
+        assert_eq!(locate("/center", 0), Place::OnPath(step(2).unwrap()));
+        assert_eq!(locate("/center/", 5), Place::OnPath(step(6).unwrap()));
+        assert_eq!(locate("/login", 3), Place::OnPath(step(5).unwrap()));
+        assert_eq!(locate("/login", 13), Place::OnPath(step(14).unwrap()));
+        // Back at the center while issuing: a STEP already done.
+        assert_eq!(locate("/center", 10), Place::Behind(step(6).unwrap()));
+        assert_eq!(locate("/center/manage", 10), Place::Off);
+        assert_eq!(
+            locate("/center/issue/personal/2", 9),
+            Place::OnPath(step(9).unwrap())
+        );
+    }
+
+    #[test]
+    fn steps_the_app_goes_past_are_skipped_and_times_add_up() {
+        let mut p = Progress::started();
+        p.reach(1, 0.0);
+        p.reach(2, 1_000.0);
+        p.reach(5, 3_000.0);
+        p.reach(8, 10_000.0);
+        assert_eq!(p.skipped, vec![3, 4, 6, 7]);
+        // Going back does not move the learner back.
+        p.reach(6, 11_000.0);
+        assert_eq!(p.current, 8);
+        assert!(p.passed(7) && !p.passed(8));
+        p.tick("rrn");
+        p.tick("kind-General");
+        assert!(p.ticked(8, "rrn") && !p.ticked(8, "kind-General"));
+        assert_eq!(p.next_action(), Some(0));
+        p.mistake("주민등록번호가 올바르지 않습니다.");
+        p.mistake("주민등록번호가 올바르지 않습니다.");
+        assert_eq!(p.mistakes.len(), 1);
+        for n in 9..=LAST {
+            p.reach(n, 10_000.0 + f64::from(n) * 1_000.0);
+        }
+        p.finish(30_000.0);
+        assert!(p.finished() && p.passed(LAST));
+        let times = p.durations();
+        assert_eq!(times[0], (1, Some(1_000.0)));
+        assert_eq!(times[2], (5, Some(7_000.0)));
+        assert_eq!(times.last(), Some(&(14, Some(6_000.0))));
+        assert_eq!(minutes_seconds(65_000.0), "1분 05초");
+        assert_eq!(minutes_seconds(42_400.0), "42초");
+    }
+}
