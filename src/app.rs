@@ -7,8 +7,8 @@ use leptos_router::path;
 
 use crate::bank::api::IssueMenu;
 use crate::bank::{BankClient, Clock};
-use crate::components::{GuidePanel, Header, provide_guide};
 use crate::components::header::login_href;
+use crate::components::{GuidePanel, Header, provide_guide};
 use crate::contexts::{provide_auth, provide_bank};
 use crate::pages::*;
 

@@ -106,7 +106,11 @@ pub const STEPS: &[Step] = &[
         actions: &[
             act("login-id", "아이디 입력", "Type your user ID"),
             act("login-password", "비밀번호 입력", "Type your password"),
-            act("login-submit", "하단 [로그인] 클릭", "Click [로그인] (log in)"),
+            act(
+                "login-submit",
+                "하단 [로그인] 클릭",
+                "Click [로그인] (log in)",
+            ),
         ],
     },
     Step {
@@ -177,7 +181,11 @@ pub const STEPS: &[Step] = &[
                 "공인인증서 발급에 대한 사전동의: [동의] 선택",
                 "Prior consent to issuance: choose [동의] (agree)",
             ),
-            act("target-ok", "하단 [예] 클릭", "Click [예] (yes) at the bottom"),
+            act(
+                "target-ok",
+                "하단 [예] 클릭",
+                "Click [예] (yes) at the bottom",
+            ),
         ],
     },
     Step {
@@ -191,7 +199,11 @@ pub const STEPS: &[Step] = &[
                 "추가 본인 인증: [ARS 인증] 선택",
                 "Additional check: choose [ARS 인증] (phone call)",
             ),
-            act("identity-go", "[인증받기] 클릭", "Click [인증받기] (verify)"),
+            act(
+                "identity-go",
+                "[인증받기] 클릭",
+                "Click [인증받기] (verify)",
+            ),
             act(
                 "ars-call",
                 "전화번호 선택 후 [확인], 휴대폰에 승인번호를 누르고 [전화승인완료] 클릭",
@@ -202,7 +214,11 @@ pub const STEPS: &[Step] = &[
                 "출금계좌 비밀번호와 보안카드(또는 OTP) 번호 입력",
                 "Type the account password and the security card (or OTP) code",
             ),
-            act("verify-ok", "하단 [확인] 클릭", "Click [확인] at the bottom"),
+            act(
+                "verify-ok",
+                "하단 [확인] 클릭",
+                "Click [확인] at the bottom",
+            ),
         ],
     },
     Step {
@@ -242,7 +258,11 @@ pub const STEPS: &[Step] = &[
                 "전화번호 입력 (- 없이 입력해도 됩니다)",
                 "Type a phone number (hyphens optional)",
             ),
-            act("details-ok", "하단 [확인] 클릭", "Click [확인] at the bottom"),
+            act(
+                "details-ok",
+                "하단 [확인] 클릭",
+                "Click [확인] at the bottom",
+            ),
         ],
     },
     Step {
@@ -251,7 +271,11 @@ pub const STEPS: &[Step] = &[
         title_en: "Choose where to keep the certificate and set its password",
         screens: &["/center/issue/personal/6", "/center/issue/personal/7"],
         actions: &[
-            act("save", "[인증서저장] 클릭", "Click [인증서저장] (save certificate)"),
+            act(
+                "save",
+                "[인증서저장] 클릭",
+                "Click [인증서저장] (save certificate)",
+            ),
             act(
                 "location",
                 "저장위치(브라우저 또는 하드디스크) 선택 후 [확인] 클릭",
@@ -413,12 +437,16 @@ impl Progress {
         self.ticks.iter().any(|(n, t)| *n == number && t == target)
     }
 
-    /// The current STEP's first action not yet done (its index).
+    /// The current STEP's next action (its index): the first not done after the last one
+    /// done (a learner who went on past an action, as when the picker's first certificate is
+    /// already chosen, is not sent back to it), or else the first not done.
     pub fn next_action(&self) -> Option<usize> {
         let step = step(self.current)?;
-        step.actions
-            .iter()
-            .position(|a| !self.ticked(self.current, a.target))
+        let done = |a: &Action| self.ticked(self.current, a.target);
+        let after = step.actions.iter().rposition(done).map_or(0, |i| i + 1);
+        (after..step.actions.len())
+            .find(|i| !done(&step.actions[*i]))
+            .or_else(|| step.actions.iter().position(|a| !done(a)))
     }
 
     /// Notes a message the screen showed in the current STEP, once.
@@ -510,6 +538,9 @@ mod tests {
         p.tick("rrn");
         p.tick("kind-General");
         assert!(p.ticked(8, "rrn") && !p.ticked(8, "kind-General"));
+        // Next comes after the last action done.
+        assert_eq!(p.next_action(), Some(3));
+        p.tick("terms-ok");
         assert_eq!(p.next_action(), Some(0));
         p.mistake("주민등록번호가 올바르지 않습니다.");
         p.mistake("주민등록번호가 올바르지 않습니다.");

@@ -3,6 +3,8 @@
 
 #[path = "e2e/flows.rs"]
 mod flows;
+#[path = "e2e/guided.rs"]
+mod guided;
 #[path = "e2e/pages.rs"]
 mod pages;
 #[path = "e2e/support.rs"]

@@ -89,7 +89,13 @@ fn CustomerTable(business: bool, on_pick: Callback<&'static DemoCustomer>) -> im
         ]
     };
     view! {
-        <div class="table-scroll">
+        // A box that scrolls sideways on a phone, reachable by the keyboard too.
+        <div
+            class="table-scroll"
+            tabindex="0"
+            role="region"
+            aria-label=if business { "기업 고객 연습용 계정" } else { "개인 고객 연습용 계정" }
+        >
         <table class=if business { "business" } else { "personal" }>
             <TableHead columns />
             <tbody>

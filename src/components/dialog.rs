@@ -91,5 +91,10 @@ fn cancel_button(dialog: &web_sys::HtmlDivElement) -> Option<web_sys::HtmlElemen
     (0..buttons.length())
         .rev()
         .filter_map(|i| buttons.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .find(|b| matches!(b.text_content().as_deref().map(str::trim), Some("취소" | "닫기")))
+        .find(|b| {
+            matches!(
+                b.text_content().as_deref().map(str::trim),
+                Some("취소" | "닫기")
+            )
+        })
 }

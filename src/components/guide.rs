@@ -114,15 +114,31 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
     let on_screen = RwSignal::new(None::<String>);
     let folded = RwSignal::new(false);
 
+    // The next action's control is brought into sight once when it becomes the next one
+    // (after that the learner scrolls as they like).
+    let brought = StoredValue::new(None::<(u8, Option<usize>)>);
     let refresh = move || {
         let path = location.pathname.get_untracked();
-        let found = progress.with_untracked(|p| place_badges(p, &path));
+        let (found, next_target) = progress.with_untracked(|p| place_badges(p, &path));
+        let next = progress.with_untracked(|p| (p.current, p.next_action()));
+        if let Some((target, in_sight)) = next_target {
+            if brought.get_value() != Some(next) {
+                brought.set_value(Some(next));
+                if !in_sight {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    target.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        }
         if badges.with_untracked(|b| *b != found) {
             badges.set(found);
         }
         let message = screen_message();
         if let Some(m) = &message {
-            if progress.with_untracked(|p| !p.finished() && !p.mistakes.iter().any(|x| x.message == *m)) {
+            if progress
+                .with_untracked(|p| !p.finished() && !p.mistakes.iter().any(|x| x.message == *m))
+            {
                 progress.update(|p| p.mistake(m));
             }
         }
@@ -133,10 +149,21 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
     if let Ok(ticker) = set_interval_with_handle(refresh, Duration::from_millis(300)) {
         on_cleanup(move || ticker.clear());
     }
-    let scroll = window_event_listener(leptos::ev::scroll, move |_| refresh());
+    // Any scroll (the window's, the body's on a phone, a dialog's), caught on its way down.
+    let on_scroll = wasm_bindgen::closure::Closure::<dyn Fn()>::new(refresh);
+    let on_scroll: js_sys::Function = on_scroll.into_js_value().unchecked_into();
+    let _ = document().add_event_listener_with_callback_and_bool("scroll", &on_scroll, true);
+    let on_scroll = StoredValue::new_local(on_scroll);
+    on_cleanup(move || {
+        if let Some(f) = on_scroll.try_get_value() {
+            let _ = document().remove_event_listener_with_callback_and_bool("scroll", &f, true);
+        }
+    });
     let resize = window_event_listener(leptos::ev::resize, move |_| refresh());
     let tick = move |ev: web_sys::Event| {
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let guided = target.and_then(|t| t.closest("[data-guide]").ok().flatten());
         if let Some(name) = guided.and_then(|g| g.get_attribute("data-guide")) {
             let current = progress.with_untracked(|p| p.current);
@@ -149,7 +176,7 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
     let inputs = window_event_listener(leptos::ev::input, tick);
     let changes = window_event_listener(leptos::ev::change, tick);
     on_cleanup(move || {
-        for handle in [scroll, resize, clicks, inputs, changes] {
+        for handle in [resize, clicks, inputs, changes] {
             handle.remove();
         }
         clear_marks(&[]);
@@ -224,7 +251,8 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
                                 class="guide-badge"
                                 class:next=b.next
                                 class:done=b.done
-                                style=format!("left:{}px;top:{}px", b.left, b.top)
+                                style:left=format!("{}px", b.left)
+                                style:top=format!("{}px", b.top)
                             >
                                 {b.label}
                             </span>
@@ -238,7 +266,11 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
 
 /// The STEP to do now, its actions, and the way back when the learner is elsewhere.
 #[component]
-fn Current(progress: RwSignal<Progress>, place: Signal<Place>, english: Signal<bool>) -> impl IntoView {
+fn Current(
+    progress: RwSignal<Progress>,
+    place: Signal<Place>,
+    english: Signal<bool>,
+) -> impl IntoView {
     move || {
         let current = progress.with(|p| p.current);
         let now = guide::step(current);
@@ -342,7 +374,7 @@ fn Summary(progress: RwSignal<Progress>) -> impl IntoView {
                 <li>
                     {format!("STEP {:02}: {}", m.step, m.message)}
                     <br />
-                    {format!("→ 다시 입력해 STEP {:02}을(를) 마쳤습니다.", m.step)}
+                    {format!("→ 메시지대로 다시 입력해 통과 (STEP {:02} 완료)", m.step)}
                 </li>
             }
         })
@@ -384,30 +416,56 @@ fn screen_message() -> Option<String> {
 }
 
 /// Marks the current STEP's targets on the page (the outline) and says where their badges go.
-fn place_badges(p: &Progress, path: &str) -> Vec<Badge> {
+/// Also returns the next action's control, if it is on the page, and whether it is in sight.
+fn place_badges(p: &Progress, path: &str) -> (Vec<Badge>, Option<(web_sys::Element, bool)>) {
     let step = match guide::locate(path, p.current) {
         Place::OnPath(step) if step.number == p.current && !p.finished() => step,
         _ => {
             clear_marks(&[]);
-            return Vec::new();
+            return (Vec::new(), None);
         }
     };
+    let mut next_target = None;
     let next = p.next_action();
+    // Badges only where the page shows: above a bottom sheet, inside the window.
+    let limit = match document().query_selector(".guide-panel").ok().flatten() {
+        Some(panel) if panel.get_bounding_client_rect().top() > 0.0 => {
+            panel.get_bounding_client_rect().top()
+        }
+        _ => window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::MAX),
+    };
+    // While a dialog is open, only what is in it can be pressed.
+    let dialog = document().query_selector(".dialog").ok().flatten();
     let mut badges = Vec::new();
     let mut marked = Vec::new();
     for (i, action) in step.actions.iter().enumerate() {
         let Some(target) = visible(action.target) else {
             continue;
         };
+        if dialog.as_ref().is_some_and(|d| !d.contains(Some(&target))) {
+            continue;
+        }
         let label = format!("{:02}", i + 1);
         set_attr(&target, "data-guide-mark", Some(&label));
         set_attr(&target, "data-guide-next", (next == Some(i)).then_some(""));
         let rect = target.get_bounding_client_rect();
+        let in_sight = rect.bottom() >= 0.0 && rect.top() <= limit - 12.0;
+        if next == Some(i) {
+            next_target = Some((target.clone(), in_sight));
+        }
+        if !in_sight {
+            marked.push(target);
+            continue;
+        }
         // Beside the control's top-left corner, never over it: to its left, or above it
         // when there is no room on the left.
-        let (left, top) = match rect.left() >= 32.0 {
-            true => (rect.left() - 30.0, rect.top()),
-            false => (rect.left(), (rect.top() - 28.0).max(0.0)),
+        let (left, top) = match rect.left() >= 24.0 {
+            true => (rect.left() - 24.0, rect.top().max(0.0)),
+            false => (rect.left(), (rect.top() - 26.0).max(0.0)),
         };
         badges.push(Badge {
             label,
@@ -419,7 +477,7 @@ fn place_badges(p: &Progress, path: &str) -> Vec<Badge> {
         marked.push(target);
     }
     clear_marks(&marked);
-    badges
+    (badges, next_target)
 }
 
 /// The first shown element with `data-guide="name"`.
@@ -449,7 +507,8 @@ fn clear_marks(keep: &[web_sys::Element]) {
     let Ok(found) = document().query_selector_all("[data-guide-mark]") else {
         return;
     };
-    for e in (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+    for e in (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
+    {
         if !keep.contains(&e) {
             set_attr(&e, "data-guide-mark", None);
             set_attr(&e, "data-guide-next", None);

@@ -45,7 +45,7 @@ pub async fn agree_with_ca(b: &Browser, ca: &str) {
         .await
         .unwrap()
     {
-        label.click().await.unwrap();
+        b.press(&label).await.unwrap();
     }
     b.click_label_exact("동의").await;
 }
@@ -131,7 +131,9 @@ pub async fn step_5(b: &Browser) {
     .await;
     assert_eq!(b.value("#zip").await, "04524");
     b.fill("#address_detail", "1층").await;
-    b.fill("#phone", "02-123-4567").await;
+    // Without hyphens: the field groups the digits as they are typed.
+    b.fill("#phone", "0212345678").await;
+    b.wait_value("#phone", "02-1234-5678").await;
     b.fill("#mobile", "010-1234-5678").await;
     b.fill("#email", "hong@example.com").await;
     b.click(STEP, "확인").await;

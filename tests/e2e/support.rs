@@ -147,6 +147,17 @@ mod tempdir {
     }
 }
 
+/// The Tab key, for `Browser::keys`.
+pub const TAB: &str = "\u{e004}";
+/// The Enter key.
+pub const ENTER: &str = "\u{e007}";
+/// The Escape key.
+pub const ESCAPE: &str = "\u{e00c}";
+/// The space bar.
+pub const SPACE: &str = " ";
+/// The right arrow.
+pub const RIGHT: &str = "\u{e014}";
+
 /// A browser on the app, with helpers that wait for the page like a patient user.
 pub struct Browser {
     pub client: Client,
@@ -394,9 +405,21 @@ impl Browser {
             let container = container.map_err(|_| format!("no `{scope}`"))?;
             let target = container.find(Locator::XPath(xpath)).await;
             let target = target.map_err(|_| format!("no `{label}` in `{scope}`"))?;
-            target.click().await.map_err(|e| format!("`{label}` in `{scope}`: {e}"))
+            self.press(&target)
+                .await
+                .map_err(|e| format!("`{label}` in `{scope}`: {e}"))
         })
         .await
+    }
+
+    /// Scrolls `target` to the middle of its scrolling box, as a finger would (a phone's page
+    /// can hold it under the guide's sheet), then clicks it.
+    pub async fn press(&self, target: &Element) -> Result<(), fantoccini::error::CmdError> {
+        let script = "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })";
+        self.client
+            .execute(script, vec![serde_json::to_value(target).unwrap()])
+            .await?;
+        target.click().await
     }
 
     /// Clicks the element matching `css`, found again if it re-rendered before the click.
@@ -404,7 +427,9 @@ impl Browser {
         self.until(move || async move {
             let target = self.client.find(Locator::Css(css)).await;
             let target = target.map_err(|_| format!("no `{css}`"))?;
-            target.click().await.map_err(|e| format!("`{css}`: {e}"))
+            self.press(&target)
+                .await
+                .map_err(|e| format!("`{css}`: {e}"))
         })
         .await
     }
@@ -429,16 +454,15 @@ impl Browser {
     }
 
     async fn click_label_where(&self, condition: &str, text: &str) {
-        let xpath = format!("//label[{condition}]");
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::XPath(&xpath))
-            .await
-            .unwrap_or_else(|e| panic!("no label with {text:?}: {e}"))
-            .click()
-            .await
-            .unwrap();
+        let xpath = &format!("//label[{condition}]");
+        self.until(move || async move {
+            let label = self.client.find(Locator::XPath(xpath)).await;
+            let label = label.map_err(|_| format!("no label with {text:?}"))?;
+            self.press(&label)
+                .await
+                .map_err(|e| format!("label {text:?}: {e}"))
+        })
+        .await
     }
 
     /// The text of the element matching `css`, once it is there.
@@ -489,6 +513,170 @@ impl Browser {
     /// Whether an element matching `css` is on the page now.
     pub async fn has(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Makes the page a phone's: 390 × 844 CSS pixels, a touch screen.
+    pub async fn as_phone(&self) {
+        let metrics =
+            json!({ "width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": true });
+        self.cdp("Emulation.setDeviceMetricsOverride", metrics)
+            .await;
+        self.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": true }),
+        )
+        .await;
+    }
+
+    /// Fails unless the page fits its width (no sideways scroll of the page).
+    pub async fn fits_width(&self, screen: &str) {
+        let widths = self
+            .client
+            .execute(
+                "return [Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), window.innerWidth]",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (scroll, inner) = (widths[0].as_f64().unwrap(), widths[1].as_f64().unwrap());
+        assert!(
+            scroll <= inner,
+            "{screen}: the page scrolls sideways ({scroll} > {inner})"
+        );
+    }
+
+    /// Runs axe-core (the npm package the project pins) on the page; fails on any serious or
+    /// critical violation.
+    pub async fn axe(&self, screen: &str) {
+        let source =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&source)
+            .unwrap_or_else(|e| panic!("{}: {e} (scripts/setup installs it)", source.display()));
+        // Loaded as a WebDriver script, not by `eval` (which the page's CSP forbids).
+        let loaded = self
+            .client
+            .execute("return !!window.axe", vec![])
+            .await
+            .unwrap();
+        if loaded != json!(true) {
+            let load = format!("{source}\n;return !!window.axe;");
+            let loaded = self.client.execute(&load, vec![]).await.unwrap();
+            assert_eq!(loaded, json!(true), "axe-core did not load");
+        }
+        let found = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ["violations"] }).then(r => done(
+                    r.violations
+                        .filter(v => v.impact === "serious" || v.impact === "critical")
+                        .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`)
+                ), e => done([`axe failed: ${e}`]));"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        let found: Vec<String> = serde_json::from_value(found).unwrap();
+        assert!(
+            found.is_empty(),
+            "{screen}: axe-core found\n{}",
+            found.join("\n")
+        );
+    }
+
+    /// Waits until the guide panel shows STEP `step` with its badge `01` on the control whose
+    /// `data-guide` is `first`.
+    pub async fn guide_at(&self, step: u8, first: &str) {
+        self.wait_text(".guide-step", &format!("STEP {step:02} /"))
+            .await;
+        let mark = format!("[data-guide-mark='01'][data-guide='{first}']");
+        self.until(move || {
+            let mark = mark.clone();
+            async move {
+                match self.has(&mark).await {
+                    true => Ok(()),
+                    false => Err(format!("STEP {step:02}: badge 01 is not on `{first}`")),
+                }
+            }
+        })
+        .await;
+        // The badge `01` is shown beside the control, not over it.
+        self.until(move || async move {
+            let found = self
+                .client
+                .execute(
+                    r#"const t = document.querySelector("[data-guide-mark='01']").getBoundingClientRect();
+                    const b = [...document.querySelectorAll(".guide-badge")].find(e => e.textContent.trim() === "01");
+                    if (!b) { return "no badge 01 among: " + document.querySelector(".guide-badges").outerHTML; }
+                    const r = b.getBoundingClientRect();
+                    const apart = r.right <= t.left + 1 || r.bottom <= t.top + 1;
+                    return apart ? "" : `badge ${JSON.stringify(r)} covers ${JSON.stringify(t)}`;"#,
+                    vec![],
+                )
+                .await
+                .unwrap();
+            match found.as_str() {
+                Some("") => Ok(()),
+                other => Err(format!("STEP {step:02}: {other:?}")),
+            }
+        })
+        .await;
+    }
+
+    /// Presses keys on whatever has the focus (`\u{e004}` Tab, `\u{e007}` Enter…).
+    pub async fn keys(&self, keys: &str) {
+        let focused = self.client.active_element().await.unwrap();
+        focused.send_keys(keys).await.unwrap();
+    }
+
+    /// Presses Tab until the focused element matches `css`; fails after 80 presses.
+    pub async fn tab_to(&self, css: &str) {
+        for _ in 0..80 {
+            self.keys(TAB).await;
+            if self.focused_is(css).await {
+                return;
+            }
+        }
+        panic!("Tab never reached `{css}`\n{}", self.page_text().await);
+    }
+
+    /// The label of the focused radio button when it is checked (its `<label>`, or its table
+    /// row's text).
+    pub async fn focused_choice(&self) -> Option<String> {
+        let found = self
+            .client
+            .execute(
+                r#"const e = document.activeElement;
+                if (!e || !e.checked) { return null; }
+                const by = e.closest("label") || e.closest("tr")
+                    || document.querySelector(`label[for="${e.id}"]`);
+                return by ? by.textContent : null;"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        found.as_str().map(str::to_owned)
+    }
+
+    /// Whether an element matching `css` is on the page and shown.
+    pub async fn shown(&self, css: &str) -> bool {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(e) => e.is_displayed().await.unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the focused element matches `css`.
+    pub async fn focused_is(&self, css: &str) -> bool {
+        let found = self
+            .client
+            .execute(
+                "return !!document.activeElement && document.activeElement.matches(arguments[0])",
+                vec![json!(css)],
+            )
+            .await
+            .unwrap();
+        found.as_bool().unwrap_or(false)
     }
 
     /// Logs in through the ID form on the current login page.

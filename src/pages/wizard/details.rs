@@ -219,6 +219,20 @@ pub fn DetailsStep() -> impl IntoView {
                     placeholder="예: 세종대로"
                     prop:value=query
                     on:input=move |ev| query.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        // Enter searches here; it must not submit step 5's form around the
+                        // dialog. With one address found, Enter takes it.
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            if let [(zip, address)] = search_addresses(&query.get_untracked())[..] {
+                                form.update(|f| {
+                                    f.zip = zip.to_owned();
+                                    f.address = address.to_owned();
+                                });
+                                searching.set(false);
+                            }
+                        }
+                    }
                 />
                 <ul class="address-results">
                     {move || {

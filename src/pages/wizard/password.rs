@@ -319,7 +319,8 @@ fn LocationDialog(
     let storage = RwSignal::new(chosen);
     view! {
         <Dialog open=Signal::stored(true) title="인증서 저장위치 선택">
-            <fieldset class="locations" data-guide="location">
+            <div data-guide="location">
+            <fieldset class="locations">
                 <legend>"저장위치"</legend>
                 {Storage::ALL
                     .iter()
@@ -339,6 +340,7 @@ fn LocationDialog(
                 on_ok=Callback::new(move |()| on_chosen.run(storage.get_untracked()))
                 on_cancel
             />
+            </div>
         </Dialog>
     }
 }

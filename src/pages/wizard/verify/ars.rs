@@ -140,6 +140,7 @@ fn ArsPhone(
                             <button
                                 type="button"
                                 class="key"
+                                data-key=d.to_string()
                                 disabled=finished
                                 on:click=move |_| keyed.update(|k| k.push(char::from(b'0' + d)))
                             >
@@ -151,6 +152,7 @@ fn ArsPhone(
                 <button
                     type="button"
                     class="key wide"
+                    data-key="#"
                     disabled=finished
                     on:click=move |_| {
                         answer.dispatch(keyed.get_untracked());
