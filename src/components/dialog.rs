@@ -35,18 +35,18 @@ pub fn Dialog(
                 }
             });
             on_cleanup(move || {
-                if let Some(before) = before.try_get_value().flatten() {
-                    if before.is_connected() {
-                        let _ = before.focus();
-                    }
+                if let Some(before) = before.try_get_value().flatten()
+                    && before.is_connected()
+                {
+                    let _ = before.focus();
                 }
             });
             let on_key = move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Escape" {
-                    if let Some(cancel) = dialog.get_untracked().and_then(|d| cancel_button(&d)) {
-                        ev.prevent_default();
-                        cancel.click();
-                    }
+                if ev.key() == "Escape"
+                    && let Some(cancel) = dialog.get_untracked().and_then(|d| cancel_button(&d))
+                {
+                    ev.prevent_default();
+                    cancel.click();
                 }
             };
             view! {

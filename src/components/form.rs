@@ -66,13 +66,11 @@ pub fn DigitsInput(
         let digits = crate::format::digits(&event_target_value(&ev), max);
         let full = digits.len() == max;
         value.set(digits);
-        if let (true, Some(next)) = (full, next) {
-            if let Some(field) = document().get_element_by_id(next) {
-                use wasm_bindgen::JsCast;
-                if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = field.focus();
-                }
-            }
+        if let (true, Some(next)) = (full, next)
+            && let Some(field) = document().get_element_by_id(next)
+            && let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field)
+        {
+            let _ = field.focus();
         }
     };
     view! {

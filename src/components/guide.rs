@@ -84,10 +84,10 @@ pub fn GuidePanel() -> impl IntoView {
         }
         let now = js_sys::Date::now();
         let current = progress.with_untracked(|p| p.current);
-        if let Place::OnPath(step) = guide::locate(&path, current) {
-            if step.number > current {
-                progress.update(|p| p.reach(step.number, now));
-            }
+        if let Place::OnPath(step) = guide::locate(&path, current)
+            && step.number > current
+        {
+            progress.update(|p| p.reach(step.number, now));
         }
         let done = current == guide::LAST && logged_in && path != "/login";
         if done && !progress.with_untracked(Progress::finished) {
@@ -121,26 +121,25 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
         let path = location.pathname.get_untracked();
         let (found, next_target) = progress.with_untracked(|p| place_badges(p, &path));
         let next = progress.with_untracked(|p| (p.current, p.next_action()));
-        if let Some((target, in_sight)) = next_target {
-            if brought.get_value() != Some(next) {
-                brought.set_value(Some(next));
-                if !in_sight {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    target.scroll_into_view_with_scroll_into_view_options(&options);
-                }
+        if let Some((target, in_sight)) = next_target
+            && brought.get_value() != Some(next)
+        {
+            brought.set_value(Some(next));
+            if !in_sight {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                target.scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
         if badges.with_untracked(|b| *b != found) {
             badges.set(found);
         }
         let message = screen_message();
-        if let Some(m) = &message {
-            if progress
+        if let Some(m) = &message
+            && progress
                 .with_untracked(|p| !p.finished() && !p.mistakes.iter().any(|x| x.message == *m))
-            {
-                progress.update(|p| p.mistake(m));
-            }
+        {
+            progress.update(|p| p.mistake(m));
         }
         if on_screen.with_untracked(|s| *s != message) {
             on_screen.set(message);
@@ -354,7 +353,7 @@ fn Summary(progress: RwSignal<Progress>) -> impl IntoView {
         .map(|s| {
             let took = match times.iter().find(|(n, _)| *n == s.number) {
                 Some((_, Some(ms))) => guide::minutes_seconds(*ms),
-                _ if p.skipped.contains(&s.number) => "건너뜀 (화면이 바로 넘어감)".to_owned(),
+                _ if p.skipped.contains(&s.number) => "건너뜀".to_owned(),
                 _ => "-".to_owned(),
             };
             view! {

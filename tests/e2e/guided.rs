@@ -17,6 +17,8 @@ async fn check(b: &Browser, phone: bool, name: &str) {
     let name = format!("guided-{}{name}", if phone { "phone-" } else { "" });
     if phone {
         b.fits_width(&name).await;
+        let small = b.small_buttons().await;
+        assert!(small.is_empty(), "{name}: buttons under 44 px: {small:?}");
     }
     b.axe(&name).await;
     b.shot(&name).await;
@@ -43,6 +45,14 @@ async fn guided_walk(b: &Browser, phone: bool) {
 
     b.wait_path("/center").await;
     screen(b, phone, 2, "center-issue", "02-center").await;
+    if !phone {
+        // Off the manual's path: the panel says so and leads back.
+        b.click(".center-menu", "인증서 관리").await;
+        b.wait_text(".guide-away", "매뉴얼에 없는 화면입니다").await;
+        b.click(".guide-away", "STEP 02 화면으로 돌아가기").await;
+        b.wait_path("/center").await;
+        b.guide_at(2, "center-issue").await;
+    }
     if phone {
         // The left menu waits behind 메뉴, and opening it keeps the page within the screen.
         assert!(!b.shown(".center-menu .menu-lists").await, "menu folded");

@@ -545,6 +545,22 @@ impl Browser {
         );
     }
 
+    /// The shown buttons (`.btn`) less than 44 CSS pixels tall, as "text: height".
+    pub async fn small_buttons(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute(
+                r#"return [...document.querySelectorAll(".btn")]
+                    .map(e => [e.textContent.trim(), e.getBoundingClientRect().height])
+                    .filter(([, h]) => h > 0 && h < 44)
+                    .map(([t, h]) => `${t}: ${h}`);"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(found).unwrap()
+    }
+
     /// Runs axe-core (the npm package the project pins) on the page; fails on any serious or
     /// critical violation.
     pub async fn axe(&self, screen: &str) {
