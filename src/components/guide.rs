@@ -5,13 +5,18 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::contexts::use_auth;
-use crate::guide::{self, Place, Progress, STEPS};
+use crate::guide::{self, Place, Progress};
 use crate::store::KeyValueStore;
+
+mod badges;
+mod step_view;
+
+use badges::{Badge, clear_marks, place_badges, screen_message};
+use step_view::{Current, Summary};
 
 /// Where the progress is kept: for the tab, as the issue asks.
 const KEY: &str = "guide";
@@ -54,16 +59,6 @@ pub fn GuideSwitch() -> impl IntoView {
             <span class="hint">"교재의 STEP 01–14를 화면 위에 번호로 보여 줍니다."</span>
         </label>
     }
-}
-
-/// One numbered badge over the page, beside its target.
-#[derive(Clone, Debug, PartialEq)]
-struct Badge {
-    label: String,
-    left: f64,
-    top: f64,
-    next: bool,
-    done: bool,
 }
 
 /// The guide panel and the badges, while guided mode is on.
@@ -230,7 +225,7 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
                                     <strong>"화면의 안내: "</strong>
                                     {m}
                                     <br />
-                                    "메시지대로 고친 뒤 같은 버튼을 다시 누르세요. 횟수가 모두 지나 잠겼다면 연습용 계정 안내의 방법으로 풀 수 있습니다."
+                                    "메시지대로 고친 뒤 같은 버튼을 다시 누르세요. 틀린 횟수가 다 차서 잠겼다면 로그인 화면 연습용 계정의 [연습 데이터 초기화]로 처음 상태로 돌릴 수 있습니다."
                                     {english().then_some(view! { <span class="guide-en">"Read the message on the screen, fix what it says, and press the same button again."</span> })}
                                 </p>
                             }
@@ -260,257 +255,5 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
                     .collect_view()
             }}
         </div>
-    }
-}
-
-/// The STEP to do now, its actions, and the way back when the learner is elsewhere.
-#[component]
-fn Current(
-    progress: RwSignal<Progress>,
-    place: Signal<Place>,
-    english: Signal<bool>,
-) -> impl IntoView {
-    move || {
-        let current = progress.with(|p| p.current);
-        let now = guide::step(current);
-        let back = now.map(|s| s.screens[0]).unwrap_or("/");
-        let away = match place.get() {
-            Place::OnPath(_) => None,
-            Place::Behind(s) => Some(format!(
-                "STEP {:02}({})의 화면입니다. 그 단계는 이미 마쳤습니다.",
-                s.number, s.title
-            )),
-            Place::Off => Some("매뉴얼에 없는 화면입니다.".to_owned()),
-        };
-        let away = away.map(|text| {
-            let label = match now {
-                Some(s) => format!("STEP {:02} 화면으로 돌아가기", s.number),
-                None => "모의은행 홈에서 시작하기".to_owned(),
-            };
-            view! {
-                <p class="guide-away" role="status">
-                    {text}
-                    <br />
-                    <A href=back>{label}</A>
-                    {english.get().then_some(view! { <span class="guide-en">"This screen is off the manual's path; follow the link to go back."</span> })}
-                </p>
-            }
-        });
-        let step = now.map(|s| {
-            let next = progress.with(Progress::next_action);
-            let actions = s
-                .actions
-                .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let done = progress.with(|p| p.ticked(s.number, a.target));
-                    let is_next = next == Some(i);
-                    view! {
-                        <li class:done=done class:next=is_next aria-current=is_next.then_some("step")>
-                            <span class="guide-no">{format!("{:02}", i + 1)}</span>
-                            <span>
-                                {a.ko}
-                                {done.then_some(" ✓")}
-                                {english.get().then_some(view! { <span class="guide-en">{a.en}</span> })}
-                            </span>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <p class="guide-step">{format!("STEP {:02} / {}", s.number, guide::LAST)}</p>
-                <h3 class="guide-title">
-                    {s.title}
-                    {english.get().then_some(view! { <span class="guide-en">{s.title_en}</span> })}
-                </h3>
-                <ol class="guide-actions">{actions}</ol>
-            }
-        });
-        let start = (current == 0).then(|| {
-            view! {
-                <p>
-                    "STEP 01부터 시작합니다. "
-                    <A href="/">"모의은행 홈"</A>
-                    "에서 [공인인증센터]를 누르세요."
-                </p>
-            }
-        });
-        view! { {away} {step} {start} }
-    }
-}
-
-/// What the learner sees after STEP 14: the time each STEP took and the mistakes met.
-#[component]
-fn Summary(progress: RwSignal<Progress>) -> impl IntoView {
-    let p = progress.get_untracked();
-    let total = match (p.entered.first(), p.finished_at) {
-        (Some((_, start)), Some(end)) => guide::minutes_seconds(end - start),
-        _ => String::new(),
-    };
-    let times = p.durations();
-    let rows = STEPS
-        .iter()
-        .map(|s| {
-            let took = match times.iter().find(|(n, _)| *n == s.number) {
-                Some((_, Some(ms))) => guide::minutes_seconds(*ms),
-                _ if p.skipped.contains(&s.number) => "건너뜀".to_owned(),
-                _ => "-".to_owned(),
-            };
-            view! {
-                <tr>
-                    <th scope="row">{format!("STEP {:02}", s.number)}</th>
-                    <td>{s.title}</td>
-                    <td class="num">{took}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let mistakes = p
-        .mistakes
-        .iter()
-        .map(|m| {
-            view! {
-                <li>
-                    {format!("STEP {:02}: {}", m.step, m.message)}
-                    <br />
-                    {format!("→ 메시지대로 다시 입력해 통과 (STEP {:02} 완료)", m.step)}
-                </li>
-            }
-        })
-        .collect_view();
-    let none = p.mistakes.is_empty();
-    view! {
-        <div class="guide-summary" role="status">
-            <h3>"STEP 14까지 모두 마쳤습니다"</h3>
-            <p>{format!("걸린 시간: 모두 {total}")}</p>
-            <table class="guide-times">
-                <thead>
-                    <tr>
-                        <th scope="col">"단계"</th>
-                        <th scope="col">"할 일"</th>
-                        <th scope="col">"걸린 시간"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <h3>"실수와 고친 방법"</h3>
-            {none.then_some(view! { <p>"실수 없이 마쳤습니다."</p> })}
-            <ul class="guide-mistakes">{mistakes}</ul>
-            <p class="row">
-                <button type="button" class="btn primary" on:click=move |_| progress.set(Progress::started())>
-                    "처음부터 다시"
-                </button>
-            </p>
-        </div>
-    }
-}
-
-/// The first error the screen shows now (a refusal, a wrong password, a lock), if any.
-fn screen_message() -> Option<String> {
-    let found = document().query_selector_all(".error, .field-error").ok()?;
-    (0..found.length())
-        .filter_map(|i| found.item(i)?.text_content())
-        .map(|t| t.trim().to_owned())
-        .find(|t| !t.is_empty())
-}
-
-/// Marks the current STEP's targets on the page (the outline) and says where their badges go.
-/// Also returns the next action's control, if it is on the page, and whether it is in sight.
-fn place_badges(p: &Progress, path: &str) -> (Vec<Badge>, Option<(web_sys::Element, bool)>) {
-    let step = match guide::locate(path, p.current) {
-        Place::OnPath(step) if step.number == p.current && !p.finished() => step,
-        _ => {
-            clear_marks(&[]);
-            return (Vec::new(), None);
-        }
-    };
-    let mut next_target = None;
-    let next = p.next_action();
-    // Badges only where the page shows: above a bottom sheet, inside the window.
-    let limit = match document().query_selector(".guide-panel").ok().flatten() {
-        Some(panel) if panel.get_bounding_client_rect().top() > 0.0 => {
-            panel.get_bounding_client_rect().top()
-        }
-        _ => window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(f64::MAX),
-    };
-    // While a dialog is open, only what is in it can be pressed.
-    let dialog = document().query_selector(".dialog").ok().flatten();
-    let mut badges = Vec::new();
-    let mut marked = Vec::new();
-    for (i, action) in step.actions.iter().enumerate() {
-        let Some(target) = visible(action.target) else {
-            continue;
-        };
-        if dialog.as_ref().is_some_and(|d| !d.contains(Some(&target))) {
-            continue;
-        }
-        let label = format!("{:02}", i + 1);
-        set_attr(&target, "data-guide-mark", Some(&label));
-        set_attr(&target, "data-guide-next", (next == Some(i)).then_some(""));
-        let rect = target.get_bounding_client_rect();
-        let in_sight = rect.bottom() >= 0.0 && rect.top() <= limit - 12.0;
-        if next == Some(i) {
-            next_target = Some((target.clone(), in_sight));
-        }
-        if !in_sight {
-            marked.push(target);
-            continue;
-        }
-        // Beside the control's top-left corner, never over it: to its left, or above it
-        // when there is no room on the left.
-        let (left, top) = match rect.left() >= 24.0 {
-            true => (rect.left() - 24.0, rect.top().max(0.0)),
-            false => (rect.left(), (rect.top() - 26.0).max(0.0)),
-        };
-        badges.push(Badge {
-            label,
-            left: left.round(),
-            top: top.round(),
-            next: next == Some(i),
-            done: p.ticked(step.number, action.target),
-        });
-        marked.push(target);
-    }
-    clear_marks(&marked);
-    (badges, next_target)
-}
-
-/// The first shown element with `data-guide="name"`.
-fn visible(name: &str) -> Option<web_sys::Element> {
-    let found = document()
-        .query_selector_all(&format!("[data-guide=\"{name}\"]"))
-        .ok()?;
-    (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .find(|e| {
-            let r = e.get_bounding_client_rect();
-            r.width() > 0.0 && r.height() > 0.0
-        })
-}
-
-fn set_attr(e: &web_sys::Element, name: &str, value: Option<&str>) {
-    if e.get_attribute(name).as_deref() != value {
-        let _ = match value {
-            Some(v) => e.set_attribute(name, v),
-            None => e.remove_attribute(name),
-        };
-    }
-}
-
-/// Takes the outline off every marked element but `keep`.
-fn clear_marks(keep: &[web_sys::Element]) {
-    let Ok(found) = document().query_selector_all("[data-guide-mark]") else {
-        return;
-    };
-    for e in (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<web_sys::Element>().ok())
-    {
-        if !keep.contains(&e) {
-            set_attr(&e, "data-guide-mark", None);
-            set_attr(&e, "data-guide-next", None);
-        }
     }
 }

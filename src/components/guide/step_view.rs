@@ -1,0 +1,149 @@
+//! What the guide panel says: the STEP to do now (or the way back to it), and the summary
+//! after STEP 14.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::guide::{self, Place, Progress, STEPS};
+
+/// The STEP to do now, its actions, and the way back when the learner is elsewhere.
+#[component]
+pub(super) fn Current(
+    progress: RwSignal<Progress>,
+    place: Signal<Place>,
+    english: Signal<bool>,
+) -> impl IntoView {
+    move || {
+        let current = progress.with(|p| p.current);
+        let now = guide::step(current);
+        let back = now.map(|s| s.screens[0]).unwrap_or("/");
+        let away = match place.get() {
+            Place::OnPath(_) => None,
+            Place::Behind(s) => Some(format!(
+                "STEP {:02}({})의 화면입니다. 그 단계는 이미 마쳤습니다.",
+                s.number, s.title
+            )),
+            Place::Off => Some("매뉴얼에 없는 화면입니다.".to_owned()),
+        };
+        let away = away.map(|text| {
+            let label = match now {
+                Some(s) => format!("STEP {:02} 화면으로 돌아가기", s.number),
+                None => "모의은행 홈에서 시작하기".to_owned(),
+            };
+            view! {
+                <p class="guide-away" role="status">
+                    {text}
+                    <br />
+                    <A href=back>{label}</A>
+                    {english.get().then_some(view! { <span class="guide-en">"This screen is off the manual's path; follow the link to go back."</span> })}
+                </p>
+            }
+        });
+        let step = now.map(|s| {
+            let next = progress.with(Progress::next_action);
+            let actions = s
+                .actions
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let done = progress.with(|p| p.ticked(s.number, a.target));
+                    let is_next = next == Some(i);
+                    view! {
+                        <li class:done=done class:next=is_next aria-current=is_next.then_some("step")>
+                            <span class="guide-no">{format!("{:02}", i + 1)}</span>
+                            <span>
+                                {a.ko}
+                                {done.then_some(" ✓")}
+                                {english.get().then_some(view! { <span class="guide-en">{a.en}</span> })}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="guide-step">{format!("STEP {:02} / {}", s.number, guide::LAST)}</p>
+                <h3 class="guide-title">
+                    {s.title}
+                    {english.get().then_some(view! { <span class="guide-en">{s.title_en}</span> })}
+                </h3>
+                <ol class="guide-actions">{actions}</ol>
+            }
+        });
+        let start = (current == 0).then(|| {
+            view! {
+                <p>
+                    "STEP 01부터 시작합니다. "
+                    <A href="/">"모의은행 홈"</A>
+                    "에서 [공인인증센터]를 누르세요."
+                </p>
+            }
+        });
+        view! { {away} {step} {start} }
+    }
+}
+
+/// What the learner sees after STEP 14: the time each STEP took and the mistakes met.
+#[component]
+pub(super) fn Summary(progress: RwSignal<Progress>) -> impl IntoView {
+    let p = progress.get_untracked();
+    let total = match (p.entered.first(), p.finished_at) {
+        (Some((_, start)), Some(end)) => guide::minutes_seconds(end - start),
+        _ => String::new(),
+    };
+    let times = p.durations();
+    let rows = STEPS
+        .iter()
+        .map(|s| {
+            let took = match times.iter().find(|(n, _)| *n == s.number) {
+                Some((_, Some(ms))) => guide::minutes_seconds(*ms),
+                _ if p.skipped.contains(&s.number) => "건너뜀".to_owned(),
+                _ => "-".to_owned(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{format!("STEP {:02}", s.number)}</th>
+                    <td>{s.title}</td>
+                    <td class="num">{took}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let mistakes = p
+        .mistakes
+        .iter()
+        .map(|m| {
+            view! {
+                <li>
+                    {format!("STEP {:02}: {}", m.step, m.message)}
+                    <br />
+                    {format!("→ 메시지대로 다시 입력해 통과 (STEP {:02} 완료)", m.step)}
+                </li>
+            }
+        })
+        .collect_view();
+    let none = p.mistakes.is_empty();
+    view! {
+        <div class="guide-summary" role="status">
+            <h3>"STEP 14까지 모두 마쳤습니다"</h3>
+            <p>{format!("걸린 시간: 모두 {total}")}</p>
+            <table class="guide-times">
+                <thead>
+                    <tr>
+                        <th scope="col">"단계"</th>
+                        <th scope="col">"할 일"</th>
+                        <th scope="col">"걸린 시간"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <h3>"실수와 고친 방법"</h3>
+            {none.then_some(view! { <p>"실수 없이 마쳤습니다."</p> })}
+            <ul class="guide-mistakes">{mistakes}</ul>
+            <p class="row">
+                <button type="button" class="btn primary" on:click=move |_| progress.set(Progress::started())>
+                    "처음부터 다시"
+                </button>
+            </p>
+        </div>
+    }
+}
