@@ -108,10 +108,10 @@ impl Progress {
     }
 
     /// The learner reached STEP `number` at `now`: the STEPs between the last one and this
-    /// one count as passed (skipped when never seen).
-    pub fn reach(&mut self, number: u8, now: f64) {
+    /// one count as passed (skipped when never seen). Says whether anything changed.
+    pub fn reach(&mut self, number: u8, now: f64) -> bool {
         if number <= self.current || self.finished() {
-            return;
+            return false;
         }
         for between in self.current.max(1)..number {
             if !self.was_entered(between) && !self.skipped.contains(&between) {
@@ -120,13 +120,16 @@ impl Progress {
         }
         self.entered.push((number, now));
         self.current = number;
+        true
     }
 
-    /// STEP 14 is done: the certificate logged in.
-    pub fn finish(&mut self, now: f64) {
-        if self.current == LAST && !self.finished() {
+    /// STEP 14 is done: the certificate logged in. Says whether anything changed.
+    pub fn finish(&mut self, now: f64) -> bool {
+        let finishing = self.current == LAST && !self.finished();
+        if finishing {
             self.finished_at = Some(now);
         }
+        finishing
     }
 
     /// Whether the whole manual is done.
@@ -138,14 +141,18 @@ impl Progress {
         self.entered.iter().any(|(n, _)| *n == number)
     }
 
-    /// Ticks the action whose target is `target`, if the current STEP has one.
-    pub fn tick(&mut self, target: &str) {
+    /// Ticks the action whose target is `target`, if the current STEP has one not yet
+    /// ticked. Says whether anything changed.
+    pub fn tick(&mut self, target: &str) -> bool {
         let Some(step) = step(self.current) else {
-            return;
+            return false;
         };
-        if step.actions.iter().any(|a| a.target == target) && !self.ticked(self.current, target) {
+        let new =
+            step.actions.iter().any(|a| a.target == target) && !self.ticked(self.current, target);
+        if new {
             self.ticks.push((self.current, target.to_owned()));
         }
+        new
     }
 
     /// Whether the action `target` of STEP `number` was done.
@@ -165,19 +172,19 @@ impl Progress {
             .or_else(|| step.actions.iter().position(|a| !done(a)))
     }
 
-    /// Notes a message the screen showed in the current STEP, once.
-    pub fn mistake(&mut self, message: &str) {
+    /// Notes a message the screen showed, the first time it shows, while the manual is under
+    /// way. Says whether anything changed.
+    pub fn mistake(&mut self, message: &str) -> bool {
         let message = message.trim();
-        let seen = self
-            .mistakes
-            .last()
-            .is_some_and(|m| m.step == self.current && m.message == message);
-        if !message.is_empty() && self.current > 0 && !seen {
+        let seen = self.mistakes.iter().any(|m| m.message == message);
+        let new = !message.is_empty() && self.current > 0 && !self.finished() && !seen;
+        if new {
             self.mistakes.push(Mistake {
                 step: self.current,
                 message: message.to_owned(),
             });
         }
+        new
     }
 
     /// Whether STEP `number` is behind the learner (done or skipped).
@@ -248,7 +255,7 @@ mod tests {
         p.reach(8, 10_000.0);
         assert_eq!(p.skipped, vec![3, 4, 6, 7]);
         // Going back does not move the learner back.
-        p.reach(6, 11_000.0);
+        assert!(!p.reach(6, 11_000.0));
         assert_eq!(p.current, 8);
         assert!(p.passed(7) && !p.passed(8));
         p.tick("rrn");
@@ -258,13 +265,17 @@ mod tests {
         assert_eq!(p.next_action(), Some(3));
         p.tick("terms-ok");
         assert_eq!(p.next_action(), Some(0));
-        p.mistake("주민등록번호가 올바르지 않습니다.");
-        p.mistake("주민등록번호가 올바르지 않습니다.");
+        assert!(p.mistake("주민등록번호가 올바르지 않습니다."));
+        assert!(!p.mistake("주민등록번호가 올바르지 않습니다."));
         assert_eq!(p.mistakes.len(), 1);
         for n in 9..=LAST {
             p.reach(n, 10_000.0 + f64::from(n) * 1_000.0);
         }
-        p.finish(30_000.0);
+        assert!(p.finish(30_000.0) && !p.finish(31_000.0));
+        assert!(
+            !p.mistake("끝난 뒤의 메시지"),
+            "nothing is counted after STEP 14"
+        );
         assert!(p.finished() && p.passed(LAST));
         let times = p.durations();
         assert_eq!(times[0], (1, Some(1_000.0)));

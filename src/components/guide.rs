@@ -79,14 +79,11 @@ pub fn GuidePanel() -> impl IntoView {
         }
         let now = js_sys::Date::now();
         let current = progress.with_untracked(|p| p.current);
-        if let Place::OnPath(step) = guide::locate(&path, current)
-            && step.number > current
-        {
-            progress.update(|p| p.reach(step.number, now));
+        if let Place::OnPath(step) = guide::locate(&path, current) {
+            progress.maybe_update(|p| p.reach(step.number, now));
         }
-        let done = current == guide::LAST && logged_in && path != "/login";
-        if done && !progress.with_untracked(Progress::finished) {
-            progress.update(|p| p.finish(now));
+        if current == guide::LAST && logged_in && path != "/login" {
+            progress.maybe_update(|p| p.finish(now));
         }
     });
     Effect::new(move || {
@@ -130,11 +127,8 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
             badges.set(found);
         }
         let message = screen_message();
-        if let Some(m) = &message
-            && progress
-                .with_untracked(|p| !p.finished() && !p.mistakes.iter().any(|x| x.message == *m))
-        {
-            progress.update(|p| p.mistake(m));
+        if let Some(m) = &message {
+            progress.maybe_update(|p| p.mistake(m));
         }
         if on_screen.with_untracked(|s| *s != message) {
             on_screen.set(message);
@@ -160,10 +154,7 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let guided = target.and_then(|t| t.closest("[data-guide]").ok().flatten());
         if let Some(name) = guided.and_then(|g| g.get_attribute("data-guide")) {
-            let current = progress.with_untracked(|p| p.current);
-            if !progress.with_untracked(|p| p.ticked(current, &name)) {
-                progress.update(|p| p.tick(&name));
-            }
+            progress.maybe_update(|p| p.tick(&name));
         }
     };
     let clicks = window_event_listener(leptos::ev::click, move |ev| tick(ev.into()));

@@ -41,10 +41,13 @@ pub(super) fn place_badges(
     let mut next_target = None;
     let next = p.next_action();
     // Badges only where the page shows: above a bottom sheet, inside the window.
-    let limit = match document().query_selector(".guide-panel").ok().flatten() {
-        Some(panel) if panel.get_bounding_client_rect().top() > 0.0 => {
-            panel.get_bounding_client_rect().top()
-        }
+    let sheet_top = document()
+        .query_selector(".guide-panel")
+        .ok()
+        .flatten()
+        .map(|panel| panel.get_bounding_client_rect().top());
+    let limit = match sheet_top {
+        Some(top) if top > 0.0 => top,
         _ => window()
             .inner_height()
             .ok()
