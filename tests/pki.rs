@@ -273,6 +273,89 @@ fn openssl_verifies_the_chain() {
 }
 
 #[test]
+fn openssl_verifies_the_chain_under_an_explicit_policy() {
+    let out = openssl(
+        sample_dir(),
+        &[
+            "verify",
+            "-explicit_policy",
+            "-policy",
+            "1.2.410.200004.5.2.1.2",
+            "-CAfile",
+            "root.pem",
+            "-untrusted",
+            "ca.pem",
+            "signCert.pem",
+        ],
+    );
+    assert!(out.contains("signCert.pem: OK"), "{out}");
+}
+
+/// KCAC.TS.SIVID: UserInfo is { OID npkiVID, VID { hashAlg, [0] EXPLICIT OCTET STRING } }.
+#[test]
+fn the_vid_follows_kcac_ts_sivid() {
+    let r = vec![5u8; 20];
+    let cert = hong_certificate(&r);
+    let expected = vid::vid("800101-1234560", &r).unwrap();
+    let san = cert
+        .tbs_certificate()
+        .extensions()
+        .unwrap()
+        .iter()
+        .find(|e| e.extn_id.to_string() == "2.5.29.17")
+        .unwrap()
+        .extn_value
+        .as_bytes()
+        .to_vec();
+    // The bytes of a UserInfo as a real yessign certificate holds it.
+    let mut user_info = vec![
+        0x06, 0x0a, 0x2a, 0x83, 0x1a, 0x8c, 0x9a, 0x44, 0x0a, 0x01, 0x01, 0x01, // npkiVID
+        0x30, 0x31, // VID
+        0x30, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
+        0x01, // sha256
+        0xa0, 0x22, 0x04, 0x20, // [0] EXPLICIT OCTET STRING (32)
+    ];
+    user_info.extend_from_slice(&expected);
+    assert!(
+        san.windows(user_info.len()).any(|w| w == user_info),
+        "the standard's UserInfo in the subjectAltName"
+    );
+    let (name, read) = certificate_vid(&cert).unwrap();
+    assert_eq!((name.as_str(), read.as_slice()), ("홍길동", &expected[..]));
+}
+
+/// Certificates issued before the layout was fixed stay readable.
+#[test]
+fn the_old_vid_layout_is_still_read() {
+    let vid_bytes = [0x11u8; 32];
+    // SEQUENCE { "홍길동", SEQUENCE OF { SEQUENCE { SEQUENCE { [0] { sha256 }, OCTET STRING }, OID } } }
+    let mut vid = vec![
+        0xa0, 0x0d, 0x30, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        0x04, 0x20,
+    ];
+    vid.extend_from_slice(&vid_bytes);
+    let mut vid_seq = vec![0x30, vid.len() as u8];
+    vid_seq.extend(vid);
+    let oid = [
+        0x06, 0x0a, 0x2a, 0x83, 0x1a, 0x8c, 0x9a, 0x44, 0x0a, 0x01, 0x01, 0x01,
+    ];
+    let mut info = vec![0x30, (vid_seq.len() + oid.len()) as u8];
+    info.extend(vid_seq);
+    info.extend(oid);
+    let mut infos = vec![0x30, info.len() as u8];
+    infos.extend(info);
+    let name = "홍길동".as_bytes();
+    let mut body = vec![0x0c, name.len() as u8];
+    body.extend_from_slice(name);
+    body.extend(infos);
+    let mut data = vec![0x30, body.len() as u8];
+    data.extend(body);
+    let (real_name, read) = cert_center::pki::ca::identify_data_vid(&data).unwrap();
+    assert_eq!(real_name, "홍길동");
+    assert_eq!(read, vid_bytes);
+}
+
+#[test]
 fn openssl_decrypts_the_key_and_it_matches_the_certificate() {
     let dir = sample_dir();
     openssl(

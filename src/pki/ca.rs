@@ -36,7 +36,7 @@ use crate::kst::Kst;
 mod extensions;
 
 use extensions::{authority_key_id, ca_extensions, identify_data, key_identifiers};
-pub use extensions::{certificate_key, certificate_vid, signed_by};
+pub use extensions::{certificate_key, certificate_vid, identify_data_vid, signed_by};
 
 /// A CA: its key and certificate.
 #[derive(Clone, Debug)]

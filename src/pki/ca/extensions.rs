@@ -4,6 +4,9 @@
 
 use super::*;
 
+/// anyPolicy (RFC 5280 §4.2.1.4).
+const ANY_POLICY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.32.0");
+
 pub(super) fn ca_extensions(
     spki: &SubjectPublicKeyInfoOwned,
     issuer_spki: &SubjectPublicKeyInfoOwned,
@@ -21,6 +24,16 @@ pub(super) fn ca_extensions(
             KeyUsage::OID,
             true,
             &KeyUsage(KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature),
+        )?,
+        // As a real Korean CA certificate has: without policies, a path validated with
+        // `-explicit_policy` ends at the CA.
+        extension(
+            CertificatePolicies::OID,
+            false,
+            &CertificatePolicies(vec![PolicyInformation {
+                policy_identifier: ANY_POLICY,
+                policy_qualifiers: None,
+            }]),
         )?,
     ]
     .into_iter()
@@ -56,16 +69,34 @@ pub(super) fn key_identifiers(
     ])
 }
 
+/// VID ::= SEQUENCE { hashAlg AlgorithmIdentifier, virtualID [0] EXPLICIT OCTET STRING }
+/// (KCAC.TS.SIVID, as real yessign certificates carry it).
 #[derive(der::Sequence)]
 struct Vid {
+    hash_alg: AlgorithmIdentifierOwned,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
+    virtual_id: OctetString,
+}
+
+/// UserInfo ::= SEQUENCE { identifyDataType OBJECT IDENTIFIER, identifyData VID }.
+#[derive(der::Sequence)]
+struct UserInfo {
+    identify_data_type: ObjectIdentifier,
+    identify_data: Vid,
+}
+
+/// The layout this center wrote before it followed KCAC.TS.SIVID (the OID after the VID, the
+/// `[0]` on the algorithm): still read, so that certificates kept in browsers keep logging in.
+#[derive(der::Sequence)]
+struct LegacyVid {
     #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
     hash_alg: Option<AlgorithmIdentifierOwned>,
     virtual_id: OctetString,
 }
 
 #[derive(der::Sequence)]
-struct UserInfo {
-    vid: Vid,
+struct LegacyUserInfo {
+    vid: LegacyVid,
     identify_data_type: ObjectIdentifier,
 }
 
@@ -79,26 +110,51 @@ pub(super) fn identify_data(holder: &Holder) -> Result<Any> {
     let data = IdentifyData {
         real_name: Utf8StringRef::new(&holder.real_name)?,
         user_infos: vec![UserInfo {
-            vid: Vid {
-                hash_alg: Some(AlgorithmIdentifierOwned {
+            identify_data_type: NPKI_VID,
+            identify_data: Vid {
+                hash_alg: AlgorithmIdentifierOwned {
                     oid: SHA256,
                     parameters: None,
-                }),
+                },
                 virtual_id: OctetString::new(holder.vid.to_vec())?,
             },
-            identify_data_type: NPKI_VID,
         }],
     };
     Ok(Any::from_der(&data.to_der()?)?)
 }
 
-/// The VID a certificate carries, if it has npkiIdentifyData.
-pub fn certificate_vid(certificate: &Certificate) -> Option<(String, Vec<u8>)> {
+/// The real name and VID of npkiIdentifyData's DER, in the standard's layout or our old one.
+pub fn identify_data_vid(der: &[u8]) -> Option<(String, Vec<u8>)> {
     #[derive(der::Sequence)]
-    struct IdentifyDataOwned {
+    struct Standard {
         real_name: String,
         user_infos: Vec<UserInfo>,
     }
+    #[derive(der::Sequence)]
+    struct Legacy {
+        real_name: String,
+        user_infos: Vec<LegacyUserInfo>,
+    }
+    if let Ok(data) = Standard::from_der(der) {
+        let info = data
+            .user_infos
+            .iter()
+            .find(|i| i.identify_data_type == NPKI_VID)?;
+        return Some((
+            data.real_name,
+            info.identify_data.virtual_id.as_bytes().to_vec(),
+        ));
+    }
+    let data = Legacy::from_der(der).ok()?;
+    let info = data
+        .user_infos
+        .iter()
+        .find(|i| i.identify_data_type == NPKI_VID)?;
+    Some((data.real_name, info.vid.virtual_id.as_bytes().to_vec()))
+}
+
+/// The VID a certificate carries, if it has npkiIdentifyData.
+pub fn certificate_vid(certificate: &Certificate) -> Option<(String, Vec<u8>)> {
     let extensions = certificate.tbs_certificate().extensions()?;
     let san = extensions
         .iter()
@@ -106,9 +162,7 @@ pub fn certificate_vid(certificate: &Certificate) -> Option<(String, Vec<u8>)> {
     let names = SubjectAltName::from_der(san.extn_value.as_bytes()).ok()?;
     names.0.iter().find_map(|name| match name {
         GeneralName::OtherName(other) if other.type_id == NPKI_IDENTIFY_DATA => {
-            let data = IdentifyDataOwned::from_der(&other.value.to_der().ok()?).ok()?;
-            let info = data.user_infos.first()?;
-            Some((data.real_name, info.vid.virtual_id.as_bytes().to_vec()))
+            identify_data_vid(&other.value.to_der().ok()?)
         }
         _ => None,
     })
