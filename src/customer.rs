@@ -9,7 +9,7 @@ pub mod copy;
 mod files;
 mod proof;
 
-pub use files::{Incoming, change_password, export_pfx, import};
+pub use files::{Incoming, change_password, export_npki_compatible, export_pfx, import};
 use proof::prove;
 pub use proof::{certificate_login, certificate_login_opened, open_key, register, revoke};
 

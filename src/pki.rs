@@ -2,6 +2,7 @@
 //! identity-binding VID, PKCS#10 requests, the mock CAs and their certificate profile, and the
 //! password-encrypted private key file.
 
+pub mod ber;
 pub mod ca;
 pub mod copy;
 pub mod csr;
@@ -60,6 +61,9 @@ pub enum PkiError {
     /// The platform has no randomness.
     #[error("no randomness: {0}")]
     Random(String),
+    /// A zip that cannot be read as an NPKI folder; the Korean message says why.
+    #[error("{0}")]
+    Zip(String),
     /// Something else about the data is wrong.
     #[error("{0}")]
     Invalid(String),

@@ -56,6 +56,13 @@ pub enum Job {
         /// The 3DES form for older programs, instead of AES-256.
         legacy: bool,
     },
+    /// Writes the classic NPKI key file (seedCBCWithSHA1) for older programs.
+    ClassicKeyFile {
+        /// The opened key.
+        key: OpenedKey,
+        /// The file's password.
+        password: String,
+    },
     /// Zips the NPKI folder.
     Zip {
         /// `signCert.der`.
@@ -63,7 +70,7 @@ pub enum Job {
         /// `signPri.key`.
         key_file: Vec<u8>,
     },
-    /// Finds `signCert.der` and `signPri.key` in a zip.
+    /// Finds every NPKI folder (`signCert.der` with `signPri.key`) in a zip.
     Unzip {
         /// The zip.
         zip: Vec<u8>,
@@ -124,8 +131,8 @@ pub enum Output {
     Prime(Vec<u8>),
     /// A file written.
     File(Vec<u8>),
-    /// `signCert.der` and `signPri.key`.
-    Pair(Vec<u8>, Vec<u8>),
+    /// `signCert.der` and `signPri.key` of each folder.
+    Pairs(Vec<(Vec<u8>, Vec<u8>)>),
 }
 
 /// Why a job failed, as it crosses back to the page.
@@ -135,6 +142,8 @@ pub enum Failure {
     WrongPassword,
     /// [`PkiError::UnsafeKdf`].
     UnsafeKdf(String),
+    /// [`PkiError::Zip`].
+    Zip(String),
     /// Anything else, as text.
     Other(String),
 }
@@ -144,6 +153,7 @@ impl From<PkiError> for Failure {
         match e {
             PkiError::WrongPassword => Self::WrongPassword,
             PkiError::UnsafeKdf(what) => Self::UnsafeKdf(what),
+            PkiError::Zip(why) => Self::Zip(why),
             other => Self::Other(other.to_string()),
         }
     }
@@ -154,6 +164,7 @@ impl From<Failure> for PkiError {
         match e {
             Failure::WrongPassword => Self::WrongPassword,
             Failure::UnsafeKdf(what) => Self::UnsafeKdf(what),
+            Failure::Zip(why) => Self::Zip(why),
             Failure::Other(text) => Self::Invalid(text),
         }
     }
@@ -215,14 +226,19 @@ pub fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
                 cipher,
             )?)
         }
+        Job::ClassicKeyFile { key, password } => {
+            Output::File(transfer::encrypt_classic(&key.open()?, &password)?)
+        }
         Job::Zip {
             certificate,
             key_file,
         } => Output::File(npki::zip(&certificate, &key_file)?),
-        Job::Unzip { zip } => {
-            let (certificate, key_file) = npki::unzip(&zip)?;
-            Output::Pair(certificate, key_file)
-        }
+        Job::Unzip { zip } => Output::Pairs(
+            npki::unzip_all(&zip)?
+                .into_iter()
+                .map(|f| (f.certificate, f.key_file))
+                .collect(),
+        ),
     })
 }
 
@@ -303,6 +319,18 @@ pub async fn write_pfx(
     }
 }
 
+/// The classic NPKI key file of `key` under `password`, for older programs.
+pub async fn classic_key_file(key: &KeyWithR, password: &str) -> Result<Vec<u8>, PkiError> {
+    let job = Job::ClassicKeyFile {
+        key: OpenedKey::of(key)?,
+        password: password.to_owned(),
+    };
+    match perform(job).await? {
+        Output::File(file) => Ok(file),
+        _ => Err(unexpected()),
+    }
+}
+
 /// The NPKI folder as a zip.
 pub async fn zip(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Vec<u8>, PkiError> {
     match perform(Job::Zip {
@@ -316,10 +344,10 @@ pub async fn zip(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Vec<u8>, Pki
     }
 }
 
-/// `signCert.der` and `signPri.key` from a zip.
-pub async fn unzip(zip: Vec<u8>) -> Result<(Vec<u8>, Vec<u8>), PkiError> {
+/// `signCert.der` and `signPri.key` of every NPKI folder in a zip.
+pub async fn unzip(zip: Vec<u8>) -> Result<Vec<(Vec<u8>, Vec<u8>)>, PkiError> {
     match perform(Job::Unzip { zip }).await? {
-        Output::Pair(certificate, key_file) => Ok((certificate, key_file)),
+        Output::Pairs(pairs) => Ok(pairs),
         _ => Err(unexpected()),
     }
 }

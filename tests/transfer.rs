@@ -343,3 +343,225 @@ fn an_imported_certificate_is_re_encrypted_to_our_floor() {
     .to_string();
     assert!(mismatch.contains("이 인증서의 것이 아닙니다"), "{mismatch}");
 }
+
+/// Zips `files` (path inside the zip, path on disk) with Python's `zipfile`, deflated, as
+/// Windows, Info-ZIP and Python do.
+fn python_zip(dir: &Path, files: &[(&str, &str)]) -> Vec<u8> {
+    let list = files
+        .iter()
+        .map(|(inside, disk)| format!("({inside:?}, {disk:?})"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let script = format!(
+        "import zipfile\nwith zipfile.ZipFile('out.zip', 'w', zipfile.ZIP_DEFLATED) as z:\n    for inside, disk in [{list}]:\n        z.write(disk, inside)\n"
+    );
+    let status = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read(dir.join("out.zip")).unwrap()
+}
+
+#[test]
+fn a_deflated_npki_zip_from_python_opens() {
+    let (dir, certificate, _) = sample("deflated-zip");
+    let folder =
+        "NPKI/KICA/USER/cn=홍길동(HONG GILDONG)0004123456789012,ou=KMB,ou=personal4IB,o=KICA,c=KR";
+    let zip = python_zip(
+        &dir,
+        &[
+            (&format!("{folder}/signCert.der"), "signCert.der"),
+            (&format!("{folder}/signPri.key"), "signPri.key"),
+        ],
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&zip)).unwrap();
+    assert_eq!(
+        archive.by_index(0).unwrap().compression(),
+        zip::CompressionMethod::Deflated
+    );
+    let (read, key_file) = cert_center::pki::npki::unzip(&zip).unwrap();
+    assert_eq!(read, certificate);
+    assert_eq!(key_file, std::fs::read(dir.join("signPri.key")).unwrap());
+}
+
+#[test]
+fn a_zip_of_two_folders_names_both_and_garbage_says_what_is_wrong() {
+    let (dir, _, _) = sample("two-folder-zip");
+    let zip = python_zip(
+        &dir,
+        &[
+            ("NPKI/KICA/USER/first/signCert.der", "signCert.der"),
+            ("NPKI/KICA/USER/first/signPri.key", "signPri.key"),
+            ("NPKI/yessign/USER/second/signCert.der", "signCert.der"),
+            ("NPKI/yessign/USER/second/signPri.key", "signPri.key"),
+        ],
+    );
+    let all = cert_center::pki::npki::unzip_all(&zip).unwrap();
+    assert_eq!(all.len(), 2);
+    let why = cert_center::pki::npki::unzip(&zip).unwrap_err().to_string();
+    assert!(
+        why.contains("2개") && why.contains("first") && why.contains("second"),
+        "{why}"
+    );
+    let garbage = cert_center::pki::npki::unzip(b"not a zip")
+        .unwrap_err()
+        .to_string();
+    assert!(garbage.contains("zip 파일이 아닙니다"), "{garbage}");
+    let half = python_zip(&dir, &[("NPKI/a/signCert.der", "signCert.der")]);
+    let missing = cert_center::pki::npki::unzip(&half)
+        .unwrap_err()
+        .to_string();
+    assert!(missing.contains("signPri.key"), "{missing}");
+}
+
+/// The compatible NPKI export (the classic seedCBCWithSHA1 key file) opens in `pypinksign`, an
+/// NPKI client nobody here wrote, which signs with it; the key carries its R.
+#[test]
+fn pypinksign_opens_the_compatible_npki_export_and_signs() {
+    let (dir, certificate, key) = sample("pypinksign");
+    let stored = cert_center::customer::record(
+        "hong01",
+        &certificate,
+        &std::fs::read(dir.join("signPri.key")).unwrap(),
+        Vec::new(),
+    )
+    .unwrap();
+    let zip = block_on(customer::export_npki_compatible(&stored, SAMPLE_PASSWORD)).unwrap();
+    let (cert_file, key_file) = cert_center::pki::npki::unzip(&zip).unwrap();
+    assert_eq!(cert_file, certificate);
+    let algorithm = EncryptedKeyShape::from_der(&key_file)
+        .unwrap()
+        .algorithm
+        .oid;
+    assert_eq!(algorithm, SEED_CBC_WITH_SHA1);
+    let out = dir.join("compatible");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("signCert.der"), &cert_file).unwrap();
+    std::fs::write(out.join("signPri.key"), &key_file).unwrap();
+    let script = format!(
+        "from pypinksign import PinkSign\n\
+         p = PinkSign(pubkey_path='signCert.der', prikey_path='signPri.key', prikey_password={SAMPLE_PASSWORD:?}.encode())\n\
+         print(p.sign(b'pypinksign signs').hex())\n\
+         print(bytes(p._rand_num.asOctets()).hex())\n\
+         print(p.cn())\n"
+    );
+    let run = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .current_dir(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "pypinksign: {stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    let public =
+        ca::certificate_key(&x509_cert::Certificate::from_der(&certificate).unwrap()).unwrap();
+    assert!(cert_center::pki::signing::verify(
+        &public,
+        b"pypinksign signs",
+        &hex(lines[0])
+    ));
+    assert_eq!(hex(lines[1]), key.r, "R as pypinksign reads it");
+    assert!(lines[2].starts_with("홍길동(HONG GILDONG)"), "{}", lines[2]);
+    // And it still opens here, with the right password only.
+    assert_eq!(
+        transfer::decrypt_any(&key_file, SAMPLE_PASSWORD).unwrap().r,
+        key.r
+    );
+    assert!(matches!(
+        transfer::decrypt_any(&key_file, "Wrong!2345"),
+        Err(PkiError::WrongPassword)
+    ));
+}
+
+#[derive(der::Sequence)]
+struct EncryptedKeyShape {
+    algorithm: spki::AlgorithmIdentifierOwned,
+    data: OctetString,
+}
+
+/// Runs an NSS tool in `dir`, failing the test with its output when it fails.
+fn nss(dir: &Path, tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (libnss3-tools): {e}"));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{tool} {args:?}: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    text
+}
+
+/// A `.p12` that NSS (Firefox's store) writes is BER, indefinite lengths inside and out: it is
+/// read, its MAC still checked (a wrong password is refused). NSS drops the key's R on the way,
+/// so 인증서 가져오기 says why such a key cannot log in at the bank.
+#[test]
+fn a_p12_written_by_nss_in_ber_imports() {
+    let (dir, certificate, key) = sample("nss-ber");
+    let ours =
+        transfer::export_pfx(&certificate, &[], &key, "Export!2345", PfxCipher::Aes256).unwrap();
+    std::fs::write(dir.join("ours.p12"), ours).unwrap();
+    std::fs::create_dir_all(dir.join("db")).unwrap();
+    nss(
+        &dir,
+        "certutil",
+        &["-N", "-d", "sql:db", "--empty-password"],
+    );
+    nss(
+        &dir,
+        "pk12util",
+        &["-i", "ours.p12", "-d", "sql:db", "-W", "Export!2345"],
+    );
+    let listed = nss(&dir, "certutil", &["-L", "-d", "sql:db"]);
+    let nickname = listed
+        .lines()
+        .find(|l| l.trim_end().ends_with("u,u,u"))
+        .map(|l| l.trim_end().trim_end_matches("u,u,u").trim().to_owned())
+        .expect("the imported certificate and key");
+    nss(
+        &dir,
+        "pk12util",
+        &[
+            "-o",
+            "nss.p12",
+            "-n",
+            &nickname,
+            "-d",
+            "sql:db",
+            "-W",
+            "Export!2345",
+        ],
+    );
+    let written = std::fs::read(dir.join("nss.p12")).unwrap();
+    assert_eq!(
+        &written[..2],
+        [0x30, 0x80],
+        "NSS writes BER (indefinite length)"
+    );
+    let (back, opened) = transfer::import_pfx(&written, "Export!2345").unwrap();
+    assert_eq!(back, certificate);
+    assert!(opened.r.is_empty(), "NSS keeps no PKCS#8 attributes");
+    let public = ca::certificate_key(&x509_cert::Certificate::from_der(&back).unwrap()).unwrap();
+    key_file::matches_certificate(opened, &public).unwrap();
+    let refused = block_on(customer::import(
+        "hong01",
+        Incoming::Pfx(written.clone()),
+        "Export!2345",
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(refused.contains("본인확인용 난수(R)가 없어"), "{refused}");
+    assert!(matches!(
+        transfer::import_pfx(&written, "Wrong!2345"),
+        Err(PkiError::WrongPassword)
+    ));
+}

@@ -43,7 +43,9 @@ pub struct Candidate {
     pub stored: Option<crate::store::StoredCertificate>,
 }
 
-fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, String> {
+/// A certificate from files with the row it shows; a certificate that does not parse is the
+/// Korean reason.
+pub fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, String> {
     let summary = npki::summarize(&certificate)
         .map_err(|_| "signCert.der가 인증서 파일이 아닙니다.".to_owned())?;
     Ok(Candidate {
@@ -76,12 +78,13 @@ async fn stored() -> Result<Vec<Candidate>, WalletError> {
         .collect()
 }
 
-/// The certificate in picked files.
+/// The certificates in picked files (a zip may hold several folders: each is a row).
 async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, WalletError> {
-    let (certificate, key_file) = wallet::npki_pair(&wallet::read_files(files).await?).await?;
-    Ok(vec![
-        candidate(certificate, key_file).map_err(WalletError::Files)?,
-    ])
+    wallet::npki_pairs(&wallet::read_files(files).await?)
+        .await?
+        .into_iter()
+        .map(|(certificate, key_file)| candidate(certificate, key_file).map_err(WalletError::Files))
+        .collect()
 }
 
 /// What one row of the list shows: 구분, 사용자, 만료일, 발급자.

@@ -94,6 +94,19 @@ pub async fn import(
     })
 }
 
+/// 내보내기 (NPKI 파일, 구형 프로그램용): opens the stored key with `password` and writes
+/// `NPKI.zip` with the classic key file (seedCBCWithSHA1) under the same password, which older
+/// NPKI programs read (written by the key worker).
+pub async fn export_npki_compatible(
+    stored: &StoredCertificate,
+    password: &str,
+) -> Result<Vec<u8>, CertError> {
+    let (certificate, key_file) = stored.files().ok_or(CertError::Damaged)?;
+    let opened = open_key(&certificate, &key_file, password).await?;
+    let classic = crate::worker::classic_key_file(&opened, password).await?;
+    Ok(crate::worker::zip(certificate, classic).await?)
+}
+
 /// 내보내기 (PKCS#12): opens the stored key with `password` and writes a `.pfx` under the same
 /// password with the certificate and its chain (written by the key worker).
 pub async fn export_pfx(

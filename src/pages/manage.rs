@@ -20,7 +20,7 @@ use crate::wallet;
 use bio::{BioDialog, BioSection};
 use delete::DeleteDialog;
 use details::DetailsTable;
-use export::{PfxDialog, export_npki};
+use export::{CompatibleNpkiDialog, PfxDialog, export_npki};
 use import::ImportDialog;
 use password::PasswordDialog;
 
@@ -31,6 +31,7 @@ enum Task {
     Password,
     Delete,
     Pfx,
+    CompatibleNpki,
     Import,
     Bio,
 }
@@ -116,6 +117,9 @@ pub fn ManagePage() -> impl IntoView {
                     view! { <PasswordDialog record on_done on_cancel /> }.into_any()
                 }
                 (Task::Pfx, Some(record)) => view! { <PfxDialog record on_done on_cancel /> }.into_any(),
+                (Task::CompatibleNpki, Some(record)) => {
+                    view! { <CompatibleNpkiDialog record on_done on_cancel /> }.into_any()
+                }
                 (Task::Bio, Some(record)) => view! { <BioDialog record on_done on_cancel /> }.into_any(),
                 (Task::Delete, Some(record)) => {
                     view! { <DeleteDialog record on_done=on_deleted on_cancel /> }.into_any()
@@ -152,6 +156,9 @@ fn Actions(
             </button>
             <button type="button" class="btn" on:click=move |_| open(Task::Pfx)>
                 "내보내기 (PKCS#12)"
+            </button>
+            <button type="button" class="btn" on:click=move |_| open(Task::CompatibleNpki)>
+                "내보내기 (구형 NPKI 프로그램용)"
             </button>
             <button type="button" class="btn" on:click=move |_| open(Task::Delete)>
                 "브라우저에서 삭제"

@@ -146,22 +146,111 @@ pub fn zip(certificate_der: &[u8], key_file: &[u8]) -> Result<Vec<u8>> {
     Ok(zip.finish().map_err(zip_error)?.into_inner())
 }
 
-/// The files of a zip made by [`zip`] (or any zip with one `signCert.der` and one
-/// `signPri.key`): (certificate, key file).
-pub fn unzip(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
-    let mut read = |wanted: &str| -> Result<Vec<u8>> {
-        for i in 0..archive.len() {
-            let mut file = archive.by_index(i).map_err(zip_error)?;
-            if file.name().map_err(zip_error)?.rsplit('/').next() == Some(wanted) {
-                let mut out = Vec::new();
-                file.read_to_end(&mut out).map_err(zip_error)?;
-                return Ok(out);
-            }
-        }
-        Err(PkiError::Invalid(format!("{wanted} is not in the zip")))
+/// The most bytes one file of an NPKI zip may unpack to (certificates and key files are a few
+/// KB): a zip bomb stops here.
+const MAX_ZIPPED_FILE: u64 = 256 * 1024;
+/// The most entries an NPKI zip may hold.
+const MAX_ZIP_ENTRIES: usize = 1_000;
+
+/// One NPKI folder of a zip.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NpkiFolder {
+    /// Its path in the zip.
+    pub folder: String,
+    /// `signCert.der`.
+    pub certificate: Vec<u8>,
+    /// `signPri.key`.
+    pub key_file: Vec<u8>,
+}
+
+/// The NPKI folders (each with `signCert.der` and `signPri.key`) in a zip, by folder path.
+pub fn unzip_all(bytes: &[u8]) -> Result<Vec<NpkiFolder>> {
+    let unreadable = || {
+        PkiError::Zip(
+            "zip 파일을 읽을 수 없습니다. 파일이 손상되었거나 zip 파일이 아닙니다.".into(),
+        )
     };
-    Ok((read(CERT_FILE)?, read(KEY_FILE)?))
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| unreadable())?;
+    if archive.len() > MAX_ZIP_ENTRIES {
+        return Err(PkiError::Zip(format!(
+            "zip 안의 파일이 너무 많습니다({}개). NPKI 폴더만 압축해 주세요.",
+            archive.len()
+        )));
+    }
+    let mut certs = std::collections::BTreeMap::<String, Vec<u8>>::new();
+    let mut keys = std::collections::BTreeMap::<String, Vec<u8>>::new();
+    for i in 0..archive.len() {
+        let file = match archive.by_index(i) {
+            Ok(file) => file,
+            Err(zip::result::ZipError::UnsupportedArchive(_)) => {
+                return Err(PkiError::Zip(
+                    "지원하지 않는 방식(암호가 걸렸거나 특수한 압축)의 zip입니다. 일반 zip으로 다시 압축해 주세요."
+                        .into(),
+                ));
+            }
+            Err(_) => return Err(unreadable()),
+        };
+        let name = file.name().map_err(|_| unreadable())?.replace('\\', "/");
+        let (folder, base) = name.rsplit_once('/').unwrap_or(("", name.as_str()));
+        let into = if base.eq_ignore_ascii_case(CERT_FILE) {
+            &mut certs
+        } else if base.eq_ignore_ascii_case(KEY_FILE) {
+            &mut keys
+        } else {
+            continue;
+        };
+        if file.size() > MAX_ZIPPED_FILE {
+            return Err(PkiError::Zip(format!(
+                "zip 안의 {name} 파일이 너무 큽니다."
+            )));
+        }
+        let mut out = Vec::new();
+        file.take(MAX_ZIPPED_FILE + 1)
+            .read_to_end(&mut out)
+            .map_err(|_| unreadable())?;
+        if out.len() as u64 > MAX_ZIPPED_FILE {
+            return Err(PkiError::Zip(format!(
+                "zip 안의 {name} 파일이 너무 큽니다."
+            )));
+        }
+        into.insert(folder.to_owned(), out);
+    }
+    let pairs: Vec<_> = certs
+        .into_iter()
+        .filter_map(|(folder, certificate)| {
+            keys.remove(&folder).map(|key_file| NpkiFolder {
+                folder,
+                certificate,
+                key_file,
+            })
+        })
+        .collect();
+    if pairs.is_empty() {
+        return Err(PkiError::Zip(
+            "zip 안에서 한 폴더에 함께 있는 signCert.der와 signPri.key를 찾을 수 없습니다.".into(),
+        ));
+    }
+    Ok(pairs)
+}
+
+/// The files of a zip made by [`zip`] (or any zip with one NPKI folder): (certificate, key
+/// file). A zip of several folders is refused with their names: the caller picks with
+/// [`unzip_all`].
+pub fn unzip(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
+    let mut pairs = unzip_all(bytes)?;
+    if pairs.len() > 1 {
+        let names: Vec<String> = pairs
+            .iter()
+            .map(|f| f.folder.rsplit('/').next().unwrap_or(&f.folder).to_owned())
+            .collect();
+        return Err(PkiError::Zip(format!(
+            "zip 안에 인증서가 {}개 있습니다: {}",
+            pairs.len(),
+            names.join(", ")
+        )));
+    }
+    let only = pairs.remove(0);
+    Ok((only.certificate, only.key_file))
 }
 
 /// Everything 인증서 관리 shows of a certificate.

@@ -3,7 +3,7 @@
 //! DOMAIN §4) and PBES2 with SEED or AES. Whatever comes in is checked against its certificate
 //! before it is re-encrypted to our floor (see [`super::key_file`]).
 
-use cipher04::{BlockDecrypt, KeyInit};
+use cipher04::{BlockDecrypt, BlockEncrypt, KeyInit};
 use der::asn1::OctetString;
 use der::oid::ObjectIdentifier;
 use der::{Decode, Encode};
@@ -15,6 +15,8 @@ use spki::AlgorithmIdentifierOwned;
 use zeroize::Zeroizing;
 
 use super::key_file::{self, KeyWithR};
+
+mod ber_pfx;
 use super::{PkiError, Result};
 
 /// seedCBCWithSHA1: the classic NPKI key-file encryption.
@@ -96,6 +98,51 @@ pub fn seed_cbc_decrypt_raw(key: &[u8], iv: &[u8], data: &[u8]) -> Result<Vec<u8
         previous.copy_from_slice(chunk);
     }
     Ok(plain)
+}
+
+/// SEED-128-CBC encryption with PKCS#7 padding.
+pub fn seed_cbc_encrypt(key: &[u8], iv: &[u8; 16], plain: &[u8]) -> Result<Vec<u8>> {
+    let cipher =
+        kisaseed::SEED::new_from_slice(key).map_err(|_| PkiError::Invalid("SEED key".into()))?;
+    let pad = 16 - plain.len() % 16;
+    let mut padded = Zeroizing::new(plain.to_vec());
+    padded.extend(std::iter::repeat_n(pad as u8, pad));
+    let mut previous = *iv;
+    let mut out = Vec::with_capacity(padded.len());
+    for chunk in padded.chunks_exact(16) {
+        let mixed: Vec<u8> = chunk.iter().zip(previous).map(|(b, p)| b ^ p).collect();
+        let mut block = cipher04::generic_array::GenericArray::clone_from_slice(&mixed);
+        cipher.encrypt_block(&mut block);
+        previous.copy_from_slice(&block);
+        out.extend_from_slice(&block);
+    }
+    Ok(out)
+}
+
+/// PBKDF1 rounds of the compatible key file: what NPKI programs write.
+pub const CLASSIC_ROUNDS: u32 = 2048;
+
+/// `key` (with R) as the classic NPKI `signPri.key` (seedCBCWithSHA1, an 8-byte salt,
+/// [`CLASSIC_ROUNDS`]), which every NPKI program reads. Weaker than our own file (PBKDF1-SHA1
+/// with 2,048 rounds against PBKDF2-SHA256 with 600,000): only for older programs.
+pub fn encrypt_classic(key: &KeyWithR, password: &str) -> Result<Vec<u8>> {
+    let salt = super::random::<8>()?;
+    let (k, iv) = classic_key_iv(password, &salt, CLASSIC_ROUNDS);
+    let k = Zeroizing::new(k);
+    let plain = Zeroizing::new(key_file::plain_der(key)?);
+    let data = seed_cbc_encrypt(k.as_slice(), &iv, &plain)?;
+    let params = SaltAndRounds {
+        salt: OctetString::new(salt.to_vec())?,
+        rounds: CLASSIC_ROUNDS,
+    };
+    Ok(EncryptedKey {
+        algorithm: AlgorithmIdentifierOwned {
+            oid: SEED_CBC_WITH_SHA1,
+            parameters: Some(der::Any::from_der(&params.to_der()?)?),
+        },
+        data: OctetString::new(data)?,
+    }
+    .to_der()?)
 }
 
 /// SEED-128-CBC decryption with PKCS#7 padding; bad padding is a wrong password.
@@ -245,7 +292,7 @@ pub fn export_pfx(
 /// The certificate (DER) and key of a `.pfx`; a wrong password (the MAC fails) is
 /// [`PkiError::WrongPassword`].
 pub fn import_pfx(pfx: &[u8], password: &str) -> Result<(Vec<u8>, KeyWithR)> {
-    super::kdf_bounds::check_pfx(pfx)?;
+    let pfx = &ber_pfx::as_der(pfx, password)?;
     let store =
         KeyStore::from_pkcs12(pfx, password, Pkcs12ImportPolicy::Strict).map_err(|e| match e {
             p12_keystore::error::Error::MacError(_) => PkiError::WrongPassword,

@@ -91,7 +91,9 @@ impl KeyWorker {
             .await
             .map_err(|e| e.to_string())?
         {
-            Output::Key { key, millis } => Ok((key.open().map_err(|e| e.to_string())?.key, millis)),
+            Output::Key { key, millis } => {
+                Ok((key.open().map_err(|e| e.to_string())?.key.clone(), millis))
+            }
             _ => Err(unexpected().to_string()),
         }
     }

@@ -2,28 +2,41 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint};
+use crate::components::{
+    Dialog, ErrorLine, FormButtons, PasswordInput, Radio, candidate, outcome, paint,
+};
 use crate::contexts::use_auth;
 use crate::customer::{Incoming, import};
 use crate::wallet::{self, WalletError};
 
-/// What the picked files hold: a `.pfx`/`.p12`, else an NPKI pair.
-async fn incoming(files: web_sys::FileList) -> Result<Incoming, WalletError> {
+/// What the picked files hold: a `.pfx`/`.p12`, else each NPKI pair (a zip may hold several
+/// folders), with what the learner picks it by.
+async fn incoming(files: web_sys::FileList) -> Result<Vec<(String, Incoming)>, WalletError> {
     let read = wallet::read_files(files).await?;
     let pfx = read.iter().find(|(name, _)| {
         let name = name.to_ascii_lowercase();
         name.ends_with(".pfx") || name.ends_with(".p12")
     });
-    match pfx {
-        Some((_, bytes)) => Ok(Incoming::Pfx(bytes.clone())),
-        None => {
-            let (certificate, key_file) = wallet::npki_pair(&read).await?;
-            Ok(Incoming::Npki {
-                certificate,
-                key_file,
-            })
-        }
+    if let Some((name, bytes)) = pfx {
+        return Ok(vec![(name.clone(), Incoming::Pfx(bytes.clone()))]);
     }
+    wallet::npki_pairs(&read)
+        .await?
+        .into_iter()
+        .map(|(certificate, key_file)| {
+            let row = candidate(certificate.clone(), key_file.clone())
+                .map_err(WalletError::Files)?
+                .row;
+            let label = format!("{} ({}, {}까지)", row.holder, row.issuer, row.expires);
+            Ok((
+                label,
+                Incoming::Npki {
+                    certificate,
+                    key_file,
+                },
+            ))
+        })
+        .collect()
 }
 
 /// The import dialog.
@@ -35,21 +48,29 @@ pub fn ImportDialog(
 ) -> impl IntoView {
     let auth = use_auth();
     let password = RwSignal::new(String::new());
-    let picked = RwSignal::new(None::<Result<Incoming, String>>);
+    let picked = RwSignal::new(None::<Result<Vec<(String, Incoming)>, String>>);
+    let chosen = RwSignal::new(0usize);
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(files) = input.files() else { return };
         leptos::task::spawn_local(async move {
+            chosen.set(0);
             picked.set(Some(incoming(files).await.map_err(|e| e.to_string())));
         });
     };
     let bring_in = Action::new_local(move |_: &()| {
         let (picked, password) = (picked.get_untracked(), password.get_untracked());
         let user_id = auth.user_id().unwrap_or_default();
+        let index = chosen.get_untracked();
         async move {
-            let incoming = picked.ok_or(
-                "가져올 인증서 파일(NPKI.zip, signCert.der와 signPri.key, 또는 .pfx)을 선택해 주세요.",
-            )??;
+            let incoming = picked
+                .ok_or(
+                    "가져올 인증서 파일(NPKI.zip, signCert.der와 signPri.key, 또는 .pfx)을 선택해 주세요.",
+                )??
+                .into_iter()
+                .nth(index)
+                .map(|(_, incoming)| incoming)
+                .ok_or("가져올 인증서를 골라 주세요.")?;
             paint().await;
             let imported = import(&user_id, incoming, &password)
                 .await
@@ -81,6 +102,22 @@ pub fn ImportDialog(
             >
                 <label for="import-files">"인증서 파일"</label>
                 <input id="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
+                {move || match picked.get() {
+                    Some(Ok(list)) if list.len() > 1 => view! {
+                        <fieldset class="import-choice">
+                            <legend>{format!("zip 안에 인증서가 {}개 있습니다. 가져올 인증서를 고르세요.", list.len())}</legend>
+                            {list
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, (label, _))| {
+                                    view! { <Radio name="import-choice" value=i chosen class="radio block">{label}</Radio> }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                        .into_any(),
+                    _ => ().into_any(),
+                }}
                 <PasswordInput id="import-password" label="인증서 암호" value=password />
                 <ErrorLine message=problem />
                 <FormButtons label="가져오기" busy="가져오는 중…" pending=bring_in.pending() on_cancel />
