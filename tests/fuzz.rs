@@ -1,6 +1,6 @@
 //! Mutation fuzzing of every parser of outside data (issue #9): requests (CSR), certificates,
-//! key files of every scheme, PKCS#12, the NPKI zip, the bank's JSON requests and its stored
-//! records. Inputs are real samples mutated with a fixed seed (bit flips, truncations, DER length
+//! key files of every scheme, PKCS#12, the NPKI zip, the copy package (스마트폰인증서 복사),
+//! the bank's JSON requests and its stored records. Inputs are real samples mutated with a fixed seed (bit flips, truncations, DER length
 //! rewrites, spliced bytes, extreme JSON values), each entry point bounded in count and time, so
 //! that the whole run takes about 20 seconds. Nothing may panic, and no key derivation may run
 //! above the bounds of `pki::kdf_bounds`.
@@ -408,10 +408,13 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         },
     ));
 
+    // And one NSS wrote (BER: indefinite lengths, OCTET STRINGs in pieces; password
+    // `Export!2345`, made by `pk12util` in tests/transfer.rs).
+    let nss = include_bytes!("fixtures/nss-ber.p12").to_vec();
     totals.push(fuzz(
-        "PKCS#12 (transfer::import_pfx)",
+        "PKCS#12, DER and NSS's BER (transfer::import_pfx)",
         4,
-        std::slice::from_ref(&pfx),
+        &[pfx.clone(), nss],
         |input| {
             let _ = transfer::import_pfx(input, PASSWORD);
         },
@@ -421,6 +424,50 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
     totals.push(fuzz("NPKI zip (npki::unzip)", 5, &[zip], |input| {
         let _ = npki::unzip(input);
     }));
+
+    // 스마트폰인증서 복사's package: it carries no derivation parameters (the keys come from
+    // the number and the slot's salt); PBES2 packages of the old layout, with any KDF, are
+    // refused unread.
+    let keys = cert_center::pki::copy::NumberKeys::derive("123456789012", b"fuzz-salt").unwrap();
+    let package = cert_center::pki::copy::Package {
+        user_id: "hong01".into(),
+        certificate: b64(&enrolled.certificate),
+        key_file: b64(&enrolled.key_file),
+        chain: enrolled.record.chain.clone(),
+        signature: b64(&[7u8; 256]),
+    };
+    let plain = serde_json::to_vec(&package).unwrap();
+    let mut packages = vec![keys.seal(&plain).unwrap()];
+    packages.extend(files.iter().cloned());
+    totals.push(fuzz(
+        "copy package (pki::copy::open, then its JSON)",
+        7,
+        &packages,
+        |input| {
+            let opened = keys.open(input);
+            if !input.starts_with(b"CCP3") {
+                assert!(
+                    matches!(opened, Err(PkiError::Invalid(_))),
+                    "refused before any derivation: {opened:?}"
+                );
+            }
+            if let Ok(plain) = opened
+                && let Ok(p) = serde_json::from_slice::<cert_center::pki::copy::Package>(&plain)
+            {
+                let _ = p.signed_message("1234", "nonce");
+            }
+        },
+    ));
+    totals.push(fuzz(
+        "copy package JSON (copy::Package)",
+        8,
+        &[plain],
+        |input| {
+            if let Ok(p) = serde_json::from_slice::<cert_center::pki::copy::Package>(input) {
+                let _ = p.signed_message("1234", "nonce");
+            }
+        },
+    ));
 
     let visit = recorded_visit();
     let bodies: Vec<Vec<u8>> = visit

@@ -1,5 +1,5 @@
-//! The receiving side of 스마트폰인증서 복사, on the PC page and in the phone's app alike: it
-//! opens a relay slot, shows the 인증번호 with a countdown, asks the relay every second whether
+//! The receiving side of 스마트폰인증서 복사, on the PC page and in the phone's app alike: with
+//! the device's login it opens a relay slot, shows the 인증번호 with a countdown, asks the relay every second whether
 //! the certificate arrived, and keeps it in its place.
 
 use std::sync::Arc;
@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
 
-use crate::bank::api::RELAY_SECS;
+use crate::bank::BankApi;
+use crate::bank::api::{RELAY_SECS, SessionToken};
 use crate::contexts::use_bank;
 use crate::customer::copy;
 use crate::wallet::{self, Place};
@@ -21,10 +22,54 @@ enum Stage {
     Failed(String),
 }
 
+/// Opens a slot with `token`'s login, shows the number and polls until the certificate is kept
+/// in `place` (`Ok(Some(holder))`), the receiver is gone (`Ok(None)`), or it fails.
+async fn receive_until_kept(
+    bank: &impl BankApi,
+    token: SessionToken,
+    place: Place,
+    stage: RwSignal<Stage>,
+    alive: &AtomicBool,
+) -> Result<Option<String>, String> {
+    let receiving = copy::receive(bank, token)
+        .await
+        .map_err(|e| e.to_string())?;
+    let number = receiving.number();
+    let deadline = js_sys::Date::now() + f64::from(RELAY_SECS) * 1000.0;
+    while alive.load(Ordering::Relaxed) {
+        let left = ((deadline - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u32;
+        if left == 0 {
+            return Err(
+                "인증번호 입력 시간(3분)이 지났습니다. [인증번호 다시 받기]를 눌러 주세요."
+                    .to_owned(),
+            );
+        }
+        stage.try_set(Stage::Waiting {
+            number: number.clone(),
+            left,
+        });
+        if let Some(arrived) = copy::arrived(bank, &receiving)
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            let record = arrived.record().map_err(|e| e.to_string())?;
+            wallet::keep_in(place, &record)
+                .await
+                .map_err(|e| e.to_string())?;
+            return Ok(Some(record.holder));
+        }
+        gloo_timers::future::sleep(std::time::Duration::from_secs(1)).await;
+    }
+    Ok(None)
+}
+
 /// Shows a 인증번호 and keeps what arrives under it in `place`; `on_kept` hears of it.
 #[component]
 pub fn CopyReceiver(
     place: Place,
+    /// The receiving device's login session when it is not this page's (the phone's).
+    #[prop(optional)]
+    session: Option<SessionToken>,
     /// Called once a certificate is kept.
     #[prop(optional)]
     on_kept: Option<Callback<()>>,
@@ -37,60 +82,29 @@ pub fn CopyReceiver(
         move || alive.store(false, Ordering::Relaxed)
     });
     let run = Action::new_local(move |_: &()| {
-        let alive = alive.clone();
+        let (alive, session) = (alive.clone(), session.clone());
         async move {
             stage.try_set(Stage::Opening);
-            let receiving = match copy::receive(&bank).await {
-                Ok(r) => r,
-                Err(e) => {
-                    stage.try_set(Stage::Failed(e.to_string()));
-                    return;
+            let outcome = match session {
+                Some(token) => {
+                    receive_until_kept(&bank.for_device(), token, place, stage, &alive).await
                 }
+                None => match bank.token() {
+                    Ok(token) => receive_until_kept(&bank, token, place, stage, &alive).await,
+                    Err(e) => Err(e.to_string()),
+                },
             };
-            let number = receiving.number();
-            let deadline = js_sys::Date::now() + f64::from(RELAY_SECS) * 1000.0;
-            while alive.load(Ordering::Relaxed) {
-                let left = ((deadline - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u32;
-                if left == 0 {
-                    stage.try_set(Stage::Failed(
-                        "인증번호 입력 시간(3분)이 지났습니다. [인증번호 다시 받기]를 눌러 주세요."
-                            .to_owned(),
-                    ));
-                    return;
-                }
-                stage.try_set(Stage::Waiting {
-                    number: number.clone(),
-                    left,
-                });
-                match copy::arrived(&bank, &receiving).await {
-                    Ok(None) => {}
-                    Ok(Some(arrived)) => {
-                        let kept = match arrived.record() {
-                            Ok(record) => wallet::keep_in(place, &record)
-                                .await
-                                .map(|()| record.holder)
-                                .map_err(|e| e.to_string()),
-                            Err(e) => Err(e.to_string()),
-                        };
-                        match kept {
-                            Ok(holder) => {
-                                stage.try_set(Stage::Kept(holder));
-                                if let Some(on_kept) = on_kept {
-                                    on_kept.run(());
-                                }
-                            }
-                            Err(message) => {
-                                stage.try_set(Stage::Failed(message));
-                            }
-                        }
-                        return;
-                    }
-                    Err(e) => {
-                        stage.try_set(Stage::Failed(e.to_string()));
-                        return;
+            match outcome {
+                Ok(Some(holder)) => {
+                    stage.try_set(Stage::Kept(holder));
+                    if let Some(on_kept) = on_kept {
+                        on_kept.run(());
                     }
                 }
-                gloo_timers::future::sleep(std::time::Duration::from_secs(1)).await;
+                Ok(None) => {}
+                Err(message) => {
+                    stage.try_set(Stage::Failed(message));
+                }
             }
         }
     });

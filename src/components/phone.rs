@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 
 use super::{CopyReceiver, ErrorLine, PasswordInput, outcome, paint};
+use crate::bank::BankApi;
+use crate::bank::api::{Login, SessionToken};
 use crate::contexts::use_bank;
 use crate::customer::{self, copy};
 use crate::store::StoredCertificate;
@@ -45,6 +47,8 @@ pub fn Phone() -> impl IntoView {
 #[component]
 fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
     let screen = RwSignal::new(Screen::Home);
+    // The app's own login (a phone is another device: the PC's session is not its).
+    let session = RwSignal::new(None::<SessionToken>);
     let certificates = LocalResource::new(|| wallet::list_in(Place::Phone));
     let chosen = RwSignal::new(0usize);
     let selected = move || match certificates.get() {
@@ -118,7 +122,20 @@ fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
                         .into_any(),
                     Screen::Receive => view! {
                         <h3>"PC에서 가져오기"</h3>
-                        <CopyReceiver place=Place::Phone on_kept=Callback::new(move |()| certificates.refetch()) />
+                        {move || match session.get() {
+                            Some(token) => view! {
+                                <CopyReceiver
+                                    place=Place::Phone
+                                    session=token
+                                    on_kept=Callback::new(move |()| certificates.refetch())
+                                />
+                            }
+                                .into_any(),
+                            None => view! {
+                                <PhoneIdLogin on_login=Callback::new(move |token| session.set(Some(token))) />
+                            }
+                                .into_any(),
+                        }}
                     }
                         .into_any(),
                     Screen::Send => match selected() {
@@ -126,7 +143,10 @@ fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
                         None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
                     },
                     Screen::Login => match selected() {
-                        Some(record) => view! { <PhoneLogin record /> }.into_any(),
+                        Some(record) => view! {
+                            <PhoneLogin record on_login=Callback::new(move |token| session.set(Some(token))) />
+                        }
+                            .into_any(),
                         None => view! { <p class="hint">"먼저 인증서를 스마트폰으로 가져와 주세요."</p> }.into_any(),
                     },
                 }}
@@ -163,7 +183,8 @@ fn PhoneSend(record: StoredCertificate) -> impl IntoView {
                 key_file: &key_file,
                 chain: &record.chain,
             };
-            copy::send(&bank, &typed, outgoing, &pw)
+            let origin = window().location().origin().unwrap_or_default();
+            copy::send(&bank, &origin, &typed, outgoing, &pw)
                 .await
                 .map_err(|e| e.to_string())
         }
@@ -197,7 +218,11 @@ fn PhoneSend(record: StoredCertificate) -> impl IntoView {
 
 /// Certificate login from the phone's app: the bank's own login, signed on the phone.
 #[component]
-fn PhoneLogin(record: StoredCertificate) -> impl IntoView {
+fn PhoneLogin(
+    record: StoredCertificate,
+    /// Hears the app's new session.
+    on_login: Callback<SessionToken>,
+) -> impl IntoView {
     let bank = use_bank();
     let password = RwSignal::new(String::new());
     let login = Action::new_local(move |_: &()| {
@@ -210,10 +235,18 @@ fn PhoneLogin(record: StoredCertificate) -> impl IntoView {
                 .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
             let corporate = customer::is_business_certificate(&certificate);
             let origin = window().location().origin().unwrap_or_default();
-            customer::certificate_login(&bank, &origin, corporate, &certificate, &key_file, &pw)
-                .await
-                .map(|grant| grant.customer_name)
-                .map_err(|e| e.to_string())
+            let grant = customer::certificate_login(
+                &bank.for_device(),
+                &origin,
+                corporate,
+                &certificate,
+                &key_file,
+                &pw,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            on_login.run(grant.token);
+            Ok::<_, String>(grant.customer_name)
         }
     });
     let welcome = RwSignal::new(None::<String>);
@@ -243,5 +276,49 @@ fn PhoneLogin(record: StoredCertificate) -> impl IntoView {
             }
                 .into_any(),
         }}
+    }
+}
+
+/// The app's ID login, which 인증번호 받기 needs: the receiving device proves whose it is.
+#[component]
+fn PhoneIdLogin(
+    /// Hears the app's new session.
+    on_login: Callback<SessionToken>,
+) -> impl IntoView {
+    let bank = use_bank();
+    let user_id = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let login = Action::new_local(move |_: &()| {
+        let request = Login {
+            user_id: user_id.get_untracked(),
+            password: password.get_untracked(),
+        };
+        async move {
+            bank.for_device()
+                .call(request)
+                .await
+                .map(|grant| grant.token)
+                .map_err(|e| e.to_string())
+        }
+    });
+    let problem = outcome(login, move |token| on_login.run(token));
+    view! {
+        <p class="hint">"인증번호를 받으려면 스타뱅킹에 로그인하세요. (PC와 같은 아이디, 예: hong01 / Demo!2345)"</p>
+        <form
+            class="phone-id-login"
+            novalidate=true
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                login.dispatch(());
+            }
+        >
+            <label for="phone-id">"아이디"</label>
+            <input id="phone-id" autocomplete="username" bind:value=user_id />
+            <PasswordInput id="phone-id-password" label="비밀번호" value=password autocomplete="current-password" />
+            <ErrorLine message=problem />
+            <button type="submit" class="btn primary" disabled=move || login.pending().get()>
+                "로그인"
+            </button>
+        </form>
     }
 }

@@ -46,6 +46,12 @@ impl Bank {
             .with_value(|bank| bank.clock().practice_offset())
     }
 
+    /// The same bank for another device's session (the on-screen phone's): its answers never
+    /// log this tab out.
+    pub fn for_device(&self) -> BankClient {
+        self.client.get_value()
+    }
+
     /// The same bank without the simulated latency (for measurements).
     pub fn without_latency(&self) -> BankClient {
         self.client.with_value(BankClient::without_latency)

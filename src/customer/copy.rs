@@ -1,29 +1,23 @@
-//! 스마트폰인증서 복사 for either device: the receiver shows a 인증번호 and waits; the sender
-//! types it, opens the certificate with its password and sends it sealed through the bank's
-//! relay ([`crate::pki::copy`]).
+//! 스마트폰인증서 복사 for either device: the receiver, logged in, shows a 인증번호 and waits;
+//! the sender types it, opens the certificate with its password, proves it to the bank to find
+//! the slot and sends it sealed through the bank's relay ([`crate::pki::copy`]).
 
 use super::*;
-use crate::bank::api::{RelayFetch, RelayOpen, RelaySalt, RelaySend};
-use crate::pki::copy::{self as sealing, Package};
+use crate::bank::api::{RELAY, RelayFetch, RelayFind, RelayOpen, RelaySend, SessionToken};
+use crate::pki::copy::{self as sealing, NumberKeys, Package};
 
 /// A receiver's open slot: the number it shows and what it fetches with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receiving {
     /// The 12 digits of the 인증번호.
     pub digits: String,
-    verifier: String,
-}
-
-impl Arrived {
-    /// The record to keep it under, in the browser or on the phone.
-    pub fn record(&self) -> Result<StoredCertificate, CertError> {
-        record(
-            &self.user_id,
-            &self.certificate,
-            &self.key_file,
-            self.chain.clone(),
-        )
-    }
+    /// The relay's slot.
+    pub slot: String,
+    /// The receiving device's login session.
+    token: SessionToken,
+    keys: NumberKeys,
+    /// The nonce this receiver opened the slot with, base64.
+    nonce: String,
 }
 
 impl Receiving {
@@ -46,43 +40,67 @@ pub struct Arrived {
     pub chain: Vec<String>,
 }
 
+impl Arrived {
+    /// The record to keep it under, in the browser or on the phone.
+    pub fn record(&self) -> Result<StoredCertificate, CertError> {
+        record(
+            &self.user_id,
+            &self.certificate,
+            &self.key_file,
+            self.chain.clone(),
+        )
+    }
+}
+
 fn digits_of(typed: &str) -> Result<String, CertError> {
     sealing::number_digits(typed).ok_or_else(|| {
         CertError::Refused("인증번호 12자리를 입력해 주세요. (예: 1234-5678-9012)".to_owned())
     })
 }
 
-/// The receiver: a fresh random 인증번호, its slot opened at the relay.
-pub async fn receive(bank: &impl BankApi) -> Result<Receiving, CertError> {
-    for _ in 0..5 {
-        let random = pki::random::<12>()?;
-        let digits: String = random.iter().map(|b| char::from(b'0' + b % 10)).collect();
-        let salt = pki::random::<16>()?;
-        let verifier = base64(&sealing::verifier(&digits, &salt));
-        let opened = bank
-            .call(RelayOpen {
-                slot: digits[..4].to_owned(),
-                verifier_salt: base64(&salt),
-                verifier: verifier.clone(),
-            })
-            .await;
-        match opened {
-            Ok(_) => return Ok(Receiving { digits, verifier }),
-            Err(BankError::RelaySlotTaken) => continue,
-            Err(other) => return Err(other.into()),
-        }
-    }
-    Err(BankError::RelaySlotTaken.into())
+/// Whether a key file is in our own format at our floor (PBES2, PBKDF2-HMAC-SHA256 with at
+/// least [`PBKDF2_ROUNDS`] and at most the bounds' rounds, a 16-byte salt, AES-256-CBC).
+fn at_our_floor(key_file: &[u8]) -> bool {
+    pki::key_file::Pbes2Aes256::of_file(key_file).is_some_and(|(params, _)| {
+        (PBKDF2_ROUNDS..=pki::kdf_bounds::MAX_ROUNDS).contains(&params.rounds)
+            && params.salt.len() == 16
+    })
+}
+
+/// The receiver, logged in with `token`: a fresh random 인증번호, its slot opened at the relay.
+pub async fn receive(bank: &impl BankApi, token: SessionToken) -> Result<Receiving, CertError> {
+    let random = pki::random::<12>()?;
+    let digits: String = random.iter().map(|b| char::from(b'0' + b % 10)).collect();
+    let salt = pki::random::<16>()?;
+    let keys = NumberKeys::derive(&digits, &salt)?;
+    let nonce = base64(&pki::random::<16>()?);
+    let opened = bank
+        .call(RelayOpen {
+            token: token.clone(),
+            verifier_salt: base64(&salt),
+            verifier: base64(&keys.verifier),
+            nonce: nonce.clone(),
+        })
+        .await?;
+    Ok(Receiving {
+        digits,
+        slot: opened.slot,
+        token,
+        keys,
+        nonce,
+    })
 }
 
 /// The receiver asks whether the certificate arrived: `None` while it has not. What arrives is
-/// opened with the number and checked (the sender's signature proves its key is the
-/// certificate's).
+/// opened with the number and checked: the sender's signature covers the whole package, this
+/// slot and this receiver's nonce (so its key is the certificate's, and the package was made
+/// for this copy), and the key file must be at our floor.
 pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrived>, CertError> {
     let fetched = bank
         .call(RelayFetch {
-            slot: r.digits[..4].to_owned(),
-            verifier: r.verifier.clone(),
+            token: r.token.clone(),
+            slot: r.slot.clone(),
+            verifier: base64(&r.keys.verifier),
         })
         .await?;
     let Some(sealed) = fetched else {
@@ -90,18 +108,24 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
     };
     let damaged =
         || CertError::Refused("받은 인증서가 손상되었습니다. 다시 복사해 주세요.".to_owned());
-    let plain = sealing::open(&r.digits, &unbase64(&sealed).ok_or_else(damaged)?)?;
+    let plain = r.keys.open(&unbase64(&sealed).ok_or_else(damaged)?)?;
     let package: Package = serde_json::from_slice(&plain).map_err(|_| damaged())?;
     let certificate = unbase64(&package.certificate).ok_or_else(damaged)?;
     let key_file = unbase64(&package.key_file).ok_or_else(damaged)?;
-    let summary = npki::summarize(&certificate).map_err(|_| damaged())?;
+    npki::summarize(&certificate).map_err(|_| damaged())?;
     let parsed =
         <x509_cert::Certificate as der::Decode>::from_der(&certificate).map_err(|_| damaged())?;
     let public = pki::ca::certificate_key(&parsed).map_err(|_| damaged())?;
-    let message = format!("{}{}", sealing::SIGNED_PREFIX, summary.fingerprint);
+    let message = package.signed_message(&r.slot, &r.nonce);
     let signature = unbase64(&package.signature).ok_or_else(damaged)?;
     if !signing::verify(&public, message.as_bytes(), &signature) {
         return Err(CertError::Damaged);
+    }
+    if !at_our_floor(&key_file) {
+        return Err(CertError::Refused(
+            "받은 인증서의 개인키 파일이 이 센터의 보호 기준(PBKDF2 600,000회, AES-256)에 맞지 않아 저장하지 않았습니다."
+                .to_owned(),
+        ));
     }
     Ok(Some(Arrived {
         user_id: package.user_id,
@@ -124,10 +148,12 @@ pub struct Outgoing<'a> {
     pub chain: &'a [String],
 }
 
-/// The sender: opens the key with `password` (checked here first), seals the certificate under
-/// the typed number and sends it to the number's slot.
+/// The sender: opens the key with `password` (checked here first), proves the certificate to
+/// the bank (bound to `origin`) to find its customer's slot, and sends the certificate sealed
+/// under the typed number.
 pub async fn send(
     bank: &impl BankApi,
+    origin: &str,
     typed_number: &str,
     outgoing: Outgoing<'_>,
     password: &str,
@@ -139,28 +165,30 @@ pub async fn send(
         chain,
     } = outgoing;
     let digits = digits_of(typed_number)?;
-    let slot = digits[..4].to_owned();
-    // The slot first: a number that names none is refused before the key is opened.
-    let salt = bank.call(RelaySalt { slot: slot.clone() }).await?;
     let opened = open_key(certificate, key_file, password).await?;
-    let fingerprint = npki::summarize(certificate)?.fingerprint;
-    let message = format!("{}{fingerprint}", sealing::SIGNED_PREFIX);
-    let package = Package {
+    let proof = prove(bank, origin, RELAY, certificate, &opened).await?;
+    let target = bank.call(RelayFind { proof }).await?;
+    // A key file from NPKI files travels at our floor, never at its own (maybe 1 round).
+    let key_file = match at_our_floor(key_file) {
+        true => key_file.to_vec(),
+        false => webcrypto::encrypt(&opened, password, PBKDF2_ROUNDS).await?,
+    };
+    let mut package = Package {
         user_id: user_id.to_owned(),
         certificate: base64(certificate),
-        key_file: base64(key_file),
+        key_file: base64(&key_file),
         chain: chain.to_vec(),
-        signature: base64(&signing::sign(&opened.key, message.as_bytes())),
+        signature: String::new(),
     };
+    let message = package.signed_message(&target.slot, &target.nonce);
+    package.signature = base64(&signing::sign(&opened.key, message.as_bytes()));
     let plain = serde_json::to_vec(&package).map_err(|e| CertError::Browser(e.to_string()))?;
-    let sealed = sealing::seal(&digits, &plain)?;
-    let verifier = base64(&sealing::verifier(
-        &digits,
-        &unbase64(&salt).ok_or(CertError::UnreadableAnswer)?,
-    ));
+    let salt = unbase64(&target.verifier_salt).ok_or(CertError::UnreadableAnswer)?;
+    let keys = NumberKeys::derive(&digits, &salt)?;
+    let sealed = keys.seal(&plain)?;
     bank.call(RelaySend {
-        slot,
-        verifier,
+        slot: target.slot,
+        verifier: base64(&keys.verifier),
         package: base64(&sealed),
     })
     .await?;

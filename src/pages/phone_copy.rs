@@ -12,8 +12,8 @@ use crate::wallet::Place;
 /// The manual's notes on copying, with the relay's rules.
 const NOTES: [&str; 4] = [
     "PC의 인증서를 스마트폰(스타뱅킹)으로, 스마트폰의 인증서를 PC로 복사합니다.",
-    "받는 쪽에 표시된 인증번호 12자리를 보내는 쪽에 입력합니다. 인증번호는 3분 동안 한 번만 쓸 수 있고, 3회 틀리면 더 이상 쓸 수 없습니다.",
-    "인증서는 인증번호로 암호화되어 은행의 중계 서버를 거치며, 중계 서버는 인증번호도 인증서도 볼 수 없습니다. 개인키는 인증서 암호로 암호화된 채로 옮겨집니다.",
+    "받는 쪽은 로그인한 뒤 인증번호 12자리를 받고, 보내는 쪽은 그 번호를 입력한 뒤 보낼 인증서와 암호로 본인을 확인합니다. 인증번호는 3분 동안 한 번만 쓸 수 있고, 3회 틀리면 더 이상 쓸 수 없습니다.",
+    "인증서는 인증번호에서 만든 키로 암호화되어 은행의 중계 서버를 거칩니다. 중계 서버는 인증번호도 인증서도 볼 수 없고, 내용을 바꾸면 받는 쪽이 알아챕니다. 개인키는 인증서 암호로 암호화된 채로 옮겨집니다.",
     "이 연습에서는 화면의 [스마트폰 열기]로 스마트폰을 띄워 스타뱅킹 앱을 씁니다.",
 ];
 
@@ -85,7 +85,8 @@ fn SendToPhone() -> impl IntoView {
                 key_file: &choice.key_file,
                 chain: &chain,
             };
-            copy::send(&bank, &typed, outgoing, &password)
+            let origin = window().location().origin().unwrap_or_default();
+            copy::send(&bank, &origin, &typed, outgoing, &password)
                 .await
                 .map_err(|e| e.to_string())?;
             picker.set(None);
