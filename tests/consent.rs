@@ -10,6 +10,14 @@ use common::*;
 const DAY: i64 = 86_400_000;
 const PASSWORD: &str = "Hong!2026pass";
 
+fn at_branch(c: &Customer, rrn: &str, account_password: &str) -> ConsentAtBranch {
+    ConsentAtBranch {
+        token: c.t(),
+        rrn: rrn.into(),
+        account_password: account_password.into(),
+    }
+}
+
 fn consent(c: &Customer) -> ConsentView {
     c.call(GetConsent { token: c.t() }).unwrap()
 }
@@ -102,7 +110,9 @@ fn only_the_branch_gives_it_back() {
         Some(false),
         "withdrawing twice changes nothing"
     );
-    let branch = c.call(ConsentAtBranch { token: c.t() }).unwrap();
+    let branch = c
+        .call(at_branch(&c, c.who.rrn, c.who.account_password))
+        .unwrap();
     assert_eq!(
         (branch.agreed, branch.channel),
         (Some(true), Some(ConsentChannel::Branch))
@@ -113,5 +123,74 @@ fn only_the_branch_gives_it_back() {
         consent(&c).channel,
         Some(ConsentChannel::Branch),
         "kept as recorded"
+    );
+}
+
+/// The branch step needs what someone holding only the ID password lacks: the ID card's
+/// 주민등록번호 and the account password, each counting toward its lock.
+#[test]
+fn the_branch_checks_the_id_card_and_the_account_password() {
+    let c = login(&demo::HONG);
+    c.call(WithdrawConsent { token: c.t() }).unwrap();
+    assert_eq!(
+        c.call(at_branch(&c, "800101-1234561", c.who.account_password)),
+        Err(BankError::RrnMismatch { remaining: 4 })
+    );
+    assert_eq!(
+        c.call(at_branch(&c, c.who.rrn, "0000")),
+        Err(BankError::WrongAccountPassword { remaining: 4 })
+    );
+    assert_eq!(consent(&c).agreed, Some(false), "still 미동의");
+    // Without the hyphen, as typed in two fields.
+    let branch = c
+        .call(at_branch(&c, "8001011234560", c.who.account_password))
+        .unwrap();
+    assert_eq!(branch.agreed, Some(true));
+}
+
+/// While 미동의, 타행·타기관 등록 is refused too: a registered certificate logs in like one
+/// issued here.
+#[test]
+fn while_withdrawn_no_other_institutions_certificate_is_registered() {
+    let c = login(&demo::HONG);
+    c.call(WithdrawConsent { token: c.t() }).unwrap();
+    let refused = c.call(StartRegistration { token: c.t() }).unwrap_err();
+    assert_eq!(refused, BankError::RegistrationWithoutConsent);
+    assert!(
+        refused
+            .to_string()
+            .contains("타행·타기관 인증서 등록도 제한"),
+        "{refused}"
+    );
+    // Withdrawn after the registration began: refused at the registration itself.
+    let c = login(&demo::MINJI);
+    c.call(StartRegistration { token: c.t() }).unwrap();
+    c.ars();
+    c.verify().unwrap();
+    c.call(WithdrawConsent { token: c.t() }).unwrap();
+    let other = block_on(cert_center::customer::issue_elsewhere(
+        &c.bank,
+        c.t(),
+        c.who.user_id,
+        PASSWORD,
+        || async { keys::generate().map_err(|e| e.to_string()) },
+    ))
+    .unwrap();
+    let registered = block_on(cert_center::customer::register(
+        &c.bank,
+        c.t(),
+        cert_center::bank::mock::DEFAULT_ORIGIN,
+        &other.certificate,
+        &other.key_file,
+        PASSWORD,
+    ));
+    assert!(
+        matches!(
+            registered,
+            Err(cert_center::customer::CertError::Bank(
+                BankError::RegistrationWithoutConsent
+            ))
+        ),
+        "{registered:?}"
     );
 }

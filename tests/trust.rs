@@ -339,3 +339,189 @@ fn the_records_of_local_storage_move_once_and_unreadable_ones_stay_refused_until
         "{aside}"
     );
 }
+
+// ---- Trust, round two: the bank reads its own clock ----
+
+const DAY: i64 = 86_400_000;
+const YEAR: i64 = 365 * DAY;
+
+/// A request as the bank worker gets it from a page whose practice clock is `offset` ahead.
+fn practising<E: Endpoint>(
+    bank: &MockBank,
+    offset: i64,
+    request: E,
+) -> Result<E::Response, BankError> {
+    let body = serde_json::to_string(&request).unwrap();
+    match block_on(bank.serve_practising(offset, E::NAME, &body)) {
+        Ok(answer) => Ok(serde_json::from_str(&answer).unwrap()),
+        Err(error) => Err(serde_json::from_str(&error).unwrap()),
+    }
+}
+
+fn hong_login() -> Login {
+    Login {
+        user_id: "hong01".into(),
+        password: "Demo!2345".into(),
+    }
+}
+
+/// A mistyped `?clock=2226-…` (or a date before 1970) is refused with a Korean message and
+/// writes nothing, so no later request of any tab fails because of it.
+#[test]
+fn a_practice_clock_past_five_years_is_refused_and_breaks_nothing() {
+    let bank = MockBank::new(BankStore::memory(), Clock::manual(NOW));
+    let before = block_on(bank.store().snapshot()).unwrap();
+    for offset in [200 * YEAR, -NOW - YEAR, 6 * YEAR, -6 * YEAR] {
+        let refused = practising(&bank, offset, hong_login()).unwrap_err();
+        assert_eq!(refused, BankError::PracticeClockOutOfRange);
+        assert!(refused.to_string().contains("?clock=now"), "{refused}");
+    }
+    assert_eq!(
+        block_on(bank.store().snapshot()).unwrap(),
+        before,
+        "nothing written"
+    );
+    practising(&bank, 4 * YEAR, hong_login()).unwrap();
+    practising(&bank, -4 * YEAR, hong_login()).unwrap();
+    practising(&bank, 0, hong_login()).unwrap();
+}
+
+/// Sessions, challenges and copy slots run on the bank's own clock: one tab practising a month
+/// ahead ends no other tab's session or copy, and a slot lives 3 real minutes whatever its
+/// opener's practice clock says.
+#[test]
+fn one_tabs_practice_clock_ends_no_other_tabs_session_or_copy() {
+    let bank = MockBank::new(BankStore::memory(), Clock::manual(NOW));
+    let other_tab = practising(&bank, 0, hong_login()).unwrap();
+    let open = |offset: i64| {
+        practising(
+            &bank,
+            offset,
+            RelayOpen {
+                token: other_tab.token.clone(),
+                verifier_salt: "c2FsdA==".into(),
+                verifier: "dmVyaWZpZXI=".into(),
+                nonce: "bm9uY2U=".into(),
+            },
+        )
+        .unwrap()
+        .slot
+    };
+    let fetch = |slot: &str| {
+        practising(
+            &bank,
+            0,
+            RelayFetch {
+                token: other_tab.token.clone(),
+                slot: slot.into(),
+                verifier: "dmVyaWZpZXI=".into(),
+            },
+        )
+    };
+    let slot = open(0);
+    // This tab practises a month ahead; its request sweeps at real time.
+    practising(&bank, 30 * DAY, hong_login()).unwrap();
+    practising(
+        &bank,
+        0,
+        ExtendSession {
+            token: other_tab.token.clone(),
+        },
+    )
+    .expect("the other tab's session is still open");
+    assert_eq!(fetch(&slot), Ok(None), "its copy slot too");
+
+    let slot = open(4 * YEAR);
+    bank.clock().advance(181_000);
+    assert_eq!(
+        fetch(&slot),
+        Err(BankError::RelayUnknown),
+        "gone after 3 real minutes"
+    );
+}
+
+/// The business rules a learner practises still follow the practice clock: 00:30 KST by the
+/// page's clock is outside the issuance hours, whatever the real time.
+#[test]
+fn the_practice_clock_decides_the_issuance_hours() {
+    // NOW is 01:00 KST: half an hour earlier is closed.
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let ticket = c.call(PrepareIssuance { token: c.t() }).unwrap();
+    let key = cert_center::pki::keys::generate().unwrap();
+    let subject = x509_cert::name::Name::from_str(&ticket.subject).unwrap();
+    let request = || IssueCertificate {
+        token: c.t(),
+        csr: b64(&cert_center::pki::csr::build(&key, subject.clone()).unwrap()),
+        random: b64(&[3u8; 20]),
+    };
+    assert_eq!(
+        practising(&c.bank, -30 * 60_000, request()),
+        Err(BankError::OutsideHours)
+    );
+    let issued = practising(&c.bank, 0, request()).unwrap();
+    assert_eq!(issued.fee, 4_400, "issued at 01:00 KST");
+}
+
+// ---- Trust, round two: 아이디 비밀번호 재설정 ----
+
+/// A reset logs out whoever used the old password, needs a certificate login of the last few
+/// minutes (not one kept alive by 연장 for hours), and keeps the new password with PBKDF2.
+#[test]
+fn a_password_reset_ends_other_sessions_and_needs_a_recent_certificate_login() {
+    let c = login(&demo::HONG);
+    c.through_step_5();
+    let certificate = c.enroll(PASSWORD);
+    let intruder = login_call(&c.bank).unwrap();
+
+    // A certificate session kept alive with 연장 for an hour may not reset.
+    let stale = c.login_with(&certificate, PASSWORD).unwrap();
+    for _ in 0..12 {
+        c.bank.clock().advance(5 * 60_000);
+        for token in [&stale.token, &intruder.token] {
+            c.call(ExtendSession {
+                token: token.clone(),
+            })
+            .unwrap();
+        }
+    }
+    assert_eq!(
+        c.call(ResetLoginPassword {
+            token: stale.token.clone(),
+            new_password: "NewPass2026".into(),
+        }),
+        Err(BankError::CertificateLoginRequired)
+    );
+
+    let fresh = c.login_with(&certificate, PASSWORD).unwrap();
+    c.call(ResetLoginPassword {
+        token: fresh.token.clone(),
+        new_password: "NewPass2026".into(),
+    })
+    .unwrap();
+    for gone in [intruder.token, stale.token] {
+        assert_eq!(
+            c.call(ExtendSession { token: gone }),
+            Err(BankError::SessionExpired),
+            "the sessions of before are gone"
+        );
+    }
+    c.call(ExtendSession { token: fresh.token })
+        .expect("the session that reset stays");
+
+    let records = block_on(c.bank.store().snapshot()).unwrap();
+    let hong: serde_json::Value = serde_json::from_str(&records["customers"]["hong01"]).unwrap();
+    let (kept, hash) = (
+        hong["password_hash"][0].as_str().unwrap(),
+        hong["password_hash"][1].as_str().unwrap(),
+    );
+    assert!(kept.starts_with("pbkdf2-sha256:100000:"), "{kept}");
+    let salt = kept.rsplit(':').next().unwrap();
+    let mut expected = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(b"NewPass2026", salt.as_bytes(), 100_000, &mut expected);
+    assert_eq!(hash, data_encoding::HEXLOWER.encode(&expected));
+    assert_eq!(
+        login_call(&c.bank).unwrap_err(),
+        BankError::WrongPassword { remaining: 4 }
+    );
+}

@@ -12,10 +12,11 @@ use super::clock::{Clock, Millis};
 /// An answer on its way: the JSON answer, or the JSON of a [`BankError`].
 pub type Pending = Pin<Box<dyn Future<Output = Result<String, String>>>>;
 
-/// How requests reach the bank: endpoint name, JSON body and the bank's time in, JSON out.
+/// How requests reach the bank: endpoint name, JSON body and the page's practice offset in,
+/// JSON out. The bank reads its own clock.
 pub trait Transport {
     /// Sends one request.
-    fn send(&self, endpoint: &'static str, body: String, now: Millis) -> Pending;
+    fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending;
 }
 
 /// The bank as the pages see it.
@@ -64,7 +65,8 @@ impl BankApi for BankClient {
             gloo_timers::future::sleep(std::time::Duration::from_millis(self.latency_ms.into()))
                 .await;
         }
-        match self.transport.send(E::NAME, body, self.clock.now()).await {
+        let offset = self.clock.practice_offset().unwrap_or(0);
+        match self.transport.send(E::NAME, body, offset).await {
             Ok(answer) => serde_json::from_str(&answer).map_err(bad_request),
             Err(error) => Err(serde_json::from_str(&error).map_err(bad_request)?),
         }
@@ -79,9 +81,9 @@ fn bad_request(e: serde_json::Error) -> BankError {
 
 /// The bank in the same thread, for tests of pages (the app uses the worker).
 impl Transport for super::MockBank {
-    fn send(&self, endpoint: &'static str, body: String, now: Millis) -> Pending {
+    fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
         let bank = self.clone();
-        Box::pin(async move { bank.serve_at(now, endpoint, &body).await })
+        Box::pin(async move { bank.serve_practising(offset_ms, endpoint, &body).await })
     }
 }
 

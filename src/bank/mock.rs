@@ -48,6 +48,19 @@ pub const DEFAULT_ORIGIN: &str = "http://127.0.0.1:8080";
 /// How long a login session lasts without `연장`.
 pub const SESSION_SECS: u32 = 10 * 60;
 
+/// How far a page may move the practice clock from real time, either way (about 5 years).
+pub const MAX_PRACTICE_OFFSET_MS: Millis = 5 * 366 * 86_400_000;
+
+/// The two times a request is served at.
+#[derive(Clone, Copy, Debug)]
+struct Now {
+    /// The bank's own clock: sessions, challenges, relay slots and the sweeps.
+    real: Millis,
+    /// Real time plus the page's practice offset: the business rules a learner practises
+    /// (issuance hours, validity, renewal, refund, receipts, the loan rule, OTP steps).
+    practice: Millis,
+}
+
 /// The practice bank.
 #[derive(Clone, Debug)]
 pub struct MockBank {
@@ -91,24 +104,34 @@ impl MockBank {
         &self.store
     }
 
-    /// Serves one request at the bank's own time; see [`MockBank::serve_at`].
+    /// Serves one request at the bank's own time; see [`MockBank::serve_practising`].
     pub async fn serve(&self, endpoint: &str, body: &str) -> Result<String, String> {
-        self.serve_at(self.clock.now(), endpoint, body).await
+        self.serve_practising(0, endpoint, body).await
     }
 
-    /// Serves one request as a server would: endpoint name and JSON body in, JSON out, `now`
-    /// being the bank's time. The error side is the JSON of a [`BankError`].
-    pub async fn serve_at(
+    /// Serves one request as a server would: endpoint name and JSON body in, JSON out. The
+    /// bank reads its own clock; `offset_ms` is the page's practice offset, which moves only
+    /// the business rules' time and may be at most [`MAX_PRACTICE_OFFSET_MS`] either way. The
+    /// error side is the JSON of a [`BankError`].
+    pub async fn serve_practising(
         &self,
-        now: Millis,
+        offset_ms: Millis,
         endpoint: &str,
         body: &str,
     ) -> Result<String, String> {
-        let answer = self
-            .store
-            .transact(|records| handle(records, now, &self.origin, endpoint, body))
-            .await
-            .unwrap_or_else(|e| Err(internal(e)));
+        let real = self.clock.now();
+        let answer = if offset_ms.abs() > MAX_PRACTICE_OFFSET_MS {
+            Err(BankError::PracticeClockOutOfRange)
+        } else {
+            let now = Now {
+                real,
+                practice: real + offset_ms,
+            };
+            self.store
+                .transact(|records| handle(records, now, &self.origin, endpoint, body))
+                .await
+                .unwrap_or_else(|e| Err(internal(e)))
+        };
         answer.map_err(|error| {
             serde_json::to_string(&error).unwrap_or_else(|_| String::from(r#"{"code":"Internal"}"#))
         })
@@ -149,7 +172,7 @@ impl MockBank {
 /// One request against the records: read them, decide, leave the new records in `records`.
 fn handle(
     records: &mut Records,
-    now: Millis,
+    now: Now,
     origin: &str,
     endpoint: &str,
     body: &str,
@@ -169,14 +192,19 @@ fn handle(
         }
         Err(problem) => return Err(BankError::RecordsUnreadable { problem }),
     };
-    state.sessions.retain(|s| s.expires_at > now);
-    state.challenges.retain(|c| c.expires_at > now);
-    state.relays.retain(|r| r.expires_at > now);
+    // Real time: one tab's practice clock never ends another tab's session or copy.
+    state.sessions.retain(|s| s.expires_at > now.real);
+    state.challenges.retain(|c| c.expires_at > now.real);
+    state.relays.retain(|r| r.expires_at > now.real);
     let sessions = &state.sessions;
     state
         .issuances
         .retain(|i| sessions.iter().any(|s| s.token == i.token()));
     let answer = state.dispatch(now, origin, endpoint, body);
+    // Checked before writing as on reading: the bank never writes what it could not read.
+    if let Err(problem) = state.validate() {
+        return Err(internal(format!("refused to write: {problem}")));
+    }
     // Refusals change records too (failure counters), so the records are written either way.
     let kept = records.get(META).and_then(|m| m.get(KEPT_KEY)).cloned();
     *records = state.to_records()?;
@@ -240,7 +268,8 @@ struct CustomerRecord {
     otp_last_step: Option<i64>,
     #[serde(default)]
     rrn_failures: u8,
-    /// A new ID password set by 아이디 비밀번호 재설정: salt and SHA-256(salt ‖ password), hex.
+    /// A new ID password set by 아이디 비밀번호 재설정: `pbkdf2-sha256:<rounds>:<salt>` and the
+    /// PBKDF2 output, hex (records of before hold a bare salt and SHA-256(salt ‖ password)).
     #[serde(default)]
     password_hash: Option<(String, String)>,
     /// When a certificate was last issued: loans are refused for 4 days from that day.
@@ -259,20 +288,23 @@ struct SessionRecord {
     /// Opened by certificate login (which may reset the ID password).
     #[serde(default)]
     by_certificate: bool,
+    /// When it was opened (the bank's own clock); `연장` does not move it.
+    #[serde(default)]
+    opened_at: Millis,
 }
 
 impl BankState {
     fn dispatch(
         &mut self,
-        now: Millis,
+        now: Now,
         origin: &str,
         endpoint: &str,
         body: &str,
     ) -> BankResult<String> {
         match endpoint {
-            Login::NAME => serve(body, |r| self.login(now, r)),
-            ExtendSession::NAME => serve(body, |r| self.extend(now, r)),
-            ResetLoginPassword::NAME => serve(body, |r| self.reset_login_password(r)),
+            Login::NAME => serve(body, |r| self.login(now.real, r)),
+            ExtendSession::NAME => serve(body, |r| self.extend(now.real, r)),
+            ResetLoginPassword::NAME => serve(body, |r| self.reset_login_password(now.real, r)),
             Logout::NAME => serve(body, |r: Logout| {
                 self.sessions.retain(|s| s.token != r.token.0);
                 self.issuances.retain(|i| i.token() != r.token.0);
@@ -282,19 +314,19 @@ impl BankState {
             CancelIssuance::NAME => serve(body, |r| self.cancel_issuance(r)),
             AgreeTerms::NAME => serve(body, |r| self.agree_terms(r)),
             GetTargets::NAME => serve(body, |r| self.targets(r)),
-            ChooseCertificate::NAME => serve(body, |r| self.choose_certificate(now, r)),
+            ChooseCertificate::NAME => serve(body, |r| self.choose_certificate(now.practice, r)),
             GetVerification::NAME => serve(body, |r| self.verification(r)),
             StartArs::NAME => serve(body, |r| self.start_ars(r)),
             AnswerArs::NAME => serve(body, |r| self.answer_ars(r)),
             ConfirmArs::NAME => serve(body, |r| self.confirm_ars(r)),
             CheckDeparture::NAME => serve(body, |r| self.check_departure(r)),
-            VerifyAccount::NAME => serve(body, |r| self.verify_account(now, r)),
-            GetFee::NAME => serve(body, |r| self.fee(now, r)),
-            ConfirmFee::NAME => serve(body, |r| self.confirm_fee(now, r)),
+            VerifyAccount::NAME => serve(body, |r| self.verify_account(now.practice, r)),
+            GetFee::NAME => serve(body, |r| self.fee(now.practice, r)),
+            ConfirmFee::NAME => serve(body, |r| self.confirm_fee(now.practice, r)),
             GetBankName::NAME => serve(body, |r| self.bank_name(r)),
             SubmitDetails::NAME => serve(body, |r| self.submit_details(r)),
             PrepareIssuance::NAME => serve(body, |r| self.prepare_issuance(r)),
-            IssueCertificate::NAME => serve(body, |r| self.issue_certificate(now, r)),
+            IssueCertificate::NAME => serve(body, |r| self.issue_certificate(now.practice, r)),
             ResetPractice::NAME => serve(body, |ResetPractice| {
                 // The mock CAs stay: a learner may have downloaded the root already.
                 let authorities = std::mem::take(&mut self.authorities);
@@ -303,27 +335,29 @@ impl BankState {
                 Ok(())
             }),
             GetAccount::NAME => serve(body, |r| self.account(r)),
-            ListCertificates::NAME => serve(body, |r| self.list_certificates(now, r)),
-            GetRootCertificate::NAME => {
-                serve(body, |GetRootCertificate| self.root_certificate(now))
-            }
-            LoginChallenge::NAME => serve(body, |LoginChallenge| self.challenge(now)),
+            ListCertificates::NAME => serve(body, |r| self.list_certificates(now.practice, r)),
+            GetRootCertificate::NAME => serve(body, |GetRootCertificate| {
+                self.root_certificate(now.practice)
+            }),
+            LoginChallenge::NAME => serve(body, |LoginChallenge| self.challenge(now.real)),
             CertificateLogin::NAME => serve(body, |r| self.certificate_login(now, origin, r)),
             RevokeCertificate::NAME => serve(body, |r| self.revoke_certificate(now, origin, r)),
             RenewCertificate::NAME => serve(body, |r| self.renew_certificate(now, origin, r)),
-            GetCrl::NAME => serve(body, |r| self.crl(now, r)),
-            ListReceipts::NAME => serve(body, |r| self.receipts(now, r)),
+            GetCrl::NAME => serve(body, |r| self.crl(now.practice, r)),
+            ListReceipts::NAME => serve(body, |r| self.receipts(now.practice, r)),
             StartRegistration::NAME => serve(body, |r| self.start_registration(r)),
             RegisterCertificate::NAME => serve(body, |r| self.register_certificate(now, origin, r)),
-            UnregisterCertificate::NAME => serve(body, |r| self.unregister_certificate(now, r)),
-            IssueElsewhere::NAME => serve(body, |r| self.issue_elsewhere(now, r)),
+            UnregisterCertificate::NAME => {
+                serve(body, |r| self.unregister_certificate(now.practice, r))
+            }
+            IssueElsewhere::NAME => serve(body, |r| self.issue_elsewhere(now.practice, r)),
             GetConsent::NAME => serve(body, |r| self.consent(r)),
-            RelayOpen::NAME => serve(body, |r| self.relay_open(now, r)),
-            RelaySalt::NAME => serve(body, |r| self.relay_salt(r)),
+            RelayOpen::NAME => serve(body, |r| self.relay_open(now.real, r)),
+            RelayFind::NAME => serve(body, |r| self.relay_find(now, origin, r)),
             RelaySend::NAME => serve(body, |r| self.relay_send(r)),
             RelayFetch::NAME => serve(body, |r| self.relay_fetch(r)),
-            WithdrawConsent::NAME => serve(body, |r| self.withdraw_consent(now, r)),
-            ConsentAtBranch::NAME => serve(body, |r| self.consent_at_branch(now, r)),
+            WithdrawConsent::NAME => serve(body, |r| self.withdraw_consent(now.practice, r)),
+            ConsentAtBranch::NAME => serve(body, |r| self.consent_at_branch(now.practice, r)),
             other => Err(BankError::BadRequest {
                 detail: format!("unknown endpoint `{other}`"),
             }),

@@ -16,12 +16,13 @@ pub const WORKER_URL: &str = "/bank-worker_loader.js";
 /// What the page sends.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum ToBank {
-    /// One request: what [`MockBank::serve_at`](super::MockBank::serve_at) takes.
+    /// One request: what
+    /// [`MockBank::serve_practising`](super::MockBank::serve_practising) takes.
     Request {
         /// Pairs the answer with the request.
         id: u32,
-        /// The bank's time (the page holds the practice clock).
-        now: Millis,
+        /// The page's practice offset; the worker reads its own clock.
+        offset_ms: Millis,
         /// The endpoint's name.
         endpoint: String,
         /// The request, JSON.
@@ -90,8 +91,8 @@ mod browser {
                 Ok(store) => store,
                 Err(e) => return post(&scope, &FromBank::Unavailable(e.to_string())),
             };
-            // The time comes with each request; this clock is never read.
-            let bank = MockBank::new(store, Clock::manual(0));
+            // The worker's own clock; a page sends only its practice offset.
+            let bank = MockBank::new(store, Clock::Browser { offset_ms: 0 });
             let replies = scope.clone();
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let text = event.data().as_string().unwrap_or_default();
@@ -101,10 +102,10 @@ mod browser {
                     let (id, answer) = match serde_json::from_str::<ToBank>(&text) {
                         Ok(ToBank::Request {
                             id,
-                            now,
+                            offset_ms,
                             endpoint,
                             body,
-                        }) => (id, bank.serve_at(now, &endpoint, &body).await),
+                        }) => (id, bank.serve_practising(offset_ms, &endpoint, &body).await),
                         Ok(ToBank::Migrate { id, state, kept }) => {
                             let done = bank.migrate(state.as_deref(), kept.as_deref()).await;
                             (id, encode(done))
@@ -309,7 +310,7 @@ mod browser {
     }
 
     impl Transport for BankWorker {
-        fn send(&self, endpoint: &'static str, body: String, now: Millis) -> Pending {
+        fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
             let this = self.clone();
             Box::pin(async move {
                 let ready = this.0.ready.borrow().clone();
@@ -329,7 +330,7 @@ mod browser {
                     id,
                     &ToBank::Request {
                         id,
-                        now,
+                        offset_ms,
                         endpoint,
                         body,
                     },

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{ConsentAtBranch, ConsentView, GetConsent, WithdrawConsent};
-use crate::components::{ActionButton, Dialog, DialogButtons, ErrorLine, PageTitle, outcome};
+use crate::components::{Dialog, DialogButtons, DigitsInput, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 
 /// The manual's notes on the prior consent.
@@ -27,17 +27,36 @@ pub fn ConsentPage() -> impl IntoView {
     let withdraw = Action::new_local(move |_: &()| async move {
         bank.for_customer(|token| WithdrawConsent { token }).await
     });
-    let at_branch = Action::new_local(move |_: &()| async move {
-        bank.for_customer(|token| ConsentAtBranch { token }).await
+    // The branch's identity check: the ID card's number and the account password.
+    let (rrn_front, rrn_back, account_password) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let at_branch = Action::new_local(move |_: &()| {
+        let rrn = format!("{}-{}", rrn_front.get_untracked(), rrn_back.get_untracked());
+        let account_password = account_password.get_untracked();
+        async move {
+            bank.for_customer(|token| ConsentAtBranch {
+                token,
+                rrn,
+                account_password,
+            })
+            .await
+        }
     });
     let confirming = RwSignal::new(false);
+    let visiting = RwSignal::new(false);
     // Each change is read back from the bank.
     let withdraw_refused = outcome(withdraw, move |_| {
         confirming.set(false);
         consent.refetch();
     });
-    let branch_refused = outcome(at_branch, move |_| consent.refetch());
-    let problem = Signal::derive(move || withdraw_refused.get().or_else(|| branch_refused.get()));
+    let branch_refused = outcome(at_branch, move |_| {
+        visiting.set(false);
+        consent.refetch();
+    });
+    let problem = withdraw_refused;
     view! {
         <PageTitle title="인증서발급 동의여부 조회/변경" trail=&["기타인증서서비스"] />
         <ul class="notes">{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
@@ -53,7 +72,17 @@ pub fn ConsentPage() -> impl IntoView {
                     "미동의를 동의로 바꾸려면 신분증을 지참하고 모의은행 영업점을 방문해야 합니다. 연습에서는 아래 단추로 영업점 방문을 대신합니다."
                 </p>
                 <p class="row">
-                    <ActionButton action=at_branch label="영업점 방문(연습)" class="btn primary" />
+                    <button
+                        class="btn primary"
+                        on:click=move |_| {
+                            for field in [rrn_front, rrn_back, account_password] {
+                                field.set(String::new());
+                            }
+                            visiting.set(true);
+                        }
+                    >
+                        "영업점 방문(연습)"
+                    </button>
                 </p>
             }
                 .into_any(),
@@ -67,6 +96,30 @@ pub fn ConsentPage() -> impl IntoView {
                 .into_any(),
             None | Some(Err(_)) => ().into_any(),
         }}
+        <Dialog open=visiting.into() title="영업점 방문(연습)">
+            <p>
+                "영업점 창구에서 신분증으로 본인을 확인하고, 출금계좌 비밀번호를 비밀번호 입력기에 눌러 동의로 변경합니다."
+            </p>
+            <div class="form-grid branch-identity">
+                <label for="branch-rrn-front">"주민등록번호 (신분증)"</label>
+                <div class="rrn">
+                    <DigitsInput id="branch-rrn-front" value=rrn_front max=6 next="branch-rrn-back" />
+                    "-"
+                    <DigitsInput id="branch-rrn-back" value=rrn_back max=7 secret=true attr:aria-label="주민등록번호 뒤 7자리" />
+                </div>
+                <label for="branch-account-password">"출금계좌 비밀번호"</label>
+                <DigitsInput id="branch-account-password" value=account_password max=4 secret=true />
+            </div>
+            <ErrorLine message=branch_refused />
+            <DialogButtons
+                label="동의로 변경"
+                on_ok=Callback::new(move |()| {
+                    at_branch.dispatch_local(());
+                })
+                on_cancel=Callback::new(move |()| visiting.set(false))
+                disabled=at_branch.pending()
+            />
+        </Dialog>
         <Dialog open=confirming.into() title="웹 페이지 메시지">
             <p>"인증서 발급에 미동의하시겠습니까?"</p>
             <p>

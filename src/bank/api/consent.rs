@@ -57,9 +57,15 @@ request! {
 }
 
 request! {
-    /// `영업점 방문(연습)`: the branch records 동의 (a real bank does this only at a branch).
+    /// `영업점 방문(연습)`: the branch records 동의 (a real bank does this only at a branch,
+    /// seeing the customer's ID card; here the customer keys its 주민등록번호 and the account
+    /// password, which someone holding only the ID password lacks).
     ConsentAtBranch => ConsentView, "consent/branch" {
         /// The login session.
         token: SessionToken,
+        /// The 주민등록번호 on the ID card (with or without the hyphen).
+        rrn: String,
+        /// The withdrawal account's password, keyed on the branch's PIN pad.
+        account_password: String,
     }
 }

@@ -122,6 +122,12 @@ pub enum BankError {
     /// The slot is in use by another copy (the receiver picks another number).
     #[error("같은 인증번호가 사용 중입니다. 새 인증번호를 받아 주세요.")]
     RelaySlotTaken,
+    /// 타행·타기관 등록 while the customer's prior consent is withdrawn (미동의): a registered
+    /// certificate logs in like one issued here.
+    #[error(
+        "인증서 발급에 동의하지 않으셔서(미동의) 타행·타기관 인증서 등록도 제한됩니다. 영업점에서 동의로 변경한 뒤 등록해 주세요."
+    )]
+    RegistrationWithoutConsent,
     /// Issuance or reissue while the customer's prior consent is withdrawn (미동의).
     #[error(
         "인증서 발급에 동의하지 않으셨습니다(미동의). 미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능). 단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다."
@@ -284,6 +290,12 @@ pub enum BankError {
         /// What is wrong, in Korean.
         problem: String,
     },
+    /// The page's practice clock (`?clock=`) is more than about 5 years from real time;
+    /// nothing was done or written.
+    #[error(
+        "연습 시계가 허용 범위(지금부터 앞뒤 5년)를 벗어났습니다. 주소의 ?clock= 날짜를 확인하거나, 주소 끝에 ?clock=now를 붙여 실제 시각으로 되돌려 주세요."
+    )]
+    PracticeClockOutOfRange,
     /// The bank could not keep its records.
     #[error("은행 시스템 오류로 처리하지 못했습니다. 잠시 후 다시 시도해 주세요. ({detail})")]
     Internal {

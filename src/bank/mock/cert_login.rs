@@ -8,7 +8,7 @@ use x509_cert::certificate::Certificate;
 
 use super::registry::*;
 use super::wire::*;
-use super::{BankState, random_bytes};
+use super::{BankState, Now, random_bytes};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo;
@@ -45,7 +45,7 @@ impl BankState {
 
     pub(super) fn certificate_login(
         &mut self,
-        now: Millis,
+        now: Now,
         origin: &str,
         r: CertificateLogin,
     ) -> BankResult<SessionGrant> {
@@ -65,7 +65,7 @@ impl BankState {
             _ => {}
         }
         let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
-        self.open_session(customer, now, true)
+        self.open_session(customer, now.real, true)
     }
 
     /// Checks a certificate's proof for `purpose`: the challenge (spent whatever the outcome),
@@ -74,12 +74,12 @@ impl BankState {
     /// certificate's index in the records; refusals are [`BankError::CertificateRejected`].
     pub(super) fn verify_proof(
         &mut self,
-        now: Millis,
+        now: Now,
         origin: &str,
         purpose: &str,
         proof: &CertificateProof,
     ) -> BankResult<usize> {
-        let certificate = self.spend_challenge(now, proof)?;
+        let certificate = self.spend_challenge(now.real, proof)?;
         let index = self
             .certificates
             .iter()
@@ -107,7 +107,7 @@ impl BankState {
         }
         let customer = demo::find(&record.user_id).ok_or(BankError::UnknownUser)?;
         self.check_signed(
-            now,
+            now.practice,
             origin,
             purpose,
             proof,

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::BankState;
+use super::attempts::Attempts;
 use super::registry::kst_date;
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
@@ -74,11 +75,30 @@ impl BankState {
         }
     }
 
+    /// At the branch the clerk checks the ID card (its 주민등록번호) and the customer keys the
+    /// account password on the PIN pad: what someone holding only the ID password lacks. Each
+    /// counts toward its own lock, as in the wizard.
     pub(super) fn consent_at_branch(
         &mut self,
         now: Millis,
         r: ConsentAtBranch,
     ) -> BankResult<ConsentView> {
+        let cx = self.context(&r.token)?;
+        let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+        let rrn_right = digits(&r.rrn) == digits(cx.customer.rrn);
+        Attempts::Rrn.record(&mut cx.record.rrn_failures, rrn_right)?;
+        Attempts::AccountPassword.record(
+            &mut cx.record.account_password_failures,
+            r.account_password == cx.customer.account_password,
+        )?;
         self.set_consent(&r.token, now, true, ConsentChannel::Branch)
+    }
+
+    /// The consent on `user_id`'s record.
+    pub(super) fn consent_of(&self, user_id: &str) -> Option<StoredConsent> {
+        self.customers
+            .iter()
+            .find(|c| c.user_id == user_id)
+            .and_then(|c| c.consent)
     }
 }

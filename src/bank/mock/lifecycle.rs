@@ -1,10 +1,10 @@
 //! The mock bank after issuance: 폐기 with the 7-day refund, 갱신 from 30 days before expiry,
 //! the CAs' CRLs and the receipts of paid issuances.
 
-use super::BankState;
 use super::issuing::*;
 use super::registry::*;
 use super::wire::*;
+use super::{BankState, Now};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::kst;
@@ -16,7 +16,7 @@ impl BankState {
     /// [`BankState::verify_proof`] for one of the session customer's own certificates.
     fn own_certificate(
         &mut self,
-        now: Millis,
+        now: Now,
         origin: &str,
         token: &SessionToken,
         purpose: &str,
@@ -46,11 +46,12 @@ impl BankState {
 
     pub(super) fn revoke_certificate(
         &mut self,
-        now: Millis,
+        at: Now,
         origin: &str,
         r: RevokeCertificate,
     ) -> BankResult<Revocation> {
-        let index = self.own_certificate(now, origin, &r.token, REVOKE, &r.proof)?;
+        let index = self.own_certificate(at, origin, &r.token, REVOKE, &r.proof)?;
+        let now = at.practice;
         let record = &mut self.certificates[index];
         let refund = if kst::day(now) - kst::day(record.issued_at) < REFUND_DAYS {
             record.fee
@@ -69,12 +70,13 @@ impl BankState {
 
     pub(super) fn renew_certificate(
         &mut self,
-        now: Millis,
+        at: Now,
         origin: &str,
         r: RenewCertificate,
     ) -> BankResult<IssuedCertificate> {
         let csr = unbase64(&r.csr)?;
-        let index = self.own_certificate(now, origin, &r.token, &renew_purpose(&csr), &r.proof)?;
+        let index = self.own_certificate(at, origin, &r.token, &renew_purpose(&csr), &r.proof)?;
+        let now = at.practice;
         let old = self.certificates[index].parsed()?;
         let expires = not_after(&old);
         if kst::day(now) < kst::day(expires) - RENEWAL_DAYS {

@@ -1,11 +1,11 @@
 //! The mock bank's 타행·타기관 인증서 등록/해제, and 모의증권, the practice institution that
 //! issues certificates this bank did not.
 
-use super::BankState;
 use super::issuance::*;
 use super::issuing::*;
 use super::registry::*;
 use super::wire::*;
+use super::{BankState, Now};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo::DemoCustomer;
@@ -29,7 +29,11 @@ fn persons_only(customer: &'static DemoCustomer) -> BankResult<&'static DemoCust
 
 impl BankState {
     pub(super) fn start_registration(&mut self, r: StartRegistration) -> BankResult<()> {
-        persons_only(self.session_user(&r.token)?)?;
+        let customer = persons_only(self.session_user(&r.token)?)?;
+        // A registered certificate logs in like one issued here: while 미동의, no more than an
+        // issuance.
+        super::consent::check_consent(self.consent_of(customer.user_id))
+            .map_err(|_| BankError::RegistrationWithoutConsent)?;
         self.issuances.retain(|i| i.token != r.token.0);
         self.issuances
             .push(IssuanceRecord::registration(&r.token.0)?);
@@ -38,11 +42,14 @@ impl BankState {
 
     pub(super) fn register_certificate(
         &mut self,
-        now: Millis,
+        at: Now,
         origin: &str,
         r: RegisterCertificate,
     ) -> BankResult<CertificateView> {
+        let now = at.practice;
         let customer = self.session_user(&r.token)?;
+        super::consent::check_consent(self.consent_of(customer.user_id))
+            .map_err(|_| BankError::RegistrationWithoutConsent)?;
         let verified = self
             .issuances
             .iter()
@@ -50,7 +57,7 @@ impl BankState {
         if !verified {
             return Err(BankError::VerificationRequired);
         }
-        let certificate = self.spend_challenge(now, &r.proof)?;
+        let certificate = self.spend_challenge(at.real, &r.proof)?;
         let issuer = certificate.tbs_certificate().issuer().clone();
         let ca = [Ca::Yessign, Ca::Kica, Ca::SignKorea, Ca::CrossCert]
             .into_iter()

@@ -16,10 +16,18 @@ impl BankState {
             .find(|r| r.user_id == user_id)
             .ok_or(BankError::UnknownUser)?;
         let right = match &record.password_hash {
-            Some((salt, hash)) => password_hash(salt, &request.password) == *hash,
+            Some((salt, hash)) => password_matches(salt, hash, &request.password),
             None => request.password == customer.password,
         };
         Attempts::LoginPassword.record(&mut record.login_failures, right)?;
+        // A password kept by the old single SHA-256 is kept again the slow way.
+        if record
+            .password_hash
+            .as_ref()
+            .is_some_and(|(salt, _)| !salt.starts_with(PASSWORD_SCHEME))
+        {
+            record.password_hash = Some(new_password_hash(&request.password)?);
+        }
         self.open_session(customer, now, false)
     }
 
@@ -35,6 +43,7 @@ impl BankState {
             user_id: customer.user_id.to_owned(),
             expires_at: now + Millis::from(SESSION_SECS) * 1000,
             by_certificate,
+            opened_at: now,
         });
         Ok(SessionGrant {
             user_id: customer.user_id.to_owned(),
@@ -44,13 +53,20 @@ impl BankState {
         })
     }
 
-    pub(super) fn reset_login_password(&mut self, request: ResetLoginPassword) -> BankResult<()> {
+    pub(super) fn reset_login_password(
+        &mut self,
+        now: Millis,
+        request: ResetLoginPassword,
+    ) -> BankResult<()> {
         let session = self
             .sessions
             .iter()
             .find(|s| s.token == request.token.0)
             .ok_or(BankError::SessionExpired)?;
-        if !session.by_certificate {
+        // A certificate login of the last few minutes, not one kept alive by 연장 for hours.
+        if !session.by_certificate
+            || now - session.opened_at > Millis::from(RECENT_CERTIFICATE_LOGIN_SECS) * 1000
+        {
             return Err(BankError::CertificateLoginRequired);
         }
         rules::check_login_password(&request.new_password).map_err(|message| {
@@ -65,10 +81,11 @@ impl BankState {
             .iter_mut()
             .find(|r| r.user_id == user_id)
             .ok_or(BankError::UnknownUser)?;
-        let salt = random_token()?;
-        let hash = password_hash(&salt, &request.new_password);
-        record.password_hash = Some((salt, hash));
+        record.password_hash = Some(new_password_hash(&request.new_password)?);
         record.login_failures = 0;
+        // Whoever logged in with the old password is logged out.
+        self.sessions
+            .retain(|s| s.user_id != user_id || s.token == request.token.0);
         Ok(())
     }
 
@@ -90,12 +107,53 @@ impl BankState {
 }
 
 /// SHA-256(salt ‖ password), hex: how a reset ID password is kept.
-pub(super) fn password_hash(salt: &str, password: &str) -> String {
+/// The salt's prefix of a PBKDF2-kept ID password.
+const PASSWORD_SCHEME: &str = "pbkdf2-sha256:";
+/// PBKDF2 rounds for a new ID password.
+const PASSWORD_ROUNDS: u32 = 100_000;
+/// The most rounds a stored record may ask for (a record edited by hand must not freeze the
+/// bank).
+const MAX_PASSWORD_ROUNDS: u32 = 1_000_000;
+/// How recent the certificate login must be for 아이디 비밀번호 재설정.
+pub(super) const RECENT_CERTIFICATE_LOGIN_SECS: u32 = 5 * 60;
+
+fn pbkdf2_hex(password: &str, salt: &str, rounds: u32) -> String {
+    let mut out = [0u8; 32];
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password.as_bytes(), salt.as_bytes(), rounds, &mut out);
+    data_encoding::HEXLOWER.encode(&out)
+}
+
+/// A new ID password as the bank keeps it: (`pbkdf2-sha256:<rounds>:<salt>`, PBKDF2, hex).
+fn new_password_hash(password: &str) -> BankResult<(String, String)> {
+    let salt = random_token()?;
+    Ok((
+        format!("{PASSWORD_SCHEME}{PASSWORD_ROUNDS}:{salt}"),
+        pbkdf2_hex(password, &salt, PASSWORD_ROUNDS),
+    ))
+}
+
+/// Whether `password` is the one kept as (`salt`, `hash`), in either scheme.
+fn password_matches(salt: &str, hash: &str, password: &str) -> bool {
     use sha2::Digest;
-    data_encoding::HEXLOWER.encode(
-        &sha2::Sha256::new()
-            .chain_update(salt)
-            .chain_update(password)
-            .finalize(),
-    )
+    match salt.strip_prefix(PASSWORD_SCHEME) {
+        Some(rest) => {
+            let Some((rounds, salt)) = rest.split_once(':') else {
+                return false;
+            };
+            match rounds.parse::<u32>() {
+                Ok(rounds) if (1..=MAX_PASSWORD_ROUNDS).contains(&rounds) => {
+                    pbkdf2_hex(password, salt, rounds) == hash
+                }
+                _ => false,
+            }
+        }
+        None => {
+            data_encoding::HEXLOWER.encode(
+                &sha2::Sha256::new()
+                    .chain_update(salt)
+                    .chain_update(password)
+                    .finalize(),
+            ) == hash
+        }
+    }
 }
