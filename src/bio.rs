@@ -236,7 +236,7 @@ mod browser {
     }
 
     /// The PRF output a credential's extension results carry, if any.
-    fn prf_output(credential: &JsValue) -> Result<Option<Vec<u8>>, BioError> {
+    fn prf_output(credential: &JsValue) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, BioError> {
         let results: Function = get(credential, "getClientExtensionResults")
             .dyn_into()
             .map_err(broken)?;
@@ -248,7 +248,14 @@ mod browser {
             return Err(BioError::NoPrf);
         }
         let first = get(&get(&prf, "results"), "first");
-        Ok((!first.is_undefined()).then(|| Uint8Array::new(&first).to_vec()))
+        if first.is_undefined() {
+            return Ok(None);
+        }
+        // Copied out, then wiped where the browser handed it over: the PRF output is the key.
+        let array = Uint8Array::new(&first);
+        let output = zeroize::Zeroizing::new(array.to_vec());
+        array.fill(0, 0, array.length());
+        Ok(Some(output))
     }
 
     /// Creates the credential for `record` with the PRF extension: its ID and the PRF output
@@ -256,7 +263,7 @@ mod browser {
     pub(super) async fn create(
         record: &StoredCertificate,
         salt: &[u8],
-    ) -> Result<(Vec<u8>, Vec<u8>), BioError> {
+    ) -> Result<(Vec<u8>, zeroize::Zeroizing<Vec<u8>>), BioError> {
         let random = |n| {
             crate::pki::random::<32>()
                 .map(|r| r[..n].to_vec())
@@ -307,7 +314,10 @@ mod browser {
 
     /// One assertion with the credential `id` (user verification required): the PRF output
     /// for `salt`.
-    pub(super) async fn evaluate(id: &[u8], salt: &[u8]) -> Result<Vec<u8>, BioError> {
+    pub(super) async fn evaluate(
+        id: &[u8],
+        salt: &[u8],
+    ) -> Result<zeroize::Zeroizing<Vec<u8>>, BioError> {
         let allowed =
             object(&[("type", "public-key".into()), ("id", bytes(id))]).map_err(broken)?;
         let challenge = crate::pki::random::<32>().map_err(|e| BioError::Broken(e.to_string()))?;

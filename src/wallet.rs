@@ -4,7 +4,7 @@
 
 use crate::bio::{self, BioError};
 use crate::customer::{self, CertError, Enrolled};
-use crate::pki::npki;
+use crate::pki::{PkiError, npki};
 use crate::store::certs::{CertStore, request_persistence};
 use crate::store::{StoreError, StoredCertificate};
 
@@ -183,8 +183,15 @@ pub async fn change_password(
     new: &str,
 ) -> Result<(), WalletError> {
     let updated = customer::change_password(record, old, new).await?;
+    // Only the key file changes: a 바이오인증 released in another tab stays released.
     with_store(
-        async |store| store.replace(Some(&record.id), &updated).await,
+        async |store| {
+            store
+                .update(&record.id, |stored| {
+                    stored.private_key = updated.private_key;
+                })
+                .await
+        },
         WalletError::NotKept,
     )
     .await
@@ -205,15 +212,9 @@ pub async fn release_bio(record: &StoredCertificate) -> Result<(), WalletError> 
 }
 
 async fn set_bio(record: &StoredCertificate, bio: Option<bio::BioWrap>) -> Result<(), WalletError> {
-    // The stored record as it is now (its password may have changed since it was listed).
-    let current = list()
-        .await?
-        .into_iter()
-        .find(|r| r.id == record.id)
-        .ok_or(WalletError::Damaged)?;
-    let updated = StoredCertificate { bio, ..current };
+    // Only the wrap changes: the stored key file may be newer than `record`'s.
     with_store(
-        async |store| store.replace(Some(&record.id), &updated).await,
+        async |store| store.update(&record.id, |stored| stored.bio = bio).await,
         WalletError::NotKept,
     )
     .await
@@ -243,20 +244,28 @@ pub async fn read_files(files: web_sys::FileList) -> Result<Vec<(String, Vec<u8>
     Ok(read)
 }
 
-/// The NPKI pair in read files: an `NPKI.zip`, or `signCert.der` with `signPri.key`.
-pub async fn npki_pair(read: &[(String, Vec<u8>)]) -> Result<(Vec<u8>, Vec<u8>), WalletError> {
+/// The NPKI pairs in read files: every folder of an `NPKI.zip`, or `signCert.der` with
+/// `signPri.key`.
+pub async fn npki_pairs(
+    read: &[(String, Vec<u8>)],
+) -> Result<Vec<(Vec<u8>, Vec<u8>)>, WalletError> {
     let named = |wanted: &str| {
         read.iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
             .map(|(_, bytes)| bytes.clone())
     };
     if let Some((_, zip)) = read.iter().find(|(name, _)| name.ends_with(".zip")) {
-        return crate::worker::unzip(zip.clone()).await.map_err(|_| {
-            WalletError::Files("zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".into())
-        });
+        return crate::worker::unzip(zip.clone())
+            .await
+            .map_err(|e| match e {
+                PkiError::Zip(why) => WalletError::Files(why),
+                _ => WalletError::Files(
+                    "zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".into(),
+                ),
+            });
     }
     match (named(npki::CERT_FILE), named(npki::KEY_FILE)) {
-        (Some(certificate), Some(key_file)) => Ok((certificate, key_file)),
+        (Some(certificate), Some(key_file)) => Ok(vec![(certificate, key_file)]),
         _ => Err(WalletError::Files(
             "NPKI.zip 하나, 또는 signCert.der와 signPri.key 두 파일을 함께 선택해 주세요.".into(),
         )),

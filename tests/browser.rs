@@ -607,6 +607,47 @@ async fn a_failed_replacement_leaves_the_old_state_whole() {
     store.close();
 }
 
+/// 인증서 암호 변경 and 바이오인증 write through `update`: one transaction reads the stored
+/// record and changes one field, so a 바이오인증 released in another tab does not come back
+/// with a page's stale copy (as a whole-record `replace` brought it back).
+#[wasm_bindgen_test]
+async fn an_update_keeps_what_another_tab_changed() {
+    let store = fresh_store("update").await;
+    let wrap = cert_center::bio::BioWrap {
+        credential_id: "Y3JlZA".into(),
+        prf_salt: "c2FsdA".into(),
+        iv: "aXY".into(),
+        wrapped: "d3JhcHBlZA".into(),
+    };
+    let listed = StoredCertificate {
+        bio: Some(wrap),
+        ..record("aa", "A")
+    };
+    store.add(&listed).await.unwrap();
+    // Another tab releases 바이오인증.
+    store.update("aa", |r| r.bio = None).await.unwrap();
+    // This tab, still holding `listed`, changes the password.
+    store
+        .update("aa", |r| r.private_key = "NEWKEY".into())
+        .await
+        .unwrap();
+    let now = store.list().await.unwrap().remove(0);
+    assert_eq!(now.bio, None, "the release stays");
+    assert_eq!(now.private_key, "NEWKEY");
+    // The whole-record write of the stale copy, as before, would have brought it back.
+    let stale = StoredCertificate {
+        private_key: "NEWKEY".into(),
+        ..listed
+    };
+    store.replace(Some("aa"), &stale).await.unwrap();
+    assert!(store.list().await.unwrap()[0].bio.is_some());
+    assert!(matches!(
+        store.update("gone", |_| {}).await,
+        Err(cert_center::store::StoreError::Missing { .. })
+    ));
+    store.close();
+}
+
 /// The worker's handler, run here: a 2048-bit key with e = 65537 from the browser's CSPRNG,
 /// timed with the clock it is given.
 #[wasm_bindgen_test]

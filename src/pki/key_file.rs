@@ -41,6 +41,14 @@ pub struct KeyWithR {
     pub r: Vec<u8>,
 }
 
+/// R binds the certificate to the customer's resident number (the VID): it is wiped when the
+/// key is dropped, as the RSA key wipes itself.
+impl Drop for KeyWithR {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.r);
+    }
+}
+
 /// The PrivateKeyInfo (with R) that the file encrypts, DER.
 pub fn plain_der(key: &KeyWithR) -> Result<Vec<u8>> {
     let pkcs1 = key

@@ -144,6 +144,45 @@ impl CertStore {
         }
     }
 
+    /// Reads the certificate `id`, lets `change` alter it and writes it back, all in one
+    /// transaction: what another tab changed meanwhile in other fields is kept, never
+    /// overwritten by a stale copy. A certificate no longer stored is
+    /// [`StoreError::Missing`].
+    pub async fn update(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut StoredCertificate),
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(&[CERTIFICATES], TransactionMode::ReadWrite)
+            .map_err(|e| failed(id, e))?;
+        let store = tx.store(CERTIFICATES).map_err(|e| failed(id, e))?;
+        let written = async {
+            let stored = store
+                .get(JsValue::from_str(id))
+                .await
+                .map_err(|e| failed(id, e))?
+                .ok_or_else(|| StoreError::Missing { key: id.to_owned() })?;
+            let mut record: StoredCertificate =
+                serde_wasm_bindgen::from_value(stored).map_err(|e| StoreError::Corrupt {
+                    key: id.to_owned(),
+                    detail: e.to_string(),
+                })?;
+            change(&mut record);
+            let value = serde_wasm_bindgen::to_value(&record).map_err(|e| failed(id, e))?;
+            store.put(&value, None).await.map_err(|e| failed(id, e))
+        }
+        .await;
+        match written {
+            Ok(_) => tx.done().await.map(drop).map_err(|e| failed(id, e)),
+            Err(e) => {
+                let _ = tx.abort().await;
+                Err(e)
+            }
+        }
+    }
+
     /// Deletes a certificate.
     pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
         let tx = self

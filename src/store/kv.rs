@@ -18,6 +18,12 @@ pub enum StoreError {
         /// The parser's complaint.
         detail: String,
     },
+    /// The record is no longer stored (removed in another tab, say).
+    #[error("stored record `{key}` is gone")]
+    Missing {
+        /// The record's key.
+        key: String,
+    },
     /// The browser refused the write (quota, privacy mode) or has no such storage.
     #[error("browser storage refused `{key}`: {detail}")]
     Unavailable {
