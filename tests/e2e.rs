@@ -12,6 +12,7 @@ mod support;
 
 use cert_center::bank::demo;
 use cert_center::kst::days_before;
+use fantoccini::Locator;
 use flows::*;
 use pages::*;
 use support::{PINNED_CLOCK, with_browser};
@@ -469,6 +470,57 @@ async fn a_hard_disk_certificate_is_saved_as_npki_files_that_log_in() {
     .await;
 }
 
+/// A learner who clicks before the screen has loaded: `인증받기` the moment step 3 appears
+/// (the bank answers after 250 ms) must never open an ARS dialog without the phones.
+#[tokio::test]
+async fn clicking_as_fast_as_the_script_can_issues_a_certificate() {
+    with_browser(|b| async move {
+        let who = &demo::HONG;
+        login_to_wizard(&b, who).await;
+        step_1(&b, who).await;
+        // Step 2 without waiting for its table of issued certificates.
+        agree_with_ca(&b, "한국정보인증").await;
+        b.click(STEP, "예").await;
+        b.wait_path("/center/issue/personal/3").await;
+        // 인증받기 at once, and again (it may still be disabled) until the dialog opens.
+        let xpath = "//button[normalize-space()='인증받기']";
+        let page = &b;
+        page.until(move || async move {
+            if let Ok(button) = page.client.find(Locator::XPath(xpath)).await {
+                let _ = button.click().await;
+            }
+            match page.has(".dialog").await {
+                true => Ok(()),
+                false => Err("no ARS dialog yet"),
+            }
+        })
+        .await;
+        let phones = b
+            .client
+            .find_all(Locator::Css(".dialog input[type='radio']"))
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(phones, 2, "the dialog lists hong01's two phones at once");
+        ars_in_dialog(&b).await;
+        b.fill("#account-password", who.account_password).await;
+        second_factor(&b, who, true).await;
+        b.click(".account-check", "확인").await;
+        b.wait_path("/center/issue/personal/4").await;
+        step_4(&b).await;
+        step_5(&b).await;
+        b.click(STEP, "인증서저장").await;
+        b.click(".dialog", "확인").await;
+        b.fill("#cert-password", CERT_PASSWORD).await;
+        b.fill("#cert-password-again", CERT_PASSWORD).await;
+        b.click(".password-form", "확인").await;
+        b.wait_path("/center/issue/personal/7").await;
+        b.wait_text(".issued-summary", "홍길동(HONG GILDONG)0004")
+            .await;
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn minji_verifies_with_the_otp_token() {
     with_browser(|b| async move {
@@ -618,6 +670,21 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
         b.open("/center/list").await;
         let statuses = b.wait_text(".cert-status", "갱신").await;
         assert!(statuses.contains("발급"), "{statuses}");
+
+        // 동의 again only at the branch, with the ID card's number and the account password.
+        b.open("/center/consent").await;
+        b.click("#content", "영업점 방문(연습)").await;
+        let (front, back) = who.rrn.split_once('-').unwrap();
+        b.fill("#branch-rrn-front", front).await;
+        b.fill("#branch-rrn-back", back).await;
+        b.fill("#branch-account-password", "0000").await;
+        b.click(".dialog", "동의로 변경").await;
+        b.wait_text(".dialog .error", "계좌 비밀번호").await;
+        b.fill("#branch-account-password", who.account_password)
+            .await;
+        b.click(".dialog", "동의로 변경").await;
+        b.wait_text(".consent-state", "동의").await;
+        b.wait_text("#content", "미동의로 변경").await;
 
         // Kept on disk too, then revoked: refunded (renewed today), listed in the CRL.
         b.open("/center/manage").await;
@@ -902,6 +969,8 @@ async fn corp01_issues_a_corporate_certificate_and_logs_in_to_corporate_banking(
         b.click(".dialog", "확인").await;
         b.wait_path("/center/issue/check").await;
         b.wait_text("table.checks", "IndexedDB").await;
+        b.wait_text(".notes", "기업용 인증서 발급을 계속하세요")
+            .await;
         b.click("#content", "확인").await;
         b.wait_path("/login").await;
         b.wait_text(".demo-accounts table.business", "(주)모의상사")
@@ -1078,10 +1147,16 @@ async fn a_certificate_is_copied_to_the_phone_logs_in_there_and_comes_back() {
         login_to_wizard(&b, who).await;
         issue_certificate(&b, who, None).await;
 
-        // PC → 스마트폰: the phone's app shows the number; a wrong one is counted.
+        // PC → 스마트폰: the phone's app logs in, then shows the number; a wrong one is counted.
         b.open("/center/phone-copy").await;
         b.click("#content", "스마트폰 열기").await;
         b.click(".star-phone", "PC에서 가져오기").await;
+        b.fill("#phone-id", "hong01").await;
+        b.fill("#phone-id-password", "Wrong!2345").await;
+        b.click(".phone-id-login", "로그인").await;
+        b.wait_text(".phone-id-login .error", "비밀번호").await;
+        b.fill("#phone-id-password", who.password).await;
+        b.click(".phone-id-login", "로그인").await;
         let number = b.wait_text(".star-phone .copy-number", "-").await;
         assert_eq!(number.len(), 14, "{number}");
         let last = number.chars().last().unwrap();
@@ -1111,16 +1186,18 @@ async fn a_certificate_is_copied_to_the_phone_logs_in_there_and_comes_back() {
             .await;
         b.shot("phone-login").await;
 
-        // A number used after its 3 minutes (the practice clock moved on) is refused.
+        // A number no longer shown (the phone asked for a new one) opens nothing.
         b.click(".star-phone", "처음으로").await;
         b.click(".star-phone", "PC에서 가져오기").await;
         let stale = b.wait_text(".star-phone .copy-number", "-").await;
-        b.open("/center/phone-copy?clock=2026-11-26T12:30:00%2B09:00")
-            .await;
+        b.click(".star-phone", "처음으로").await;
+        b.click(".star-phone", "PC에서 가져오기").await;
+        let fresh = b.wait_text(".star-phone .copy-number", "-").await;
+        assert_ne!(stale, fresh);
         b.fill("#pc-send-number", &stale).await;
         b.click(".pc-to-phone", "브라우저인증서 보내기").await;
         certificate_login_as(&b, "홍길동(HONG GILDONG)0004", "개인 범용 인증서").await;
-        b.wait_text(".cert-picker .error", "인증번호가 만료되었거나")
+        b.wait_text(".cert-picker .error", "인증번호가 일치하지 않습니다")
             .await;
         b.click(".cert-picker", "취소").await;
 

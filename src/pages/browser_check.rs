@@ -107,15 +107,17 @@ pub fn BrowserCheckPage() -> impl IntoView {
     };
     let navigate = use_navigate();
     let query = use_query_map();
+    let menu = move || {
+        [IssueMenu::Corporate, IssueMenu::Tax]
+            .into_iter()
+            .find(|m| query.read().get_str("menu") == Some(&format!("{m:?}")))
+            .unwrap_or_default()
+    };
     let proceed = move |_| {
         if all_passed() {
             // Forgetting the pass only means the check is shown once more.
             let _ = KeyValueStore::Session.save(CHECKED_KEY, &true);
-            let menu = [IssueMenu::Corporate, IssueMenu::Tax]
-                .into_iter()
-                .find(|m| query.read_untracked().get_str("menu") == Some(&format!("{m:?}")))
-                .unwrap_or_default();
-            navigate(wizard_path(menu), Default::default());
+            navigate(wizard_path(menu()), Default::default());
         } else {
             message.set(Some(
                 "브라우저 점검을 통과하지 못해 인증서를 발급할 수 없습니다. 표의 안내를 확인해 주세요.",
@@ -174,7 +176,7 @@ pub fn BrowserCheckPage() -> impl IntoView {
         <ul class="notes">
             <li class="pc-env">"고객님 PC환경 : " {user_agent}</li>
             <li>"[전체설치]와 [새로고침]은 위 항목을 다시 점검합니다. 설치되는 프로그램은 없습니다."</li>
-            <li>"점검을 통과하면 [확인]을 눌러 개인용 인증서 발급을 계속하세요."</li>
+            <li>{move || format!("점검을 통과하면 [확인]을 눌러 {}을 계속하세요.", menu().title())}</li>
         </ul>
     }
 }

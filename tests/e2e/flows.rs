@@ -53,6 +53,12 @@ pub async fn agree_with_ca(b: &Browser, ca: &str) {
 pub async fn ars(b: &Browser) {
     b.click(STEP, "인증받기").await;
     b.wait_text(".dialog", "전화번호").await;
+    ars_in_dialog(b).await;
+}
+
+/// The ARS dialog, open: the first phone, the approval number keyed on the phone, then
+/// `전화승인완료`.
+pub async fn ars_in_dialog(b: &Browser) {
     b.click(".dialog", "확인").await;
     let number = b.text(".approval-number").await;
     assert_eq!(number.len(), 2, "approval number {number:?}");

@@ -83,7 +83,8 @@ pub fn VerifyStep(
                         type="button"
                         class="btn primary"
                         data-guide="identity-go"
-                        disabled=move || loaded.get().is_some_and(|v| v.identity_confirmed)
+                        // Not before the verification has arrived: the ARS dialog lists its phones.
+                        disabled=move || loaded.get().is_none_or(|v| v.identity_confirmed)
                         on:click=move |_| {
                             identity_message.set(None);
                             if by_departure.get_untracked() {
@@ -96,10 +97,10 @@ pub fn VerifyStep(
                         "인증받기"
                     </button>
                     <span class="status" role="status" aria-live="polite">
-                        {move || {
-                            loaded.get()
-                                .filter(|v| v.identity_confirmed)
-                                .map(|_| "추가 본인 인증이 완료되었습니다.")
+                        {move || match loaded.get() {
+                            None if load_error.get().is_none() => Some("불러오는 중…"),
+                            Some(v) if v.identity_confirmed => Some("추가 본인 인증이 완료되었습니다."),
+                            _ => None,
                         }}
                     </span>
                 </p>
@@ -111,7 +112,7 @@ pub fn VerifyStep(
             </AccountCheck>
             <Show when=move || ars_open.get()>
                 <ArsDialog
-                    phones=loaded.get_untracked().map(|v| v.phones).unwrap_or_default()
+                    phones=Signal::derive(move || loaded.get().map(|v| v.phones).unwrap_or_default())
                     on_confirmed
                     on_cancel=Callback::new(move |()| ars_open.set(false))
                 />

@@ -173,7 +173,7 @@ pub fn AccountCheck(
             </div>
             <ErrorLine message=problem />
             <p class="row actions">
-                <button type="submit" class="btn primary" data-guide="verify-ok" disabled=verify.pending()>
+                <button type="submit" class="btn primary" data-guide="verify-ok" disabled=move || verify.pending().get() || verification.get().is_none()>
                     "확인"
                 </button>
                 {children()}

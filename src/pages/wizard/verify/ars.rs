@@ -10,8 +10,9 @@ use crate::contexts::use_bank;
 /// The ARS pop-up, from choosing the phone to `전화승인완료`.
 #[component]
 pub fn ArsDialog(
-    /// The customer's phones, masked, as the bank lists them.
-    phones: Vec<String>,
+    /// The customer's phones, masked, as the bank lists them (read as they arrive).
+    #[prop(into)]
+    phones: Signal<Vec<String>>,
     /// Called when the bank has confirmed the call.
     on_confirmed: Callback<()>,
     on_cancel: Callback<()>,
@@ -36,7 +37,6 @@ pub fn ArsDialog(
     let problem = RwSignal::new(None::<String>);
     Effect::new(move || problem.set(start_failed.get()));
     Effect::new(move || problem.set(confirm_failed.get()));
-    let phones = StoredValue::new(phones);
 
     view! {
         <Dialog open=Signal::stored(true) title="ARS인증">
@@ -47,8 +47,8 @@ pub fn ArsDialog(
                         <p>"본인 확인을 위해 전화인증을 수행할 전화번호 선택 후 [확인] 버튼을 선택하여 주시기 바랍니다."</p>
                         <fieldset>
                             <legend>"전화번호"</legend>
-                            {phones
-                                .get_value()
+                            {move || phones
+                                .get()
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, p)| {
