@@ -9,6 +9,8 @@ mod guided;
 mod pages;
 #[path = "e2e/support.rs"]
 mod support;
+#[path = "e2e/trust.rs"]
+mod trust;
 
 use cert_center::bank::demo;
 use cert_center::kst::days_before;
@@ -509,14 +511,7 @@ async fn clicking_as_fast_as_the_script_can_issues_a_certificate() {
         b.wait_path("/center/issue/personal/4").await;
         step_4(&b).await;
         step_5(&b).await;
-        b.click(STEP, "인증서저장").await;
-        b.click(".dialog", "확인").await;
-        b.fill("#cert-password", CERT_PASSWORD).await;
-        b.fill("#cert-password-again", CERT_PASSWORD).await;
-        b.click(".password-form", "확인").await;
-        b.wait_path("/center/issue/personal/7").await;
-        b.wait_text(".issued-summary", "홍길동(HONG GILDONG)0004")
-            .await;
+        step_6(&b, None).await;
     })
     .await;
 }
@@ -680,6 +675,7 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
         b.fill("#branch-account-password", "0000").await;
         b.click(".dialog", "동의로 변경").await;
         b.wait_text(".dialog .error", "계좌 비밀번호").await;
+        b.shot("consent-branch").await;
         b.fill("#branch-account-password", who.account_password)
             .await;
         b.click(".dialog", "동의로 변경").await;
@@ -1155,6 +1151,7 @@ async fn a_certificate_is_copied_to_the_phone_logs_in_there_and_comes_back() {
         b.fill("#phone-id-password", "Wrong!2345").await;
         b.click(".phone-id-login", "로그인").await;
         b.wait_text(".phone-id-login .error", "비밀번호").await;
+        b.shot("phone-id-login").await;
         b.fill("#phone-id-password", who.password).await;
         b.click(".phone-id-login", "로그인").await;
         let number = b.wait_text(".star-phone .copy-number", "-").await;

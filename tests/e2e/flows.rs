@@ -156,6 +156,12 @@ pub async fn issue_certificate(b: &Browser, who: &DemoCustomer, place: Option<&s
     step_3(b, who).await;
     step_4(b).await;
     step_5(b).await;
+    step_6(b, place).await;
+}
+
+/// Step 6: the storage pop-up (`place` a label of it; `None` keeps the browser) and the
+/// password, until step 7 shows the certificate.
+pub async fn step_6(b: &Browser, place: Option<&str>) {
     b.click(STEP, "인증서저장").await;
     if let Some(place) = place {
         b.click_label(place).await;

@@ -64,23 +64,19 @@ pub(super) fn as_der(pfx: &[u8], password: &str) -> Result<Vec<u8>> {
     }
     let rounds = i32::try_from(rounds).map_err(|_| PkiError::Invalid("MAC rounds".into()))?;
     let (salt, expected) = (mac.salt.as_bytes(), mac.mac.digest.as_bytes());
+    // HMAC under the PKCS#12 MAC key (ID 3) of the password, with the MAC's own digest.
+    macro_rules! matches_with {
+        ($digest:ty, $len:expr) => {{
+            let key = derive_key_utf8::<$digest>(password, salt, Pkcs12KeyType::Mac, rounds, $len)?;
+            let mut hmac = hmac::Hmac::<$digest>::new_from_slice(&key)
+                .map_err(|_| PkiError::Invalid("MAC key".into()))?;
+            hmac.update(data.as_bytes());
+            hmac.verify_slice(expected).is_ok()
+        }};
+    }
     let right = match mac.mac.algorithm.oid {
-        SHA1 => {
-            let key =
-                derive_key_utf8::<sha1::Sha1>(password, salt, Pkcs12KeyType::Mac, rounds, 20)?;
-            let mut hmac = hmac::Hmac::<sha1::Sha1>::new_from_slice(&key)
-                .map_err(|_| PkiError::Invalid("MAC key".into()))?;
-            hmac.update(data.as_bytes());
-            hmac.verify_slice(expected).is_ok()
-        }
-        SHA256 => {
-            let key =
-                derive_key_utf8::<sha2::Sha256>(password, salt, Pkcs12KeyType::Mac, rounds, 32)?;
-            let mut hmac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key)
-                .map_err(|_| PkiError::Invalid("MAC key".into()))?;
-            hmac.update(data.as_bytes());
-            hmac.verify_slice(expected).is_ok()
-        }
+        SHA1 => matches_with!(sha1::Sha1, 20),
+        SHA256 => matches_with!(sha2::Sha256, 32),
         other => return Err(PkiError::Invalid(format!("PKCS#12 MAC {other}"))),
     };
     if !right {
