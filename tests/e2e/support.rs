@@ -395,8 +395,8 @@ impl Browser {
         .await
     }
 
-    /// Clicks the link or button inside `scope` (CSS) whose visible text is exactly `label`.
-    /// Finding and clicking are retried together: a view that re-renders between the two
+    /// Clicks the link or button inside `scope` (CSS) whose visible text is exactly `label`,
+    /// once it is enabled. Finding and clicking are retried together: a view that re-renders between the two
     /// (a stale element) is found again rather than failing the test.
     pub async fn click(&self, scope: &str, label: &str) {
         let xpath = &format!(".//*[self::a or self::button][normalize-space()='{label}']");
@@ -405,6 +405,10 @@ impl Browser {
             let container = container.map_err(|_| format!("no `{scope}`"))?;
             let target = container.find(Locator::XPath(xpath)).await;
             let target = target.map_err(|_| format!("no `{label}` in `{scope}`"))?;
+            // As a person would: a disabled control (data still loading) is waited for.
+            if !target.is_enabled().await.unwrap_or(true) {
+                return Err(format!("`{label}` in `{scope}` is disabled"));
+            }
             self.press(&target)
                 .await
                 .map_err(|e| format!("`{label}` in `{scope}`: {e}"))
@@ -422,11 +426,15 @@ impl Browser {
         target.click().await
     }
 
-    /// Clicks the element matching `css`, found again if it re-rendered before the click.
+    /// Clicks the element matching `css` once it is enabled, found again if it re-rendered
+    /// before the click.
     pub async fn click_css(&self, css: &str) {
         self.until(move || async move {
             let target = self.client.find(Locator::Css(css)).await;
             let target = target.map_err(|_| format!("no `{css}`"))?;
+            if !target.is_enabled().await.unwrap_or(true) {
+                return Err(format!("`{css}` is disabled"));
+            }
             self.press(&target)
                 .await
                 .map_err(|e| format!("`{css}`: {e}"))
