@@ -1,6 +1,6 @@
 //! The receiving side of 스마트폰인증서 복사, on the PC page and in the phone's app alike: with
-//! the device's login it opens a relay slot, shows the 인증번호 with a countdown, asks the relay every second whether
-//! the certificate arrived, and keeps it in its place.
+//! the device's login it opens a relay slot, shows the 인증번호 with a countdown, asks the relay
+//! every second whether the certificate arrived, and keeps it in its place.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -56,7 +56,6 @@ pub fn ConsentPage() -> impl IntoView {
         visiting.set(false);
         consent.refetch();
     });
-    let problem = withdraw_refused;
     view! {
         <PageTitle title="인증서발급 동의여부 조회/변경" trail=&["기타인증서서비스"] />
         <ul class="notes">{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
@@ -65,7 +64,7 @@ pub fn ConsentPage() -> impl IntoView {
             Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
             Some(Ok(view)) => view! { <ConsentTable view /> }.into_any(),
         }}
-        <ErrorLine message=problem />
+        <ErrorLine message=withdraw_refused />
         {move || match consent.get() {
             Some(Ok(ConsentView { agreed: Some(false), .. })) => view! {
                 <p class="hint">

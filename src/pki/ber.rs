@@ -101,6 +101,9 @@ fn element(input: &[u8], pos: &mut usize, depth: usize, deep: bool) -> Result<(u
         return Ok((tag, content));
     }
 
+    // The pieces of an OCTET STRING are read as they are: only the joined string may hold a
+    // nested value.
+    let deep_children = deep && tag != 0x24;
     let mut children = Vec::new();
     loop {
         match end {
@@ -111,7 +114,7 @@ fn element(input: &[u8], pos: &mut usize, depth: usize, deep: bool) -> Result<(u
             }
             _ => {}
         }
-        children.push(element(input, pos, depth + 1, deep)?);
+        children.push(element(input, pos, depth + 1, deep_children)?);
     }
     if let Some(end) = end
         && *pos != end

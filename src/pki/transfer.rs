@@ -15,9 +15,9 @@ use spki::AlgorithmIdentifierOwned;
 use zeroize::Zeroizing;
 
 use super::key_file::{self, KeyWithR};
+use super::{PkiError, Result};
 
 mod ber_pfx;
-use super::{PkiError, Result};
 
 /// seedCBCWithSHA1: the classic NPKI key-file encryption.
 pub const SEED_CBC_WITH_SHA1: ObjectIdentifier =

@@ -114,6 +114,28 @@ impl CertStore {
         self.replace(None, certificate).await
     }
 
+    /// Runs `work` on the store in one readwrite transaction: it commits when `work` succeeds,
+    /// and is undone whole when it fails.
+    async fn write(
+        &self,
+        key: &str,
+        work: impl AsyncFnOnce(&rexie::Store) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(&[CERTIFICATES], TransactionMode::ReadWrite)
+            .map_err(|e| failed(key, e))?;
+        let store = tx.store(CERTIFICATES).map_err(|e| failed(key, e))?;
+        match work(&store).await {
+            Ok(()) => tx.done().await.map(drop).map_err(|e| failed(key, e)),
+            Err(e) => {
+                // The transaction may already be aborted by the failed request.
+                let _ = tx.abort().await;
+                Err(e)
+            }
+        }
+    }
+
     /// In one transaction, deletes `old` (if given) and adds `new`: either both happen or,
     /// when anything fails (for instance `new` is already stored), neither does.
     pub async fn replace(
@@ -122,26 +144,20 @@ impl CertStore {
         new: &StoredCertificate,
     ) -> Result<(), StoreError> {
         let value = serde_wasm_bindgen::to_value(new).map_err(|e| failed(&new.id, e))?;
-        let tx = self
-            .db
-            .transaction(&[CERTIFICATES], TransactionMode::ReadWrite)
-            .map_err(|e| failed(&new.id, e))?;
-        let store = tx.store(CERTIFICATES).map_err(|e| failed(&new.id, e))?;
-        let written = async {
+        self.write(&new.id, async |store| {
             if let Some(old) = old {
-                store.delete(JsValue::from_str(old)).await?;
+                store
+                    .delete(JsValue::from_str(old))
+                    .await
+                    .map_err(|e| failed(&new.id, e))?;
             }
-            store.add(&value, None).await
-        }
-        .await;
-        match written {
-            Ok(_) => tx.done().await.map(drop).map_err(|e| failed(&new.id, e)),
-            Err(e) => {
-                // The transaction may already be aborted by the failed request.
-                let _ = tx.abort().await;
-                Err(failed(&new.id, e))
-            }
-        }
+            store
+                .add(&value, None)
+                .await
+                .map(drop)
+                .map_err(|e| failed(&new.id, e))
+        })
+        .await
     }
 
     /// Reads the certificate `id`, lets `change` alter it and writes it back, all in one
@@ -153,12 +169,7 @@ impl CertStore {
         id: &str,
         change: impl FnOnce(&mut StoredCertificate),
     ) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(&[CERTIFICATES], TransactionMode::ReadWrite)
-            .map_err(|e| failed(id, e))?;
-        let store = tx.store(CERTIFICATES).map_err(|e| failed(id, e))?;
-        let written = async {
+        self.write(id, async |store| {
             let stored = store
                 .get(JsValue::from_str(id))
                 .await
@@ -171,16 +182,13 @@ impl CertStore {
                 })?;
             change(&mut record);
             let value = serde_wasm_bindgen::to_value(&record).map_err(|e| failed(id, e))?;
-            store.put(&value, None).await.map_err(|e| failed(id, e))
-        }
-        .await;
-        match written {
-            Ok(_) => tx.done().await.map(drop).map_err(|e| failed(id, e)),
-            Err(e) => {
-                let _ = tx.abort().await;
-                Err(e)
-            }
-        }
+            store
+                .put(&value, None)
+                .await
+                .map(drop)
+                .map_err(|e| failed(id, e))
+        })
+        .await
     }
 
     /// Deletes a certificate.

@@ -119,9 +119,6 @@ pub enum BankError {
     /// A certificate was already sent under this number.
     #[error("이 인증번호로는 이미 인증서를 보냈습니다. 받는 쪽에서 새 인증번호를 받아 주세요.")]
     RelayUsed,
-    /// The slot is in use by another copy (the receiver picks another number).
-    #[error("같은 인증번호가 사용 중입니다. 새 인증번호를 받아 주세요.")]
-    RelaySlotTaken,
     /// 타행·타기관 등록 while the customer's prior consent is withdrawn (미동의): a registered
     /// certificate logs in like one issued here.
     #[error(

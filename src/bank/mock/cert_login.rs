@@ -118,6 +118,24 @@ impl BankState {
         Ok(index)
     }
 
+    /// [`BankState::verify_proof`] for a use other than login (revoke, renew, copy): a refusal
+    /// says the certificate cannot be used for it.
+    pub(super) fn verify_proof_for_use(
+        &mut self,
+        now: Now,
+        origin: &str,
+        purpose: &str,
+        proof: &CertificateProof,
+    ) -> BankResult<usize> {
+        self.verify_proof(now, origin, purpose, proof)
+            .map_err(|e| match e {
+                BankError::CertificateRejected { reason } => {
+                    BankError::CertificateUnusable { reason }
+                }
+                other => other,
+            })
+    }
+
     /// Spends the proof's challenge (whatever comes next) and reads its certificate.
     pub(super) fn spend_challenge(
         &mut self,

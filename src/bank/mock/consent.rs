@@ -7,6 +7,7 @@ use super::attempts::Attempts;
 use super::registry::kst_date;
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
+use crate::bank::rules;
 
 /// The consent as recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,9 +85,10 @@ impl BankState {
         r: ConsentAtBranch,
     ) -> BankResult<ConsentView> {
         let cx = self.context(&r.token)?;
-        let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
-        let rrn_right = digits(&r.rrn) == digits(cx.customer.rrn);
-        Attempts::Rrn.record(&mut cx.record.rrn_failures, rrn_right)?;
+        Attempts::Rrn.record(
+            &mut cx.record.rrn_failures,
+            rules::rrn_matches(&r.rrn, cx.customer.rrn),
+        )?;
         Attempts::AccountPassword.record(
             &mut cx.record.account_password_failures,
             r.account_password == cx.customer.account_password,
@@ -94,11 +96,14 @@ impl BankState {
         self.set_consent(&r.token, now, true, ConsentChannel::Branch)
     }
 
-    /// The consent on `user_id`'s record.
-    pub(super) fn consent_of(&self, user_id: &str) -> Option<StoredConsent> {
-        self.customers
+    /// Refuses 타행·타기관 등록 while `user_id`'s consent is withdrawn: a registered certificate
+    /// logs in like one issued here.
+    pub(super) fn check_registration_consent(&self, user_id: &str) -> BankResult<()> {
+        let consent = self
+            .customers
             .iter()
             .find(|c| c.user_id == user_id)
-            .and_then(|c| c.consent)
+            .and_then(|c| c.consent);
+        check_consent(consent).map_err(|_| BankError::RegistrationWithoutConsent)
     }
 }

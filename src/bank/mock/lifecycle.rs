@@ -23,14 +23,7 @@ impl BankState {
         proof: &CertificateProof,
     ) -> BankResult<usize> {
         let customer = self.session_user(token)?;
-        let index = self
-            .verify_proof(now, origin, purpose, proof)
-            .map_err(|e| match e {
-                BankError::CertificateRejected { reason } => {
-                    BankError::CertificateUnusable { reason }
-                }
-                other => other,
-            })?;
+        let index = self.verify_proof_for_use(now, origin, purpose, proof)?;
         if self.certificates[index].user_id != customer.user_id {
             return Err(BankError::CertificateUnusable {
                 reason: "로그인하신 고객님의 인증서가 아닙니다".to_owned(),

@@ -30,10 +30,7 @@ fn persons_only(customer: &'static DemoCustomer) -> BankResult<&'static DemoCust
 impl BankState {
     pub(super) fn start_registration(&mut self, r: StartRegistration) -> BankResult<()> {
         let customer = persons_only(self.session_user(&r.token)?)?;
-        // A registered certificate logs in like one issued here: while 미동의, no more than an
-        // issuance.
-        super::consent::check_consent(self.consent_of(customer.user_id))
-            .map_err(|_| BankError::RegistrationWithoutConsent)?;
+        self.check_registration_consent(customer.user_id)?;
         self.issuances.retain(|i| i.token != r.token.0);
         self.issuances
             .push(IssuanceRecord::registration(&r.token.0)?);
@@ -48,8 +45,7 @@ impl BankState {
     ) -> BankResult<CertificateView> {
         let now = at.practice;
         let customer = self.session_user(&r.token)?;
-        super::consent::check_consent(self.consent_of(customer.user_id))
-            .map_err(|_| BankError::RegistrationWithoutConsent)?;
+        self.check_registration_consent(customer.user_id)?;
         let verified = self
             .issuances
             .iter()

@@ -79,14 +79,7 @@ impl BankState {
         origin: &str,
         r: RelayFind,
     ) -> BankResult<RelayTarget> {
-        let index = self
-            .verify_proof(now, origin, RELAY, &r.proof)
-            .map_err(|e| match e {
-                BankError::CertificateRejected { reason } => {
-                    BankError::CertificateUnusable { reason }
-                }
-                other => other,
-            })?;
+        let index = self.verify_proof_for_use(now, origin, RELAY, &r.proof)?;
         let user_id = self.certificates[index].user_id.clone();
         let slot = self
             .relays

@@ -106,7 +106,6 @@ impl BankState {
     }
 }
 
-/// SHA-256(salt ‖ password), hex: how a reset ID password is kept.
 /// The salt's prefix of a PBKDF2-kept ID password.
 const PASSWORD_SCHEME: &str = "pbkdf2-sha256:";
 /// PBKDF2 rounds for a new ID password.
@@ -115,7 +114,7 @@ const PASSWORD_ROUNDS: u32 = 100_000;
 /// bank).
 const MAX_PASSWORD_ROUNDS: u32 = 1_000_000;
 /// How recent the certificate login must be for 아이디 비밀번호 재설정.
-pub(super) const RECENT_CERTIFICATE_LOGIN_SECS: u32 = 5 * 60;
+const RECENT_CERTIFICATE_LOGIN_SECS: u32 = 5 * 60;
 
 fn pbkdf2_hex(password: &str, salt: &str, rounds: u32) -> String {
     let mut out = [0u8; 32];
