@@ -33,15 +33,39 @@ fn TaxWizard() -> impl IntoView {
     view! { <WizardPage menu=IssueMenu::Tax /> }
 }
 
+/// Starts the bank's worker when the learner first touches the page (a tap, a click, a key),
+/// so that it is ready by their first request without the first screen paying for its module.
+#[cfg(target_arch = "wasm32")]
+fn start_on_first_touch(worker: crate::bank::worker::BankWorker) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let start = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || worker.start_early());
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    options.set_passive(true);
+    for event in ["pointerdown", "keydown"] {
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            start.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
+    // Listens as long as the page; starting twice does nothing.
+    start.forget();
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     // The bank runs in its own worker; natively (where the app only compiles) in this thread.
     #[cfg(target_arch = "wasm32")]
-    let bank = BankClient::new(
-        std::rc::Rc::new(crate::bank::worker::BankWorker::start()),
-        Clock::from_page(),
-    );
+    let bank = {
+        let worker = crate::bank::worker::BankWorker::new();
+        start_on_first_touch(worker.clone());
+        BankClient::new(std::rc::Rc::new(worker), Clock::from_page())
+    };
     #[cfg(not(target_arch = "wasm32"))]
     let bank = BankClient::in_thread(crate::bank::MockBank::new(
         crate::bank::mock::BankStore::memory(),

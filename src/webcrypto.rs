@@ -18,12 +18,57 @@ pub fn object(
     Ok(o)
 }
 
-/// The page's `crypto.subtle`.
+/// `crypto.subtle` of this page or worker (missing outside a secure context).
 pub fn subtle() -> std::result::Result<web_sys::SubtleCrypto, wasm_bindgen::JsValue> {
-    Ok(web_sys::window()
-        .ok_or_else(|| wasm_bindgen::JsValue::from_str("no window"))?
-        .crypto()?
-        .subtle())
+    use wasm_bindgen::JsCast;
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into())?;
+    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into())?;
+    if subtle.is_undefined() {
+        return Err(wasm_bindgen::JsValue::from_str("no crypto.subtle"));
+    }
+    Ok(subtle.unchecked_into())
+}
+
+/// The WebCrypto parameters of our key pairs: RSASSA-PKCS1-v1_5, 2048 bits, e = 65537.
+pub fn rsa_params() -> std::result::Result<js_sys::Object, wasm_bindgen::JsValue> {
+    object(&[
+        ("name", "RSASSA-PKCS1-v1_5".into()),
+        ("modulusLength", (crate::pki::keys::KEY_BITS as u32).into()),
+        (
+            "publicExponent",
+            js_sys::Uint8Array::from(&[1u8, 0, 1][..]).into(),
+        ),
+        ("hash", "SHA-256".into()),
+    ])
+}
+
+/// A new RSA-2048 key made by the platform (`generateKey`, several times faster than the rsa
+/// crate in WebAssembly), exported as PKCS#8 and loaded and checked by the rsa crate
+/// ([`crate::pki::keys::from_pkcs8`]).
+#[cfg(target_arch = "wasm32")]
+pub async fn generate_rsa() -> Result<rsa::PrivateKey> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let js = |e: wasm_bindgen::JsValue| crate::pki::PkiError::Invalid(format!("WebCrypto: {e:?}"));
+    let subtle = subtle().map_err(js)?;
+    let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
+    let pair = JsFuture::from(
+        subtle
+            .generate_key_with_object(&rsa_params().map_err(js)?, true, &usages)
+            .map_err(js)?,
+    )
+    .await
+    .map_err(js)?;
+    let private: web_sys::CryptoKey = js_sys::Reflect::get(&pair, &"privateKey".into())
+        .map_err(js)?
+        .unchecked_into();
+    let exported = JsFuture::from(subtle.export_key("pkcs8", &private).map_err(js)?)
+        .await
+        .map_err(js)?;
+    let view = js_sys::Uint8Array::new(&exported);
+    let der = zeroize::Zeroizing::new(view.to_vec());
+    view.fill(0, 0, view.length());
+    crate::pki::keys::from_pkcs8(&der)
 }
 
 /// Encrypts `key` under `password` into a key file.

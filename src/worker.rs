@@ -5,7 +5,7 @@
 //! (PKCS#12, classic SEED key files, the NPKI zip). The page keeps what it shows and what
 //! WebCrypto does (our own key file, signing).
 //!
-//! The `keygen-worker` binary runs [`serve`]; the page sends [`Job`]s through [`KeyWorker`].
+//! The `worker` binary runs [`serve`] (under any name but the bank's); the page sends [`Job`]s through [`KeyWorker`].
 //! Natively (tests) [`perform`] runs the same [`run`] in this thread.
 //!
 //! Protocol (JSON text both ways): the worker posts [`Reply::Ready`] once loaded; each job is
@@ -18,17 +18,16 @@ use crate::pki::PkiError;
 use crate::pki::key_file::KeyWithR;
 use crate::pki::transfer::PfxCipher;
 
-/// Where Trunk puts the worker's loader.
-pub const WORKER_URL: &str = "/keygen-worker_loader.js";
+/// Where Trunk puts the loader of the app's one worker module (`src/bin/worker.rs`), which is
+/// the key worker and, started under its name, the bank's worker.
+pub const WORKER_URL: &str = "/worker_loader.js";
 
 /// What the page asks of the worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Job {
-    /// A new RSA-2048 key, all in this worker.
+    /// A new RSA-2048 key: made by the platform's WebCrypto, by the rsa crate where WebCrypto
+    /// is missing.
     Generate,
-    /// One prime for an RSA-2048 key ([`crate::pki::keys::prime`]); the page asks several
-    /// workers at once and builds the key from the first two.
-    Prime,
     /// Opens a PKCS#12 file (`.pfx`, `.p12`) with its password.
     OpenPfx {
         /// The file.
@@ -127,8 +126,6 @@ pub enum Output {
         /// The key.
         key: OpenedKey,
     },
-    /// A prime, big-endian.
-    Prime(Vec<u8>),
     /// A file written.
     File(Vec<u8>),
     /// `signCert.der` and `signPri.key` of each folder.
@@ -179,14 +176,25 @@ pub enum Reply {
     Done(Result<Output, Failure>),
 }
 
+/// A new RSA-2048 key: in the browser WebCrypto's `generateKey` (the rsa crate in
+/// WebAssembly is several times slower; it stays only for a browser without WebCrypto, and
+/// for the native tests).
+async fn new_key() -> Result<PrivateKey, PkiError> {
+    #[cfg(target_arch = "wasm32")]
+    if let Ok(key) = crate::webcrypto::generate_rsa().await {
+        return Ok(key);
+    }
+    crate::pki::keys::generate()
+}
+
 /// Does one job, here (in the worker, or natively in tests); `now` times key generation.
-pub fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
-    use crate::pki::{keys, npki, transfer};
+pub async fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
+    use crate::pki::{npki, transfer};
     Ok(match job {
         Job::Generate => {
             let started = now();
             let key = KeyWithR {
-                key: keys::generate()?,
+                key: new_key().await?,
                 r: Vec::new(),
             };
             Output::Key {
@@ -194,7 +202,6 @@ pub fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
                 millis: now() - started,
             }
         }
-        Job::Prime => Output::Prime(keys::prime()?.to_be_bytes().to_vec()),
         Job::OpenPfx { pfx, password } => {
             let (certificate, key) = transfer::import_pfx(&pfx, &password)?;
             Output::Opened {
@@ -256,7 +263,7 @@ pub async fn perform(job: Job) -> Result<Output, PkiError> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        run(job, || 0.0).map_err(PkiError::from)
+        run(job, || 0.0).await.map_err(PkiError::from)
     }
 }
 
@@ -264,17 +271,18 @@ fn unexpected() -> PkiError {
     PkiError::Invalid("키 작업자의 응답이 올바르지 않습니다.".to_owned())
 }
 
-/// A new RSA-2048 key: in the browser its two primes are searched for in parallel workers
-/// ([`generate_in_parallel`]); natively (tests) the rsa crate makes it here.
+/// A new RSA-2048 key, made in the key worker ([`Job::Generate`]), and the milliseconds the
+/// worker spent on it.
+pub async fn generate_timed() -> Result<(PrivateKey, f64), PkiError> {
+    match perform(Job::Generate).await? {
+        Output::Key { key, millis } => Ok((key.open()?.key.clone(), millis)),
+        _ => Err(unexpected()),
+    }
+}
+
+/// A new RSA-2048 key, made in the key worker.
 pub async fn generate_key() -> Result<PrivateKey, String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        Ok(generate_in_parallel().await?.0)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        crate::pki::keys::generate().map_err(|e| e.to_string())
-    }
+    Ok(generate_timed().await.map_err(|e| e.to_string())?.0)
 }
 
 /// Opens a PKCS#12 file: its certificate and key.
@@ -353,7 +361,7 @@ pub async fn unzip(zip: Vec<u8>) -> Result<Vec<(Vec<u8>, Vec<u8>)>, PkiError> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{KeyWorker, generate_in_parallel, parallelism, serve, warm_up};
+pub use browser::{KeyWorker, serve, warm_up};
 
 #[cfg(target_arch = "wasm32")]
 mod browser;

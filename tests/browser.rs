@@ -648,20 +648,29 @@ async fn an_update_keeps_what_another_tab_changed() {
     store.close();
 }
 
-/// The worker's handler, run here: a 2048-bit key with e = 65537 from the browser's CSPRNG,
-/// timed with the clock it is given.
+/// The worker's handler, run here: a 2048-bit key with e = 65537 made by WebCrypto, loaded by
+/// the rsa crate, signing what WebCrypto's public key verifies; timed with the clock it is given.
 #[wasm_bindgen_test]
 async fn the_worker_handler_makes_an_rsa_2048_key() {
     use cert_center::worker::{Job, Output, run};
     use rsa::pkcs1::DecodeRsaPrivateKey;
     use rsa::traits::PublicKeyParts;
-    let Ok(Output::Key { key, millis }) = run(Job::Generate, js_sys::Date::now) else {
+    let Ok(Output::Key { key, millis }) = run(Job::Generate, js_sys::Date::now).await else {
         panic!("no key");
     };
     let key = rsa::PrivateKey::from_pkcs1_der(&key.pkcs1).unwrap();
     assert_eq!(key.n().bit_width(), 2048);
     cert_center::pki::keys::check_strength(&key.to_public_key()).unwrap();
     assert!(millis >= 0.0);
+    let platform = cert_center::webcrypto::generate_rsa().await.unwrap();
+    let message = b"made by the browser";
+    let signature = cert_center::pki::signing::sign(&platform, message);
+    assert!(cert_center::pki::signing::verify(
+        &platform.to_public_key(),
+        message,
+        &signature
+    ));
+    assert_ne!(platform.n(), key.n());
 }
 
 /// Without the worker's script (this test page has none), starting it fails with a message for

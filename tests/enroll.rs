@@ -151,7 +151,7 @@ fn the_root_certificate_is_the_one_that_signed_the_chain() {
     let (c, enrolled, _) = hong_enrolled();
     let root = c.call(GetRootCertificate).unwrap();
     assert_eq!(&root, enrolled.record.chain.last().unwrap());
-    let der = data_encoding::BASE64.decode(root.as_bytes()).unwrap();
+    let der = cert_center::encoding::unbase64(&root).unwrap();
     let summary = npki::summarize(&der).unwrap();
     assert!(summary.holder.contains("MOCK"), "{}", summary.holder);
 }
@@ -204,9 +204,7 @@ fn a_changed_password_opens_the_key_and_the_old_one_no_longer_does() {
     assert_eq!(changed.id, record.id);
     assert_eq!(changed.certificate, record.certificate);
     assert_ne!(changed.private_key, record.private_key, "fresh salt and IV");
-    let key_file = data_encoding::BASE64
-        .decode(changed.private_key.as_bytes())
-        .unwrap();
+    let key_file = cert_center::encoding::unbase64(&changed.private_key).unwrap();
     let old = block_on(certificate_login(
         &c.bank,
         DEFAULT_ORIGIN,

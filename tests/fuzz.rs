@@ -234,7 +234,7 @@ fn fuzz(name: &str, seed: u64, seeds: &[Vec<u8>], mut check: impl FnMut(&[u8])) 
     // First every INTEGER of every seed at every boundary value, then random mutations.
     for input in seeds.iter().flat_map(|s| boundary_variants(s)) {
         if catch_unwind(AssertUnwindSafe(|| check(&input))).is_err() {
-            panics.push(data_encoding::HEXLOWER.encode(&input));
+            panics.push(cert_center::encoding::hex(&input));
         }
         count += 1;
     }
@@ -249,7 +249,7 @@ fn fuzz(name: &str, seed: u64, seeds: &[Vec<u8>], mut check: impl FnMut(&[u8])) 
             input = mutate(&mut rng, &input, donor);
         }
         if catch_unwind(AssertUnwindSafe(|| check(&input))).is_err() {
-            panics.push(data_encoding::HEXLOWER.encode(&input));
+            panics.push(cert_center::encoding::hex(&input));
         }
         count += 1;
     }

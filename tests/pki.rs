@@ -83,27 +83,35 @@ fn generated_keys_meet_the_floor_and_weak_ones_are_refused() {
     assert!(matches!(csr::verify(&request), Err(PkiError::WeakKey(_))));
 }
 
-/// The parallel key generation's halves: primes found one at a time make a key as good as the
-/// crate's own (2048 bits, e = 65537, valid, signing), and a pair that makes no key is refused.
+/// The platform's key (WebCrypto `generateKey`, exported as PKCS#8) is loaded and checked:
+/// a good one signs, one under 2048 bits or with another exponent is refused, and so are bytes
+/// that are no PKCS#8 key.
 #[test]
-fn two_primes_from_the_search_make_a_checked_2048_bit_key() {
-    use rsa::traits::PublicKeyParts;
-    let (p, q) = (keys::prime().unwrap(), keys::prime().unwrap());
-    assert_eq!(p.bit_width(), keys::PRIME_BITS);
-    let key = keys::from_primes(p.clone(), q).unwrap();
-    assert_eq!(key.n().bit_width(), 2048);
-    keys::check_strength(&key.to_public_key()).unwrap();
-    let message = b"signed with a key from parallel primes";
+fn a_pkcs8_key_from_the_platform_is_loaded_and_checked() {
+    use rsa::pkcs8::EncodePrivateKey;
+    let der = |key: &PrivateKey| key.to_pkcs8_der().unwrap().as_bytes().to_vec();
+    let key = keys::from_pkcs8(&der(&fixture().user)).unwrap();
+    let message = b"signed with the platform's key";
     let signature = cert_center::pki::signing::sign(&key, message);
     assert!(cert_center::pki::signing::verify(
-        &key.to_public_key(),
+        &fixture().user.to_public_key(),
         message,
         &signature
     ));
+    let small = PrivateKey::new(&mut getrandom::SysRng, 1024).unwrap();
     assert!(matches!(
-        keys::from_primes(p.clone(), p),
+        keys::from_pkcs8(&der(&small)),
         Err(PkiError::WeakKey(_))
     ));
+    let e3 =
+        PrivateKey::new_with_exp(&mut getrandom::SysRng, 2048, rsa::BoxedUint::from(3u32)).unwrap();
+    assert!(matches!(
+        keys::from_pkcs8(&der(&e3)),
+        Err(PkiError::WeakKey(_))
+    ));
+    let mut broken = der(&fixture().user);
+    broken.truncate(broken.len() / 2);
+    assert!(keys::from_pkcs8(&broken).is_err());
 }
 
 #[test]

@@ -18,9 +18,7 @@ use der::asn1::OctetString;
 use der::{Decode, Encode};
 
 fn hex(text: &str) -> Vec<u8> {
-    data_encoding::HEXLOWER_PERMISSIVE
-        .decode(text.as_bytes())
-        .unwrap()
+    cert_center::encoding::unhex(text).unwrap()
 }
 
 /// The sample certificate and its key (from the app's own code), in a fresh directory.
@@ -107,7 +105,7 @@ fn classic_key_file(dir: &Path, key: &KeyWithR, password: &str) -> Vec<u8> {
     let salt = [9, 8, 7, 6, 5, 4, 3, 2];
     let (k, iv) = classic_key_iv(password, &salt, 2048);
     std::fs::write(dir.join("plain.der"), key_file::plain_der(key).unwrap()).unwrap();
-    let hexed = |b: &[u8]| data_encoding::HEXLOWER.encode(b);
+    let hexed = |b: &[u8]| cert_center::encoding::hex(b);
     openssl(
         dir,
         &[

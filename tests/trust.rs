@@ -519,7 +519,7 @@ fn a_password_reset_ends_other_sessions_and_needs_a_recent_certificate_login() {
     let salt = kept.rsplit(':').next().unwrap();
     let mut expected = [0u8; 32];
     pbkdf2::pbkdf2_hmac::<sha2::Sha256>(b"NewPass2026", salt.as_bytes(), 100_000, &mut expected);
-    assert_eq!(hash, data_encoding::HEXLOWER.encode(&expected));
+    assert_eq!(hash, cert_center::encoding::hex(&expected));
     assert_eq!(
         login_call(&c.bank).unwrap_err(),
         BankError::WrongPassword { remaining: 4 }

@@ -1,5 +1,5 @@
-//! The bank in a Web Worker of its own. The `bank-worker` binary runs `serve`; the page talks
-//! to it through [`BankWorker`], a [`Transport`](super::client::Transport).
+//! The bank in a Web Worker of its own: the `worker` binary named [`WORKER_NAME`] runs `serve`;
+//! the page talks to it through [`BankWorker`], a [`Transport`](super::client::Transport).
 //!
 //! Protocol (JSON text both ways): the worker opens its IndexedDB database and posts
 //! [`FromBank::Ready`] (or [`FromBank::Unavailable`]); each [`ToBank`] message is answered by a
@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::Millis;
 
-/// Where Trunk puts the worker's loader.
-pub const WORKER_URL: &str = "/bank-worker_loader.js";
+/// The name the bank's worker is started with (the one module also serves as the key worker).
+pub const WORKER_NAME: &str = "bank";
 
 /// What the page sends.
 #[derive(Debug, Serialize, Deserialize)]
@@ -71,7 +71,7 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
-    use super::{FromBank, ToBank, WORKER_URL};
+    use super::{FromBank, ToBank, WORKER_NAME};
     use crate::bank::client::{Pending, Transport};
     use crate::bank::clock::{Clock, Millis};
     use crate::bank::mock::store::DB_NAME;
@@ -139,7 +139,10 @@ mod browser {
     pub struct BankWorker(Rc<Inner>);
 
     struct Inner {
-        worker: Option<Worker>,
+        /// Whether the worker was started (it is started by the first request, or by
+        /// [`BankWorker::start_early`]).
+        started: Cell<bool>,
+        worker: RefCell<Option<Worker>>,
         next_id: Cell<u32>,
         /// Who waits for which answer.
         waiting: RefCell<HashMap<u32, js_sys::Function>>,
@@ -148,22 +151,46 @@ mod browser {
         ready: RefCell<Option<js_sys::Promise>>,
     }
 
+    impl Default for BankWorker {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
     impl BankWorker {
-        /// Starts the worker. Requests wait until it is ready; the `localStorage` records of
-        /// earlier versions are handed to it first, and removed once it has kept them.
-        pub fn start() -> Self {
-            let worker = Worker::new(WORKER_URL).ok();
-            let this = Self(Rc::new(Inner {
-                worker,
+        /// The bank's worker, not started yet: the page's first screen does not wait for its
+        /// module. The first request starts it, or [`Self::start_early`].
+        pub fn new() -> Self {
+            Self(Rc::new(Inner {
+                started: Cell::new(false),
+                worker: RefCell::new(None),
                 next_id: Cell::new(0),
                 waiting: RefCell::default(),
                 ready: RefCell::new(None),
-            }));
-            let Some(worker) = &this.0.worker else {
+            }))
+        }
+
+        /// Starts the worker now if it is not running, so that the first request does not
+        /// wait for its module (called on the learner's first touch of the page).
+        pub fn start_early(&self) {
+            if !self.0.started.replace(true) {
+                self.launch();
+            }
+        }
+
+        /// Starts the worker. Requests wait until it is ready; the `localStorage` records of
+        /// earlier versions are handed to it first, and removed once it has kept them.
+        fn launch(&self) {
+            let this = self;
+            let options = web_sys::WorkerOptions::new();
+            options.set_name(WORKER_NAME);
+            let Ok(worker) = Worker::new_with_options(crate::worker::WORKER_URL, &options) else {
                 *this.0.ready.borrow_mut() =
                     Some(js_sys::Promise::resolve(&JsValue::from_str(LOAD_FAILED)));
-                return this;
+                return;
             };
+            *this.0.worker.borrow_mut() = Some(worker.clone());
+            let worker = &worker;
             let started = Rc::new(RefCell::new(None::<js_sys::Function>));
             let loaded = js_sys::Promise::new(&mut |resolve, _| {
                 *started.borrow_mut() = Some(resolve);
@@ -227,7 +254,6 @@ mod browser {
                 Ok(state)
             });
             *this.0.ready.borrow_mut() = Some(ready);
-            this
         }
 
         /// Hands the records of the `localStorage` days to the worker; removes them from
@@ -267,7 +293,8 @@ mod browser {
             let worker = self
                 .0
                 .worker
-                .as_ref()
+                .borrow()
+                .clone()
                 .ok_or_else(|| internal(LOAD_FAILED))?;
             let answer = js_sys::Promise::new(&mut |resolve, _| {
                 self.0.waiting.borrow_mut().insert(id, resolve);
@@ -313,6 +340,7 @@ mod browser {
         fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
             let this = self.clone();
             Box::pin(async move {
+                this.start_early();
                 let ready = this.0.ready.borrow().clone();
                 if let Some(ready) = ready {
                     let state = wasm_bindgen_futures::JsFuture::from(ready)

@@ -78,7 +78,7 @@ pub fn summarize(certificate_der: &[u8]) -> Result<Summary> {
         })
         .unwrap_or_else(|| "기타 인증서".to_owned());
     Ok(Summary {
-        fingerprint: data_encoding::HEXLOWER.encode(&Sha256::digest(certificate_der)),
+        fingerprint: crate::encoding::hex(&Sha256::digest(certificate_der)),
         kind,
         holder: attribute(tbs.subject(), CN).unwrap_or_default(),
         expires: kst_date(tbs.validity().not_after)?,

@@ -355,11 +355,11 @@ pub fn flip(digits: &str) -> String {
 }
 
 pub fn b64(bytes: &[u8]) -> String {
-    data_encoding::BASE64.encode(bytes)
+    cert_center::encoding::base64(bytes)
 }
 
 pub fn unb64(text: &str) -> Vec<u8> {
-    data_encoding::BASE64.decode(text.as_bytes()).unwrap()
+    cert_center::encoding::unbase64(text).unwrap()
 }
 
 /// Runs `openssl` in `dir` and answers what it printed; fails the test if it fails.

@@ -119,7 +119,7 @@ const RECENT_CERTIFICATE_LOGIN_SECS: u32 = 5 * 60;
 fn pbkdf2_hex(password: &str, salt: &str, rounds: u32) -> String {
     let mut out = [0u8; 32];
     pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password.as_bytes(), salt.as_bytes(), rounds, &mut out);
-    data_encoding::HEXLOWER.encode(&out)
+    crate::encoding::hex(&out)
 }
 
 /// A new ID password as the bank keeps it: (`pbkdf2-sha256:<rounds>:<salt>`, PBKDF2, hex).
@@ -147,7 +147,7 @@ fn password_matches(salt: &str, hash: &str, password: &str) -> bool {
             }
         }
         None => {
-            data_encoding::HEXLOWER.encode(
+            crate::encoding::hex(
                 &sha2::Sha256::new()
                     .chain_update(salt)
                     .chain_update(password)

@@ -25,9 +25,7 @@ pub const OTP_STEP_SECS: u64 = 30;
 
 /// The 6-digit code of a base32 secret at `millis` (Unix milliseconds).
 pub fn otp_code(secret_base32: &str, millis: i64) -> Option<String> {
-    let secret = data_encoding::BASE32_NOPAD
-        .decode(secret_base32.trim_end_matches('=').as_bytes())
-        .ok()?;
+    let secret = crate::encoding::unbase32(secret_base32)?;
     let secs = u64::try_from(millis / 1000).ok()?;
     Some(totp(&secret, secs, OTP_STEP_SECS, 6))
 }
