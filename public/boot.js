@@ -1,13 +1,13 @@
-// The first screen, before the WebAssembly app arrives (index.html's #boot): it says honestly
-// that the app is loading, or why it cannot start. The app removes #boot when it mounts. Loaded
-// at the end of #boot without `defer`, so that it runs before the first paint.
-(function () {
+// The first screen, before the WebAssembly app arrives (index.html's #boot): it shows the top of
+// the page at this address and says honestly that the app is loading, or why it cannot start.
+// The app removes #boot when it mounts. Loaded in <head> without `defer`: the address is on
+// <html> before anything paints (style/main.css shows only that page's top, so nothing moves
+// when the rest of the page arrives); the checks run once #boot is parsed.
+document.documentElement.setAttribute("data-at", location.pathname.replace(/\/+$/, "") || "/");
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var status = document.getElementById("boot-status");
   if (!status) return;
-  // The home page's introduction belongs to the home page only.
-  var hero = document.getElementById("boot-hero");
-  if (hero && location.pathname !== "/") hero.parentNode.removeChild(hero);
   function fail(message) {
     status.textContent = message;
     status.className = "boot-error";
@@ -29,4 +29,4 @@
       fail("공인인증센터를 불러오지 못했습니다. 네트워크 연결을 확인한 뒤 페이지를 새로 고쳐 주세요.");
     }
   }, 30000);
-})();
+});

@@ -39,3 +39,18 @@ pub use renew::RenewPage;
 pub use revoke::RevokePage;
 pub use tax::TaxPage;
 pub use wizard::WizardPage;
+
+#[cfg(test)]
+mod tests {
+    /// index.html's first screen shows the top of each entry page in the app's own words (the
+    /// same text and size, so that nothing moves or grows when the app mounts).
+    #[test]
+    fn the_first_screen_has_each_entry_pages_own_words() {
+        let html = include_str!("../index.html");
+        let (title, text) = super::home::HERO;
+        let (heading, lead, note) = super::center_home::INTRO;
+        for words in [title, text, super::login::LEAD, heading, lead, note] {
+            assert!(html.contains(words), "index.html lacks {words:?}");
+        }
+    }
+}

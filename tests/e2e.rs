@@ -951,6 +951,36 @@ async fn the_first_screen_says_why_the_app_cannot_start_without_webassembly() {
         assert!(message.contains("WebAssembly"), "{message}");
         b.wait_text("header.boot-header", "모의은행").await;
         assert!(!b.has("header.site-header:not(.boot-header)").await);
+        // Each entry page's first screen has its own top, and only its own.
+        for (path, shown) in [
+            ("/", "[data-boot-path='/']"),
+            ("/login", "[data-boot-path='/login']"),
+            ("/center", "[data-boot-path='/center']"),
+        ] {
+            b.goto_raw(path).await;
+            b.wait_text("#boot-status", "WebAssembly").await;
+            for top in b
+                .client
+                .find_all(fantoccini::Locator::Css("[data-boot-path]"))
+                .await
+                .unwrap()
+            {
+                let css = format!(
+                    "[data-boot-path='{}']",
+                    top.attr("data-boot-path").await.unwrap().unwrap()
+                );
+                assert_eq!(
+                    top.is_displayed().await.unwrap(),
+                    css == shown,
+                    "{path}: {css}"
+                );
+            }
+        }
+        b.wait_text(
+            "[data-boot-path='/center'] h1",
+            "공인인증서를 처음 사용하시나요?",
+        )
+        .await;
     })
     .await;
 }

@@ -70,6 +70,13 @@ pub fn CenterLayout() -> impl IntoView {
     }
 }
 
+/// The introduction's heading, text and note; index.html's first screen shows the same words.
+pub const INTRO: (&str, &str, &str) = (
+    "공인인증서를 처음 사용하시나요?",
+    "발급 및 등록 방법을 단계별로 안내해 드립니다.",
+    "* 공인인증서란? 인터넷에서 이루어지는 모든 전자거래를 안심하고 이용할 수 있게 해주는 사이버 인감증명서입니다.",
+);
+
 /// The center's home with its tiles.
 #[component]
 pub fn CenterHome() -> impl IntoView {
@@ -78,16 +85,14 @@ pub fn CenterHome() -> impl IntoView {
             <ExpiryWarning />
             <GuideSwitch />
             <section class="intro">
-                <h1>"공인인증서를 처음 사용하시나요?"</h1>
-                <p>"발급 및 등록 방법을 단계별로 안내해 드립니다."</p>
+                <h1>{INTRO.0}</h1>
+                <p>{INTRO.1}</p>
                 <p class="links">
                     <A href="/center/guide">"개인고객"</A>
                     <A href="/center/corporate">"기업고객"</A>
                     <A href="/center/other-bank">"타행·타기관"</A>
                 </p>
-                <p class="what">
-                    "* 공인인증서란? 인터넷에서 이루어지는 모든 전자거래를 안심하고 이용할 수 있게 해주는 사이버 인감증명서입니다."
-                </p>
+                <p class="what">{INTRO.2}</p>
             </section>
             <section class="tiles">
                 <article class="tile-box">

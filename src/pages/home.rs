@@ -6,6 +6,12 @@ use leptos_router::components::A;
 use crate::components::GuideSwitch;
 use crate::contexts::use_auth;
 
+/// The introduction's heading and text; index.html's first screen shows the same words.
+pub const HERO: (&str, &str) = (
+    "모의은행 인터넷뱅킹",
+    "공인인증서(공동인증서) 발급 과정을 안전하게 연습할 수 있는 가상 은행입니다. 실제 금융거래는 이루어지지 않습니다.",
+);
+
 /// The bank home.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -13,10 +19,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <main class="home" id="content">
             <section class="hero">
-                <h1>"모의은행 인터넷뱅킹"</h1>
-                <p>
-                    "공인인증서(공동인증서) 발급 과정을 안전하게 연습할 수 있는 가상 은행입니다. 실제 금융거래는 이루어지지 않습니다."
-                </p>
+                <h1>{HERO.0}</h1>
+                <p>{HERO.1}</p>
             </section>
             <section class="home-tiles">
                 <A href="/center" attr:class="tile" attr:data-guide="home-center">

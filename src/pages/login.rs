@@ -44,6 +44,10 @@ fn same_origin_path(next: &str) -> Option<String> {
 }
 
 /// The login page.
+/// What the login page is for, under its heading; index.html's first screen for `/login` shows
+/// the same words, so that the page has its content before the module arrives.
+pub const LEAD: &str = "모의은행 인터넷뱅킹에 로그인합니다. 아이디와 비밀번호로 로그인하거나, 아래 인증서 로그인에서 공인인증서로 로그인하세요. 연습용 고객의 아이디와 비밀번호는 연습용 계정에 있습니다. 실제 은행의 아이디와 비밀번호는 입력하지 마세요.";
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let auth = use_auth();
@@ -147,6 +151,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <main class="login" id="content">
             <h1>"로그인"</h1>
+            <p class="lead">{LEAD}</p>
             <Show when=move || auth.expired.get()>
                 <p class="notice" role="status">
                     "로그인 시간이 만료되어 자동으로 로그아웃되었습니다. 다시 로그인해 주세요."
