@@ -172,12 +172,6 @@ async fn in_browser(issuances_too: bool) {
             ms("keygen_app_ms") / ms("keygen_webcrypto_ms"),
         );
         println!(
-            "key file unlock (WebCrypto PBKDF2 x {} + AES) {:>5.0} ms   bare deriveBits {:>5.0} ms",
-            f["pbkdf2_rounds"],
-            ms("unlock_app_ms"),
-            ms("derive_bits_ms"),
-        );
-        println!(
             "bank request round trip (page -> bank worker -> IndexedDB -> page) {:>5.1} ms",
             ms("bank_round_trip_ms")
         );

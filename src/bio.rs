@@ -8,8 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pki::key_file::KeyWithR;
 use crate::store::StoredCertificate;
+use crate::worker::OpenedKey;
 
 /// What HKDF-SHA256 takes as its salt: the key's purpose, so that no other use of the same PRF
 /// output derives the same key.
@@ -70,18 +70,18 @@ pub fn ip_host() -> Option<String> {
 
 /// Registers 바이오인증 for `record`, whose key `key` the customer has just opened with the
 /// password: the wrapped copy to keep beside it.
-pub async fn register(record: &StoredCertificate, key: &KeyWithR) -> Result<BioWrap, BioError> {
+pub async fn register(record: &StoredCertificate, key: &OpenedKey) -> Result<BioWrap, BioError> {
     if let Some(host) = ip_host() {
         return Err(BioError::NeedsLocalhost(host));
     }
     #[cfg(target_arch = "wasm32")]
     {
         use crate::encoding::base64;
-        let salt = crate::pki::random::<32>().map_err(|e| BioError::Broken(e.to_string()))?;
+        let salt = crate::pki::random_bytes::<32>().map_err(BioError::Broken)?;
         let (credential_id, prf) = browser::create(record, &salt).await?;
-        let plain = zeroize::Zeroizing::new(
-            crate::pki::key_file::plain_der(key).map_err(|e| BioError::Broken(e.to_string()))?,
-        );
+        let plain = crate::worker::plain_key(key)
+            .await
+            .map_err(|e| BioError::Broken(format!("{e:?}")))?;
         let (iv, wrapped) = seal(&prf, &record.id, &plain).await?;
         Ok(BioWrap {
             credential_id: base64(&credential_id),
@@ -98,7 +98,7 @@ pub async fn register(record: &StoredCertificate, key: &KeyWithR) -> Result<BioW
 }
 
 /// Opens `record`'s key with one biometric prompt, checking it is the certificate's key.
-pub async fn unlock(record: &StoredCertificate) -> Result<KeyWithR, BioError> {
+pub async fn unlock(record: &StoredCertificate) -> Result<OpenedKey, BioError> {
     if let Some(host) = ip_host() {
         return Err(BioError::NeedsLocalhost(host));
     }
@@ -108,7 +108,6 @@ pub async fn unlock(record: &StoredCertificate) -> Result<KeyWithR, BioError> {
         .ok_or_else(|| BioError::Broken("등록된 바이오인증이 없습니다".to_owned()))?;
     #[cfg(target_arch = "wasm32")]
     {
-        use der::Decode;
         let decode = |text: &str| {
             crate::encoding::unbase64(text)
                 .ok_or_else(|| BioError::Broken("저장된 값이 손상되었습니다".to_owned()))
@@ -124,15 +123,12 @@ pub async fn unlock(record: &StoredCertificate) -> Result<KeyWithR, BioError> {
             )
             .await?,
         );
-        let broken = |e: crate::pki::PkiError| BioError::Broken(e.to_string());
-        let opened = crate::pki::key_file::open_plain(&plain).map_err(broken)?;
         let (certificate, _) = record
             .files()
             .ok_or_else(|| BioError::Broken("인증서가 손상되었습니다".to_owned()))?;
-        let parsed = x509_cert::Certificate::from_der(&certificate)
-            .map_err(|e| BioError::Broken(e.to_string()))?;
-        let public = crate::pki::ca::certificate_key(&parsed).map_err(broken)?;
-        crate::pki::key_file::matches_certificate(opened, &public).map_err(broken)
+        crate::worker::from_plain(&plain, &certificate)
+            .await
+            .map_err(|e| BioError::Broken(format!("{e:?}")))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -146,7 +142,7 @@ pub async fn unlock(record: &StoredCertificate) -> Result<KeyWithR, BioError> {
 pub async fn seal(prf: &[u8], context: &str, plain: &[u8]) -> Result<(Vec<u8>, Vec<u8>), BioError> {
     #[cfg(target_arch = "wasm32")]
     {
-        let iv = crate::pki::random::<12>().map_err(|e| BioError::Broken(e.to_string()))?;
+        let iv = crate::pki::random_bytes::<12>().map_err(BioError::Broken)?;
         let sealed = browser::aes_gcm(prf, context, &iv, plain, true).await?;
         Ok((iv.to_vec(), sealed))
     }
@@ -265,9 +261,9 @@ mod browser {
         salt: &[u8],
     ) -> Result<(Vec<u8>, zeroize::Zeroizing<Vec<u8>>), BioError> {
         let random = |n| {
-            crate::pki::random::<32>()
+            crate::pki::random_bytes::<32>()
                 .map(|r| r[..n].to_vec())
-                .map_err(|e| BioError::Broken(e.to_string()))
+                .map_err(BioError::Broken)
         };
         let rp = object(&[("name", "모의은행 공인인증센터".into())]).map_err(broken)?;
         let user = object(&[
@@ -320,7 +316,7 @@ mod browser {
     ) -> Result<zeroize::Zeroizing<Vec<u8>>, BioError> {
         let allowed =
             object(&[("type", "public-key".into()), ("id", bytes(id))]).map_err(broken)?;
-        let challenge = crate::pki::random::<32>().map_err(|e| BioError::Broken(e.to_string()))?;
+        let challenge = crate::pki::random_bytes::<32>().map_err(BioError::Broken)?;
         let public_key = object(&[
             ("challenge", bytes(&challenge)),
             ("allowCredentials", Array::of1(&allowed).into()),

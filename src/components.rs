@@ -16,7 +16,7 @@ pub mod phone;
 pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
-pub use cert_picker::{Candidate, CertificatePicker, Source, candidate};
+pub use cert_picker::{Candidate, CertificatePicker, Source, candidates};
 pub use copy_receiver::CopyReceiver;
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;

@@ -13,11 +13,6 @@ pub use files::{Incoming, change_password, export_npki_compatible, export_pfx, i
 use proof::prove;
 pub use proof::{certificate_login, certificate_login_opened, open_key, register, revoke};
 
-use std::str::FromStr;
-
-use rsa::PrivateKey;
-use x509_cert::name::Name;
-
 use crate::bank::api::Endpoint;
 use crate::bank::api::{
     CertificateLogin, CertificateProof, CertificateView, IssueCertificate, IssueElsewhere,
@@ -27,10 +22,10 @@ use crate::bank::api::{
 };
 use crate::bank::{BankApi, BankError};
 use crate::encoding::{base64, unbase64};
-use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
-use crate::pki::{self, PkiError, csr, npki, signing, transfer};
+use crate::pki::npki::Summary;
+use crate::pki::transfer;
 use crate::store::certs::StoredCertificate;
-use crate::webcrypto;
+use crate::worker::{self, Failure, OpenedKey, RequestSubject};
 
 /// What the page shows while issuance runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,36 +68,15 @@ impl Enrolled {
     }
 }
 
-/// Whether a certificate (DER) is a business's (기업용, 전자세금용), by its policy: it logs in to
-/// 기업뱅킹.
-pub fn is_business_certificate(certificate: &[u8]) -> bool {
-    use der::Decode;
-    use x509_cert::ext::pkix::CertificatePolicies;
-    x509_cert::Certificate::from_der(certificate)
-        .ok()
-        .and_then(|c| {
-            c.tbs_certificate()
-                .get_extension::<CertificatePolicies>()
-                .ok()
-                .flatten()
-                .map(|(_, p)| p)
-        })
-        .is_some_and(|policies| {
-            policies.0.iter().any(|p| {
-                pki::profile::policy_kind(&p.policy_identifier).is_some_and(|k| k.is_business())
-            })
-        })
-}
-
-/// The browser-certificate record of an issued certificate.
+/// The browser-certificate record of a certificate with its summary (from the key worker).
 pub fn record(
     user_id: &str,
     certificate: &[u8],
     key_file: &[u8],
     chain: Vec<String>,
-) -> Result<StoredCertificate, CertError> {
-    let summary = npki::summarize(certificate)?;
-    Ok(StoredCertificate {
+    summary: Summary,
+) -> StoredCertificate {
+    StoredCertificate {
         id: summary.fingerprint,
         record_version: crate::store::certs::RECORD_VERSION,
         user_id: user_id.to_owned(),
@@ -114,7 +88,7 @@ pub fn record(
         private_key: base64(key_file),
         chain,
         bio: None,
-    })
+    }
 }
 
 /// Why something the customer does with a certificate did not happen. Every message is
@@ -150,12 +124,17 @@ pub enum CertError {
     Browser(String),
 }
 
-impl From<PkiError> for CertError {
-    fn from(e: PkiError) -> Self {
+impl From<Failure> for CertError {
+    fn from(e: Failure) -> Self {
         match e {
-            PkiError::WrongPassword => Self::WrongPassword,
-            PkiError::UnsafeKdf(_) => Self::UnsafeFile(e.to_string()),
-            other => Self::Browser(other.to_string()),
+            Failure::WrongPassword => Self::WrongPassword,
+            Failure::UnsafeKdf(what) => Self::UnsafeFile(format!(
+                "이 인증서 파일의 암호화 설정({what})은 안전하게 처리할 수 없어 열지 않았습니다."
+            )),
+            Failure::KeyMismatch => Self::NotOurKey,
+            Failure::Damaged => Self::Damaged,
+            Failure::Refused(message) | Failure::Zip(message) => Self::Refused(message),
+            Failure::Other(text) => Self::Browser(text),
         }
     }
 }
@@ -165,35 +144,26 @@ impl From<PkiError> for CertError {
 /// same key (the bank answers a retry with the certificate it already issued).
 #[derive(Debug, Clone)]
 pub struct Prepared {
-    key: KeyWithR,
+    key: OpenedKey,
     csr: Vec<u8>,
 }
 
-/// A new key made by `key` (the key workers on the page, [`pki::keys`] in tests) and a fresh R.
-async fn new_key(
-    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
-) -> Result<(PrivateKey, [u8; 20]), CertError> {
-    let key = key().await.map_err(CertError::Browser)?;
-    Ok((key, pki::random::<20>()?))
-}
-
-/// Step 6's first half: asks the bank which subject to request, makes the key with `key` (the
-/// worker on the page, [`pki::keys`] in tests) and a fresh R, and signs the request.
+/// Step 6's first half: asks the bank which subject to request; the key worker makes the key
+/// and a fresh R and signs the request.
 pub async fn prepare(
     bank: &impl BankApi,
     token: SessionToken,
-    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
     stage: impl AsyncFn(Stage),
 ) -> Result<Prepared, CertError> {
     let ticket = bank.call(PrepareIssuance { token }).await?;
     stage(Stage::Key).await;
-    let (key, r) = new_key(key).await?;
-    let subject = Name::from_str(&ticket.subject).map_err(|_| CertError::UnreadableAnswer)?;
-    let csr = csr::build(&key, subject)?;
-    Ok(Prepared {
-        key: KeyWithR { key, r: r.to_vec() },
-        csr,
-    })
+    let (key, csr) = worker::new_request(RequestSubject::Dn(ticket.subject))
+        .await
+        .map_err(|e| match e {
+            Failure::Damaged => CertError::UnreadableAnswer,
+            other => other.into(),
+        })?;
+    Ok(Prepared { key, csr })
 }
 
 /// Step 6's second half: sends the prepared request, then encrypts the key under `password`
@@ -216,7 +186,7 @@ pub async fn enroll(
         })
         .await?;
     stage(Stage::Encrypt).await;
-    seal(user_id, issued, prepared.key.clone(), password).await
+    seal(user_id, issued, &prepared.key, password).await
 }
 
 /// The issued certificate with its key encrypted under `password`, ready to keep; refused
@@ -224,45 +194,42 @@ pub async fn enroll(
 async fn seal(
     user_id: &str,
     issued: IssuedCertificate,
-    key: KeyWithR,
+    key: &OpenedKey,
     password: &str,
 ) -> Result<Enrolled, CertError> {
-    use der::Decode;
     let certificate = unbase64(&issued.certificate).ok_or(CertError::UnreadableAnswer)?;
-    let public = x509_cert::Certificate::from_der(&certificate)
-        .ok()
-        .and_then(|parsed| pki::ca::certificate_key(&parsed).ok())
-        .ok_or(CertError::UnreadableAnswer)?;
-    let key = pki::key_file::matches_certificate(key, &public).map_err(|_| CertError::NotOurKey)?;
-    let key_file = webcrypto::encrypt(&key, password, PBKDF2_ROUNDS).await?;
+    let (key_file, summary) =
+        worker::seal(&certificate, key, password)
+            .await
+            .map_err(|e| match e {
+                Failure::Damaged => CertError::UnreadableAnswer,
+                other => other.into(),
+            })?;
     Ok(Enrolled {
-        record: record(user_id, &certificate, &key_file, issued.chain)?,
+        record: record(user_id, &certificate, &key_file, issued.chain, summary),
         certificate,
         key_file,
     })
 }
 
 /// A practice certificate from 모의증권 (another institution on the same mock CAs) for the
-/// logged-in customer, its key made by `key` and encrypted under `password`.
+/// logged-in customer, its key made in the key worker and encrypted under `password`.
 pub async fn issue_elsewhere(
     bank: &impl BankApi,
     token: SessionToken,
     user_id: &str,
     password: &str,
-    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
 ) -> Result<Enrolled, CertError> {
     crate::bank::rules::check_password(password).map_err(CertError::Refused)?;
-    let (key, r) = new_key(key).await?;
-    let subject = Name::from_str(&format!("CN={user_id}")).map_err(PkiError::from)?;
-    let request = csr::build(&key, subject)?;
+    let (key, request) = worker::new_request(RequestSubject::Dn(format!("CN={user_id}"))).await?;
     let issued = bank
         .call(IssueElsewhere {
             token,
             csr: base64(&request),
-            random: base64(&r),
+            random: base64(&key.r),
         })
         .await?;
-    seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
+    seal(user_id, issued, &key, password).await
 }
 
 /// Who renews which certificate.
@@ -282,16 +249,14 @@ pub struct Renewal<'a> {
     pub password: &'a str,
 }
 
-/// 인증서 갱신: opens the current key with the password, makes a new key with `key`, asks for a
-/// certificate of the same subject signing the request's hash with the current certificate,
-/// and encrypts the new key under the same password.
+/// 인증서 갱신: opens the current key with the password, makes a new key (the key worker),
+/// asks for a certificate of the same subject signing the request's hash with the current
+/// certificate, and encrypts the new key under the same password.
 pub async fn renew(
     bank: &impl BankApi,
     renewal: Renewal<'_>,
-    key: impl AsyncFnOnce() -> Result<PrivateKey, String>,
     stage: impl AsyncFn(Stage),
 ) -> Result<Enrolled, CertError> {
-    use der::Decode;
     let Renewal {
         token,
         origin,
@@ -301,14 +266,9 @@ pub async fn renew(
         password,
     } = renewal;
     let opened = open_key(certificate, key_file, password).await?;
-    let subject = x509_cert::Certificate::from_der(certificate)
-        .map_err(|_| CertError::Damaged)?
-        .tbs_certificate()
-        .subject()
-        .clone();
     stage(Stage::Key).await;
-    let (key, r) = new_key(key).await?;
-    let request = csr::build(&key, subject)?;
+    let (key, request) =
+        worker::new_request(RequestSubject::OfCertificate(certificate.to_vec())).await?;
     stage(Stage::Certificate).await;
     let proof = prove(bank, origin, &renew_purpose(&request), certificate, &opened).await?;
     let issued = bank
@@ -316,9 +276,9 @@ pub async fn renew(
             token: token.clone(),
             proof,
             csr: base64(&request),
-            random: base64(&r),
+            random: base64(&key.r),
         })
         .await?;
     stage(Stage::Encrypt).await;
-    seal(user_id, issued, KeyWithR { key, r: r.to_vec() }, password).await
+    seal(user_id, issued, &key, password).await
 }

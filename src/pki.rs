@@ -74,7 +74,12 @@ pub type Result<T> = std::result::Result<T, PkiError>;
 
 /// `N` bytes from the platform CSPRNG.
 pub fn random<const N: usize>() -> Result<[u8; N]> {
+    random_bytes().map_err(PkiError::Random)
+}
+
+/// `N` bytes from the platform CSPRNG, or why not (for the page, which links no [`PkiError`]).
+pub fn random_bytes<const N: usize>() -> std::result::Result<[u8; N], String> {
     let mut bytes = [0u8; N];
-    getrandom::fill(&mut bytes).map_err(|e| PkiError::Random(e.to_string()))?;
+    getrandom::fill(&mut bytes).map_err(|e| e.to_string())?;
     Ok(bytes)
 }

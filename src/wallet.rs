@@ -4,7 +4,7 @@
 
 use crate::bio::{self, BioError};
 use crate::customer::{self, CertError, Enrolled};
-use crate::pki::{PkiError, npki};
+use crate::pki::npki;
 use crate::store::certs::{CertStore, request_persistence};
 use crate::store::{StoreError, StoredCertificate};
 
@@ -149,7 +149,8 @@ pub async fn keep_in(place: Place, new: &StoredCertificate) -> Result<(), Wallet
 
 /// Puts `new` where the certificate `old` (DER) was, in one transaction.
 pub async fn replace(old: &[u8], new: &StoredCertificate) -> Result<(), WalletError> {
-    let old_id = npki::summarize(old)
+    let old_id = crate::worker::summary(old)
+        .await
         .map_err(|_| WalletError::Damaged)?
         .fingerprint;
     with_store(
@@ -170,7 +171,8 @@ pub async fn remove(id: &str) -> Result<(), WalletError> {
 
 /// Removes the stored copy of the certificate `certificate` (DER), if there is one.
 pub async fn remove_certificate(certificate: &[u8]) -> Result<(), WalletError> {
-    let id = npki::summarize(certificate)
+    let id = crate::worker::summary(certificate)
+        .await
         .map_err(|_| WalletError::Damaged)?
         .fingerprint;
     remove(&id).await
@@ -258,7 +260,7 @@ pub async fn npki_pairs(
         return crate::worker::unzip(zip.clone())
             .await
             .map_err(|e| match e {
-                PkiError::Zip(why) => WalletError::Files(why),
+                crate::worker::Failure::Zip(why) => WalletError::Files(why),
                 _ => WalletError::Files(
                     "zip 안에서 signCert.der와 signPri.key를 찾을 수 없습니다.".into(),
                 ),

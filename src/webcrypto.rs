@@ -86,8 +86,8 @@ pub async fn encrypt(key: &KeyWithR, password: &str, rounds: u32) -> Result<Vec<
     }
 }
 
-/// Opens a key file with `password`: ours through WebCrypto, any other scheme the key worker
-/// reads ([`crate::pki::transfer::decrypt_any`]) there.
+/// Opens a key file with `password`: ours through WebCrypto, any other scheme we read by
+/// [`crate::pki::transfer::decrypt_any`].
 pub async fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
     #[cfg(target_arch = "wasm32")]
     if let Some((params, ciphertext)) = key_file::Pbes2Aes256::of_file(file) {
@@ -100,8 +100,9 @@ pub async fn decrypt(file: &[u8], password: &str) -> Result<KeyWithR> {
         );
         return key_file::open_plain(&plain);
     }
-    // Any other scheme (older PBES2 variants, classic SEED) is the key worker's.
-    crate::worker::open_key_file(file.to_vec(), password).await
+    // Any other scheme (older PBES2 variants, classic SEED): the Rust code (this runs in the
+    // key worker).
+    crate::pki::transfer::decrypt_any(file, password)
 }
 
 /// Opens a key file and checks that it is the key of `certificate_key`.

@@ -1,26 +1,40 @@
-//! The key worker: everything heavy the customer's side does with keys and key files runs in
-//! this Web Worker, off the page's thread and out of the page's module. The rule: the *bank*
-//! worker ([`crate::bank::worker`]) is the bank; the *key* worker is the customer's toolbox —
-//! making keys, and reading or writing the formats that come from or go to other software
-//! (PKCS#12, classic SEED key files, the NPKI zip). The page keeps what it shows and what
-//! WebCrypto does (our own key file, signing).
+//! The key worker: everything the customer's side does with keys, key files and certificates
+//! runs in this Web Worker, off the page's thread and out of the page's module (the page links
+//! no RSA, DER or X.509 code). The rule: the *bank* worker ([`crate::bank::worker`]) is the
+//! bank; the *key* worker is the customer's toolbox — making keys and requests, opening and
+//! sealing key files (WebCrypto's PBKDF2 and AES in the worker), signing, reading certificates,
+//! and the formats of other software (PKCS#12, classic SEED key files, the NPKI zip). A key
+//! crosses to the page only as bytes ([`OpenedKey`]), to be handed back for the next job.
 //!
-//! The `worker` binary runs [`serve`] (under any name but the bank's); the page sends [`Job`]s through [`KeyWorker`].
-//! Natively (tests) [`perform`] runs the same [`run`] in this thread.
+//! The `worker` binary runs [`serve`] (under any name but the bank's); the page calls the
+//! functions of [`calls`], which send [`Job`]s through [`KeyWorker`]. Natively (tests) the
+//! same [`run`] does them in this thread.
 //!
 //! Protocol (JSON text both ways): the worker posts [`Reply::Ready`] once loaded; each job is
 //! answered with [`Reply::Done`].
 
-use rsa::PrivateKey;
+mod calls;
+mod tasks;
+
+pub use calls::*;
+
 use serde::{Deserialize, Serialize};
 
 use crate::pki::PkiError;
-use crate::pki::key_file::KeyWithR;
-use crate::pki::transfer::PfxCipher;
+use crate::pki::npki::{Details, Summary};
 
 /// Where Trunk puts the loader of the app's one worker module (`src/bin/worker.rs`), which is
 /// the key worker and, started under its name, the bank's worker.
 pub const WORKER_URL: &str = "/worker_loader.js";
+
+/// Whose name a new certificate request carries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum RequestSubject {
+    /// The DN the bank named (RFC 4514).
+    Dn(String),
+    /// The subject of this certificate (DER): a renewal.
+    OfCertificate(Vec<u8>),
+}
 
 /// What the page asks of the worker.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -28,6 +42,71 @@ pub enum Job {
     /// A new RSA-2048 key: made by the platform's WebCrypto, by the rsa crate where WebCrypto
     /// is missing.
     Generate,
+    /// A new key with a fresh R, and the signed certificate request (PKCS#10) for `subject`.
+    Request {
+        /// Whose name the request carries.
+        subject: RequestSubject,
+    },
+    /// Checks that `key` is the certificate's and encrypts it under `password` at our floor.
+    Seal {
+        /// The certificate, DER.
+        certificate: Vec<u8>,
+        /// The key.
+        key: OpenedKey,
+        /// The certificate password.
+        password: String,
+    },
+    /// Opens a key file of any format we read with `password` and checks that it is the
+    /// certificate's key.
+    Unlock {
+        /// The certificate, DER.
+        certificate: Vec<u8>,
+        /// The key file.
+        key_file: Vec<u8>,
+        /// The certificate password.
+        password: String,
+    },
+    /// Signs `message` (PKCS#1 v1.5, SHA-256).
+    Sign {
+        /// The key.
+        key: OpenedKey,
+        /// What is signed.
+        message: Vec<u8>,
+    },
+    /// What the lists show of each certificate (DER); `None` for one that does not read.
+    Summaries(Vec<Vec<u8>>),
+    /// Everything 인증서 관리 shows of a certificate (DER).
+    Details(Vec<u8>),
+    /// The key as plain PKCS#8 with its R (sealed by 바이오인증's own key on the page).
+    PlainKey(OpenedKey),
+    /// The key of plain PKCS#8 with its R, checked against the certificate (DER).
+    FromPlain {
+        /// The plain key.
+        plain: Vec<u8>,
+        /// The certificate.
+        certificate: Vec<u8>,
+    },
+    /// 스마트폰인증서 복사: the number's keys under a slot's salt (scrypt).
+    NumberKeys {
+        /// The 12 digits.
+        digits: String,
+        /// The slot's salt.
+        salt: Vec<u8>,
+    },
+    /// 스마트폰인증서 복사, the sender: the package signed for this slot and receiver, its key
+    /// file at our floor, sealed with the number's package key.
+    SealPackage(Box<Outgoing>),
+    /// 스마트폰인증서 복사, the receiver: a sealed package opened and checked.
+    OpenPackage {
+        /// The number's package key.
+        package_key: Vec<u8>,
+        /// What the relay held.
+        sealed: Vec<u8>,
+        /// The slot.
+        slot: String,
+        /// The receiver's nonce, base64.
+        nonce: String,
+    },
     /// Opens a PKCS#12 file (`.pfx`, `.p12`) with its password.
     OpenPfx {
         /// The file.
@@ -76,8 +155,26 @@ pub enum Job {
     },
 }
 
-/// A private key with its R, as it crosses to and from the worker.
+/// 스마트폰인증서 복사: what the sender seals.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outgoing {
+    /// The number's package key.
+    pub package_key: Vec<u8>,
+    /// The package, unsigned.
+    pub package: crate::pki::copy::Package,
+    /// The slot.
+    pub slot: String,
+    /// The receiver's nonce, base64.
+    pub nonce: String,
+    /// The opened key, which signs and, for a file under our floor, is sealed again.
+    pub key: OpenedKey,
+    /// Its password.
+    pub password: String,
+}
+
+/// A private key with its R, as it crosses to and from the worker: bytes the page keeps and
+/// hands back, never reads.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct OpenedKey {
     /// PKCS#1 RSAPrivateKey, DER.
     pub pkcs1: Vec<u8>,
@@ -85,27 +182,17 @@ pub struct OpenedKey {
     pub r: Vec<u8>,
 }
 
-impl OpenedKey {
-    fn of(key: &KeyWithR) -> Result<Self, PkiError> {
-        use rsa::pkcs1::EncodeRsaPrivateKey;
-        Ok(Self {
-            pkcs1: key
-                .key
-                .to_pkcs1_der()
-                .map_err(|e| PkiError::Invalid(e.to_string()))?
-                .as_bytes()
-                .to_vec(),
-            r: key.r.clone(),
-        })
+impl std::fmt::Debug for OpenedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OpenedKey(..)")
     }
+}
 
-    fn open(&self) -> Result<KeyWithR, PkiError> {
-        use rsa::pkcs1::DecodeRsaPrivateKey;
-        Ok(KeyWithR {
-            key: PrivateKey::from_pkcs1_der(&self.pkcs1)
-                .map_err(|e| PkiError::Invalid(e.to_string()))?,
-            r: self.r.clone(),
-        })
+impl Drop for OpenedKey {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.pkcs1.zeroize();
+        self.r.zeroize();
     }
 }
 
@@ -119,6 +206,20 @@ pub enum Output {
         /// Time spent generating.
         millis: f64,
     },
+    /// A new key and its signed request.
+    Request {
+        /// The key, with its R.
+        key: OpenedKey,
+        /// PKCS#10, DER.
+        csr: Vec<u8>,
+    },
+    /// A sealed key file and the summary of its certificate.
+    Sealed {
+        /// Our key file.
+        key_file: Vec<u8>,
+        /// The certificate's summary.
+        summary: Summary,
+    },
     /// An opened file: the key, and the certificate when the file carried one.
     Opened {
         /// The certificate, DER (PKCS#12 only).
@@ -126,14 +227,27 @@ pub enum Output {
         /// The key.
         key: OpenedKey,
     },
-    /// A file written.
+    /// A signature, or another file written.
     File(Vec<u8>),
+    /// Summaries, in the order asked.
+    Summaries(Vec<Option<Summary>>),
+    /// A certificate's details.
+    Details(Box<Details>),
+    /// The number's keys: the verifier and the package key.
+    NumberKeys {
+        /// What the relay checks.
+        verifier: Vec<u8>,
+        /// What seals the package.
+        package_key: Vec<u8>,
+    },
+    /// A copy package opened and checked.
+    Arrived(crate::pki::copy::Package),
     /// `signCert.der` and `signPri.key` of each folder.
     Pairs(Vec<(Vec<u8>, Vec<u8>)>),
 }
 
 /// Why a job failed, as it crosses back to the page.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Failure {
     /// [`PkiError::WrongPassword`].
     WrongPassword,
@@ -141,6 +255,12 @@ pub enum Failure {
     UnsafeKdf(String),
     /// [`PkiError::Zip`].
     Zip(String),
+    /// [`PkiError::KeyMismatch`]: the key is not the certificate's.
+    KeyMismatch,
+    /// The certificate or the package does not read, or its signature does not verify.
+    Damaged,
+    /// Refused with this Korean message.
+    Refused(String),
     /// Anything else, as text.
     Other(String),
 }
@@ -151,18 +271,8 @@ impl From<PkiError> for Failure {
             PkiError::WrongPassword => Self::WrongPassword,
             PkiError::UnsafeKdf(what) => Self::UnsafeKdf(what),
             PkiError::Zip(why) => Self::Zip(why),
+            PkiError::KeyMismatch => Self::KeyMismatch,
             other => Self::Other(other.to_string()),
-        }
-    }
-}
-
-impl From<Failure> for PkiError {
-    fn from(e: Failure) -> Self {
-        match e {
-            Failure::WrongPassword => Self::WrongPassword,
-            Failure::UnsafeKdf(what) => Self::UnsafeKdf(what),
-            Failure::Zip(why) => Self::Zip(why),
-            Failure::Other(text) => Self::Invalid(text),
         }
     }
 }
@@ -176,187 +286,26 @@ pub enum Reply {
     Done(Result<Output, Failure>),
 }
 
-/// A new RSA-2048 key: in the browser WebCrypto's `generateKey` (the rsa crate in
-/// WebAssembly is several times slower; it stays only for a browser without WebCrypto, and
-/// for the native tests).
-async fn new_key() -> Result<PrivateKey, PkiError> {
-    #[cfg(target_arch = "wasm32")]
-    if let Ok(key) = crate::webcrypto::generate_rsa().await {
-        return Ok(key);
-    }
-    crate::pki::keys::generate()
-}
-
 /// Does one job, here (in the worker, or natively in tests); `now` times key generation.
 pub async fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
-    use crate::pki::{npki, transfer};
-    Ok(match job {
-        Job::Generate => {
-            let started = now();
-            let key = KeyWithR {
-                key: new_key().await?,
-                r: Vec::new(),
-            };
-            Output::Key {
-                key: OpenedKey::of(&key)?,
-                millis: now() - started,
-            }
-        }
-        Job::OpenPfx { pfx, password } => {
-            let (certificate, key) = transfer::import_pfx(&pfx, &password)?;
-            Output::Opened {
-                certificate: Some(certificate),
-                key: OpenedKey::of(&key)?,
-            }
-        }
-        Job::OpenKeyFile { file, password } => Output::Opened {
-            certificate: None,
-            key: OpenedKey::of(&transfer::decrypt_any(&file, &password)?)?,
-        },
-        Job::WritePfx {
-            certificate,
-            chain,
-            key,
-            password,
-            legacy,
-        } => {
-            let cipher = if legacy {
-                PfxCipher::Legacy3Des
-            } else {
-                PfxCipher::Aes256
-            };
-            Output::File(transfer::export_pfx(
-                &certificate,
-                &chain,
-                &key.open()?,
-                &password,
-                cipher,
-            )?)
-        }
-        Job::ClassicKeyFile { key, password } => {
-            Output::File(transfer::encrypt_classic(&key.open()?, &password)?)
-        }
-        Job::Zip {
-            certificate,
-            key_file,
-        } => Output::File(npki::zip(&certificate, &key_file)?),
-        Job::Unzip { zip } => Output::Pairs(
-            npki::unzip_all(&zip)?
-                .into_iter()
-                .map(|f| (f.certificate, f.key_file))
-                .collect(),
-        ),
-    })
+    tasks::run(job, now).await
 }
 
 /// Has the worker do `job` (natively: does it here).
-pub async fn perform(job: Job) -> Result<Output, PkiError> {
+pub async fn perform(job: Job) -> Result<Output, Failure> {
     #[cfg(target_arch = "wasm32")]
     {
         // An idle worker if there is one; it is kept for the next job if all went well.
-        let worker = browser::take_worker().await.map_err(PkiError::Invalid)?;
+        let worker = browser::take_worker().await.map_err(Failure::Other)?;
         let done = worker.perform(job).await;
-        if done.is_ok() {
+        if !matches!(done, Err(Failure::Other(_))) {
             browser::give_back(worker);
         }
         done
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        run(job, || 0.0).await.map_err(PkiError::from)
-    }
-}
-
-fn unexpected() -> PkiError {
-    PkiError::Invalid("키 작업자의 응답이 올바르지 않습니다.".to_owned())
-}
-
-/// A new RSA-2048 key, made in the key worker ([`Job::Generate`]), and the milliseconds the
-/// worker spent on it.
-pub async fn generate_timed() -> Result<(PrivateKey, f64), PkiError> {
-    match perform(Job::Generate).await? {
-        Output::Key { key, millis } => Ok((key.open()?.key.clone(), millis)),
-        _ => Err(unexpected()),
-    }
-}
-
-/// A new RSA-2048 key, made in the key worker.
-pub async fn generate_key() -> Result<PrivateKey, String> {
-    Ok(generate_timed().await.map_err(|e| e.to_string())?.0)
-}
-
-/// Opens a PKCS#12 file: its certificate and key.
-pub async fn open_pfx(pfx: Vec<u8>, password: &str) -> Result<(Vec<u8>, KeyWithR), PkiError> {
-    let password = password.to_owned();
-    match perform(Job::OpenPfx { pfx, password }).await? {
-        Output::Opened {
-            certificate: Some(certificate),
-            key,
-        } => Ok((certificate, key.open()?)),
-        _ => Err(unexpected()),
-    }
-}
-
-/// Opens a key file of any format we read.
-pub async fn open_key_file(file: Vec<u8>, password: &str) -> Result<KeyWithR, PkiError> {
-    let password = password.to_owned();
-    match perform(Job::OpenKeyFile { file, password }).await? {
-        Output::Opened { key, .. } => key.open(),
-        _ => Err(unexpected()),
-    }
-}
-
-/// Writes a PKCS#12 file.
-pub async fn write_pfx(
-    certificate: Vec<u8>,
-    chain: Vec<Vec<u8>>,
-    key: &KeyWithR,
-    password: &str,
-    cipher: PfxCipher,
-) -> Result<Vec<u8>, PkiError> {
-    let job = Job::WritePfx {
-        certificate,
-        chain,
-        key: OpenedKey::of(key)?,
-        password: password.to_owned(),
-        legacy: cipher == PfxCipher::Legacy3Des,
-    };
-    match perform(job).await? {
-        Output::File(pfx) => Ok(pfx),
-        _ => Err(unexpected()),
-    }
-}
-
-/// The classic NPKI key file of `key` under `password`, for older programs.
-pub async fn classic_key_file(key: &KeyWithR, password: &str) -> Result<Vec<u8>, PkiError> {
-    let job = Job::ClassicKeyFile {
-        key: OpenedKey::of(key)?,
-        password: password.to_owned(),
-    };
-    match perform(job).await? {
-        Output::File(file) => Ok(file),
-        _ => Err(unexpected()),
-    }
-}
-
-/// The NPKI folder as a zip.
-pub async fn zip(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Vec<u8>, PkiError> {
-    match perform(Job::Zip {
-        certificate,
-        key_file,
-    })
-    .await?
-    {
-        Output::File(zip) => Ok(zip),
-        _ => Err(unexpected()),
-    }
-}
-
-/// `signCert.der` and `signPri.key` of every NPKI folder in a zip.
-pub async fn unzip(zip: Vec<u8>) -> Result<Vec<(Vec<u8>, Vec<u8>)>, PkiError> {
-    match perform(Job::Unzip { zip }).await? {
-        Output::Pairs(pairs) => Ok(pairs),
-        _ => Err(unexpected()),
+        run(job, || 0.0).await
     }
 }
 

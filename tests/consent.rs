@@ -173,7 +173,6 @@ fn while_withdrawn_no_other_institutions_certificate_is_registered() {
         c.t(),
         c.who.user_id,
         PASSWORD,
-        || async { keys::generate().map_err(|e| e.to_string()) },
     ))
     .unwrap();
     let registered = block_on(cert_center::customer::register(

@@ -7,7 +7,7 @@ mod common;
 
 use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::{CertError, Enrolled, Stage, certificate_login, enroll, prepare};
-use cert_center::pki::{keys, npki};
+use cert_center::pki::npki;
 use common::*;
 
 const PASSWORD: &str = "Hong!2026pass";
@@ -17,12 +17,9 @@ fn hong_enrolled() -> (Customer, Enrolled, Vec<Stage>) {
     let c = login(&demo::HONG);
     c.through_step_5();
     let stages = std::cell::RefCell::new(Vec::new());
-    let prepared = block_on(prepare(
-        &c.bank,
-        c.t(),
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |stage| stages.borrow_mut().push(stage),
-    ))
+    let prepared = block_on(prepare(&c.bank, c.t(), async |stage| {
+        stages.borrow_mut().push(stage)
+    }))
     .unwrap();
     let enrolled = block_on(enroll(
         &c.bank,

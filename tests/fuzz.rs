@@ -691,13 +691,7 @@ fn recorded_visit() -> Visit {
         token: t(),
         details: hong.details(),
     }));
-    let prepared = block_on(customer::prepare(
-        &rec,
-        t(),
-        || async { keys::generate().map_err(|e| e.to_string()) },
-        async |_| {},
-    ))
-    .unwrap();
+    let prepared = block_on(customer::prepare(&rec, t(), async |_| {})).unwrap();
     let enrolled = block_on(customer::enroll(
         &rec,
         t(),
@@ -722,14 +716,7 @@ fn recorded_visit() -> Visit {
     let _ = block_on(rec.call(GetCrl { ca: Ca::Kica }));
     let _ = block_on(rec.call(GetRootCertificate));
     let _ = block_on(rec.call(StartRegistration { token: t() }));
-    let other = block_on(customer::issue_elsewhere(
-        &rec,
-        t(),
-        "hong01",
-        PASSWORD,
-        || async { keys::generate().map_err(|e| e.to_string()) },
-    ))
-    .unwrap();
+    let other = block_on(customer::issue_elsewhere(&rec, t(), "hong01", PASSWORD)).unwrap();
     let _ = block_on(customer::register(
         &rec,
         t(),
@@ -752,7 +739,6 @@ fn recorded_visit() -> Visit {
             key_file: &enrolled.key_file,
             password: PASSWORD,
         },
-        || async { keys::generate().map_err(|e| e.to_string()) },
         async |_| {},
     ));
     let _ = block_on(customer::revoke(

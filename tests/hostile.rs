@@ -212,6 +212,7 @@ fn npki_paths_never_climb_out_of_their_folder() {
         expires: String::new(),
         issuer: "..".into(),
         subject: "CN=../../../tmp/evil,O=x".into(),
+        business: false,
     };
     let folder = npki::folder(&summary);
     assert_eq!(folder, "NPKI/_/USER/cn=.._.._.._tmp_evil,o=x");

@@ -7,7 +7,6 @@ mod common;
 
 use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::{self, CertError, Enrolled};
-use cert_center::pki::keys;
 use common::*;
 use der::Decode;
 
@@ -19,7 +18,6 @@ fn elsewhere(c: &Customer) -> Enrolled {
         c.t(),
         c.who.user_id,
         PASSWORD,
-        || async { keys::generate().map_err(|e| e.to_string()) },
     ))
     .unwrap()
 }
@@ -212,7 +210,6 @@ fn a_registered_certificate_is_not_this_banks_to_reissue_renew_revoke_or_list_in
             key_file: &other.key_file,
             password: PASSWORD,
         },
-        || async { keys::generate().map_err(|e| e.to_string()) },
         async |_| {},
     ))
     .unwrap_err()

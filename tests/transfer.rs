@@ -424,8 +424,8 @@ fn pypinksign_opens_the_compatible_npki_export_and_signs() {
         &certificate,
         &std::fs::read(dir.join("signPri.key")).unwrap(),
         Vec::new(),
-    )
-    .unwrap();
+        cert_center::pki::npki::summarize(&certificate).unwrap(),
+    );
     let zip = block_on(customer::export_npki_compatible(&stored, SAMPLE_PASSWORD)).unwrap();
     let (cert_file, key_file) = cert_center::pki::npki::unzip(&zip).unwrap();
     assert_eq!(cert_file, certificate);

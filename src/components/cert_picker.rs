@@ -8,7 +8,6 @@ use super::TableHead;
 use wasm_bindgen::JsCast;
 
 use super::Dialog;
-use crate::pki::npki;
 use crate::wallet::{self, WalletError};
 
 /// Where the certificates come from.
@@ -43,22 +42,31 @@ pub struct Candidate {
     pub stored: Option<crate::store::StoredCertificate>,
 }
 
-/// A certificate from files with the row it shows; a certificate that does not parse is the
-/// Korean reason.
-pub fn candidate(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Candidate, String> {
-    let summary = npki::summarize(&certificate)
-        .map_err(|_| "signCert.der가 인증서 파일이 아닙니다.".to_owned())?;
-    Ok(Candidate {
-        row: Row {
-            kind: summary.kind,
-            holder: summary.holder,
-            expires: summary.expires,
-            issuer: summary.issuer,
-        },
-        certificate,
-        key_file,
-        stored: None,
-    })
+/// Certificates from files with the rows they show (read in the key worker); a certificate
+/// that does not parse is the Korean reason.
+pub async fn candidates(pairs: Vec<(Vec<u8>, Vec<u8>)>) -> Result<Vec<Candidate>, WalletError> {
+    let unreadable = || WalletError::Files("signCert.der가 인증서 파일이 아닙니다.".to_owned());
+    let summaries = crate::worker::summaries(pairs.iter().map(|(c, _)| c.clone()).collect())
+        .await
+        .map_err(|_| unreadable())?;
+    pairs
+        .into_iter()
+        .zip(summaries)
+        .map(|((certificate, key_file), summary)| {
+            let summary = summary.ok_or_else(unreadable)?;
+            Ok(Candidate {
+                row: Row {
+                    kind: summary.kind,
+                    holder: summary.holder,
+                    expires: summary.expires,
+                    issuer: summary.issuer,
+                },
+                certificate,
+                key_file,
+                stored: None,
+            })
+        })
+        .collect()
 }
 
 /// The browser certificates of this site, as candidates.
@@ -80,11 +88,7 @@ async fn stored() -> Result<Vec<Candidate>, WalletError> {
 
 /// The certificates in picked files (a zip may hold several folders: each is a row).
 async fn from_files(files: web_sys::FileList) -> Result<Vec<Candidate>, WalletError> {
-    wallet::npki_pairs(&wallet::read_files(files).await?)
-        .await?
-        .into_iter()
-        .map(|(certificate, key_file)| candidate(certificate, key_file).map_err(WalletError::Files))
-        .collect()
+    candidates(wallet::npki_pairs(&wallet::read_files(files).await?).await?).await
 }
 
 /// What one row of the list shows: 구분, 사용자, 만료일, 발급자.

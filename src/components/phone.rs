@@ -233,7 +233,9 @@ fn PhoneLogin(
             let (certificate, key_file) = record
                 .files()
                 .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
-            let corporate = customer::is_business_certificate(&certificate);
+            let corporate = crate::worker::summary(&certificate)
+                .await
+                .is_ok_and(|summary| summary.business);
             let origin = window().location().origin().unwrap_or_default();
             let grant = customer::certificate_login(
                 &bank.for_device(),

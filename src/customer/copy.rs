@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::bank::api::{RELAY, RelayFetch, RelayFind, RelayOpen, RelaySend, SessionToken};
-use crate::pki::copy::{self as sealing, NumberKeys, Package};
+use crate::pki::copy::{self as sealing, Package};
 
 /// A receiver's open slot: the number it shows and what it fetches with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +15,10 @@ pub struct Receiving {
     pub slot: String,
     /// The receiving device's login session.
     token: SessionToken,
-    keys: NumberKeys,
+    /// The number's package key (the verifier went to the relay).
+    package_key: zeroize::Zeroizing<Vec<u8>>,
+    /// The verifier.
+    verifier: Vec<u8>,
     /// The nonce this receiver opened the slot with, base64.
     nonce: String,
 }
@@ -38,17 +41,20 @@ pub struct Arrived {
     pub key_file: Vec<u8>,
     /// The chain, DER in base64.
     pub chain: Vec<String>,
+    /// What the lists show of the certificate.
+    pub summary: Summary,
 }
 
 impl Arrived {
     /// The record to keep it under, in the browser or on the phone.
     pub fn record(&self) -> Result<StoredCertificate, CertError> {
-        record(
+        Ok(record(
             &self.user_id,
             &self.certificate,
             &self.key_file,
             self.chain.clone(),
-        )
+            self.summary.clone(),
+        ))
     }
 }
 
@@ -58,27 +64,23 @@ fn digits_of(typed: &str) -> Result<String, CertError> {
     })
 }
 
-/// Whether a key file is in our own format at our floor (PBES2, PBKDF2-HMAC-SHA256 with at
-/// least [`PBKDF2_ROUNDS`] and at most the bounds' rounds, a 16-byte salt, AES-256-CBC).
-fn at_our_floor(key_file: &[u8]) -> bool {
-    pki::key_file::Pbes2Aes256::of_file(key_file).is_some_and(|(params, _)| {
-        (PBKDF2_ROUNDS..=pki::kdf_bounds::MAX_ROUNDS).contains(&params.rounds)
-            && params.salt.len() == 16
-    })
+/// Random bytes, or why not.
+fn random<const N: usize>() -> Result<[u8; N], CertError> {
+    crate::pki::random_bytes().map_err(CertError::Browser)
 }
 
 /// The receiver, logged in with `token`: a fresh random 인증번호, its slot opened at the relay.
 pub async fn receive(bank: &impl BankApi, token: SessionToken) -> Result<Receiving, CertError> {
-    let random = pki::random::<12>()?;
-    let digits: String = random.iter().map(|b| char::from(b'0' + b % 10)).collect();
-    let salt = pki::random::<16>()?;
-    let keys = NumberKeys::derive(&digits, &salt)?;
-    let nonce = base64(&pki::random::<16>()?);
+    let number = random::<12>()?;
+    let digits: String = number.iter().map(|b| char::from(b'0' + b % 10)).collect();
+    let salt = random::<16>()?;
+    let (verifier, package_key) = worker::number_keys(&digits, &salt).await?;
+    let nonce = base64(&random::<16>()?);
     let opened = bank
         .call(RelayOpen {
             token: token.clone(),
             verifier_salt: base64(&salt),
-            verifier: base64(&keys.verifier),
+            verifier: base64(&verifier),
             nonce: nonce.clone(),
         })
         .await?;
@@ -86,7 +88,8 @@ pub async fn receive(bank: &impl BankApi, token: SessionToken) -> Result<Receivi
         digits,
         slot: opened.slot,
         token,
-        keys,
+        package_key: zeroize::Zeroizing::new(package_key),
+        verifier,
         nonce,
     })
 }
@@ -100,7 +103,7 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
         .call(RelayFetch {
             token: r.token.clone(),
             slot: r.slot.clone(),
-            verifier: base64(&r.keys.verifier),
+            verifier: base64(&r.verifier),
         })
         .await?;
     let Some(sealed) = fetched else {
@@ -108,30 +111,24 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
     };
     let damaged =
         || CertError::Refused("받은 인증서가 손상되었습니다. 다시 복사해 주세요.".to_owned());
-    let plain = r.keys.open(&unbase64(&sealed).ok_or_else(damaged)?)?;
-    let package: Package = serde_json::from_slice(&plain).map_err(|_| damaged())?;
+    let sealed = unbase64(&sealed).ok_or_else(damaged)?;
+    let package = worker::open_package(&r.package_key, sealed, &r.slot, &r.nonce)
+        .await
+        .map_err(|e| match e {
+            known @ (Failure::WrongPassword | Failure::Damaged | Failure::Refused(_)) => {
+                CertError::from(known)
+            }
+            _ => damaged(),
+        })?;
     let certificate = unbase64(&package.certificate).ok_or_else(damaged)?;
     let key_file = unbase64(&package.key_file).ok_or_else(damaged)?;
-    npki::summarize(&certificate).map_err(|_| damaged())?;
-    let parsed =
-        <x509_cert::Certificate as der::Decode>::from_der(&certificate).map_err(|_| damaged())?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| damaged())?;
-    let message = package.signed_message(&r.slot, &r.nonce);
-    let signature = unbase64(&package.signature).ok_or_else(damaged)?;
-    if !signing::verify(&public, message.as_bytes(), &signature) {
-        return Err(CertError::Damaged);
-    }
-    if !at_our_floor(&key_file) {
-        return Err(CertError::Refused(
-            "받은 인증서의 개인키 파일이 이 센터의 보호 기준(PBKDF2 600,000회, AES-256)에 맞지 않아 저장하지 않았습니다."
-                .to_owned(),
-        ));
-    }
+    let summary = worker::summary(&certificate).await.map_err(|_| damaged())?;
     Ok(Some(Arrived {
         user_id: package.user_id,
         certificate,
         key_file,
         chain: package.chain,
+        summary,
     }))
 }
 
@@ -168,27 +165,27 @@ pub async fn send(
     let opened = open_key(certificate, key_file, password).await?;
     let proof = prove(bank, origin, RELAY, certificate, &opened).await?;
     let target = bank.call(RelayFind { proof }).await?;
-    // A key file from NPKI files travels at our floor, never at its own (maybe 1 round).
-    let key_file = match at_our_floor(key_file) {
-        true => key_file.to_vec(),
-        false => webcrypto::encrypt(&opened, password, PBKDF2_ROUNDS).await?,
-    };
-    let mut package = Package {
+    let salt = unbase64(&target.verifier_salt).ok_or(CertError::UnreadableAnswer)?;
+    let (verifier, package_key) = worker::number_keys(&digits, &salt).await?;
+    let package = Package {
         user_id: user_id.to_owned(),
         certificate: base64(certificate),
-        key_file: base64(&key_file),
+        key_file: base64(key_file),
         chain: chain.to_vec(),
         signature: String::new(),
     };
-    let message = package.signed_message(&target.slot, &target.nonce);
-    package.signature = base64(&signing::sign(&opened.key, message.as_bytes()));
-    let plain = serde_json::to_vec(&package).map_err(|e| CertError::Browser(e.to_string()))?;
-    let salt = unbase64(&target.verifier_salt).ok_or(CertError::UnreadableAnswer)?;
-    let keys = NumberKeys::derive(&digits, &salt)?;
-    let sealed = keys.seal(&plain)?;
+    let sealed = worker::seal_package(worker::Outgoing {
+        package_key,
+        package,
+        slot: target.slot.clone(),
+        nonce: target.nonce,
+        key: opened,
+        password: password.to_owned(),
+    })
+    .await?;
     bank.call(RelaySend {
         slot: target.slot,
-        verifier: base64(&keys.verifier),
+        verifier: base64(&verifier),
         package: base64(&sealed),
     })
     .await?;

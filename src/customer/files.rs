@@ -25,7 +25,7 @@ pub async fn change_password(
             }
             other => other,
         })?;
-    let sealed = webcrypto::encrypt(&opened, new, PBKDF2_ROUNDS).await?;
+    let (sealed, _) = worker::seal(&certificate, &opened, new).await?;
     Ok(StoredCertificate {
         private_key: base64(&sealed),
         ..record.clone()
@@ -53,58 +53,55 @@ pub async fn import(
     incoming: Incoming,
     password: &str,
 ) -> Result<Enrolled, CertError> {
-    use der::Decode;
     let refused = |message: &str| CertError::Refused(message.to_owned());
-    let wrong = |e: PkiError| match CertError::from(e) {
+    let wrong = |e: Failure| match CertError::from(e) {
         known @ (CertError::WrongPassword | CertError::UnsafeFile(_)) => known,
         _ => refused(
             "인증서 파일을 읽을 수 없습니다. 공인인증서 파일(signCert.der, signPri.key) 또는 PKCS#12(.pfx, .p12) 파일인지 확인해 주세요.",
         ),
     };
     let (certificate, opened) = match incoming {
-        Incoming::Pfx(pfx) => crate::worker::open_pfx(pfx, password)
-            .await
-            .map_err(wrong)?,
+        Incoming::Pfx(pfx) => worker::open_pfx(pfx, password).await.map_err(wrong)?,
         Incoming::Npki {
             certificate,
             key_file,
         } => {
-            let opened = crate::worker::open_key_file(key_file, password)
+            let opened = worker::open_key_file(key_file, password)
                 .await
                 .map_err(wrong)?;
             (certificate, opened)
         }
     };
-    let unreadable = || refused("인증서 파일(signCert.der)을 읽을 수 없습니다.");
-    let parsed = x509_cert::Certificate::from_der(&certificate).map_err(|_| unreadable())?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| unreadable())?;
-    let opened = pki::key_file::matches_certificate(opened, &public).map_err(|_| {
-        refused("개인키가 이 인증서의 것이 아닙니다. 같은 폴더의 두 파일을 함께 선택해 주세요.")
-    })?;
     if opened.r.len() != 20 {
         return Err(refused(
             "이 파일의 개인키에는 본인확인용 난수(R)가 없어 은행 로그인에 쓸 수 없습니다. 인증서를 발급받은 곳에서 개인키째 다시 내보내 주세요.",
         ));
     }
-    let key_file = webcrypto::encrypt(&opened, password, PBKDF2_ROUNDS).await?;
+    // Sealed at our floor once the worker has checked that the key is the certificate's.
+    let (key_file, summary) = worker::seal(&certificate, &opened, password)
+        .await
+        .map_err(|e| match e {
+            Failure::Damaged => refused("인증서 파일(signCert.der)을 읽을 수 없습니다."),
+            Failure::KeyMismatch => refused(
+                "개인키가 이 인증서의 것이 아닙니다. 같은 폴더의 두 파일을 함께 선택해 주세요.",
+            ),
+            other => other.into(),
+        })?;
     Ok(Enrolled {
-        record: record(user_id, &certificate, &key_file, Vec::new())?,
+        record: record(user_id, &certificate, &key_file, Vec::new(), summary),
         certificate,
         key_file,
     })
 }
 
-/// 내보내기 (NPKI 파일, 구형 프로그램용): opens the stored key with `password` and writes
-/// `NPKI.zip` with the classic key file (seedCBCWithSHA1) under the same password, which older
-/// NPKI programs read (written by the key worker).
 pub async fn export_npki_compatible(
     stored: &StoredCertificate,
     password: &str,
 ) -> Result<Vec<u8>, CertError> {
     let (certificate, key_file) = stored.files().ok_or(CertError::Damaged)?;
     let opened = open_key(&certificate, &key_file, password).await?;
-    let classic = crate::worker::classic_key_file(&opened, password).await?;
-    Ok(crate::worker::zip(certificate, classic).await?)
+    let classic = worker::classic_key_file(&opened, password).await?;
+    Ok(worker::zip(certificate, classic).await?)
 }
 
 /// 내보내기 (PKCS#12): opens the stored key with `password` and writes a `.pfx` under the same
@@ -121,5 +118,5 @@ pub async fn export_pfx(
         .iter()
         .map(|c| unbase64(c).ok_or(CertError::Damaged))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(crate::worker::write_pfx(certificate, chain, &opened, password, cipher).await?)
+    Ok(worker::write_pfx(certificate, chain, &opened, password, cipher).await?)
 }

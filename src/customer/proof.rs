@@ -4,16 +4,14 @@
 
 use super::*;
 
-/// Opens `key_file` with `password` and checks that it is `certificate`'s key.
+/// Opens `key_file` with `password` and checks that it is `certificate`'s key (in the key
+/// worker).
 pub async fn open_key(
     certificate: &[u8],
     key_file: &[u8],
     password: &str,
-) -> Result<KeyWithR, CertError> {
-    use der::Decode;
-    let parsed = x509_cert::Certificate::from_der(certificate).map_err(|_| CertError::Damaged)?;
-    let public = pki::ca::certificate_key(&parsed).map_err(|_| CertError::Damaged)?;
-    webcrypto::unlock(key_file, password, &public)
+) -> Result<OpenedKey, CertError> {
+    worker::unlock(certificate, key_file, password)
         .await
         .map_err(|e| match CertError::from(e) {
             known @ (CertError::WrongPassword | CertError::UnsafeFile(_)) => known,
@@ -27,12 +25,12 @@ pub(super) async fn prove(
     origin: &str,
     purpose: &str,
     certificate: &[u8],
-    opened: &KeyWithR,
-) -> Result<CertificateProof, BankError> {
+    opened: &OpenedKey,
+) -> Result<CertificateProof, CertError> {
     let challenge = bank.call(LoginChallenge).await?;
     let message = signed_message(purpose, origin, &challenge.nonce);
     Ok(CertificateProof {
-        signature: base64(&signing::sign(&opened.key, message.as_bytes())),
+        signature: base64(&worker::sign(opened, message.as_bytes()).await?),
         nonce: challenge.nonce,
         certificate: base64(certificate),
         random: base64(&opened.r),
@@ -75,7 +73,7 @@ pub async fn certificate_login_opened(
     origin: &str,
     corporate: bool,
     certificate: &[u8],
-    opened: &KeyWithR,
+    opened: &OpenedKey,
 ) -> Result<SessionGrant, CertError> {
     let proof = prove(bank, origin, LOGIN, certificate, opened).await?;
     Ok(bank.call(CertificateLogin { proof, corporate }).await?)

@@ -1,7 +1,6 @@
 //! 성능 측정 (for developers, `/bench`): in this browser, RSA-2048 key generation as the app
 //! does it (in the key worker, by WebCrypto, loaded by the rsa crate) against WebCrypto's bare
-//! `generateKey` on the page; opening our key file as the app does
-//! (WebCrypto PBKDF2 and AES) against WebCrypto's bare `deriveBits` at the same rounds; and one
+//! `generateKey` on the page; and one
 //! bank request's round trip through the bank worker and IndexedDB. The figures are medians;
 //! `#bench-result` carries them as JSON for `scripts/bench`, which also times a whole issuance
 //! (the [`ISSUANCE`] measure) and runs Lighthouse.
@@ -11,12 +10,11 @@ use leptos::prelude::*;
 use crate::components::{ActionButton, TableHead};
 
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::bank::BankApi;
 use crate::contexts::use_bank;
-use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
 
 /// How many times each operation runs.
 const RUNS: usize = 30;
@@ -60,12 +58,6 @@ pub struct Figures {
     /// One bank request (`login_challenge`) through the bank worker and IndexedDB, without
     /// the simulated network latency.
     pub bank_round_trip_ms: f64,
-    /// Opening it as the app does: PBKDF2 and AES through WebCrypto, parsing in Rust.
-    pub unlock_app_ms: f64,
-    /// WebCrypto `deriveBits` PBKDF2-SHA-256 at the same rounds.
-    pub derive_bits_ms: f64,
-    /// The PBKDF2 rounds.
-    pub pbkdf2_rounds: u32,
 }
 
 fn median(mut samples: Vec<f64>) -> f64 {
@@ -112,39 +104,6 @@ async fn webcrypto_keygen() -> Result<f64, String> {
     Ok(now() - started)
 }
 
-async fn webcrypto_derive_bits(password: &str) -> Result<f64, String> {
-    let subtle = subtle()?;
-    let started = now();
-    let raw: js_sys::Object = js_sys::Uint8Array::from(password.as_bytes()).into();
-    let base = JsFuture::from(
-        subtle
-            .import_key_with_str(
-                "raw",
-                &raw,
-                "PBKDF2",
-                false,
-                &js_sys::Array::of1(&"deriveBits".into()),
-            )
-            .map_err(|e| format!("{e:?}"))?,
-    )
-    .await
-    .map_err(|e| format!("{e:?}"))?;
-    let params = object(&[
-        ("name", "PBKDF2".into()),
-        ("hash", "SHA-256".into()),
-        ("salt", js_sys::Uint8Array::from(&[7u8; 16][..]).into()),
-        ("iterations", PBKDF2_ROUNDS.into()),
-    ])?;
-    JsFuture::from(
-        subtle
-            .derive_bits_with_object(&params, base.unchecked_ref(), 256)
-            .map_err(|e| format!("{e:?}"))?,
-    )
-    .await
-    .map_err(|e| format!("{e:?}"))?;
-    Ok(now() - started)
-}
-
 /// Lets the page paint between measurements.
 async fn breathe() {
     gloo_timers::future::TimeoutFuture::new(20).await;
@@ -159,7 +118,9 @@ async fn run_all(
         progress.set(format!("키 작업자에서 RSA 키 생성 (앱) {}/{RUNS}", i + 1));
         breathe().await;
         let started = now();
-        crate::worker::generate_key().await?;
+        crate::worker::generate_timed()
+            .await
+            .map_err(|e| format!("{e:?}"))?;
         app_ms.push(now() - started);
     }
     let mut webcrypto_ms = Vec::new();
@@ -167,32 +128,6 @@ async fn run_all(
         progress.set(format!("WebCrypto generateKey {}/{RUNS}", i + 1));
         breathe().await;
         webcrypto_ms.push(webcrypto_keygen().await?);
-    }
-    progress.set("측정용 키 파일을 만드는 중".to_owned());
-    breathe().await;
-    let password = "Bench!2026pw";
-    let key = KeyWithR {
-        key: crate::worker::generate_key().await?,
-        r: vec![3; 20],
-    };
-    let file = crate::webcrypto::encrypt(&key, password, PBKDF2_ROUNDS)
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut unlock_app_ms = Vec::new();
-    for i in 0..RUNS {
-        progress.set(format!("키 파일 열기 (앱: WebCrypto) {}/{RUNS}", i + 1));
-        breathe().await;
-        let started = now();
-        crate::webcrypto::decrypt(&file, password)
-            .await
-            .map_err(|e| e.to_string())?;
-        unlock_app_ms.push(now() - started);
-    }
-    let mut derive_ms = Vec::new();
-    for i in 0..RUNS {
-        progress.set(format!("WebCrypto deriveBits {}/{RUNS}", i + 1));
-        breathe().await;
-        derive_ms.push(webcrypto_derive_bits(password).await?);
     }
     let mut round_trip_ms = Vec::new();
     for i in 0..RUNS {
@@ -208,9 +143,6 @@ async fn run_all(
         keygen_app_ms: median(app_ms),
         keygen_webcrypto_ms: median(webcrypto_ms),
         bank_round_trip_ms: median(round_trip_ms),
-        unlock_app_ms: median(unlock_app_ms),
-        derive_bits_ms: median(derive_ms),
-        pbkdf2_rounds: PBKDF2_ROUNDS,
     })
 }
 
@@ -226,7 +158,7 @@ pub fn BenchPage() -> impl IntoView {
             <h1>"성능 측정 (개발자용)"</h1>
             <p>
                 {format!(
-                    "이 브라우저에서 RSA-2048 키 생성, 인증서 암호 확인(PBKDF2-HMAC-SHA256 {PBKDF2_ROUNDS}회)과 은행 요청을 각각 {RUNS}번 실행하여 중앙값을 WebCrypto와 비교합니다. 몇 분 걸릴 수 있습니다."
+                    "이 브라우저에서 RSA-2048 키 생성(WebCrypto와 비교)과 은행 요청을 각각 {RUNS}번 실행하여 중앙값을 보여 줍니다. 1분쯤 걸립니다."
                 )}
             </p>
             <p class="row">
@@ -243,7 +175,6 @@ pub fn BenchPage() -> impl IntoView {
                             <TableHead columns=&["항목", "이 앱", "WebCrypto"] />
                             <tbody>
                                 <tr><th scope="row">"RSA-2048 키 생성 (키 작업자)"</th><td>{ms(f.keygen_app_ms)}</td><td>{ms(f.keygen_webcrypto_ms)}</td></tr>
-                                <tr><th scope="row">"키 파일 열기 (WebCrypto PBKDF2·AES)"</th><td>{ms(f.unlock_app_ms)}</td><td>{ms(f.derive_bits_ms)}</td></tr>
                                 <tr><th scope="row">"은행 요청 왕복 (작업자·IndexedDB)"</th><td>{ms(f.bank_round_trip_ms)}</td><td>"-"</td></tr>
                             </tbody>
                         </table>

@@ -16,7 +16,6 @@ use crate::contexts::{use_auth, use_bank};
 use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
 use crate::wallet;
-use crate::worker::generate_key;
 
 /// Where a registration is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,7 +225,7 @@ fn PracticeCertificate() -> impl IntoView {
             )?;
             let token = bank.token().map_err(|e| e.to_string())?;
             let user_id = auth.user_id().unwrap_or_default();
-            let issued = issue_elsewhere(&bank, token, &user_id, &pw, generate_key)
+            let issued = issue_elsewhere(&bank, token, &user_id, &pw)
                 .await
                 .map_err(|e| e.to_string())?;
             wallet::save_npki(&issued).await.map_err(|e| e.to_string())

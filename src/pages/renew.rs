@@ -13,7 +13,6 @@ use crate::customer::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
 use crate::kst;
 use crate::wallet::{self, WalletError};
-use crate::worker::generate_key;
 
 /// Puts the renewed certificate where the old one was.
 async fn keep(
@@ -63,7 +62,7 @@ pub fn RenewPage() -> impl IntoView {
                 key_file: &choice.key_file,
                 password: &password,
             };
-            let renewed = renew(&bank, renewal, generate_key, show).await;
+            let renewed = renew(&bank, renewal, show).await;
             stage.set(None);
             let kept = match renewed {
                 Ok(renewed) => match keep(&choice, &renewed, from).await {

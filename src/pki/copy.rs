@@ -85,6 +85,23 @@ impl NumberKeys {
         Ok(Self { verifier, package })
     }
 
+    /// The package key (it crosses from the key worker to the page and back as bytes).
+    pub fn package_key(&self) -> &[u8; 32] {
+        &self.package
+    }
+
+    /// The keys of a package key from [`NumberKeys::package_key`]; the verifier is not needed
+    /// to seal or open a package.
+    pub fn of_package_key(package_key: &[u8]) -> Result<Self> {
+        let key: [u8; 32] = package_key
+            .try_into()
+            .map_err(|_| PkiError::Invalid("package key".into()))?;
+        Ok(Self {
+            verifier: [0; 32],
+            package: Zeroizing::new(key),
+        })
+    }
+
     fn cipher(&self) -> Aes256Gcm {
         Aes256Gcm::new(&(*self.package).into())
     }

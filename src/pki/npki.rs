@@ -19,7 +19,7 @@ pub const CERT_FILE: &str = "signCert.der";
 pub const KEY_FILE: &str = "signPri.key";
 
 /// What the selection dialog and the certificate list show.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// SHA-256 of the DER, lower-case hex.
     pub fingerprint: String,
@@ -33,6 +33,8 @@ pub struct Summary {
     pub issuer: String,
     /// The subject DN (RFC 4514).
     pub subject: String,
+    /// Whether it is a business's (기업용, 전자세금용), by its policy: it logs in to 기업뱅킹.
+    pub business: bool,
 }
 
 /// The value of the first attribute `oid` in a name.
@@ -66,17 +68,19 @@ fn kst(time: x509_cert::time::Time) -> Result<Kst> {
 pub fn summarize(certificate_der: &[u8]) -> Result<Summary> {
     let certificate = Certificate::from_der(certificate_der)?;
     let tbs = certificate.tbs_certificate();
-    let kind = tbs
+    let policies = tbs
         .get_extension::<CertificatePolicies>()
         .ok()
         .flatten()
-        .and_then(|(_, policies)| {
-            policies
-                .0
-                .iter()
-                .find_map(|p| policy_meaning(&p.policy_identifier))
-        })
+        .map(|(_, policies)| policies.0)
+        .unwrap_or_default();
+    let kind = policies
+        .iter()
+        .find_map(|p| policy_meaning(&p.policy_identifier))
         .unwrap_or_else(|| "기타 인증서".to_owned());
+    let business = policies.iter().any(|p| {
+        super::profile::policy_kind(&p.policy_identifier).is_some_and(|k| k.is_business())
+    });
     Ok(Summary {
         fingerprint: crate::encoding::hex(&Sha256::digest(certificate_der)),
         kind,
@@ -84,6 +88,7 @@ pub fn summarize(certificate_der: &[u8]) -> Result<Summary> {
         expires: kst_date(tbs.validity().not_after)?,
         issuer: attribute(tbs.issuer(), O).unwrap_or_default(),
         subject: tbs.subject().to_string(),
+        business,
     })
 }
 
@@ -254,7 +259,7 @@ pub fn unzip(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
 }
 
 /// Everything 인증서 관리 shows of a certificate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Details {
     /// The subject DN.
     pub subject: String,
@@ -269,7 +274,7 @@ pub struct Details {
     /// The policy OIDs with their meaning, if known.
     pub policies: Vec<(String, Option<String>)>,
     /// The key usages, in Korean with the RFC 5280 names.
-    pub key_usage: Vec<&'static str>,
+    pub key_usage: Vec<String>,
     /// SHA-256 of the DER, hex with colons.
     pub sha256: String,
     /// SHA-1 of the DER, hex with colons (as Windows shows it).
@@ -324,7 +329,7 @@ pub fn details(certificate_der: &[u8]) -> Result<Details> {
             names
                 .iter()
                 .filter(|(flag, _)| usage.0.contains(*flag))
-                .map(|(_, name)| *name)
+                .map(|(_, name)| (*name).to_owned())
                 .collect()
         })
         .unwrap_or_default();

@@ -8,8 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
-use super::{Job, Output, Reply, WORKER_URL, run, unexpected};
-use crate::pki::PkiError;
+use super::{Failure, Job, Output, Reply, WORKER_URL, run};
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     let text = serde_json::to_string(reply).unwrap_or_default();
@@ -75,14 +74,14 @@ impl KeyWorker {
     }
 
     /// Does one job.
-    pub async fn perform(&self, job: Job) -> Result<Output, PkiError> {
-        let text = serde_json::to_string(&job).map_err(|e| PkiError::Invalid(e.to_string()))?;
+    pub async fn perform(&self, job: Job) -> Result<Output, Failure> {
+        let text = serde_json::to_string(&job).map_err(|e| Failure::Other(e.to_string()))?;
         self.worker
             .post_message(&JsValue::from_str(&text))
-            .map_err(|_| PkiError::Invalid(LOAD_FAILED.to_owned()))?;
-        match self.next().await.map_err(PkiError::Invalid)? {
-            Reply::Done(done) => done.map_err(PkiError::from),
-            Reply::Ready => Err(unexpected()),
+            .map_err(|_| Failure::Other(LOAD_FAILED.to_owned()))?;
+        match self.next().await.map_err(Failure::Other)? {
+            Reply::Done(done) => done,
+            Reply::Ready => Err(Failure::Other(LOAD_FAILED.to_owned())),
         }
     }
 }

@@ -218,7 +218,6 @@ impl Customer {
         block_on(cert_center::customer::prepare(
             &self.bank,
             self.t(),
-            || async { cert_center::pki::keys::generate().map_err(|e| e.to_string()) },
             async |_| {},
         ))
         .unwrap()
@@ -311,7 +310,6 @@ impl Customer {
                 key_file: &e.key_file,
                 password,
             },
-            || async { cert_center::pki::keys::generate().map_err(|e| e.to_string()) },
             async |_| {},
         ))
     }

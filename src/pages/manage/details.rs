@@ -2,19 +2,24 @@
 
 use leptos::prelude::*;
 
-use crate::pki::npki;
 use crate::store::StoredCertificate;
 use crate::wallet::WalletError;
 
-/// The details table of one certificate.
+/// The details table of one certificate (read in the key worker).
 #[component]
 pub fn DetailsTable(record: StoredCertificate) -> impl IntoView {
-    let details = record
-        .files()
-        .ok_or_else(|| WalletError::Damaged.to_string())
-        .and_then(|(certificate, _)| npki::details(&certificate).map_err(|e| e.to_string()));
-    match details {
-        Ok(d) => {
+    let details = LocalResource::new(move || {
+        let files = record.files();
+        async move {
+            let (certificate, _) = files.ok_or_else(|| WalletError::Damaged.to_string())?;
+            crate::worker::details(&certificate)
+                .await
+                .map_err(|e| crate::customer::CertError::from(e).to_string())
+        }
+    });
+    move || match details.get() {
+        None => view! { <p class="loading">"인증서 정보를 읽는 중입니다…"</p> }.into_any(),
+        Some(Ok(d)) => {
             let policies = d
                 .policies
                 .iter()
@@ -40,7 +45,7 @@ pub fn DetailsTable(record: StoredCertificate) -> impl IntoView {
             }
             .into_any()
         }
-        Err(e) => {
+        Some(Err(e)) => {
             view! { <p class="error">{format!("인증서를 읽을 수 없습니다: {e}")}</p> }.into_any()
         }
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    Dialog, ErrorLine, FormButtons, PasswordInput, Radio, candidate, outcome, paint,
+    Dialog, ErrorLine, FormButtons, PasswordInput, Radio, candidates, outcome, paint,
 };
 use crate::contexts::use_auth;
 use crate::customer::{Incoming, import};
@@ -20,23 +20,21 @@ async fn incoming(files: web_sys::FileList) -> Result<Vec<(String, Incoming)>, W
     if let Some((name, bytes)) = pfx {
         return Ok(vec![(name.clone(), Incoming::Pfx(bytes.clone()))]);
     }
-    wallet::npki_pairs(&read)
+    Ok(candidates(wallet::npki_pairs(&read).await?)
         .await?
         .into_iter()
-        .map(|(certificate, key_file)| {
-            let row = candidate(certificate.clone(), key_file.clone())
-                .map_err(WalletError::Files)?
-                .row;
+        .map(|c| {
+            let row = &c.row;
             let label = format!("{} ({}, {}까지)", row.holder, row.issuer, row.expires);
-            Ok((
+            (
                 label,
                 Incoming::Npki {
-                    certificate,
-                    key_file,
+                    certificate: c.certificate.clone(),
+                    key_file: c.key_file.clone(),
                 },
-            ))
+            )
         })
-        .collect()
+        .collect())
 }
 
 /// The import dialog.

@@ -15,7 +15,6 @@ use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, Enrolled, Prepared, Stage, enroll, prepare};
 use crate::wallet::{self, WalletError};
 use crate::wizard::Step;
-use crate::worker::generate_key;
 
 /// Where the certificate is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,7 +165,7 @@ pub fn PasswordStep() -> impl IntoView {
             };
             let ready = match prepared.get_value() {
                 Some(ready) => Ok(ready),
-                None => prepare(&bank, token.clone(), generate_key, show)
+                None => prepare(&bank, token.clone(), show)
                     .await
                     .inspect(|ready| prepared.set_value(Some(ready.clone()))),
             };
