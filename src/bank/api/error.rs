@@ -7,8 +7,10 @@ use super::*;
 use crate::format::won;
 
 /// What the bank answers when it refuses a request. The `Display` text is the bank's message.
+///
+/// On the wire it is externally tagged (`"UnknownUser"`, `{"WrongPassword":{"remaining":4}}`):
+/// the page reads that form with far less code than an internally tagged one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "code")]
 #[non_exhaustive]
 pub enum BankError {
     /// The ID is not registered.
