@@ -133,7 +133,8 @@ impl MockBank {
                 .unwrap_or_else(|e| Err(internal(e)))
         };
         answer.map_err(|error| {
-            serde_json::to_string(&error).unwrap_or_else(|_| String::from(r#"{"Internal":{"detail":""}}"#))
+            serde_json::to_string(&error)
+                .unwrap_or_else(|_| String::from(r#"{"Internal":{"detail":""}}"#))
         })
     }
 
