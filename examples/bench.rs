@@ -3,11 +3,16 @@
 //!   by WebCrypto `generateKey` on the page; the key file's unlock; one bank request's round trip;
 //! - a whole issuance, from step 6's `확인` to step 7 on screen (the app's `issuance` measure);
 //! - each module's size, raw and gzipped;
-//! - Lighthouse 12 (mobile and desktop presets) on the bundle served gzip-compressed.
+//! - Lighthouse 12 (mobile and desktop presets) on the bundle served gzip-compressed;
+//! - a bank request's cost with 10, 100 and 1,000 issued certificates in the bank's records
+//!   (natively, the records in memory: what grows is reading and writing them).
 //!
 //! `scripts/bench` builds `dist/` and runs this (`cargo run --features e2e --example bench`;
-//! `BENCH_ONLY=page` runs only `/bench`, `BENCH_ONLY=lighthouse` only the sizes and Lighthouse).
+//! `BENCH_ONLY=page` runs only `/bench`, `BENCH_ONLY=lighthouse` only the sizes and Lighthouse,
+//! `BENCH_ONLY=scale` only the bank's cost by record count).
 
+#[path = "../tests/common/mod.rs"]
+mod common;
 #[allow(dead_code)]
 #[path = "../tests/e2e/flows.rs"]
 mod flows;
@@ -133,6 +138,12 @@ async fn main() {
     // `BENCH_ONLY=page` runs only /bench's figures, `BENCH_ONLY=lighthouse` only the sizes and
     // Lighthouse.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only.is_empty() || only == "scale" {
+        bank_scale();
+        if only == "scale" {
+            return;
+        }
+    }
     if only != "lighthouse" {
         in_browser(only != "page").await;
     }
@@ -235,5 +246,52 @@ async fn sizes_and_lighthouse() {
     .unwrap();
     for line in lighthouse_runs {
         println!("{line}");
+    }
+}
+
+/// A bank request's round trip (`serve`, JSON in and out) with `n` issued certificates in the
+/// records: one issued through the API, then copies of its record under new serials.
+fn bank_scale() {
+    use common::*;
+    const RUNS: usize = 30;
+    for n in [10usize, 100, 1_000] {
+        let c = login(&demo::HONG);
+        c.through_step_5();
+        c.enroll("Bench!2026pw");
+        block_on(c.bank.store().transact(|records| {
+            let store = records.entry("certificates".to_owned()).or_default();
+            let (_, first) = store
+                .iter()
+                .next()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .unwrap();
+            let mut record: serde_json::Value = serde_json::from_str(&first).unwrap();
+            for i in 1..n {
+                record["serial"] = format!("{i:040x}").into();
+                let key = format!("{:013}-{i:040x}", record["issued_at"].as_i64().unwrap());
+                store.insert(key, record.to_string());
+            }
+        }))
+        .unwrap();
+        let time = |f: &dyn Fn()| {
+            let mut runs: Vec<f64> = (0..RUNS)
+                .map(|_| {
+                    let started = Instant::now();
+                    f();
+                    started.elapsed().as_secs_f64() * 1000.0
+                })
+                .collect();
+            runs.sort_by(f64::total_cmp);
+            runs[RUNS / 2]
+        };
+        let challenge = time(&|| {
+            c.call(LoginChallenge).unwrap();
+        });
+        let list = time(&|| {
+            c.call(ListCertificates { token: c.t() }).unwrap();
+        });
+        println!(
+            "bank request with {n:>5} certificates (native, records in memory): login_challenge {challenge:>7.2} ms   certificates {list:>7.2} ms"
+        );
     }
 }
