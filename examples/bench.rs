@@ -8,8 +8,9 @@
 //!   (natively, the records in memory: what grows is reading and writing them).
 //!
 //! `scripts/bench` builds `dist/` and runs this (`cargo run --features e2e --example bench`;
-//! `BENCH_ONLY=page` runs only `/bench`, `BENCH_ONLY=lighthouse` only the sizes and Lighthouse,
-//! `BENCH_ONLY=scale` only the bank's cost by record count).
+//! `BENCH_ONLY=browser` runs `/bench` and the issuances, `page` only `/bench`, `lighthouse` only
+//! the sizes and Lighthouse, `scale` only the bank's cost by record count; `/bench` needs a
+//! bundle built with the `bench` feature).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -135,20 +136,19 @@ fn which_chromium() -> String {
 
 #[tokio::main]
 async fn main() {
-    // `BENCH_ONLY=page` runs only /bench's figures, `BENCH_ONLY=lighthouse` only the sizes and
-    // Lighthouse.
+    // BENCH_ONLY: `browser` runs /bench's figures and the issuances (a bundle built with the
+    // `bench` feature), `page` only /bench's figures, `lighthouse` only the sizes and
+    // Lighthouse, `scale` only the bank's cost by record count; unset, all of them.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
-    if only.is_empty() || only == "scale" {
-        bank_scale();
-        if only == "scale" {
-            return;
-        }
-    }
-    if only != "lighthouse" {
+    let all = only.is_empty();
+    if all || only == "browser" || only == "page" {
         in_browser(only != "page").await;
     }
-    if only != "page" {
+    if all || only == "lighthouse" {
         sizes_and_lighthouse().await;
+    }
+    if all || only == "scale" {
+        bank_scale();
     }
 }
 

@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
                     condition=logged_in
                     redirect_path=to_login
                 />
-                <Route path=path!("/bench") view=BenchPage />
+                <Route path=path!("/bench") view=Bench />
                 <ParentRoute path=path!("/center") view=CenterLayout>
                     <Route path=path!("") view=CenterHome />
                     <Route path=path!("issue") view=IssuePage />

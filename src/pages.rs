@@ -20,7 +20,7 @@ pub mod revoke;
 pub mod tax;
 pub mod wizard;
 
-pub use bench::BenchPage;
+pub use bench::Bench;
 pub use browser_check::BrowserCheckPage;
 pub use center_home::{CenterHome, CenterLayout};
 pub use cert_list::CertListPage;
