@@ -139,6 +139,15 @@ impl From<Failure> for CertError {
     }
 }
 
+/// A job's failure on what the bank answered (its subject, its certificate): what does not read
+/// is [`CertError::UnreadableAnswer`].
+fn unreadable_answer(e: Failure) -> CertError {
+    match e {
+        Failure::Damaged => CertError::UnreadableAnswer,
+        other => other.into(),
+    }
+}
+
 /// A key with its R and the signed request the bank is asked to certify. Made once per
 /// issuance and kept across retries of step 6, so that a retry asks for the certificate of the
 /// same key (the bank answers a retry with the certificate it already issued).
@@ -159,10 +168,7 @@ pub async fn prepare(
     stage(Stage::Key).await;
     let (key, csr) = worker::new_request(RequestSubject::Dn(ticket.subject))
         .await
-        .map_err(|e| match e {
-            Failure::Damaged => CertError::UnreadableAnswer,
-            other => other.into(),
-        })?;
+        .map_err(unreadable_answer)?;
     Ok(Prepared { key, csr })
 }
 
@@ -198,13 +204,9 @@ async fn seal(
     password: &str,
 ) -> Result<Enrolled, CertError> {
     let certificate = unbase64(&issued.certificate).ok_or(CertError::UnreadableAnswer)?;
-    let (key_file, summary) =
-        worker::seal(&certificate, key, password)
-            .await
-            .map_err(|e| match e {
-                Failure::Damaged => CertError::UnreadableAnswer,
-                other => other.into(),
-            })?;
+    let (key_file, summary) = worker::seal(&certificate, key, password)
+        .await
+        .map_err(unreadable_answer)?;
     Ok(Enrolled {
         record: record(user_id, &certificate, &key_file, issued.chain, summary),
         certificate,

@@ -147,14 +147,10 @@ pub async fn keep_in(place: Place, new: &StoredCertificate) -> Result<(), Wallet
     .await
 }
 
-/// Puts `new` where the certificate `old` (DER) was, in one transaction.
-pub async fn replace(old: &[u8], new: &StoredCertificate) -> Result<(), WalletError> {
-    let old_id = crate::worker::summary(old)
-        .await
-        .map_err(|_| WalletError::Damaged)?
-        .fingerprint;
+/// Puts `new` where the stored certificate `old_id` was, in one transaction.
+pub async fn replace(old_id: &str, new: &StoredCertificate) -> Result<(), WalletError> {
     with_store(
-        async |store| store.replace(Some(&old_id), new).await,
+        async |store| store.replace(Some(old_id), new).await,
         WalletError::NotKept,
     )
     .await

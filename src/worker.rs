@@ -17,6 +17,7 @@ mod calls;
 mod tasks;
 
 pub use calls::*;
+pub use tasks::run;
 
 use serde::{Deserialize, Serialize};
 
@@ -240,8 +241,8 @@ pub enum Output {
         /// What seals the package.
         package_key: Vec<u8>,
     },
-    /// A copy package opened and checked.
-    Arrived(crate::pki::copy::Package),
+    /// A copy package opened and checked, with its certificate's summary.
+    Arrived(Box<(crate::pki::copy::Package, Summary)>),
     /// `signCert.der` and `signPri.key` of each folder.
     Pairs(Vec<(Vec<u8>, Vec<u8>)>),
 }
@@ -284,11 +285,6 @@ pub enum Reply {
     Ready,
     /// A job's result.
     Done(Result<Output, Failure>),
-}
-
-/// Does one job, here (in the worker, or natively in tests); `now` times key generation.
-pub async fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
-    tasks::run(job, now).await
 }
 
 /// Has the worker do `job` (natively: does it here).

@@ -112,7 +112,7 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
     let damaged =
         || CertError::Refused("받은 인증서가 손상되었습니다. 다시 복사해 주세요.".to_owned());
     let sealed = unbase64(&sealed).ok_or_else(damaged)?;
-    let package = worker::open_package(&r.package_key, sealed, &r.slot, &r.nonce)
+    let (package, summary) = worker::open_package(&r.package_key, sealed, &r.slot, &r.nonce)
         .await
         .map_err(|e| match e {
             known @ (Failure::WrongPassword | Failure::Damaged | Failure::Refused(_)) => {
@@ -122,7 +122,6 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
         })?;
     let certificate = unbase64(&package.certificate).ok_or_else(damaged)?;
     let key_file = unbase64(&package.key_file).ok_or_else(damaged)?;
-    let summary = worker::summary(&certificate).await.map_err(|_| damaged())?;
     Ok(Some(Arrived {
         user_id: package.user_id,
         certificate,

@@ -21,7 +21,8 @@ async fn keep(
     from: Option<Source>,
 ) -> Result<&'static str, WalletError> {
     if from == Some(Source::Browser) {
-        wallet::replace(&old.certificate, &renewed.record).await?;
+        let old_id = old.stored.as_ref().ok_or(WalletError::Damaged)?.id.as_str();
+        wallet::replace(old_id, &renewed.record).await?;
         Ok("갱신된 인증서를 이 브라우저에 저장했습니다(이전 인증서와 바꿈).")
     } else {
         wallet::save_npki(renewed).await?;

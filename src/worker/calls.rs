@@ -141,13 +141,13 @@ pub async fn seal_package(outgoing: Outgoing) -> Result<Vec<u8>, Failure> {
     }
 }
 
-/// The receiver's package, opened and checked.
+/// The receiver's package, opened and checked, and its certificate's summary.
 pub async fn open_package(
     package_key: &[u8],
     sealed: Vec<u8>,
     slot: &str,
     nonce: &str,
-) -> Result<crate::pki::copy::Package, Failure> {
+) -> Result<(crate::pki::copy::Package, Summary), Failure> {
     let job = Job::OpenPackage {
         package_key: package_key.to_vec(),
         sealed,
@@ -155,7 +155,7 @@ pub async fn open_package(
         nonce: nonce.to_owned(),
     };
     match perform(job).await? {
-        Output::Arrived(package) => Ok(package),
+        Output::Arrived(arrived) => Ok(*arrived),
         _ => Err(unexpected()),
     }
 }

@@ -129,7 +129,7 @@ fn open_package(
     let package: Package = serde_json::from_slice(&plain).map_err(|_| unreadable())?;
     let certificate = unbase64(&package.certificate).ok_or_else(unreadable)?;
     let key_file = unbase64(&package.key_file).ok_or_else(unreadable)?;
-    npki::summarize(&certificate).map_err(|_| unreadable())?;
+    let summary = npki::summarize(&certificate).map_err(|_| unreadable())?;
     let public = certificate_key(&certificate).map_err(|_| unreadable())?;
     let message = package.signed_message(slot, nonce);
     let signature = unbase64(&package.signature).ok_or_else(unreadable)?;
@@ -142,11 +142,11 @@ fn open_package(
                 .to_owned(),
         ));
     }
-    Ok(Output::Arrived(package))
+    Ok(Output::Arrived(Box::new((package, summary))))
 }
 
-/// Does one job; `now` times key generation.
-pub(super) async fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
+/// Does one job, here (in the worker, or natively in tests); `now` times key generation.
+pub async fn run(job: Job, now: impl Fn() -> f64) -> Result<Output, Failure> {
     Ok(match job {
         Job::Generate => {
             let started = now();

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::components::{ActionButton, TableHead};
 
 use serde::Serialize;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::bank::BankApi;
@@ -47,22 +46,12 @@ fn now() -> f64 {
         .unwrap_or_else(js_sys::Date::now)
 }
 
-fn object(pairs: &[(&str, JsValue)]) -> Result<js_sys::Object, String> {
-    crate::webcrypto::object(pairs).map_err(|e| format!("{e:?}"))
-}
-
 fn subtle() -> Result<web_sys::SubtleCrypto, String> {
     crate::webcrypto::subtle().map_err(|e| format!("{e:?}"))
 }
 
 async fn webcrypto_keygen() -> Result<f64, String> {
-    let exponent = js_sys::Uint8Array::from(&[1u8, 0, 1][..]);
-    let params = object(&[
-        ("name", "RSASSA-PKCS1-v1_5".into()),
-        ("modulusLength", 2048.into()),
-        ("publicExponent", exponent.into()),
-        ("hash", "SHA-256".into()),
-    ])?;
+    let params = crate::webcrypto::rsa_params().map_err(|e| format!("{e:?}"))?;
     let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
     let started = now();
     let promise = subtle()?
