@@ -181,21 +181,20 @@ mod browser {
         /// Starts the worker. Requests wait until it is ready; the `localStorage` records of
         /// earlier versions are handed to it first, and removed once it has kept them.
         fn launch(&self) {
-            let this = self;
             let options = web_sys::WorkerOptions::new();
             options.set_name(WORKER_NAME);
             let Ok(worker) = Worker::new_with_options(crate::worker::WORKER_URL, &options) else {
-                *this.0.ready.borrow_mut() =
+                *self.0.ready.borrow_mut() =
                     Some(js_sys::Promise::resolve(&JsValue::from_str(LOAD_FAILED)));
                 return;
             };
-            *this.0.worker.borrow_mut() = Some(worker.clone());
+            *self.0.worker.borrow_mut() = Some(worker.clone());
             let worker = &worker;
             let started = Rc::new(RefCell::new(None::<js_sys::Function>));
             let loaded = js_sys::Promise::new(&mut |resolve, _| {
                 *started.borrow_mut() = Some(resolve);
             });
-            let inner = Rc::downgrade(&this.0);
+            let inner = Rc::downgrade(&self.0);
             let not_started = started.clone();
             let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let text = event.data().as_string().unwrap_or_default();
@@ -224,7 +223,7 @@ mod browser {
             on_message.forget();
             // A worker that fails (its script missing, a panic) answers everyone waiting with
             // an error instead of leaving them waiting.
-            let inner = Rc::downgrade(&this.0);
+            let inner = Rc::downgrade(&self.0);
             let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
                 let failure = Err::<String, String>(
                     serde_json::to_string(&BankError::Internal {
@@ -245,7 +244,7 @@ mod browser {
             worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
             stop_with_the_page(worker);
-            let that = this.clone();
+            let that = self.clone();
             let ready = wasm_bindgen_futures::future_to_promise(async move {
                 let state = wasm_bindgen_futures::JsFuture::from(loaded).await?;
                 if state == JsValue::TRUE {
@@ -253,7 +252,7 @@ mod browser {
                 }
                 Ok(state)
             });
-            *this.0.ready.borrow_mut() = Some(ready);
+            *self.0.ready.borrow_mut() = Some(ready);
         }
 
         /// Hands the records of the `localStorage` days to the worker; removes them from
