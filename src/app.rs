@@ -5,33 +5,17 @@ use leptos_router::components::{ParentRoute, ProtectedRoute, Route, Router, Rout
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::bank::api::IssueMenu;
 use crate::bank::{BankClient, Clock};
 use crate::components::header::login_href;
 use crate::components::{GuidePanel, Header, provide_guide};
 use crate::contexts::{provide_auth, provide_bank};
-use crate::pages::*;
+use crate::pages::{CenterHome, CenterLayout, HomePage, LoginPage, NotFound};
+
+mod later;
+use later::*;
 
 /// How long the mock bank takes to answer, so that pending states show as they would online.
 const BANK_LATENCY_MS: u32 = 250;
-
-/// 개인용인증서 발급's wizard.
-#[component]
-fn PersonalWizard() -> impl IntoView {
-    view! { <WizardPage menu=IssueMenu::Personal /> }
-}
-
-/// 기업용인증서 발급's wizard.
-#[component]
-fn CorporateWizard() -> impl IntoView {
-    view! { <WizardPage menu=IssueMenu::Corporate /> }
-}
-
-/// 전자세금용 인증서's wizard.
-#[component]
-fn TaxWizard() -> impl IntoView {
-    view! { <WizardPage menu=IssueMenu::Tax /> }
-}
 
 /// Starts the bank's worker when the learner first touches the page (a tap, a click, a key),
 /// so that it is ready by their first request without the first screen paying for its module.
@@ -89,15 +73,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage />
                 <ProtectedRoute
                     path=path!("/account/password")
-                    view=LoginPasswordPage
+                    view=LaterLoginPassword
                     condition=logged_in
                     redirect_path=to_login
                 />
-                <Route path=path!("/bench") view=Bench />
+                <Route path=path!("/bench") view=LaterBench />
                 <ParentRoute path=path!("/center") view=CenterLayout>
                     <Route path=path!("") view=CenterHome />
-                    <Route path=path!("issue") view=IssuePage />
-                    <Route path=path!("issue/check") view=BrowserCheckPage />
+                    <Route path=path!("issue") view=LaterIssue />
+                    <Route path=path!("issue/check") view=LaterBrowserCheck />
                     <ProtectedRoute
                         path=path!("issue/personal")
                         view=PersonalWizard
@@ -124,12 +108,12 @@ pub fn App() -> impl IntoView {
                     />
                     <ProtectedRoute
                         path=path!("consent")
-                        view=ConsentPage
+                        view=LaterConsent
                         condition=logged_in
                         redirect_path=to_login
                     />
-                    <Route path=path!("tax") view=TaxPage />
-                    <Route path=path!("phone-copy") view=PhoneCopyPage />
+                    <Route path=path!("tax") view=LaterTax />
+                    <Route path=path!("phone-copy") view=LaterPhoneCopy />
                     <ProtectedRoute
                         path=path!("tax/issue")
                         view=TaxWizard
@@ -144,54 +128,54 @@ pub fn App() -> impl IntoView {
                     />
                     <ProtectedRoute
                         path=path!("tax/list")
-                        view=CertListPage
+                        view=LaterCertList
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("tax/renew")
-                        view=RenewPage
+                        view=LaterRenew
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("tax/revoke")
-                        view=RevokePage
+                        view=LaterRevoke
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("list")
-                        view=CertListPage
+                        view=LaterCertList
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("other-bank")
-                        view=OtherBankPage
+                        view=LaterOtherBank
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("renew")
-                        view=RenewPage
+                        view=LaterRenew
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("revoke")
-                        view=RevokePage
+                        view=LaterRevoke
                         condition=logged_in
                         redirect_path=to_login
                     />
                     <ProtectedRoute
                         path=path!("receipts")
-                        view=ReceiptsPage
+                        view=LaterReceipts
                         condition=logged_in
                         redirect_path=to_login
                     />
-                    <Route path=path!("manage") view=ManagePage />
-                    <Route path=path!(":section") view=InfoPage />
+                    <Route path=path!("manage") view=LaterManage />
+                    <Route path=path!(":section") view=LaterInfo />
                 </ParentRoute>
             </Routes>
             <GuidePanel />

@@ -28,6 +28,6 @@ pub use form::{
 pub use guide::{GuidePanel, GuideSwitch, provide_guide};
 pub use header::Header;
 pub use keypad::{Keypad, KeypadButton};
-pub use loaded::{Loaded, TableRows};
+pub use loaded::{Loaded, TableRows, later};
 pub use phone::{Phone, PhoneOpen};
 pub use step_indicator::StepIndicator;

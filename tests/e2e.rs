@@ -77,6 +77,25 @@ async fn home_to_center_then_login_comes_back_to_center() {
 #[tokio::test]
 async fn deep_links_and_reloads_work_and_protected_pages_return_after_login() {
     with_browser(|b| async move {
+        // The entry pages come with the page's module; another screen's code is fetched when
+        // it is first opened, and only its own.
+        b.open("/").await;
+        b.click_css(".home-tiles a[href='/center']").await;
+        b.wait_text(".center-home", "공인인증서를 처음 사용하시나요?")
+            .await;
+        assert_eq!(
+            b.screen_parts().await,
+            Vec::<String>::new(),
+            "the home and the center's home"
+        );
+        b.click_css(".center-home a[href='/center/guide']").await;
+        b.wait_text(".page-title h1", "공인인증서 발급안내").await;
+        assert_eq!(
+            b.screen_parts().await,
+            ["info"],
+            "the guide's page, on the way"
+        );
+
         b.open("/center/guide").await;
         b.wait_text(".page-title h1", "공인인증서 발급안내").await;
         b.client.refresh().await.unwrap();

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+use crate::components::later;
 use crate::contexts::use_auth;
 use crate::guide::{self, Place, Progress};
 use crate::store::KeyValueStore;
@@ -65,27 +66,8 @@ pub fn GuideSwitch() -> impl IntoView {
 #[component]
 pub fn GuidePanel() -> impl IntoView {
     let progress = use_guide();
-    let auth = use_auth();
-    let location = use_location();
     let on = Memo::new(move |_| progress.with(|p| p.on));
 
-    // Following the learner: each screen reached moves the manual on; STEP 14 ends with the
-    // certificate's login.
-    Effect::new(move || {
-        let path = location.pathname.get();
-        let logged_in = auth.logged_in();
-        if !on.get() {
-            return;
-        }
-        let now = js_sys::Date::now();
-        let current = progress.with_untracked(|p| p.current);
-        if let Place::OnPath(step) = guide::locate(&path, current) {
-            progress.maybe_update(|p| p.reach(step.number, now));
-        }
-        if current == guide::LAST && logged_in && path != "/login" {
-            progress.maybe_update(|p| p.finish(now));
-        }
-    });
     Effect::new(move || {
         if let Some(body) = document().body() {
             let _ = match on.get() {
@@ -95,13 +77,34 @@ pub fn GuidePanel() -> impl IntoView {
         }
     });
 
-    view! { <Show when=move || on.get()>{move || view! { <Panel progress /> }}</Show> }
+    // The panel's code (and the manual's STEP table) comes when guided mode is first turned on.
+    view! { <Show when=move || on.get()>{move || later(panel(progress))}</Show> }
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn panel(progress: RwSignal<Progress>) -> AnyView {
+    view! { <Panel progress /> }.into_any()
 }
 
 /// The panel itself (mounted only while guided mode is on).
 #[component]
 fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
+    let auth = use_auth();
     let location = use_location();
+    // Following the learner: each screen reached moves the manual on; STEP 14 ends with the
+    // certificate's login.
+    Effect::new(move || {
+        let path = location.pathname.get();
+        let logged_in = auth.logged_in();
+        let now = js_sys::Date::now();
+        let current = progress.with_untracked(|p| p.current);
+        if let Place::OnPath(step) = guide::locate(&path, current) {
+            progress.maybe_update(|p| p.reach(step.number, now));
+        }
+        if current == guide::LAST && logged_in && path != "/login" {
+            progress.maybe_update(|p| p.finish(now));
+        }
+    });
     let badges = RwSignal::new(Vec::<Badge>::new());
     let on_screen = RwSignal::new(None::<String>);
     let folded = RwSignal::new(false);

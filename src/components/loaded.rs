@@ -62,3 +62,16 @@ where
         Some(Ok(list)) => list.into_iter().map(&row).collect_view().into_any(),
     }
 }
+
+/// Shows a screen whose code may still be on its way (a part of the split module, see
+/// src/app/later.rs), with a loading line meanwhile.
+pub fn later<F>(screen: F) -> impl IntoView
+where
+    F: Future<Output = AnyView> + Send + 'static,
+{
+    view! {
+        <Suspense fallback=|| {
+            view! { <p class="loading" role="status">"화면을 불러오는 중입니다…"</p> }
+        }>{Suspend::new(screen)}</Suspense>
+    }
+}

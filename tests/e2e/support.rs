@@ -518,6 +518,29 @@ impl Browser {
         path
     }
 
+    /// The screens' parts of the split page module (`<module>-split_<screen>_<n>.wasm`) this
+    /// page has fetched so far, by screen.
+    pub async fn screen_parts(&self) -> Vec<String> {
+        let names = self
+            .client
+            .execute(
+                "return performance.getEntriesByType('resource').map((e) => e.name)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let names: Vec<String> = serde_json::from_value(names).unwrap();
+        names
+            .iter()
+            .filter_map(|name| name.split("-split_").nth(1))
+            .filter_map(|part| part.strip_suffix(".wasm"))
+            .map(|part| {
+                part.trim_end_matches(|c: char| c.is_ascii_digit() || c == '_')
+                    .to_owned()
+            })
+            .collect()
+    }
+
     /// Whether an element matching `css` is on the page now.
     pub async fn has(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()
