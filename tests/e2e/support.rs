@@ -78,7 +78,35 @@ async fn start_chromedriver() -> (Child, String) {
     (child, url)
 }
 
-async fn start_browser(webdriver: &str) -> (Client, tempdir::TempDir) {
+/// A chromedriver and a Chromium session through it. The port is free when chosen but not
+/// held, so a flow running in parallel may take it first (then this chromedriver cannot
+/// listen, and what answered is another flow's, which goes away with it): the session is
+/// tried on a fresh port, three times in all.
+async fn start_session() -> (Child, Client, tempdir::TempDir) {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let (mut driver, webdriver) = start_chromedriver().await;
+        let (client, profile) = match start_browser(&webdriver).await {
+            Ok(session) => session,
+            Err(e) if attempts < 3 => {
+                eprintln!("chromedriver at {webdriver}: {e}; trying another port");
+                continue;
+            }
+            Err(e) => panic!("chromedriver opens a Chromium session: {e}"),
+        };
+        if matches!(driver.try_wait(), Ok(None)) || attempts == 3 {
+            return (driver, client, profile);
+        }
+        // The session is another flow's chromedriver's: end it, try again.
+        let _ = client.close().await;
+        eprintln!("chromedriver at {webdriver} exited (its port was taken); trying another port");
+    }
+}
+
+async fn start_browser(
+    webdriver: &str,
+) -> Result<(Client, tempdir::TempDir), fantoccini::error::NewSessionError> {
     let profile = tempdir::TempDir::new();
     let mut args = vec![
         "--headless=new".to_owned(),
@@ -114,9 +142,8 @@ async fn start_browser(webdriver: &str) -> (Client, tempdir::TempDir) {
     let client = ClientBuilder::new(HttpConnector::new())
         .capabilities(caps)
         .connect(webdriver)
-        .await
-        .expect("chromedriver opens a Chromium session");
-    (client, profile)
+        .await?;
+    Ok((client, profile))
 }
 
 /// A temporary browser profile folder, removed afterwards.
@@ -174,8 +201,7 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let addr = serve_dist().await;
-    let (_driver, webdriver) = start_chromedriver().await;
-    let (client, _profile) = start_browser(&webdriver).await;
+    let (_driver, client, _profile) = start_session().await;
     let browser = Browser {
         client: client.clone(),
         base: format!("http://{addr}"),
