@@ -4,8 +4,8 @@
 // does, on Trunk's staged files:
 //
 // 1. wasm-split-cli (wasm_split_cli_support) splits the module cargo linked (with
-//    `--emit-relocs`, .cargo/config.toml) into a main module, the screens' parts and the parts
-//    they share, and writes the JavaScript that fetches them;
+//    `--emit-relocs`, which build.rs asks for this module only) into a main module, the
+//    screens' parts and the parts they share, and writes the JavaScript that fetches them;
 // 2. wasm-bindgen binds the main module (keeping the exports the parts link against);
 // 3. in release, wasm-opt -Oz shrinks every module;
 // 4. the files replace Trunk's under Trunk's hashed name (the parts as `<name>-<part>.wasm`, the
