@@ -186,6 +186,12 @@ async fn in_browser(issuances_too: bool) {
             "bank request round trip (page -> bank worker -> IndexedDB -> page) {:>5.1} ms",
             ms("bank_round_trip_ms")
         );
+        for s in f["scale"].as_array().into_iter().flatten() {
+            println!(
+                "bank request with {:>5} certificates (browser, IndexedDB, on the page): login_challenge {:>6.2} ms   certificates {:>6.2} ms",
+                s["certificates"], s["challenge_ms"].as_f64().unwrap(), s["list_ms"].as_f64().unwrap(),
+            );
+        }
     })
     .await;
 
@@ -257,26 +263,39 @@ async fn sizes_and_lighthouse() {
     }
 }
 
-/// A bank request's round trip (`serve`, JSON in and out) with `n` issued certificates in the
-/// records: one issued through the API, then copies of its record under new serials.
+/// A bank request's round trip (JSON in and out) with `n` issued certificates in the records:
+/// hong01's one, issued through the API, and copies of its record under new serials held by the
+/// other demo customers. Timed: a challenge (no certificate read), hong01's certificate login
+/// (its certificate found by serial number, the key opened once before) and 인증서 조회 (the
+/// customer's own certificates).
 fn bank_scale() {
+    use cert_center::bank::mock::store::certificate_key;
     use common::*;
     const RUNS: usize = 30;
     for n in [10usize, 100, 1_000] {
         let c = login(&demo::HONG);
         c.through_step_5();
-        c.enroll("Bench!2026pw");
+        let enrolled = c.enroll("Bench!2026pw");
+        let opened = block_on(cert_center::customer::open_key(
+            &enrolled.certificate,
+            &enrolled.key_file,
+            "Bench!2026pw",
+        ))
+        .unwrap();
+        let others: Vec<_> = demo::CUSTOMERS
+            .iter()
+            .filter(|d| d.user_id != demo::HONG.user_id)
+            .collect();
         block_on(c.bank.store().transact(|records| {
             let store = records.entry("certificates".to_owned()).or_default();
-            let (_, first) = store
-                .iter()
-                .next()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .unwrap();
+            let first = store.values().next().cloned().unwrap();
             let mut record: serde_json::Value = serde_json::from_str(&first).unwrap();
             for i in 1..n {
-                record["serial"] = format!("{i:040x}").into();
-                let key = format!("{:013}-{i:040x}", record["issued_at"].as_i64().unwrap());
+                let owner = others[i % others.len()].user_id;
+                let serial = format!("{i:040X}");
+                let key = certificate_key(owner, record["issued_at"].as_i64().unwrap(), &serial);
+                record["serial"] = serial.into();
+                record["user_id"] = owner.into();
                 store.insert(key, record.to_string());
             }
         }))
@@ -295,11 +314,21 @@ fn bank_scale() {
         let challenge = time(&|| {
             c.call(LoginChallenge).unwrap();
         });
+        let certificate_login = time(&|| {
+            block_on(cert_center::customer::certificate_login_opened(
+                &c.bank,
+                cert_center::bank::mock::DEFAULT_ORIGIN,
+                false,
+                &enrolled.certificate,
+                &opened,
+            ))
+            .unwrap();
+        });
         let list = time(&|| {
             c.call(ListCertificates { token: c.t() }).unwrap();
         });
         println!(
-            "bank request with {n:>5} certificates (native, records in memory): login_challenge {challenge:>7.2} ms   certificates {list:>7.2} ms"
+            "bank request with {n:>5} certificates (native, records in memory): login_challenge {challenge:>6.2} ms   certificate login {certificate_login:>6.2} ms   certificates {list:>6.2} ms"
         );
     }
 }

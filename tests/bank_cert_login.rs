@@ -140,3 +140,52 @@ fn a_certificate_the_bank_did_not_issue_to_a_customer_is_refused() {
     ));
     assert!(reason.contains("등록되지 않은"), "{reason}");
 }
+
+/// The records as the layout before kept them (`meta` version 2, certificates under
+/// `{issued_at}-{serial}`) are read whole once and written back under their owners.
+#[test]
+fn certificates_of_the_layout_before_move_under_their_owner_and_still_log_in() {
+    let (bank, certificate, key) = hong_with_certificate();
+    block_on(bank.store().transact(|records| {
+        records
+            .get_mut("meta")
+            .unwrap()
+            .insert("version".into(), "2".into());
+        let certificates = records.get_mut("certificates").unwrap();
+        *certificates = std::mem::take(certificates)
+            .into_iter()
+            .map(|(key, value)| (key.split_once('/').unwrap().1.to_owned(), value))
+            .collect();
+    }))
+    .unwrap();
+    attempt(&bank, &nonce(&bank), &certificate, &key, DEFAULT_ORIGIN, &R).unwrap();
+    let records = block_on(bank.store().snapshot()).unwrap();
+    assert_eq!(records["meta"]["version"], "3");
+    let keys: Vec<_> = records["certificates"].keys().collect();
+    assert!(
+        keys.len() == 1 && keys[0].starts_with("hong01/"),
+        "{keys:?}"
+    );
+}
+
+/// A request reads its own customer's certificates and the one it shows, not the others: a
+/// damaged certificate record of 김민지 leaves 홍길동's certificate login and 인증서 조회
+/// working, while the CRL, which lists every revoked certificate, reads it and says so.
+#[test]
+fn a_request_reads_only_the_certificates_it_names() {
+    let (bank, certificate, key) = hong_with_certificate();
+    block_on(bank.store().transact(|records| {
+        records
+            .get_mut("certificates")
+            .unwrap()
+            .insert("minji02/1764000000000-0A".into(), "{damaged".into());
+    }))
+    .unwrap();
+    let grant = attempt(&bank, &nonce(&bank), &certificate, &key, DEFAULT_ORIGIN, &R).unwrap();
+    let listed = block_on(bank.call(ListCertificates { token: grant.token })).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(matches!(
+        block_on(bank.call(GetCrl { ca: Ca::Yessign })),
+        Err(BankError::RecordsUnreadable { .. })
+    ));
+}

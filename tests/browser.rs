@@ -272,6 +272,117 @@ async fn a_failed_write_leaves_the_banks_records_whole() {
     );
 }
 
+/// The certificate keys `reading` reads from the bank's database `store`.
+async fn certificates_read(
+    store: &BankStore,
+    reading: cert_center::bank::mock::store::Reading,
+) -> Vec<String> {
+    store
+        .transact_reading(
+            move |_| reading,
+            |records| records["certificates"].keys().cloned().collect(),
+        )
+        .await
+        .unwrap()
+}
+
+/// A customer's certificates are one key range, and one certificate is found by its serial
+/// number through the database's index, which follows a certificate whose key changes or
+/// that is deleted. A database of schema 2 (no index) opens upgraded, its records whole.
+#[wasm_bindgen_test]
+async fn certificates_are_read_by_owner_and_by_serial_number_in_indexed_db() {
+    use cert_center::bank::mock::store::{Reading, certificate_key};
+    let name = "test-bank-certificates";
+    let _ = rexie::Rexie::delete(name).await;
+    // Schema 2: the eight stores, no index.
+    let mut old = rexie::Rexie::builder(name).version(2);
+    for store in cert_center::bank::mock::store::STORES {
+        old = old.add_object_store(rexie::ObjectStore::new(store));
+    }
+    let old = old.build().await.unwrap();
+    let tx = old
+        .transaction(&["customers"], rexie::TransactionMode::ReadWrite)
+        .unwrap();
+    let customers = tx.store("customers").unwrap();
+    customers
+        .put(&"{}".into(), Some(&"hong01".into()))
+        .await
+        .unwrap();
+    tx.done().await.unwrap();
+    old.close();
+
+    let store = BankStore::open(name).await.unwrap();
+    assert_eq!(store.snapshot().await.unwrap()["customers"]["hong01"], "{}");
+    let key = |owner: &str, at: i64, serial: &str| certificate_key(owner, at, serial);
+    store
+        .transact(|records| {
+            let certificates = records.entry("certificates".into()).or_default();
+            for (owner, at, serial) in [
+                ("hong01", 1, "AA"),
+                ("minji02", 2, "BB"),
+                ("minji02", 3, "CC"),
+            ] {
+                certificates.insert(key(owner, at, serial), serial.into());
+            }
+        })
+        .await
+        .unwrap();
+    let owners = |who: &[&str]| Reading {
+        owners: who.iter().map(|w| w.to_string()).collect(),
+        ..Reading::default()
+    };
+    let serials = |which: &[&str]| Reading {
+        serials: which.iter().map(|w| w.to_string()).collect(),
+        ..Reading::default()
+    };
+    assert_eq!(
+        certificates_read(&store, owners(&["minji02"])).await,
+        [key("minji02", 2, "BB"), key("minji02", 3, "CC")]
+    );
+    assert_eq!(
+        certificates_read(&store, serials(&["AA"])).await,
+        [key("hong01", 1, "AA")]
+    );
+    assert!(
+        certificates_read(&store, Reading::default())
+            .await
+            .is_empty()
+    );
+
+    // BB moves to hong01 under a new key; CC is deleted.
+    store
+        .transact_reading(
+            |_| serials(&["BB", "CC"]),
+            |records| {
+                let certificates = records.get_mut("certificates").unwrap();
+                let moved = certificates.remove(&key("minji02", 2, "BB")).unwrap();
+                certificates.insert(key("hong01", 4, "BB"), moved);
+                certificates.remove(&key("minji02", 3, "CC")).unwrap();
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        certificates_read(&store, serials(&["BB"])).await,
+        [key("hong01", 4, "BB")]
+    );
+    assert!(certificates_read(&store, serials(&["CC"])).await.is_empty());
+    assert!(
+        certificates_read(&store, owners(&["minji02"]))
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        certificates_read(&store, owners(&["hong01"])).await,
+        [key("hong01", 1, "AA"), key("hong01", 4, "BB")]
+    );
+    assert_eq!(
+        store.snapshot().await.unwrap()["certificates"].len(),
+        2,
+        "what a request was not given stays"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn the_records_of_local_storage_move_into_indexed_db() {
     let bank = bank_over_indexed_db("test-bank-migrate").await;

@@ -323,7 +323,7 @@ fn the_records_of_local_storage_move_once_and_unreadable_ones_stay_refused_until
     );
     let records = block_on(bank.store().snapshot()).unwrap();
     assert!(records["customers"]["hong01"].contains("\"login_failures\":5"));
-    assert_eq!(records["meta"]["version"], "2");
+    assert_eq!(records["meta"]["version"], "3");
 
     let broken = bank_over(&BankStore::memory());
     block_on(broken.migrate(Some("{\"version\":1,"), Some("older"))).unwrap();

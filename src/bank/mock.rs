@@ -36,8 +36,12 @@ pub const LEGACY_UNREADABLE_KEY: &str = "mockbank.state.unreadable";
 const LATEST_TIME: Millis = 7_258_118_400_000;
 /// The version of the whole-state JSON (the `localStorage` layout, and the joined records).
 const STATE_VERSION: u32 = 1;
-/// The version of the records' layout in the object stores (`meta` → `version`).
-const RECORDS_VERSION: &str = "2";
+/// The version of the records' layout in the object stores (`meta` → `version`): 3 keeps a
+/// certificate under its owner ([`store::certificate_key`]).
+const RECORDS_VERSION: &str = "3";
+/// The layout before, read as well (only the certificates' keys differ; a request over it
+/// reads every record and writes them back in the current layout).
+const PREVIOUS_RECORDS_VERSION: &str = "2";
 /// `meta` keys: the layout's version, records kept aside and why.
 const VERSION_KEY: &str = "version";
 const UNREADABLE_KEY: &str = "unreadable";
@@ -128,7 +132,10 @@ impl MockBank {
                 practice: real + offset_ms,
             };
             self.store
-                .transact(|records| handle(records, now, &self.origin, endpoint, body))
+                .transact_reading(
+                    |records| records::reading(records, endpoint, body),
+                    |records| handle(records, now, &self.origin, endpoint, body),
+                )
                 .await
                 .unwrap_or_else(|e| Err(internal(e)))
         };

@@ -1,6 +1,7 @@
 //! The bank's records as they are kept: read and checked (every value a request computes
 //! with), written as one record per key, and the demo customers' first state.
 
+use der::Decode;
 use serde_json::Value;
 
 use super::wire::*;
@@ -8,6 +9,7 @@ use super::*;
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo;
+use store::{CERTIFICATES, Reading, certificate_key};
 
 impl BankState {
     /// Reads stored records, checking every value a request would compute with; the problem
@@ -99,7 +101,7 @@ impl BankState {
                 Err("기록의 버전 정보가 없습니다".to_owned())
             };
         };
-        if version != RECORDS_VERSION {
+        if version != RECORDS_VERSION && version != PREVIOUS_RECORDS_VERSION {
             return Err(format!("알 수 없는 버전(v{version})의 기록입니다"));
         }
         let mut state = serde_json::Map::new();
@@ -149,8 +151,8 @@ impl BankState {
     }
 }
 
-/// Where a record is kept in its store: its natural key; certificates by issue time first, so
-/// that they read back in the order they were issued.
+/// Where a record is kept in its store: its natural key; a certificate's is
+/// [`certificate_key`].
 pub(super) fn record_key(store: &str, record: &Value) -> Option<String> {
     let text = |field: &str| record.get(field)?.as_str().map(str::to_owned);
     match store {
@@ -159,11 +161,44 @@ pub(super) fn record_key(store: &str, record: &Value) -> Option<String> {
         "authorities" => text("id"),
         "challenges" => text("nonce"),
         "relays" => text("slot"),
-        "certificates" => Some(format!(
-            "{:013}-{}",
+        CERTIFICATES => Some(certificate_key(
+            &text("user_id")?,
             record.get("issued_at")?.as_i64()?,
-            text("serial")?
+            &text("serial")?,
         )),
         _ => None,
     }
+}
+
+/// What a request reads of the certificates: those of its session's customer (a `token`) and
+/// the one it shows (a `proof`); every one for a CRL, a reset, and records not yet in the
+/// current layout (they are all rewritten).
+pub(super) fn reading(records: &Records, endpoint: &str, body: &str) -> Reading {
+    let meta = records.get(META);
+    let current = meta.and_then(|m| m.get(VERSION_KEY)).map(String::as_str);
+    if current != Some(RECORDS_VERSION)
+        || meta.is_some_and(|m| m.contains_key(PROBLEM_KEY))
+        || [GetCrl::NAME, ResetPractice::NAME].contains(&endpoint)
+    {
+        return Reading::everything();
+    }
+    let mut reading = Reading::default();
+    let Ok(body) = serde_json::from_str::<Value>(body) else {
+        return reading;
+    };
+    let owner = body
+        .get("token")
+        .and_then(Value::as_str)
+        .and_then(|token| records.get("sessions")?.get(token))
+        .and_then(|session| serde_json::from_str::<Value>(session).ok())
+        .and_then(|session| Some(session.get("user_id")?.as_str()?.to_owned()));
+    reading.owners.extend(owner);
+    let serial = body
+        .pointer("/proof/certificate")
+        .and_then(Value::as_str)
+        .and_then(|certificate| unbase64(certificate).ok())
+        .and_then(|der| x509_cert::Certificate::from_der(&der).ok())
+        .map(|certificate| certificate.tbs_certificate().serial_number().to_string());
+    reading.serials.extend(serial);
+    reading
 }

@@ -1,32 +1,48 @@
 //! Where the bank keeps its records: one object store per kind of record (customers, sessions,
 //! issuances, certificates, authorities, challenges, the copy relay's slots, and `meta` for the
 //! layout's version), each record under its own key as JSON text. In the browser that is the
-//! IndexedDB database [`DB_NAME`], and every request runs in one readwrite transaction over all
-//! the stores: read, decide, write what changed, commit. Transactions over the same stores never
-//! overlap, so two tabs (two bank workers) never lose each other's updates. Natively (tests) it
-//! is a map in memory with the same layout.
+//! IndexedDB database [`DB_NAME`], and every request runs in one readwrite transaction: read,
+//! decide, write what changed, commit. Transactions over the same stores never overlap, so two
+//! tabs (two bank workers) never lose each other's updates. Natively (tests) it is a map in
+//! memory with the same layout.
+//!
+//! Certificates are the one kind of record that grows with use (the bank keeps every one it
+//! issued, revoked or registered); every other store is small and is read whole. A request
+//! reads only the certificates it names ([`Reading`]): a customer's are one key range (see
+//! [`certificate_key`]), and one found by its serial number goes through an index that only
+//! the IndexedDB database has (the store [`SERIALS`]; in memory the keys are scanned).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+#[cfg(target_arch = "wasm32")]
+mod indexed_db;
+
 /// The bank's IndexedDB database (the certificates' is `cert-center`).
 pub const DB_NAME: &str = "mockbank";
-/// Its schema version.
-pub const DB_VERSION: u32 = 2;
+/// Its schema version (3: the index of certificates by serial number).
+pub const DB_VERSION: u32 = 3;
 /// The store holding the layout's version and anything kept aside.
 pub const META: &str = "meta";
-/// Every object store, `meta` first.
+/// The store of certificates.
+pub const CERTIFICATES: &str = "certificates";
+/// Every object store a transaction sees, `meta` first.
 pub const STORES: [&str; 8] = [
     META,
     "customers",
     "sessions",
     "issuances",
-    "certificates",
+    CERTIFICATES,
     "authorities",
     "challenges",
     "relays",
 ];
+/// The IndexedDB index of certificates by serial number: the key `{serial}/{certificate's
+/// key}` for each, kept with the certificates in the same transaction; never seen by
+/// [`BankStore::transact`]'s callers.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const SERIALS: &str = "certificate-serials";
 
 /// The records as stored: store name → key → JSON text.
 pub type Records = BTreeMap<String, BTreeMap<String, String>>;
@@ -35,6 +51,46 @@ pub type Records = BTreeMap<String, BTreeMap<String, String>>;
 #[derive(Debug, thiserror::Error)]
 #[error("모의은행 기록 저장소를 사용할 수 없습니다: {0}")]
 pub struct StorageFailed(pub String);
+
+/// Which certificates a transaction reads; the other stores are read whole.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// Every certificate.
+    pub all: bool,
+    /// The certificates of these customers.
+    pub owners: Vec<String>,
+    /// The certificates with these serial numbers, whoever holds them.
+    pub serials: Vec<String>,
+}
+
+impl Reading {
+    /// Every certificate.
+    pub fn everything() -> Self {
+        Self {
+            all: true,
+            ..Self::default()
+        }
+    }
+}
+
+/// Where a certificate is kept: its owner first, so that a customer's certificates are one key
+/// range, then the time it was issued, so that they read back in that order, then its serial
+/// number. An owner never holds `/`: the demo customers' IDs are letters and digits.
+pub fn certificate_key(owner: &str, issued_at: i64, serial: &str) -> String {
+    format!("{owner}/{issued_at:013}-{serial}")
+}
+
+/// The keys of `owner`'s certificates: from `{owner}/` up to (not including) `{owner}0`, the
+/// character after `/`.
+fn owner_range(owner: &str) -> (String, String) {
+    (format!("{owner}/"), format!("{owner}0"))
+}
+
+/// The serial number in a certificate's key.
+fn serial_of(key: &str) -> Option<&str> {
+    let (_, rest) = key.split_once('/')?;
+    rest.split_once('-').map(|(_, serial)| serial)
+}
 
 /// The bank's storage.
 #[derive(Clone, Debug)]
@@ -65,121 +121,166 @@ impl BankStore {
         self.transact(|records| records.clone()).await
     }
 
-    /// Runs `decide` over the records in one transaction and writes what it changed: records
-    /// it altered or added are put, records it removed are deleted. `decide` must not wait on
-    /// anything (a transaction ends once nothing is pending).
+    /// [`BankStore::transact_reading`] over every record.
     pub async fn transact<R>(
         &self,
         decide: impl FnOnce(&mut Records) -> R,
     ) -> Result<R, StorageFailed> {
+        self.transact_reading(|_| Reading::everything(), decide)
+            .await
+    }
+
+    /// Runs `decide` in one transaction over every store but the certificates, and of those
+    /// what `select` asks for once it has seen the rest; then writes what `decide` changed:
+    /// records it altered or added are put, records it removed are deleted; records it was not
+    /// given stay as they are. Neither may wait on anything (a transaction ends once nothing
+    /// is pending).
+    pub async fn transact_reading<R>(
+        &self,
+        select: impl FnOnce(&Records) -> Reading,
+        decide: impl FnOnce(&mut Records) -> R,
+    ) -> Result<R, StorageFailed> {
+        // One body for every caller's closures (it is most of the bank worker's storage code).
+        let (mut select, mut decide, mut answer) = (Some(select), Some(decide), None);
+        self.run(
+            &mut |records| {
+                select
+                    .take()
+                    .map(|select| select(records))
+                    .unwrap_or_default()
+            },
+            &mut |records| answer = decide.take().map(|decide| decide(records)),
+        )
+        .await?;
+        answer.ok_or_else(|| StorageFailed("기록을 읽지 못했습니다".to_owned()))
+    }
+
+    async fn run(
+        &self,
+        select: &mut dyn FnMut(&Records) -> Reading,
+        decide: &mut dyn FnMut(&mut Records),
+    ) -> Result<(), StorageFailed> {
         match self {
             Self::Memory(records) => {
-                let mut working = records.borrow().clone();
-                let answer = decide(&mut working);
+                let before = read_memory(&records.borrow(), select);
+                let mut after = before.clone();
+                decide(&mut after);
                 // As in IndexedDB: writing to a store the database does not have fails whole.
-                if let Some(name) = working.keys().find(|name| !STORES.contains(&name.as_str())) {
+                if let Some(name) = after.keys().find(|name| !STORES.contains(&name.as_str())) {
                     return Err(StorageFailed(format!("`{name}` 저장소가 없습니다")));
                 }
-                *records.borrow_mut() = working;
-                Ok(answer)
+                let mut stored = records.borrow_mut();
+                for (name, old, new) in stores(&before, &after) {
+                    let target = stored.entry(name.to_owned()).or_default();
+                    for key in removed(old, new) {
+                        target.remove(key);
+                    }
+                    for (key, value) in changed(old, new) {
+                        target.insert(key.clone(), value.clone());
+                    }
+                }
+                Ok(())
             }
             #[cfg(target_arch = "wasm32")]
             Self::IndexedDb(name) => {
                 let db = indexed_db::open(name).await?;
-                let answer = indexed_db::transact(&db, decide).await;
+                let done = indexed_db::transact(&db, select, decide).await;
                 db.close();
-                answer
+                done
             }
         }
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn failed(e: impl std::fmt::Display) -> StorageFailed {
-    StorageFailed(e.to_string())
-}
-
-#[cfg(target_arch = "wasm32")]
-mod indexed_db {
-    use rexie::{Rexie, TransactionMode};
-    use wasm_bindgen::JsValue;
-
-    use super::{DB_VERSION, Records, STORES, StorageFailed, failed};
-
-    /// Writes what changed from `before` to `after`: every store `after` names (a store the
-    /// database does not have is a failure), deletions first.
-    async fn write(
-        tx: &rexie::Transaction,
-        before: &Records,
-        after: &Records,
-    ) -> Result<(), StorageFailed> {
-        let empty = Default::default();
-        let names = STORES
-            .iter()
-            .map(|name| name.to_string())
-            .chain(after.keys().cloned())
-            .collect::<std::collections::BTreeSet<_>>();
-        for name in names {
-            let store = tx.store(&name).map_err(failed)?;
-            let old = before.get(&name).unwrap_or(&empty);
-            let new = after.get(&name).unwrap_or(&empty);
-            for key in old.keys().filter(|key| !new.contains_key(*key)) {
-                store.delete(JsValue::from_str(key)).await.map_err(failed)?;
-            }
-            for (key, value) in new
+/// The records of the memory store a transaction sees.
+fn read_memory(stored: &Records, select: &mut dyn FnMut(&Records) -> Reading) -> Records {
+    let mut seen: Records = stored
+        .iter()
+        .filter(|(name, _)| *name != CERTIFICATES)
+        .map(|(name, store)| (name.clone(), store.clone()))
+        .collect();
+    let Some(certificates) = stored.get(CERTIFICATES) else {
+        return seen;
+    };
+    let reading = select(&seen);
+    let chosen = if reading.all {
+        certificates.clone()
+    } else {
+        let mut chosen = BTreeMap::new();
+        for owner in &reading.owners {
+            let (from, to) = owner_range(owner);
+            chosen.extend(
+                certificates
+                    .range(from..to)
+                    .map(|(k, v)| (k.clone(), v.clone())),
+            );
+        }
+        chosen.extend(
+            certificates
                 .iter()
-                .filter(|(key, value)| old.get(*key) != Some(value))
-            {
-                store
-                    .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
-                    .await
-                    .map_err(failed)?;
-            }
-        }
-        Ok(())
-    }
+                .filter(|(key, _)| {
+                    serial_of(key).is_some_and(|s| reading.serials.iter().any(|x| x == s))
+                })
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+        chosen
+    };
+    seen.insert(CERTIFICATES.to_owned(), chosen);
+    seen
+}
 
-    pub(super) async fn open(name: &str) -> Result<Rexie, StorageFailed> {
-        let mut builder = Rexie::builder(name).version(DB_VERSION);
-        for store in STORES {
-            builder = builder.add_object_store(rexie::ObjectStore::new(store));
-        }
-        builder.build().await.map_err(failed)
-    }
+/// Every store named before or after a transaction, with its records before and after.
+type StoreChange<'a> = (
+    &'a str,
+    Option<&'a BTreeMap<String, String>>,
+    Option<&'a BTreeMap<String, String>>,
+);
 
-    pub(super) async fn transact<R>(
-        db: &Rexie,
-        decide: impl FnOnce(&mut Records) -> R,
-    ) -> Result<R, StorageFailed> {
-        let tx = db
-            .transaction(&STORES, TransactionMode::ReadWrite)
-            .map_err(failed)?;
-        let mut before = Records::new();
-        for name in STORES {
-            let store = tx.store(name).map_err(failed)?;
-            // Both lists come in key order, so they pair up.
-            let keys = store.get_all_keys(None, None).await.map_err(failed)?;
-            let values = store.get_all(None, None).await.map_err(failed)?;
-            let records = before.entry(name.to_owned()).or_default();
-            for (key, value) in keys.iter().zip(&values) {
-                let (Some(key), Some(value)) = (key.as_string(), value.as_string()) else {
-                    return Err(StorageFailed(format!("`{name}`의 기록 형식이 아닙니다")));
-                };
-                records.insert(key, value);
-            }
-        }
-        let mut after = before.clone();
-        let answer = decide(&mut after);
-        if let Err(e) = write(&tx, &before, &after).await {
-            // Whatever was written before the failure is undone with the transaction.
-            let _ = tx.abort().await;
-            return Err(e);
-        }
-        if !tx.done().await.map_err(failed)?.is_committed() {
-            return Err(StorageFailed(
-                "기록을 저장하는 중에 취소되었습니다".to_owned(),
-            ));
-        }
-        Ok(answer)
+fn stores<'a>(before: &'a Records, after: &'a Records) -> Vec<StoreChange<'a>> {
+    let added = after.keys().filter(|name| !before.contains_key(*name));
+    before
+        .keys()
+        .chain(added)
+        .map(|name| (name.as_str(), before.get(name), after.get(name)))
+        .collect()
+}
+
+/// The keys of a store that a transaction removed.
+fn removed<'a>(
+    old: Option<&'a BTreeMap<String, String>>,
+    new: Option<&'a BTreeMap<String, String>>,
+) -> impl Iterator<Item = &'a String> {
+    old.into_iter()
+        .flat_map(|old| old.keys())
+        .filter(move |key| !new.is_some_and(|new| new.contains_key(*key)))
+}
+
+/// The records of a store that are new or different after a transaction.
+fn changed<'a>(
+    old: Option<&'a BTreeMap<String, String>>,
+    new: Option<&'a BTreeMap<String, String>>,
+) -> impl Iterator<Item = (&'a String, &'a String)> {
+    new.into_iter()
+        .flatten()
+        .filter(move |(key, value)| old.and_then(|old| old.get(*key)) != Some(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_certificate_key_names_its_owner_range_and_serial() {
+        let key = certificate_key("hong01", 1_764_000_000_000, "0A:FF");
+        let (from, to) = owner_range("hong01");
+        assert!(from.as_str() <= key.as_str() && key.as_str() < to.as_str());
+        let (from, to) = owner_range("hong0");
+        assert!(!(from.as_str() <= key.as_str() && key.as_str() < to.as_str()));
+        assert_eq!(serial_of(&key), Some("0A:FF"));
+        assert_eq!(
+            serial_of("1764000000000-0A:FF"),
+            None,
+            "the layout of before"
+        );
     }
 }

@@ -27,6 +27,81 @@ pub struct Figures {
     /// One bank request (`login_challenge`) through the bank worker and IndexedDB, without
     /// the simulated network latency.
     pub bank_round_trip_ms: f64,
+    /// The bank over IndexedDB (a database of its own, on the page) with 10, 100 and 1,000
+    /// certificates of other customers in its records: `login_challenge` and 인증서 조회.
+    pub scale: Vec<Scale>,
+}
+
+/// A bank request's cost with `certificates` in the records.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scale {
+    pub certificates: usize,
+    pub challenge_ms: f64,
+    pub list_ms: f64,
+}
+
+/// The database the scale measure fills (deleted before and after).
+const SCALE_DB: &str = "mockbank-bench";
+
+/// [`Scale`] at `n` certificates: hong01 logs in by ID (no certificate of its own), and the
+/// other demo customers hold `n` certificate records, never read by these requests.
+async fn scale(n: usize) -> Result<Scale, String> {
+    use crate::bank::api::{ListCertificates, Login, LoginChallenge};
+    use crate::bank::clock::Clock;
+    use crate::bank::mock::{BankStore, MockBank, store::certificate_key};
+    let _ = rexie::Rexie::delete(SCALE_DB).await;
+    let store = BankStore::open(SCALE_DB).await.map_err(|e| e.to_string())?;
+    let bank = MockBank::new(store.clone(), Clock::Browser { offset_ms: 0 });
+    let hong = &crate::bank::demo::HONG;
+    let grant = bank
+        .call(Login {
+            user_id: hong.user_id.to_owned(),
+            password: hong.password.to_owned(),
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    let others: Vec<_> = crate::bank::demo::CUSTOMERS
+        .iter()
+        .filter(|c| c.user_id != hong.user_id)
+        .collect();
+    store
+        .transact(|records| {
+            let certificates = records.entry("certificates".to_owned()).or_default();
+            for i in 0..n {
+                let owner = others[i % others.len()].user_id;
+                let serial = format!("{i:040X}");
+                let record = serde_json::json!({
+                    "user_id": owner, "kind": "General", "ca": "Yessign", "serial": serial,
+                    "issued_at": 1_764_000_000_000i64, "revoked": false, "certificate": "",
+                });
+                certificates.insert(
+                    certificate_key(owner, 1_764_000_000_000, &serial),
+                    record.to_string(),
+                );
+            }
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut challenge_ms = Vec::new();
+    let mut list_ms = Vec::new();
+    for _ in 0..RUNS {
+        let started = now();
+        bank.call(LoginChallenge).await.map_err(|e| e.to_string())?;
+        challenge_ms.push(now() - started);
+        let started = now();
+        bank.call(ListCertificates {
+            token: grant.token.clone(),
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        list_ms.push(now() - started);
+    }
+    let _ = rexie::Rexie::delete(SCALE_DB).await;
+    Ok(Scale {
+        certificates: n,
+        challenge_ms: median(challenge_ms),
+        list_ms: median(list_ms),
+    })
 }
 
 fn median(mut samples: Vec<f64>) -> f64 {
@@ -97,11 +172,18 @@ async fn run_all(
             .map_err(|e| e.to_string())?;
         round_trip_ms.push(now() - started);
     }
+    let mut scales = Vec::new();
+    for n in [10, 100, 1_000] {
+        progress.set(format!("인증서 {n}개가 기록된 은행의 요청"));
+        breathe().await;
+        scales.push(scale(n).await?);
+    }
     Ok(Figures {
         runs: RUNS,
         keygen_app_ms: median(app_ms),
         keygen_webcrypto_ms: median(webcrypto_ms),
         bank_round_trip_ms: median(round_trip_ms),
+        scale: scales,
     })
 }
 
@@ -135,6 +217,13 @@ pub fn BenchPage() -> impl IntoView {
                             <tbody>
                                 <tr><th scope="row">"RSA-2048 키 생성 (키 작업자)"</th><td>{ms(f.keygen_app_ms)}</td><td>{ms(f.keygen_webcrypto_ms)}</td></tr>
                                 <tr><th scope="row">"은행 요청 왕복 (작업자·IndexedDB)"</th><td>{ms(f.bank_round_trip_ms)}</td><td>"-"</td></tr>
+                                {f.scale.iter().map(|s| view! {
+                                    <tr>
+                                        <th scope="row">{format!("인증서 {}개 기록: 인증 요청 / 인증서 조회 (IndexedDB)", s.certificates)}</th>
+                                        <td>{format!("{:.1} / {:.1} ms", s.challenge_ms, s.list_ms)}</td>
+                                        <td>"-"</td>
+                                    </tr>
+                                }).collect_view()}
                             </tbody>
                         </table>
                         <pre id="bench-result">{json}</pre>

@@ -1,0 +1,161 @@
+//! The bank's records in IndexedDB (see the parent module).
+
+use rexie::{KeyRange, Rexie, TransactionMode};
+use wasm_bindgen::JsValue;
+
+use super::{
+    CERTIFICATES, DB_VERSION, Reading, Records, SERIALS, STORES, StorageFailed, changed,
+    owner_range, removed, serial_of, stores,
+};
+
+fn failed(e: impl std::fmt::Display) -> StorageFailed {
+    StorageFailed(e.to_string())
+}
+
+pub(super) async fn open(name: &str) -> Result<Rexie, StorageFailed> {
+    let mut builder = Rexie::builder(name).version(DB_VERSION);
+    for store in STORES.into_iter().chain([SERIALS]) {
+        builder = builder.add_object_store(rexie::ObjectStore::new(store));
+    }
+    builder.build().await.map_err(failed)
+}
+
+/// The keys from `from` up to (not including) `to`.
+fn range(from: &str, to: &str) -> Result<KeyRange, StorageFailed> {
+    KeyRange::bound(&from.into(), &to.into(), Some(false), Some(true)).map_err(failed)
+}
+
+/// Reads the records of `name` in `range` (all without one) into `into`.
+async fn read(
+    tx: &rexie::Transaction,
+    name: &str,
+    range: Option<KeyRange>,
+    into: &mut std::collections::BTreeMap<String, String>,
+) -> Result<(), StorageFailed> {
+    let store = tx.store(name).map_err(failed)?;
+    // Both lists come in key order, so they pair up.
+    let keys = store
+        .get_all_keys(range.clone(), None)
+        .await
+        .map_err(failed)?;
+    let values = store.get_all(range, None).await.map_err(failed)?;
+    for (key, value) in keys.iter().zip(&values) {
+        let (Some(key), Some(value)) = (key.as_string(), value.as_string()) else {
+            return Err(StorageFailed(format!("`{name}`의 기록 형식이 아닙니다")));
+        };
+        into.insert(key, value);
+    }
+    Ok(())
+}
+
+/// The certificates `reading` asks for.
+async fn read_certificates(
+    tx: &rexie::Transaction,
+    reading: &Reading,
+    into: &mut std::collections::BTreeMap<String, String>,
+) -> Result<(), StorageFailed> {
+    if reading.all {
+        return read(tx, CERTIFICATES, None, into).await;
+    }
+    for owner in &reading.owners {
+        let (from, to) = owner_range(owner);
+        read(tx, CERTIFICATES, Some(range(&from, &to)?), into).await?;
+    }
+    let index = tx.store(SERIALS).map_err(failed)?;
+    let certificates = tx.store(CERTIFICATES).map_err(failed)?;
+    for serial in &reading.serials {
+        // `{serial}/…` up to `{serial}0`: a serial number never holds `/`.
+        let (from, to) = owner_range(serial);
+        let entries = index
+            .get_all_keys(Some(range(&from, &to)?), None)
+            .await
+            .map_err(failed)?;
+        for entry in entries {
+            let Some(key) = entry
+                .as_string()
+                .and_then(|e| Some(e.split_once('/')?.1.to_owned()))
+            else {
+                return Err(StorageFailed(format!("`{SERIALS}`의 기록 형식이 아닙니다")));
+            };
+            let value = certificates
+                .get(JsValue::from_str(&key))
+                .await
+                .map_err(failed)?
+                .and_then(|v| v.as_string());
+            if let Some(value) = value {
+                into.insert(key, value);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes what changed from `before` to `after`, deletions first, and keeps the certificates'
+/// index with them.
+async fn write(
+    tx: &rexie::Transaction,
+    before: &Records,
+    after: &Records,
+) -> Result<(), StorageFailed> {
+    let index = tx.store(SERIALS).map_err(failed)?;
+    for (name, old, new) in stores(before, after) {
+        let store = tx.store(name).map_err(failed)?;
+        let certificates = name == CERTIFICATES;
+        for key in removed(old, new) {
+            store.delete(JsValue::from_str(key)).await.map_err(failed)?;
+            if let Some(serial) = serial_of(key).filter(|_| certificates) {
+                let entry = format!("{serial}/{key}");
+                index
+                    .delete(JsValue::from_str(&entry))
+                    .await
+                    .map_err(failed)?;
+            }
+        }
+        for (key, value) in changed(old, new) {
+            store
+                .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+                .await
+                .map_err(failed)?;
+            if let Some(serial) = serial_of(key).filter(|_| certificates) {
+                let entry = format!("{serial}/{key}");
+                index
+                    .put(&JsValue::from_str(""), Some(&JsValue::from_str(&entry)))
+                    .await
+                    .map_err(failed)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) async fn transact(
+    db: &Rexie,
+    select: &mut dyn FnMut(&Records) -> Reading,
+    decide: &mut dyn FnMut(&mut Records),
+) -> Result<(), StorageFailed> {
+    let names = STORES.into_iter().chain([SERIALS]).collect::<Vec<_>>();
+    let tx = db
+        .transaction(&names, TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    let mut before = Records::new();
+    for name in STORES.into_iter().filter(|name| *name != CERTIFICATES) {
+        read(&tx, name, None, before.entry(name.to_owned()).or_default()).await?;
+    }
+    let reading = select(&before);
+    let mut certificates = Default::default();
+    read_certificates(&tx, &reading, &mut certificates).await?;
+    before.insert(CERTIFICATES.to_owned(), certificates);
+    let mut after = before.clone();
+    decide(&mut after);
+    if let Err(e) = write(&tx, &before, &after).await {
+        // Whatever was written before the failure is undone with the transaction.
+        let _ = tx.abort().await;
+        return Err(e);
+    }
+    if !tx.done().await.map_err(failed)?.is_committed() {
+        return Err(StorageFailed(
+            "기록을 저장하는 중에 취소되었습니다".to_owned(),
+        ));
+    }
+    Ok(())
+}
