@@ -10,7 +10,7 @@
 //! issued, revoked or registered); every other store is small and is read whole. A request
 //! reads only the certificates it names ([`Reading`]): a customer's are one key range (see
 //! [`certificate_key`]), and one found by its serial number goes through an index that only
-//! the IndexedDB database has (the store [`SERIALS`]; in memory the keys are scanned).
+//! the IndexedDB database has (the store `certificate-serials`; in memory the keys are scanned).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -38,11 +38,6 @@ pub const STORES: [&str; 8] = [
     "challenges",
     "relays",
 ];
-/// The IndexedDB index of certificates by serial number: the key `{serial}/{certificate's
-/// key}` for each, kept with the certificates in the same transaction; never seen by
-/// [`BankStore::transact`]'s callers.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-const SERIALS: &str = "certificate-serials";
 
 /// The records as stored: store name → key → JSON text.
 pub type Records = BTreeMap<String, BTreeMap<String, String>>;
@@ -80,10 +75,10 @@ pub fn certificate_key(owner: &str, issued_at: i64, serial: &str) -> String {
     format!("{owner}/{issued_at:013}-{serial}")
 }
 
-/// The keys of `owner`'s certificates: from `{owner}/` up to (not including) `{owner}0`, the
-/// character after `/`.
-fn owner_range(owner: &str) -> (String, String) {
-    (format!("{owner}/"), format!("{owner}0"))
+/// The keys that begin `{prefix}/` (a customer's certificates, an index's entries for one
+/// serial number): from `{prefix}/` up to (not including) `{prefix}0`, the character after `/`.
+fn prefix_range(prefix: &str) -> (String, String) {
+    (format!("{prefix}/"), format!("{prefix}0"))
 }
 
 /// The serial number in a certificate's key.
@@ -208,7 +203,7 @@ fn read_memory(stored: &Records, select: &mut dyn FnMut(&Records) -> Reading) ->
     } else {
         let mut chosen = BTreeMap::new();
         for owner in &reading.owners {
-            let (from, to) = owner_range(owner);
+            let (from, to) = prefix_range(owner);
             chosen.extend(
                 certificates
                     .range(from..to)
@@ -272,9 +267,9 @@ mod tests {
     #[test]
     fn a_certificate_key_names_its_owner_range_and_serial() {
         let key = certificate_key("hong01", 1_764_000_000_000, "0A:FF");
-        let (from, to) = owner_range("hong01");
+        let (from, to) = prefix_range("hong01");
         assert!(from.as_str() <= key.as_str() && key.as_str() < to.as_str());
-        let (from, to) = owner_range("hong0");
+        let (from, to) = prefix_range("hong0");
         assert!(!(from.as_str() <= key.as_str() && key.as_str() < to.as_str()));
         assert_eq!(serial_of(&key), Some("0A:FF"));
         assert_eq!(

@@ -4,9 +4,24 @@ use rexie::{KeyRange, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::{
-    CERTIFICATES, DB_VERSION, Reading, Records, SERIALS, STORES, StorageFailed, changed,
-    owner_range, removed, serial_of, stores,
+    CERTIFICATES, DB_VERSION, Reading, Records, STORES, StorageFailed, changed, prefix_range,
+    removed, serial_of, stores,
 };
+
+/// The index of certificates by serial number: one key `{serial}/{certificate's key}` per
+/// certificate, written and deleted with it in the same transaction; never seen by
+/// [`super::BankStore::transact`]'s callers.
+const SERIALS: &str = "certificate-serials";
+
+/// The index's entry for the certificate kept under `key`.
+fn serial_entry(key: &str) -> Option<String> {
+    serial_of(key).map(|serial| format!("{serial}/{key}"))
+}
+
+/// The certificate's key in an index entry (a serial number never holds `/`).
+fn key_of_entry(entry: &str) -> Option<&str> {
+    entry.split_once('/').map(|(_, key)| key)
+}
 
 fn failed(e: impl std::fmt::Display) -> StorageFailed {
     StorageFailed(e.to_string())
@@ -58,14 +73,13 @@ async fn read_certificates(
         return read(tx, CERTIFICATES, None, into).await;
     }
     for owner in &reading.owners {
-        let (from, to) = owner_range(owner);
+        let (from, to) = prefix_range(owner);
         read(tx, CERTIFICATES, Some(range(&from, &to)?), into).await?;
     }
     let index = tx.store(SERIALS).map_err(failed)?;
     let certificates = tx.store(CERTIFICATES).map_err(failed)?;
     for serial in &reading.serials {
-        // `{serial}/…` up to `{serial}0`: a serial number never holds `/`.
-        let (from, to) = owner_range(serial);
+        let (from, to) = prefix_range(serial);
         let entries = index
             .get_all_keys(Some(range(&from, &to)?), None)
             .await
@@ -73,7 +87,7 @@ async fn read_certificates(
         for entry in entries {
             let Some(key) = entry
                 .as_string()
-                .and_then(|e| Some(e.split_once('/')?.1.to_owned()))
+                .and_then(|e| key_of_entry(&e).map(str::to_owned))
             else {
                 return Err(StorageFailed(format!("`{SERIALS}`의 기록 형식이 아닙니다")));
             };
@@ -103,8 +117,7 @@ async fn write(
         let certificates = name == CERTIFICATES;
         for key in removed(old, new) {
             store.delete(JsValue::from_str(key)).await.map_err(failed)?;
-            if let Some(serial) = serial_of(key).filter(|_| certificates) {
-                let entry = format!("{serial}/{key}");
+            if let Some(entry) = serial_entry(key).filter(|_| certificates) {
                 index
                     .delete(JsValue::from_str(&entry))
                     .await
@@ -116,8 +129,7 @@ async fn write(
                 .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
                 .await
                 .map_err(failed)?;
-            if let Some(serial) = serial_of(key).filter(|_| certificates) {
-                let entry = format!("{serial}/{key}");
+            if let Some(entry) = serial_entry(key).filter(|_| certificates) {
                 index
                     .put(&JsValue::from_str(""), Some(&JsValue::from_str(&entry)))
                     .await
