@@ -12,7 +12,7 @@
 //! the sizes and Lighthouse, `scale` only the bank's cost by record count; `/bench` needs a
 //! bundle built with the `bench` feature).
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/native/common.rs"]
 mod common;
 #[allow(dead_code)]
 #[path = "../tests/e2e/flows.rs"]

@@ -239,7 +239,7 @@ pub enum PfxCipher {
 }
 
 /// Rounds for the AES `.pfx` (encryption and MAC): our key-file floor, which OpenSSL 3 reads
-/// (measured in `tests/transfer.rs`) and which stays under the 1,000,000 `p12-keystore` accepts.
+/// (measured in `tests/native/transfer.rs`) and which stays under the 1,000,000 `p12-keystore` accepts.
 pub const PFX_ROUNDS: u32 = super::key_file::PBKDF2_ROUNDS;
 /// Rounds for the legacy 3DES `.pfx`, which exists for old programs: the 2,048–10,000 they use.
 pub const LEGACY_PFX_ROUNDS: u32 = 10_000;

@@ -1,9 +1,6 @@
 //! The mock bank's issuance wizard rules (steps 1–5), through the API as the UI calls it.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn hong_goes_through_steps_one_to_five() {

@@ -1,11 +1,9 @@
 //! Certificates in and out (issue #5): the classic NPKI SEED key file and PBES2 with SEED or
 //! AES open, `.pfx` files we write are read by OpenSSL, and OpenSSL's are read by us.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
 
 use std::path::{Path, PathBuf};
 
+use crate::common::{NOW, block_on, openssl, scratch_dir};
 use cert_center::customer::{self, Incoming};
 use cert_center::pki::key_file::{self, KeyWithR};
 use cert_center::pki::transfer::{
@@ -13,7 +11,6 @@ use cert_center::pki::transfer::{
 };
 use cert_center::pki::{PkiError, ca};
 use cert_center::sample::{SAMPLE_PASSWORD, write_sample};
-use common::{NOW, block_on, openssl, scratch_dir};
 use der::asn1::OctetString;
 use der::{Decode, Encode};
 

@@ -1,11 +1,8 @@
 //! The mock bank issuing the certificate (step 6 → 7): every refusal, the fee once, the profile.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::*;
 use cert_center::pki::ca::{certificate_vid, signed_by};
-use cert_center::pki::{csr, keys, vid};
-use common::*;
+use cert_center::pki::{csr, vid};
 use der::Decode;
 use std::str::FromStr;
 use x509_cert::certificate::Certificate;
@@ -34,7 +31,7 @@ fn request(c: &Customer, subject: &str, key: &rsa::PrivateKey) -> IssueCertifica
 
 fn key() -> &'static rsa::PrivateKey {
     static KEY: std::sync::OnceLock<rsa::PrivateKey> = std::sync::OnceLock::new();
-    KEY.get_or_init(|| keys::generate().unwrap())
+    KEY.get_or_init(|| fixed_key(0))
 }
 
 #[test]

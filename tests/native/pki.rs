@@ -1,9 +1,6 @@
 //! Keys, requests, the mock CAs' certificates and the key file, checked natively and by OpenSSL.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{openssl, scratch_dir};
+use crate::common::{openssl, scratch_dir};
 use std::sync::OnceLock;
 
 use cert_center::bank::api::{Ca, CertKind};

@@ -1,11 +1,7 @@
 //! 인증서발급 동의여부 조회/변경 (issue #13): the consent step 2 records, its withdrawal online,
 //! the refusal of issuance and reissue while withdrawn, renewal still possible, and the branch.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use cert_center::pki::keys;
-use common::*;
+use crate::common::*;
 
 const DAY: i64 = 86_400_000;
 const PASSWORD: &str = "Hong!2026pass";
@@ -89,7 +85,7 @@ fn withdrawn_after_step_2_the_certificate_is_not_issued() {
     c.through_step_5();
     c.call(WithdrawConsent { token: c.t() }).unwrap();
     assert_eq!(
-        c.issue(&keys::generate().unwrap(), &[1u8; 20]),
+        c.issue(&fixed_key(0), &[1u8; 20]),
         Err(BankError::ConsentWithdrawn)
     );
     assert_eq!(c.balance(), 50_000);

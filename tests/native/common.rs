@@ -12,6 +12,18 @@ pub use futures::executor::block_on;
 
 pub const NOW: i64 = 1_764_000_000_000;
 
+/// One of three fixed customer keys (RSA-2048, e = 65537, made once by `openssl genpkey`), for
+/// the tests whose subject is not key generation: they load in microseconds where making one
+/// takes a tenth of a second or more. `pki::keys::generate` keeps its own test (tests/native/pki.rs).
+pub fn fixed_key(which: usize) -> rsa::PrivateKey {
+    const KEYS: [&[u8]; 3] = [
+        include_bytes!("keys/user-1.der"),
+        include_bytes!("keys/user-2.der"),
+        include_bytes!("keys/user-3.der"),
+    ];
+    cert_center::pki::keys::from_pkcs8(KEYS[which]).unwrap()
+}
+
 pub struct Customer {
     pub bank: MockBank,
     pub token: SessionToken,

@@ -1,18 +1,15 @@
 //! Hostile files (issue #9): key files and `.pfx` files from outside whose key derivation is
 //! absurd or dangerous are refused before anything is derived, with a Korean message; NPKI paths
 //! never climb out of their folder.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::shapes::{EncryptedKey, Pbes2, SaltAndRounds};
+use crate::common::{NOW, block_on, scratch_dir};
 use cert_center::customer::{self, Incoming};
 use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file;
 use cert_center::pki::transfer::{self, PfxCipher, SEED_CBC_WITH_SHA1};
 use cert_center::pki::{PkiError, npki};
 use cert_center::sample::{SAMPLE_PASSWORD, write_sample};
-use common::shapes::{EncryptedKey, Pbes2, SaltAndRounds};
-use common::{NOW, block_on, scratch_dir};
 use der::asn1::{Any, ObjectIdentifier, OctetString};
 use der::{Decode, Encode};
 use spki::AlgorithmIdentifierOwned;

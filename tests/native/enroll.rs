@@ -1,14 +1,11 @@
 //! The customer's side of issuance and certificate login (`cert_center::customer`) against the
 //! mock bank: the record the browser keeps, the NPKI zip, and login with the right and a wrong
 //! password.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::*;
 use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::{CertError, Enrolled, Stage, certificate_login, enroll, prepare};
 use cert_center::pki::npki;
-use common::*;
 
 const PASSWORD: &str = "Hong!2026pass";
 

@@ -1,15 +1,12 @@
 //! 스마트폰인증서 복사's relay (issues #13 and #20): the receiver logs in, the sender proves its
 //! certificate, single use, gone after 3 minutes by the bank's own clock, three wrong numbers
 //! (sent or fetched) end it, and nothing readable or changeable without the number.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::*;
 use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::copy::{self, Receiving};
 use cert_center::customer::{CertError, Enrolled};
 use cert_center::pki::copy::{NumberKeys, Package};
-use common::*;
 
 const PASSWORD: &str = "Hong!2026pass";
 

@@ -1,13 +1,10 @@
 //! After issuance (issue #5): 재발급, 폐기 with its refund and the CRL, 갱신 from 30 days before
 //! expiry, and the receipts, with the bank's clock moved by hand.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::*;
 use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::{self, CertError};
-use cert_center::pki::{keys, signing};
-use common::*;
+use cert_center::pki::signing;
 
 const DAY: i64 = 86_400_000;
 const PASSWORD: &str = "Hong!2026pass";
@@ -231,9 +228,9 @@ fn renewal_opens_30_days_before_expiry_and_runs_one_more_year() {
 fn a_renewal_signature_names_its_request() {
     let (c, old) = hong_issued();
     let c = later(&c, 345 * DAY);
-    let key = keys::generate().unwrap();
+    let key = fixed_key(0);
     let signed_for = cert_center::pki::csr::build(&key, subject_of(&old.certificate)).unwrap();
-    let other_key = keys::generate().unwrap();
+    let other_key = fixed_key(1);
     let sent = cert_center::pki::csr::build(&other_key, subject_of(&old.certificate)).unwrap();
     let opened = cert_center::pki::key_file::decrypt(&old.key_file, PASSWORD).unwrap();
     let nonce = c.call(LoginChallenge).unwrap().nonce;

@@ -1,13 +1,10 @@
 //! 타행·타기관 인증서 등록/해제 (issue #5): a certificate from another institution (the
 //! practice 모의증권) logs in only once registered after step 3's verification, only for the
 //! customer whose VID it carries, and no longer after 해제.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::*;
 use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::{self, CertError, Enrolled};
-use common::*;
 use der::Decode;
 
 const PASSWORD: &str = "Other!2026pass";

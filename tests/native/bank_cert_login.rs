@@ -1,12 +1,9 @@
 //! Certificate login at the mock bank: the challenge is single-use and short-lived, and the
 //! signature, origin, registration and VID all have to hold.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::*;
 use cert_center::bank::mock::DEFAULT_ORIGIN;
-use cert_center::pki::{keys, signing};
-use common::*;
+use cert_center::pki::signing;
 
 const R: [u8; 20] = [5; 20];
 
@@ -14,7 +11,7 @@ const R: [u8; 20] = [5; 20];
 fn hong_with_certificate() -> (MockBank, String, rsa::PrivateKey) {
     let c = login(&demo::HONG);
     c.through_step_5();
-    let key = keys::generate().unwrap();
+    let key = fixed_key(0);
     let issued = c.issue(&key, &R).unwrap();
     (c.bank.clone(), issued.certificate, key)
 }
@@ -100,7 +97,7 @@ fn a_signature_for_another_origin_is_refused_and_spends_the_challenge() {
 #[test]
 fn another_key_or_a_wrong_r_is_refused() {
     let (bank, cert, key) = hong_with_certificate();
-    let other_key = keys::generate().unwrap();
+    let other_key = fixed_key(1);
     let reason = rejected(attempt(
         &bank,
         &nonce(&bank),

@@ -1,5 +1,4 @@
 //! The mock bank's login, lock and session rules, through its public API as the UI calls it.
-#![cfg(not(target_arch = "wasm32"))]
 
 use cert_center::bank::api::{ExtendSession, Login, Logout, ResetPractice, SessionToken};
 use cert_center::bank::mock::BankStore;
