@@ -1,14 +1,18 @@
 //! The router, the providers and the routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, ProtectedRoute, Route, Router, Routes};
+use leptos_router::components::{
+    Outlet, ParentRoute, ProtectedParentRoute, ProtectedRoute, Route, Router, Routes,
+};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{OptionalParamSegment, StaticSegment, path};
 
+use crate::bank::api::IssueMenu;
 use crate::bank::{BankClient, Clock};
 use crate::components::header::login_href;
 use crate::components::{GuidePanel, Header, provide_guide};
 use crate::contexts::{provide_auth, provide_bank};
+use crate::pages::wizard::wizard_path;
 use crate::pages::{CenterHome, CenterLayout, HomePage, LoginPage, NotFound};
 
 mod later;
@@ -40,6 +44,31 @@ fn start_on_first_touch(worker: crate::bank::worker::BankWorker) {
     start.forget();
 }
 
+/// One wizard's route: its path ([`wizard_path`]) with the step number after it or without one.
+/// One route for every step, so that the wizard stays on the page from step to step.
+#[component(transparent)]
+fn WizardRoutes(menu: IssueMenu) -> impl leptos_router::MatchNestedRoutes + Clone {
+    let (first, second) = wizard_path(menu)
+        .trim_start_matches("/center/")
+        .split_once('/')
+        .expect("a wizard's path has two segments below /center");
+    let path = (
+        StaticSegment(first),
+        StaticSegment(second),
+        OptionalParamSegment("step"),
+    );
+    view! {
+        <Route
+            path
+            view=move || {
+                provide_context(menu);
+                view! { <LaterWizard /> }
+            }
+        />
+    }
+    .into_inner()
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,7 +86,6 @@ pub fn App() -> impl IntoView {
     ));
     let auth = provide_auth();
     provide_bank(bank.with_latency(BANK_LATENCY_MS), auth);
-    crate::pages::wizard::LastIssued::provide();
     provide_guide();
     let logged_in = move || Some(auth.logged_in());
     let to_login = || {
@@ -82,99 +110,29 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=CenterHome />
                     <Route path=path!("issue") view=LaterIssue />
                     <Route path=path!("issue/check") view=LaterBrowserCheck />
-                    <ProtectedRoute
-                        path=path!("issue/personal")
-                        view=PersonalWizard
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("issue/personal/:step")
-                        view=PersonalWizard
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("issue/corporate")
-                        view=CorporateWizard
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("issue/corporate/:step")
-                        view=CorporateWizard
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("consent")
-                        view=LaterConsent
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
                     <Route path=path!("tax") view=LaterTax />
                     <Route path=path!("phone-copy") view=LaterPhoneCopy />
-                    <ProtectedRoute
-                        path=path!("tax/issue")
-                        view=TaxWizard
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("tax/issue/:step")
-                        view=TaxWizard
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("tax/list")
-                        view=LaterCertList
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("tax/renew")
-                        view=LaterRenew
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("tax/revoke")
-                        view=LaterRevoke
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("list")
-                        view=LaterCertList
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("other-bank")
-                        view=LaterOtherBank
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("renew")
-                        view=LaterRenew
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("revoke")
-                        view=LaterRevoke
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
-                    <ProtectedRoute
-                        path=path!("receipts")
-                        view=LaterReceipts
-                        condition=logged_in
-                        redirect_path=to_login
-                    />
                     <Route path=path!("manage") view=LaterManage />
+                    // What only a logged-in customer may open: the login page, then back here.
+                    <ProtectedParentRoute
+                        path=path!("")
+                        view=Outlet
+                        condition=logged_in
+                        redirect_path=to_login
+                    >
+                        <WizardRoutes menu=IssueMenu::Personal />
+                        <WizardRoutes menu=IssueMenu::Corporate />
+                        <WizardRoutes menu=IssueMenu::Tax />
+                        <Route path=path!("consent") view=LaterConsent />
+                        <Route path=path!("list") view=LaterCertList />
+                        <Route path=path!("tax/list") view=LaterCertList />
+                        <Route path=path!("renew") view=LaterRenew />
+                        <Route path=path!("tax/renew") view=LaterRenew />
+                        <Route path=path!("revoke") view=LaterRevoke />
+                        <Route path=path!("tax/revoke") view=LaterRevoke />
+                        <Route path=path!("other-bank") view=LaterOtherBank />
+                        <Route path=path!("receipts") view=LaterReceipts />
+                    </ProtectedParentRoute>
                     <Route path=path!(":section") view=LaterInfo />
                 </ParentRoute>
             </Routes>

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use crate::bank::api::IssueMenu;
 use crate::components::later;
 use crate::pages::*;
 
@@ -25,9 +24,7 @@ macro_rules! screens {
 }
 
 screens! {
-    PersonalWizard: personal_wizard => view! { <WizardPage menu=IssueMenu::Personal /> };
-    CorporateWizard: corporate_wizard => view! { <WizardPage menu=IssueMenu::Corporate /> };
-    TaxWizard: tax_wizard => view! { <WizardPage menu=IssueMenu::Tax /> };
+    LaterWizard: wizard => view! { <WizardPage /> };
     LaterIssue: issue => view! { <IssuePage /> };
     LaterBrowserCheck: browser_check => view! { <BrowserCheckPage /> };
     LaterConsent: consent => view! { <ConsentPage /> };

@@ -42,7 +42,7 @@ pub fn step_path(menu: IssueMenu, step: Step) -> String {
     format!("{}/{}", wizard_path(menu), step.number())
 }
 
-/// The wizard the page runs (provided by [`WizardPage`]; personal elsewhere).
+/// The wizard the page runs (provided by its route; personal elsewhere).
 pub fn use_menu() -> IssueMenu {
     use_context::<IssueMenu>().unwrap_or_default()
 }
@@ -51,13 +51,6 @@ pub fn use_menu() -> IssueMenu {
 /// show and, for a disk or a phone, to offer its files again. Memory only: a reload forgets it.
 #[derive(Clone, Copy)]
 pub struct LastIssued(pub RwSignal<Option<(crate::customer::Enrolled, password::Storage)>>);
-
-impl LastIssued {
-    /// Provides an empty one (the app does, above the routes).
-    pub fn provide() {
-        provide_context(LastIssued(RwSignal::new(None)));
-    }
-}
 
 /// Why step 6 sent the customer back to step 4 (the fee changed since it was confirmed), for
 /// step 4 to show once.
@@ -134,17 +127,17 @@ pub fn CancelButton(
     }
 }
 
-/// The wizard page.
+/// The wizard page, of the wizard its route provides ([`use_menu`]). It stays on the page from
+/// step to step, and keeps what the steps pass on: step 6's fee notice for step 4 and the
+/// certificate it issued for step 7.
 #[component]
-pub fn WizardPage(
-    /// Which wizard.
-    menu: IssueMenu,
-) -> impl IntoView {
+pub fn WizardPage() -> impl IntoView {
+    let menu = use_menu();
     let bank = use_bank();
     let params = use_params_map();
     let navigate = use_navigate();
-    provide_context(menu);
     provide_context(FeeNotice(RwSignal::new(None)));
+    provide_context(LastIssued(RwSignal::new(None)));
     let requested = Memo::new(move |_| {
         params
             .read()

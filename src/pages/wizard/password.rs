@@ -101,7 +101,8 @@ pub fn PasswordStep() -> impl IntoView {
     let again = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
 
-    let last_issued = use_context::<LastIssued>().expect("LastIssued is provided by the app");
+    let last_issued =
+        use_context::<LastIssued>().expect("LastIssued is provided by the wizard page");
     let fee_notice = use_context::<FeeNotice>();
     // The key and request of this issuance, kept across retries (a failed save, a refused
     // download) so that a retry is answered with the certificate of the same key.
