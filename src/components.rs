@@ -13,6 +13,7 @@ pub mod header;
 pub mod keypad;
 pub mod loaded;
 pub mod phone;
+pub mod proving;
 pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};

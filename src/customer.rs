@@ -11,7 +11,7 @@ mod proof;
 
 pub use files::{Incoming, change_password, export_npki_compatible, export_pfx, import};
 use proof::prove;
-pub use proof::{certificate_login, certificate_login_opened, open_key, register, revoke};
+pub use proof::{Proof, certificate_login, certificate_login_opened, open_key, register, revoke};
 
 use crate::bank::api::Endpoint;
 use crate::bank::api::{
@@ -235,20 +235,14 @@ pub async fn issue_elsewhere(
 }
 
 /// Who renews which certificate.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Renewal<'a> {
     /// The login session.
     pub token: &'a SessionToken,
-    /// The page's origin, which the signature names.
-    pub origin: &'a str,
     /// The customer's bank ID, for the new browser record.
     pub user_id: &'a str,
-    /// The current certificate, DER.
-    pub certificate: &'a [u8],
-    /// Its key file.
-    pub key_file: &'a [u8],
-    /// Its password, which the new key gets too.
-    pub password: &'a str,
+    /// The current certificate; its password is the new key's too.
+    pub proof: &'a Proof,
 }
 
 /// 인증서 갱신: opens the current key with the password, makes a new key (the key worker),
@@ -261,26 +255,24 @@ pub async fn renew(
 ) -> Result<Enrolled, CertError> {
     let Renewal {
         token,
-        origin,
         user_id,
-        certificate,
-        key_file,
-        password,
+        proof,
     } = renewal;
-    let opened = open_key(certificate, key_file, password).await?;
+    let opened = proof.open().await?;
     stage(Stage::Key).await;
     let (key, request) =
-        worker::new_request(RequestSubject::OfCertificate(certificate.to_vec())).await?;
+        worker::new_request(RequestSubject::OfCertificate(proof.certificate.clone())).await?;
     stage(Stage::Certificate).await;
-    let proof = prove(bank, origin, &renew_purpose(&request), certificate, &opened).await?;
+    let purpose = renew_purpose(&request);
+    let signed = prove(bank, &proof.origin, &purpose, &proof.certificate, &opened).await?;
     let issued = bank
         .call(RenewCertificate {
             token: token.clone(),
-            proof,
+            proof: signed,
             csr: base64(&request),
             random: base64(&key.r),
         })
         .await?;
     stage(Stage::Encrypt).await;
-    seal(user_id, issued, &key, password).await
+    seal(user_id, issued, &key, &proof.password).await
 }

@@ -162,6 +162,19 @@ fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
     }
 }
 
+/// This phone's certificate `record` with the password typed for it, to prove with.
+fn proof_of(record: &StoredCertificate, password: String) -> Result<customer::Proof, String> {
+    let (certificate, key_file) = record
+        .files()
+        .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
+    Ok(customer::Proof {
+        certificate,
+        key_file,
+        password,
+        origin: window().location().origin().unwrap_or_default(),
+    })
+}
+
 /// 스마트폰 → PC: the number the PC shows, then the phone certificate's password.
 #[component]
 fn PhoneSend(record: StoredCertificate) -> impl IntoView {
@@ -174,17 +187,13 @@ fn PhoneSend(record: StoredCertificate) -> impl IntoView {
         let (typed, pw) = (number.get_untracked(), password.get_untracked());
         async move {
             paint().await;
-            let (certificate, key_file) = record
-                .files()
-                .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
+            let proof = proof_of(&record, pw)?;
             let outgoing = copy::Outgoing {
                 user_id: &record.user_id,
-                certificate: &certificate,
-                key_file: &key_file,
                 chain: &record.chain,
+                proof: &proof,
             };
-            let origin = window().location().origin().unwrap_or_default();
-            copy::send(&bank, &origin, &typed, outgoing, &pw)
+            copy::send(&bank, &typed, outgoing)
                 .await
                 .map_err(|e| e.to_string())
         }
@@ -230,23 +239,13 @@ fn PhoneLogin(
         let pw = password.get_untracked();
         async move {
             paint().await;
-            let (certificate, key_file) = record
-                .files()
-                .ok_or_else(|| "저장된 인증서가 손상되었습니다.".to_owned())?;
-            let corporate = crate::worker::summary(&certificate)
+            let proof = proof_of(&record, pw)?;
+            let corporate = crate::worker::summary(&proof.certificate)
                 .await
                 .is_ok_and(|summary| summary.business);
-            let origin = window().location().origin().unwrap_or_default();
-            let grant = customer::certificate_login(
-                &bank.for_device(),
-                &origin,
-                corporate,
-                &certificate,
-                &key_file,
-                &pw,
-            )
-            .await
-            .map_err(|e| e.to_string())?;
+            let grant = customer::certificate_login(&bank.for_device(), corporate, &proof)
+                .await
+                .map_err(|e| e.to_string())?;
             on_login.run(grant.token);
             Ok::<_, String>(grant.customer_name)
         }

@@ -132,44 +132,39 @@ pub async fn arrived(bank: &impl BankApi, r: &Receiving) -> Result<Option<Arrive
 }
 
 /// What the sender sends.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Outgoing<'a> {
     /// The bank ID it is kept under here (empty if none).
     pub user_id: &'a str,
-    /// The certificate, DER.
-    pub certificate: &'a [u8],
-    /// The key file.
-    pub key_file: &'a [u8],
     /// The chain, DER in base64 (may be empty).
     pub chain: &'a [String],
+    /// The certificate with its key file and password.
+    pub proof: &'a Proof,
 }
 
-/// The sender: opens the key with `password` (checked here first), proves the certificate to
-/// the bank (bound to `origin`) to find its customer's slot, and sends the certificate sealed
-/// under the typed number.
+/// The sender: opens the key with its password (checked here first), proves the certificate
+/// to the bank to find its customer's slot, and sends the certificate sealed under the typed
+/// number.
 pub async fn send(
     bank: &impl BankApi,
-    origin: &str,
     typed_number: &str,
     outgoing: Outgoing<'_>,
-    password: &str,
 ) -> Result<(), CertError> {
     let Outgoing {
         user_id,
-        certificate,
-        key_file,
         chain,
+        proof,
     } = outgoing;
     let digits = digits_of(typed_number)?;
-    let opened = open_key(certificate, key_file, password).await?;
-    let proof = prove(bank, origin, RELAY, certificate, &opened).await?;
-    let target = bank.call(RelayFind { proof }).await?;
+    let opened = proof.open().await?;
+    let signed = prove(bank, &proof.origin, RELAY, &proof.certificate, &opened).await?;
+    let target = bank.call(RelayFind { proof: signed }).await?;
     let salt = unbase64(&target.verifier_salt).ok_or(CertError::UnreadableAnswer)?;
     let (verifier, package_key) = worker::number_keys(&digits, &salt).await?;
     let package = Package {
         user_id: user_id.to_owned(),
-        certificate: base64(certificate),
-        key_file: base64(key_file),
+        certificate: base64(&proof.certificate),
+        key_file: base64(&proof.key_file),
         chain: chain.to_vec(),
         signature: String::new(),
     };
@@ -179,7 +174,7 @@ pub async fn send(
         slot: target.slot.clone(),
         nonce: target.nonce,
         key: opened,
-        password: password.to_owned(),
+        password: proof.password.clone(),
     })
     .await?;
     bank.call(RelaySend {

@@ -37,34 +37,51 @@ pub(super) async fn prove(
     })
 }
 
-/// Opens the key with `password` (a wrong one is caught here, before anything is sent), signs
-/// a fresh challenge for `purpose` and sends the request `make` builds around that proof.
-async fn with_proof<E: Endpoint>(
-    bank: &impl BankApi,
-    origin: &str,
-    purpose: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
-    make: impl FnOnce(CertificateProof) -> E,
-) -> Result<E::Response, CertError> {
-    let opened = open_key(certificate, key_file, password).await?;
-    let proof = prove(bank, origin, purpose, certificate, &opened).await?;
-    Ok(bank.call(make(proof)).await?)
+/// A certificate the customer chose to prove with: the certificate, its key file, the password
+/// typed for it, and the page's origin, which the signature names (a signature made for
+/// another site's page is refused).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Proof {
+    /// The certificate, DER.
+    pub certificate: Vec<u8>,
+    /// Its encrypted key file.
+    pub key_file: Vec<u8>,
+    /// The password typed for it.
+    pub password: String,
+    /// The page's origin.
+    pub origin: String,
 }
 
-/// Opens the key with `password`, signs the bank's challenge bound to `origin` and logs in to
-/// 개인뱅킹, or to 기업뱅킹 when `corporate`.
+impl Proof {
+    /// Opens the key with the password (a wrong one is caught here, before anything is sent).
+    pub async fn open(&self) -> Result<OpenedKey, CertError> {
+        open_key(&self.certificate, &self.key_file, &self.password).await
+    }
+
+    /// Opens the key, signs a fresh challenge for `purpose` and sends the request `make`
+    /// builds around that signature.
+    async fn send<E: Endpoint>(
+        &self,
+        bank: &impl BankApi,
+        purpose: &str,
+        make: impl FnOnce(CertificateProof) -> E,
+    ) -> Result<E::Response, CertError> {
+        let opened = self.open().await?;
+        let signed = prove(bank, &self.origin, purpose, &self.certificate, &opened).await?;
+        Ok(bank.call(make(signed)).await?)
+    }
+}
+
+/// Certificate login: signs the bank's challenge and logs in to 개인뱅킹, or to 기업뱅킹 when
+/// `corporate`.
 pub async fn certificate_login(
     bank: &impl BankApi,
-    origin: &str,
     corporate: bool,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
+    proof: &Proof,
 ) -> Result<SessionGrant, CertError> {
-    let opened = open_key(certificate, key_file, password).await?;
-    certificate_login_opened(bank, origin, corporate, certificate, &opened).await
+    proof
+        .send(bank, LOGIN, |proof| CertificateLogin { proof, corporate })
+        .await
 }
 
 /// Certificate login with a key already opened (by 바이오인증).
@@ -79,46 +96,25 @@ pub async fn certificate_login_opened(
     Ok(bank.call(CertificateLogin { proof, corporate }).await?)
 }
 
-/// 인증서 폐기: opens the key with `password` (checked here first) and asks the bank to revoke
-/// the certificate with a signature for [`REVOKE`].
+/// 인증서 폐기: asks the bank to revoke the certificate with a signature for [`REVOKE`].
 pub async fn revoke(
     bank: &impl BankApi,
     token: SessionToken,
-    origin: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
+    proof: &Proof,
 ) -> Result<Revocation, CertError> {
-    with_proof(
-        bank,
-        origin,
-        REVOKE,
-        certificate,
-        key_file,
-        password,
-        |proof| RevokeCertificate { token, proof },
-    )
-    .await
+    proof
+        .send(bank, REVOKE, |proof| RevokeCertificate { token, proof })
+        .await
 }
 
-/// 타행·타기관 인증서 등록: opens the key with `password` and asks the bank (after step 3's
-/// verification) to register the certificate, signing for [`REGISTER`].
+/// 타행·타기관 인증서 등록: asks the bank (after step 3's verification) to register the
+/// certificate, signing for [`REGISTER`].
 pub async fn register(
     bank: &impl BankApi,
     token: SessionToken,
-    origin: &str,
-    certificate: &[u8],
-    key_file: &[u8],
-    password: &str,
+    proof: &Proof,
 ) -> Result<CertificateView, CertError> {
-    with_proof(
-        bank,
-        origin,
-        REGISTER,
-        certificate,
-        key_file,
-        password,
-        |proof| RegisterCertificate { token, proof },
-    )
-    .await
+    proof
+        .send(bank, REGISTER, |proof| RegisterCertificate { token, proof })
+        .await
 }

@@ -4,11 +4,13 @@
 
 use leptos::prelude::*;
 
+use crate::bank::BankError;
 use crate::bank::api::{
     ListCertificates, OTHER_INSTITUTION, StartRegistration, UnregisterCertificate,
 };
 use crate::bank::rules::{check_new_password, check_password};
-use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
+use crate::components::cert_picker::Source;
+use crate::components::proving::{Chosen, ProvingButtons, use_proving};
 use crate::components::{
     ActionButton, ErrorLine, PageTitle, PasswordInput, TableHead, TableRows, outcome,
 };
@@ -30,13 +32,12 @@ enum Registration {
 pub fn OtherBankPage() -> impl IntoView {
     let bank = use_bank();
     let notice = RwSignal::new(None::<String>);
-    let problem = RwSignal::new(None::<String>);
     let registered = {
         LocalResource::new(move || async move {
             let list = bank
                 .for_customer(|token| ListCertificates { token })
                 .await?;
-            Ok::<_, crate::bank::BankError>(
+            Ok::<_, BankError>(
                 list.into_iter()
                     .filter(|c| c.registered)
                     .collect::<Vec<_>>(),
@@ -45,74 +46,40 @@ pub fn OtherBankPage() -> impl IntoView {
     };
 
     let state = RwSignal::new(Registration::Idle);
-    let start = {
-        Action::new_local(move |_: &()| {
-            problem.set(None);
-            notice.set(None);
-            async move { bank.for_customer(|token| StartRegistration { token }).await }
-        })
-    };
+    let start = Action::new_local(move |_: &()| {
+        notice.set(None);
+        async move { bank.for_customer(|token| StartRegistration { token }).await }
+    });
     let start_refused = outcome(start, move |()| state.set(Registration::Verifying));
-    Effect::new(move || {
-        if let Some(message) = start_refused.get() {
-            problem.set(Some(message));
+    let proving = use_proving(notice, move |chosen: Chosen| async move {
+        let token = bank.token().map_err(|e| e.to_string())?;
+        let view = register(&bank, token, &chosen.proof)
+            .await
+            .map_err(|e| e.to_string())?;
+        state.set(Registration::Idle);
+        registered.refetch();
+        Ok(format!(
+            "{} 인증서(일련번호 {})를 등록했습니다. 이제 이 인증서로 모의은행에 로그인할 수 있습니다.",
+            view.ca.label(),
+            view.serial
+        ))
+    });
+    let release = Action::new_local(move |serial: &String| {
+        let serial = serial.clone();
+        async move {
+            let request = |token| UnregisterCertificate {
+                token,
+                serial: serial.clone(),
+            };
+            bank.for_customer(request).await?;
+            registered.refetch();
+            Ok::<_, BankError>(format!(
+                "인증서(일련번호 {serial}) 등록을 해제했습니다. 이 인증서로는 더 이상 로그인할 수 없습니다."
+            ))
         }
     });
-    let source = RwSignal::new(None::<Source>);
-    let picked_error = RwSignal::new(None::<String>);
-    let enroll_other = {
-        Action::new_local(move |(choice, password): &(Candidate, String)| {
-            let (choice, password) = (choice.clone(), password.clone());
-            async move {
-                let Ok(token) = bank.token() else { return };
-                let origin = window().location().origin().unwrap_or_default();
-                match register(
-                    &bank,
-                    token,
-                    &origin,
-                    &choice.certificate,
-                    &choice.key_file,
-                    &password,
-                )
-                .await
-                {
-                    Ok(view) => {
-                        source.set(None);
-                        state.set(Registration::Idle);
-                        notice.set(Some(format!(
-                            "{} 인증서(일련번호 {})를 등록했습니다. 이제 이 인증서로 모의은행에 로그인할 수 있습니다.",
-                            view.ca.label(),
-                            view.serial
-                        )));
-                        registered.refetch();
-                    }
-                    Err(error) => picked_error.set(Some(error.to_string())),
-                }
-            }
-        })
-    };
-    let release = {
-        Action::new_local(move |serial: &String| {
-            let serial = serial.clone();
-            async move {
-                match bank
-                    .for_customer(|token| UnregisterCertificate {
-                        token,
-                        serial: serial.clone(),
-                    })
-                    .await
-                {
-                    Ok(()) => {
-                        notice.set(Some(format!(
-                            "인증서(일련번호 {serial}) 등록을 해제했습니다. 이 인증서로는 더 이상 로그인할 수 없습니다."
-                        )));
-                        registered.refetch();
-                    }
-                    Err(error) => problem.set(Some(error.to_string())),
-                }
-            }
-        })
-    };
+    let release_refused = outcome(release, move |message| notice.set(Some(message)));
+    let problem = move || start_refused.get().or_else(|| release_refused.get());
 
     view! {
         <PageTitle title="타행·타기관 인증서 등록/해제" trail=&["공인인증서"] />
@@ -155,7 +122,7 @@ pub fn OtherBankPage() -> impl IntoView {
             </tbody>
         </table>
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
-        <p class="error" role="alert">{move || problem.get()}</p>
+        <p class="error" role="alert">{problem}</p>
 
         <h3>"인증서 등록"</h3>
         {move || match state.get() {
@@ -179,14 +146,14 @@ pub fn OtherBankPage() -> impl IntoView {
             Registration::Verified => {
                 view! {
                     <p>"추가 본인확인을 마쳤습니다. 등록할 인증서를 선택하고 인증서 암호를 입력해 주세요."</p>
-                    <p class="row actions register-buttons">
-                        <button type="button" class="btn primary" on:click=move |_| source.set(Some(Source::Files))>
-                            "하드디스크/이동식디스크 인증서 선택"
-                        </button>
-                        <button type="button" class="btn" on:click=move |_| source.set(Some(Source::Browser))>
-                            "브라우저인증서 선택"
-                        </button>
-                    </p>
+                    <ProvingButtons
+                        proving
+                        buttons=[
+                            (Source::Files, "하드디스크/이동식디스크 인증서 선택"),
+                            (Source::Browser, "브라우저인증서 선택"),
+                        ]
+                        class="register-buttons"
+                    />
                 }
                     .into_any()
             }
@@ -194,15 +161,6 @@ pub fn OtherBankPage() -> impl IntoView {
 
         <PracticeCertificate />
 
-        <CertificatePicker
-            source
-            on_confirm=Callback::new(move |choice| {
-                picked_error.set(None);
-                enroll_other.dispatch(choice);
-            })
-            error=picked_error.into()
-            busy=enroll_other.pending().into()
-        />
     }
 }
 

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::phone::use_phone;
-use crate::components::{Candidate, CertificatePicker, CopyReceiver, PageTitle, Source, paint};
+use crate::components::proving::{Chosen, ProvingButtons, use_proving};
+use crate::components::{CopyReceiver, PageTitle, Source, paint};
 use crate::contexts::use_bank;
 use crate::customer::copy;
 use crate::wallet::Place;
@@ -67,37 +68,26 @@ pub fn PhoneCopyPage() -> impl IntoView {
 fn SendToPhone() -> impl IntoView {
     let bank = use_bank();
     let number = RwSignal::new(String::new());
-    let picker = RwSignal::new(None::<Source>);
-    let sent = RwSignal::new(false);
-    let send = Action::new_local(move |(choice, password): &(Candidate, String)| {
-        let (choice, password) = (choice.clone(), password.clone());
+    let notice = RwSignal::new(None::<String>);
+    let proving = use_proving(notice, move |chosen: Chosen| {
         let typed = number.get_untracked();
         async move {
             paint().await;
-            let (user_id, chain) = choice
+            let (user_id, chain) = chosen
                 .stored
-                .as_ref()
-                .map(|r| (r.user_id.clone(), r.chain.clone()))
+                .map(|r| (r.user_id, r.chain))
                 .unwrap_or_default();
             let outgoing = copy::Outgoing {
                 user_id: &user_id,
-                certificate: &choice.certificate,
-                key_file: &choice.key_file,
                 chain: &chain,
+                proof: &chosen.proof,
             };
-            let origin = window().location().origin().unwrap_or_default();
-            copy::send(&bank, &origin, &typed, outgoing, &password)
+            copy::send(&bank, &typed, outgoing)
                 .await
                 .map_err(|e| e.to_string())?;
-            picker.set(None);
-            sent.set(true);
-            Ok::<(), String>(())
+            Ok("인증서를 보냈습니다. 스마트폰에서 저장되었는지 확인하세요.".to_owned())
         }
     });
-    let open = move |s: Source| {
-        sent.set(false);
-        picker.set(Some(s));
-    };
     view! {
         <label for="pc-send-number">"인증번호 (12자리)"</label>
         <input
@@ -107,24 +97,13 @@ fn SendToPhone() -> impl IntoView {
             placeholder="1234-5678-9012"
             bind:value=number
         />
-        <p class="row">
-            <button type="button" class="btn" on:click=move |_| open(Source::Browser)>
-                "브라우저인증서 보내기"
-            </button>
-            <button type="button" class="btn" on:click=move |_| open(Source::Files)>
-                "공인인증서(파일) 보내기"
-            </button>
-        </p>
-        <Show when=move || sent.get()>
-            <p class="notice copy-sent">"인증서를 보냈습니다. 스마트폰에서 저장되었는지 확인하세요."</p>
-        </Show>
-        <CertificatePicker
-            source=picker
-            on_confirm=Callback::new(move |choice| {
-                send.dispatch_local(choice);
-            })
-            error=Signal::derive(move || send.value().get().and_then(Result::err))
-            busy=send.pending().into()
+        <ProvingButtons
+            proving
+            buttons=[(Source::Browser, "브라우저인증서 보내기"), (Source::Files, "공인인증서(파일) 보내기")]
+            class="send-buttons"
         />
+        <Show when=move || notice.with(Option::is_some)>
+            <p class="notice copy-sent">{notice}</p>
+        </Show>
     }
 }

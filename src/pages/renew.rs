@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{CertKind, RENEWAL_DAYS};
-use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
-use crate::components::{PageTitle, TableHead, TableRows};
+use crate::components::cert_picker::Source;
+use crate::components::proving::{Chosen, ProvingButtons, use_proving};
+use crate::components::{ActionButton, PageTitle, TableHead, TableRows, outcome};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
@@ -15,13 +16,14 @@ use crate::kst;
 use crate::wallet::{self, WalletError};
 
 /// Puts the renewed certificate where the old one was.
-async fn keep(
-    old: &Candidate,
-    renewed: &Enrolled,
-    from: Option<Source>,
-) -> Result<&'static str, WalletError> {
-    if from == Some(Source::Browser) {
-        let old_id = old.stored.as_ref().ok_or(WalletError::Damaged)?.id.as_str();
+async fn keep(chosen: &Chosen, renewed: &Enrolled) -> Result<&'static str, WalletError> {
+    if chosen.from == Source::Browser {
+        let old_id = chosen
+            .stored
+            .as_ref()
+            .ok_or(WalletError::Damaged)?
+            .id
+            .as_str();
         wallet::replace(old_id, &renewed.record).await?;
         Ok("갱신된 인증서를 이 브라우저에 저장했습니다(이전 인증서와 바꿈).")
     } else {
@@ -35,66 +37,54 @@ async fn keep(
 pub fn RenewPage() -> impl IntoView {
     let auth = use_auth();
     let bank = use_bank();
-    let source = RwSignal::new(None::<Source>);
-    let problem = RwSignal::new(None::<String>);
-    let notice = RwSignal::new(None::<String>);
     let stage = RwSignal::new(None::<Stage>);
     // A renewed certificate that could not be kept: the bank has issued it and superseded the
     // old one, so the customer must be able to save it as files.
     let unsaved = RwSignal::new_local(None::<Enrolled>);
     let stored = LocalResource::new(wallet::list);
-    let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
-        let (choice, password) = (choice.clone(), password.clone());
-        let from = source.get_untracked();
-        async move {
-            let (Ok(token), Some(user_id)) = (bank.token(), auth.user_id()) else {
-                return;
-            };
-            let origin = window().location().origin().unwrap_or_default();
-            let show = async |s: Stage| {
-                stage.set(Some(s));
-                crate::components::paint().await;
-            };
-            let renewal = Renewal {
-                token: &token,
-                origin: &origin,
-                user_id: &user_id,
-                certificate: &choice.certificate,
-                key_file: &choice.key_file,
-                password: &password,
-            };
-            let renewed = renew(&bank, renewal, show).await;
-            stage.set(None);
-            let kept = match renewed {
-                Ok(renewed) => match keep(&choice, &renewed, from).await {
-                    Ok(saved) => Ok((renewed.record.expires.clone(), saved)),
-                    Err(error) => {
-                        unsaved.set(Some(renewed));
-                        Err(format!(
-                            "{error} 새 인증서는 이미 발급되었고 이전 인증서는 더 이상 쓸 수 없습니다. 아래 [새 인증서 파일 저장]으로 NPKI.zip을 받아 두세요."
-                        ))
-                    }
-                },
-                Err(error) => Err(error.to_string()),
-            };
-            match kept {
-                Ok((expires, saved)) => {
-                    source.set(None);
-                    problem.set(None);
-                    notice.set(Some(format!(
-                        "인증서를 갱신했습니다. 새 인증서의 만료일은 {expires}입니다. {saved} 이전 인증서는 더 이상 사용할 수 없습니다."
-                    )));
-                    stored.refetch();
-                }
-                Err(message) => problem.set(Some(message)),
-            }
-        }
+    let notice = RwSignal::new(None::<String>);
+    let proving = use_proving(notice, move |chosen: Chosen| async move {
+        let token = bank.token().map_err(|e| e.to_string())?;
+        let user_id = auth.user_id().unwrap_or_default();
+        let show = async |s: Stage| {
+            stage.set(Some(s));
+            crate::components::paint().await;
+        };
+        let renewal = Renewal {
+            token: &token,
+            user_id: &user_id,
+            proof: &chosen.proof,
+        };
+        let renewed = renew(&bank, renewal, show).await;
+        stage.set(None);
+        let renewed = renewed.map_err(|e| e.to_string())?;
+        let saved = keep(&chosen, &renewed).await.map_err(|error| {
+            let message = format!(
+                "{error} 새 인증서는 이미 발급되었고 이전 인증서는 더 이상 쓸 수 없습니다. 아래 [새 인증서 파일 저장]으로 NPKI.zip을 받아 두세요."
+            );
+            unsaved.set(Some(renewed.clone()));
+            message
+        })?;
+        stored.refetch();
+        Ok(format!(
+            "인증서를 갱신했습니다. 새 인증서의 만료일은 {}입니다. {saved} 이전 인증서는 더 이상 사용할 수 없습니다.",
+            renewed.record.expires
+        ))
     });
-    let open = move |s: Source| {
-        notice.set(None);
-        problem.set(None);
-        source.set(Some(s));
-    };
+    // `새 인증서 파일 저장` for a renewed certificate that could not be kept.
+    let save_unsaved = Action::new_local(move |_: &()| async move {
+        let Some(renewed) = unsaved.get_untracked() else {
+            return Ok(());
+        };
+        wallet::save_npki(&renewed).await?;
+        unsaved.set(None);
+        Ok::<(), WalletError>(())
+    });
+    let save_failed = outcome(save_unsaved, move |()| {
+        notice.set(Some(
+            "새 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 대신 사용하세요.".to_owned(),
+        ))
+    });
     view! {
         <PageTitle title="인증서 갱신" trail=&["공인인증서"] />
         <ul class="bullets">
@@ -131,14 +121,14 @@ pub fn RenewPage() -> impl IntoView {
                 />
             </tbody>
         </table>
-        <p class="row actions renew-buttons">
-            <button type="button" class="btn primary" on:click=move |_| open(Source::Browser)>
-                "브라우저인증서 갱신"
-            </button>
-            <button type="button" class="btn" on:click=move |_| open(Source::Files)>
-                "하드디스크/이동식디스크 인증서 갱신"
-            </button>
-        </p>
+        <ProvingButtons
+            proving
+            buttons=[
+                (Source::Browser, "브라우저인증서 갱신"),
+                (Source::Files, "하드디스크/이동식디스크 인증서 갱신"),
+            ]
+            class="renew-buttons"
+        />
         <Show when=move || stage.get().is_some()>
             <div class="issuing" role="status" aria-live="polite">
                 <p class="issuing-title">"인증서 갱신 중…"</p>
@@ -148,33 +138,9 @@ pub fn RenewPage() -> impl IntoView {
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
         <Show when=move || unsaved.with(Option::is_some)>
             <div class="warning unsaved" role="alert">
-                <p>{move || problem.get()}</p>
-                <button
-                    type="button"
-                    class="btn primary"
-                    on:click=move |_| leptos::task::spawn_local(async move {
-                        let Some(renewed) = unsaved.get_untracked() else { return };
-                        match wallet::save_npki(&renewed).await {
-                            Ok(()) => {
-                                unsaved.set(None);
-                                problem.set(None);
-                                notice.set(Some("새 인증서를 NPKI.zip으로 저장했습니다. 이전 인증서 대신 사용하세요.".to_owned()));
-                            }
-                            Err(error) => problem.set(Some(error.to_string())),
-                        }
-                    })
-                >
-                    "새 인증서 파일 저장"
-                </button>
+                <p>{move || save_failed.get().or_else(|| proving.error())}</p>
+                <ActionButton action=save_unsaved label="새 인증서 파일 저장" class="btn primary" />
             </div>
         </Show>
-        <CertificatePicker
-            source
-            on_confirm=Callback::new(move |choice| {
-                act.dispatch(choice);
-            })
-            error=problem.into()
-            busy=act.pending().into()
-        />
     }
 }

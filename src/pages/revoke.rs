@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, GetCrl};
-use crate::components::cert_picker::{Candidate, CertificatePicker, Source};
+use crate::components::cert_picker::Source;
+use crate::components::proving::{Chosen, ProvingButtons, use_proving};
 use crate::components::{ActionButton, ErrorLine, PageTitle, download_from_bank, outcome};
 use crate::contexts::use_bank;
 use crate::customer::revoke;
@@ -61,57 +62,32 @@ fn CrlDownload() -> impl IntoView {
 #[component]
 pub fn RevokePage() -> impl IntoView {
     let bank = use_bank();
-    let source = RwSignal::new(None::<Source>);
-    let problem = RwSignal::new(None::<String>);
     let notice = RwSignal::new(None::<String>);
-    let act = Action::new_local(move |(choice, password): &(Candidate, String)| {
-        let (choice, password) = (choice.clone(), password.clone());
-        let from = source.get_untracked();
-        async move {
-            let Ok(token) = bank.token() else { return };
-            let origin = window().location().origin().unwrap_or_default();
-            match revoke(
-                &bank,
-                token,
-                &origin,
-                &choice.certificate,
-                &choice.key_file,
-                &password,
-            )
+    let proving = use_proving(notice, move |chosen: Chosen| async move {
+        let token = bank.token().map_err(|e| e.to_string())?;
+        let revocation = revoke(&bank, token, &chosen.proof)
             .await
-            {
-                Ok(revocation) => {
-                    source.set(None);
-                    problem.set(None);
-                    let mut text = format!(
-                        "인증서를 폐기했습니다. (일련번호 {}) 폐기한 인증서로는 더 이상 로그인할 수 없습니다.",
-                        revocation.serial
-                    );
-                    if revocation.refund > 0 {
-                        text.push_str(&format!(
-                            " 발급일로부터 7일 이내이므로 수수료 {}을 출금계좌로 돌려드렸습니다.",
-                            won(revocation.refund)
-                        ));
-                    }
-                    // A revoked browser certificate is of no use: it leaves the browser too.
-                    if from == Some(Source::Browser)
-                        && wallet::remove_certificate(&choice.certificate)
-                            .await
-                            .is_ok()
-                    {
-                        text.push_str(" 이 브라우저에 저장된 인증서도 삭제했습니다.");
-                    }
-                    notice.set(Some(text));
-                }
-                Err(error) => problem.set(Some(error.to_string())),
-            }
+            .map_err(|e| e.to_string())?;
+        let mut text = format!(
+            "인증서를 폐기했습니다. (일련번호 {}) 폐기한 인증서로는 더 이상 로그인할 수 없습니다.",
+            revocation.serial
+        );
+        if revocation.refund > 0 {
+            text.push_str(&format!(
+                " 발급일로부터 7일 이내이므로 수수료 {}을 출금계좌로 돌려드렸습니다.",
+                won(revocation.refund)
+            ));
         }
+        // A revoked browser certificate is of no use: it leaves the browser too.
+        if chosen.from == Source::Browser
+            && wallet::remove_certificate(&chosen.proof.certificate)
+                .await
+                .is_ok()
+        {
+            text.push_str(" 이 브라우저에 저장된 인증서도 삭제했습니다.");
+        }
+        Ok(text)
     });
-    let open = move |s: Source| {
-        notice.set(None);
-        problem.set(None);
-        source.set(Some(s));
-    };
     view! {
         <PageTitle title="인증서 폐기" trail=&["공인인증서"] />
         <ul class="bullets">
@@ -121,23 +97,15 @@ pub fn RevokePage() -> impl IntoView {
             </li>
             <li>"폐기할 인증서를 선택하고 인증서 암호를 입력해 본인임을 확인합니다."</li>
         </ul>
-        <p class="row actions revoke-buttons">
-            <button type="button" class="btn primary" on:click=move |_| open(Source::Browser)>
-                "브라우저인증서 폐기"
-            </button>
-            <button type="button" class="btn" on:click=move |_| open(Source::Files)>
-                "하드디스크/이동식디스크 인증서 폐기"
-            </button>
-        </p>
+        <ProvingButtons
+            proving
+            buttons=[
+                (Source::Browser, "브라우저인증서 폐기"),
+                (Source::Files, "하드디스크/이동식디스크 인증서 폐기"),
+            ]
+            class="revoke-buttons"
+        />
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
         <CrlDownload />
-        <CertificatePicker
-            source
-            on_confirm=Callback::new(move |choice| {
-                act.dispatch(choice);
-            })
-            error=problem.into()
-            busy=act.pending().into()
-        />
     }
 }

@@ -12,6 +12,21 @@ pub use futures::executor::block_on;
 
 pub const NOW: i64 = 1_764_000_000_000;
 
+/// A certificate to prove with at `origin`.
+pub fn proof_at(
+    origin: &str,
+    certificate: &[u8],
+    key_file: &[u8],
+    password: &str,
+) -> cert_center::customer::Proof {
+    cert_center::customer::Proof {
+        certificate: certificate.to_vec(),
+        key_file: key_file.to_vec(),
+        password: password.to_owned(),
+        origin: origin.to_owned(),
+    }
+}
+
 /// One of three fixed customer keys (RSA-2048, e = 65537, made once by `openssl genpkey`), for
 /// the tests whose subject is not key generation: they load in microseconds where making one
 /// takes a tenth of a second or more. `pki::keys::generate` keeps its own test (tests/native/pki.rs).
@@ -282,11 +297,13 @@ impl Customer {
     ) -> Result<SessionGrant, cert_center::customer::CertError> {
         block_on(cert_center::customer::certificate_login(
             &self.bank,
-            cert_center::bank::mock::DEFAULT_ORIGIN,
             corporate,
-            &e.certificate,
-            &e.key_file,
-            password,
+            &proof_at(
+                cert_center::bank::mock::DEFAULT_ORIGIN,
+                &e.certificate,
+                &e.key_file,
+                password,
+            ),
         ))
     }
 
@@ -299,10 +316,12 @@ impl Customer {
         block_on(cert_center::customer::revoke(
             &self.bank,
             self.t(),
-            cert_center::bank::mock::DEFAULT_ORIGIN,
-            &e.certificate,
-            &e.key_file,
-            password,
+            &proof_at(
+                cert_center::bank::mock::DEFAULT_ORIGIN,
+                &e.certificate,
+                &e.key_file,
+                password,
+            ),
         ))
     }
 
@@ -316,11 +335,13 @@ impl Customer {
             &self.bank,
             cert_center::customer::Renewal {
                 token: &self.t(),
-                origin: cert_center::bank::mock::DEFAULT_ORIGIN,
                 user_id: self.who.user_id,
-                certificate: &e.certificate,
-                key_file: &e.key_file,
-                password,
+                proof: &proof_at(
+                    cert_center::bank::mock::DEFAULT_ORIGIN,
+                    &e.certificate,
+                    &e.key_file,
+                    password,
+                ),
             },
             async |_| {},
         ))

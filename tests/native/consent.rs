@@ -174,10 +174,12 @@ fn while_withdrawn_no_other_institutions_certificate_is_registered() {
     let registered = block_on(cert_center::customer::register(
         &c.bank,
         c.t(),
-        cert_center::bank::mock::DEFAULT_ORIGIN,
-        &other.certificate,
-        &other.key_file,
-        PASSWORD,
+        &proof_at(
+            cert_center::bank::mock::DEFAULT_ORIGIN,
+            &other.certificate,
+            &other.key_file,
+            PASSWORD,
+        ),
     ));
     assert!(
         matches!(

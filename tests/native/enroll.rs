@@ -81,20 +81,24 @@ fn login_with_the_new_certificate_needs_its_password() {
     let (c, enrolled, _) = hong_enrolled();
     let wrong = block_on(certificate_login(
         &c.bank,
-        DEFAULT_ORIGIN,
         false,
-        &enrolled.certificate,
-        &enrolled.key_file,
-        "Wrong!2026pass",
+        &proof_at(
+            DEFAULT_ORIGIN,
+            &enrolled.certificate,
+            &enrolled.key_file,
+            "Wrong!2026pass",
+        ),
     ));
     assert_eq!(wrong.unwrap_err(), CertError::WrongPassword);
     let grant = block_on(certificate_login(
         &c.bank,
-        DEFAULT_ORIGIN,
         false,
-        &enrolled.certificate,
-        &enrolled.key_file,
-        PASSWORD,
+        &proof_at(
+            DEFAULT_ORIGIN,
+            &enrolled.certificate,
+            &enrolled.key_file,
+            PASSWORD,
+        ),
     ))
     .unwrap();
     assert_eq!(grant.user_id, "hong01");
@@ -106,11 +110,13 @@ fn a_signature_made_for_another_origin_is_refused() {
     let (c, enrolled, _) = hong_enrolled();
     let refused = block_on(certificate_login(
         &c.bank,
-        "https://phishing.example",
         false,
-        &enrolled.certificate,
-        &enrolled.key_file,
-        PASSWORD,
+        &proof_at(
+            "https://phishing.example",
+            &enrolled.certificate,
+            &enrolled.key_file,
+            PASSWORD,
+        ),
     ));
     assert!(matches!(refused, Err(CertError::Bank(_))), "{refused:?}");
 }
@@ -201,20 +207,19 @@ fn a_changed_password_opens_the_key_and_the_old_one_no_longer_does() {
     let key_file = cert_center::encoding::unbase64(&changed.private_key).unwrap();
     let old = block_on(certificate_login(
         &c.bank,
-        DEFAULT_ORIGIN,
         false,
-        &enrolled.certificate,
-        &key_file,
-        PASSWORD,
+        &proof_at(DEFAULT_ORIGIN, &enrolled.certificate, &key_file, PASSWORD),
     ));
     assert_eq!(old.unwrap_err(), CertError::WrongPassword);
     let grant = block_on(certificate_login(
         &c.bank,
-        DEFAULT_ORIGIN,
         false,
-        &enrolled.certificate,
-        &key_file,
-        "Newer!2026pass",
+        &proof_at(
+            DEFAULT_ORIGIN,
+            &enrolled.certificate,
+            &key_file,
+            "Newer!2026pass",
+        ),
     ))
     .unwrap();
     assert_eq!(grant.user_id, "hong01");

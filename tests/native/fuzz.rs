@@ -701,11 +701,8 @@ fn recorded_visit() -> Visit {
     let origin = cert_center::bank::mock::DEFAULT_ORIGIN;
     let _ = block_on(customer::certificate_login(
         &rec,
-        origin,
         false,
-        &enrolled.certificate,
-        &enrolled.key_file,
-        PASSWORD,
+        &proof_at(origin, &enrolled.certificate, &enrolled.key_file, PASSWORD),
     ));
     let _ = block_on(rec.call(ListCertificates { token: t() }));
     let _ = block_on(rec.call(GetAccount { token: t() }));
@@ -717,10 +714,7 @@ fn recorded_visit() -> Visit {
     let _ = block_on(customer::register(
         &rec,
         t(),
-        origin,
-        &other.certificate,
-        &other.key_file,
-        PASSWORD,
+        &proof_at(origin, &other.certificate, &other.key_file, PASSWORD),
     ));
     let _ = block_on(rec.call(UnregisterCertificate {
         token: t(),
@@ -730,21 +724,15 @@ fn recorded_visit() -> Visit {
         &rec,
         customer::Renewal {
             token: &t(),
-            origin,
             user_id: "hong01",
-            certificate: &enrolled.certificate,
-            key_file: &enrolled.key_file,
-            password: PASSWORD,
+            proof: &proof_at(origin, &enrolled.certificate, &enrolled.key_file, PASSWORD),
         },
         async |_| {},
     ));
     let _ = block_on(customer::revoke(
         &rec,
         t(),
-        origin,
-        &enrolled.certificate,
-        &enrolled.key_file,
-        PASSWORD,
+        &proof_at(origin, &enrolled.certificate, &enrolled.key_file, PASSWORD),
     ));
     let _ = block_on(rec.call(ResetLoginPassword {
         token: t(),

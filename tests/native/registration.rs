@@ -27,10 +27,7 @@ fn register(c: &Customer, e: &Enrolled) -> Result<CertificateView, CertError> {
     block_on(customer::register(
         &c.bank,
         c.t(),
-        DEFAULT_ORIGIN,
-        &e.certificate,
-        &e.key_file,
-        PASSWORD,
+        &proof_at(DEFAULT_ORIGIN, &e.certificate, &e.key_file, PASSWORD),
     ))
 }
 
@@ -201,11 +198,13 @@ fn a_registered_certificate_is_not_this_banks_to_reissue_renew_revoke_or_list_in
         &c.bank,
         customer::Renewal {
             token: &c.t(),
-            origin: DEFAULT_ORIGIN,
             user_id: c.who.user_id,
-            certificate: &other.certificate,
-            key_file: &other.key_file,
-            password: PASSWORD,
+            proof: &proof_at(
+                DEFAULT_ORIGIN,
+                &other.certificate,
+                &other.key_file,
+                PASSWORD,
+            ),
         },
         async |_| {},
     ))

@@ -22,19 +22,13 @@ fn receive(c: &Customer) -> Receiving {
 }
 
 fn send_file(c: &Customer, e: &Enrolled, key_file: &[u8], number: &str) -> Result<(), CertError> {
+    let proof = proof_at(DEFAULT_ORIGIN, &e.certificate, key_file, PASSWORD);
     let outgoing = copy::Outgoing {
         user_id: c.who.user_id,
-        certificate: &e.certificate,
-        key_file,
         chain: &e.record.chain,
+        proof: &proof,
     };
-    block_on(copy::send(
-        &c.bank,
-        DEFAULT_ORIGIN,
-        number,
-        outgoing,
-        PASSWORD,
-    ))
+    block_on(copy::send(&c.bank, number, outgoing))
 }
 
 fn send(c: &Customer, e: &Enrolled, number: &str) -> Result<(), CertError> {
@@ -101,20 +95,19 @@ fn a_certificate_crosses_once_and_arrives_whole() {
 fn a_wrong_password_sends_nothing() {
     let (c, e) = hong_enrolled();
     let r = receive(&c);
+    let proof = proof_at(
+        DEFAULT_ORIGIN,
+        &e.certificate,
+        &e.key_file,
+        "Wrong!2026pass",
+    );
     let outgoing = copy::Outgoing {
         user_id: "hong01",
-        certificate: &e.certificate,
-        key_file: &e.key_file,
         chain: &[],
+        proof: &proof,
     };
     assert!(matches!(
-        block_on(copy::send(
-            &c.bank,
-            DEFAULT_ORIGIN,
-            &r.number(),
-            outgoing,
-            "Wrong!2026pass"
-        )),
+        block_on(copy::send(&c.bank, &r.number(), outgoing)),
         Err(CertError::WrongPassword)
     ));
     assert_eq!(block_on(copy::arrived(&c.bank, &r)).unwrap(), None);
