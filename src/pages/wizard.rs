@@ -15,8 +15,9 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::bank::BankApi;
+use crate::bank::BankResult;
 use crate::bank::api::{CancelIssuance, Endpoint, GetIssuance, IssueMenu};
-use crate::components::{PageTitle, StepIndicator};
+use crate::components::{PageTitle, StepIndicator, outcome};
 use crate::contexts::use_bank;
 use crate::wizard::{Progress, Step};
 
@@ -72,24 +73,19 @@ pub fn use_advance() -> impl Fn(Progress) + Clone + 'static {
     move |progress: Progress| navigate(&step_path(menu, progress.current()), Default::default())
 }
 
-/// A step's request: the bank's answer moves the customer on to the step it names; a
-/// refusal is shown in `problem`.
-pub fn use_step_action<E>(problem: RwSignal<Option<String>>) -> Action<E, ()>
+/// A step's request: the bank's answer moves the customer on to the step it names; the signal
+/// is the bank's refusal of the last one, if it refused.
+pub fn use_step_action<E>() -> (Action<E, BankResult<Progress>>, Signal<Option<String>>)
 where
     E: Endpoint<Response = Progress> + Clone + 'static,
 {
     let bank = use_bank();
-    let advance = use_advance();
-    Action::new_local(move |request: &E| {
+    let action = Action::new_local(move |request: &E| {
         let request = request.clone();
-        let advance = advance.clone();
-        async move {
-            match bank.call(request).await {
-                Ok(progress) => advance(progress),
-                Err(error) => problem.set(Some(error.to_string())),
-            }
-        }
-    })
+        async move { bank.call(request).await }
+    });
+    let refused = outcome(action, use_advance());
+    (action, refused)
 }
 
 /// `취소` (and step 2's `아니오`): the bank forgets the issuance and the customer is back at

@@ -48,29 +48,13 @@ pub fn search_addresses(query: &str) -> Vec<(&'static str, &'static str)> {
 #[component]
 pub fn DetailsStep() -> impl IntoView {
     let bank = use_bank();
-    let advance = use_advance();
     let form = RwSignal::new(CustomerDetails::default());
     let tried = RwSignal::new(false);
-    let bank_problem = RwSignal::new(None::<(String, String)>);
     let searching = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let business = use_menu().is_business();
     let problems = move |d: &CustomerDetails| details_problems(d, business);
 
-    let field_error = move |field: &'static str| {
-        move || {
-            let bank_says = bank_problem
-                .get()
-                .filter(|(f, _)| f == field)
-                .map(|(_, m)| m);
-            let local = tried
-                .get()
-                .then(|| form.with(problems))
-                .and_then(|problems| problems.into_iter().find(|(f, _)| *f == field))
-                .map(|(_, m)| m);
-            local.or(bank_says)
-        }
-    };
     let load_name = Action::new_local(move |_: &()| async move {
         bank.for_customer(|token| GetBankName { token }).await
     });
@@ -80,31 +64,42 @@ pub fn DetailsStep() -> impl IntoView {
             f.representative = names.representative;
         })
     });
-    Effect::new(move || {
-        if let Some(message) = name_refused.get() {
-            bank_problem.set(Some(("name".to_owned(), message)));
-        }
-    });
     let submit_action = Action::new_local(move |details: &CustomerDetails| {
         let details = details.clone();
-        let advance = advance.clone();
         async move {
-            match bank
-                .for_customer(|token| SubmitDetails { token, details })
+            bank.for_customer(|token| SubmitDetails { token, details })
                 .await
-            {
-                Ok(progress) => advance(progress),
-                Err(BankError::InvalidDetails { field, message }) => {
-                    bank_problem.set(Some((field, message)))
-                }
-                Err(error) => bank_problem.set(Some((String::new(), error.to_string()))),
-            }
         }
     });
+    outcome(submit_action, use_advance());
+    // The bank's refusal, with the field it names (none for a refusal of the whole form).
+    let bank_problem = move || {
+        let refused = match submit_action.value().get() {
+            Some(Err(BankError::InvalidDetails { field, message })) => Some((field, message)),
+            Some(Err(error)) => Some((String::new(), error.to_string())),
+            _ => None,
+        };
+        refused.or_else(|| {
+            name_refused
+                .get()
+                .map(|message| ("name".to_owned(), message))
+        })
+    };
+    let field_error = move |field: &'static str| {
+        move || {
+            let bank_says = bank_problem().filter(|(f, _)| f == field).map(|(_, m)| m);
+            let local = tried
+                .get()
+                .then(|| form.with(problems))
+                .and_then(|problems| problems.into_iter().find(|(f, _)| *f == field))
+                .map(|(_, m)| m);
+            local.or(bank_says)
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
-        bank_problem.set(None);
+        submit_action.value().set(None);
         if form.with_untracked(problems).is_empty() {
             submit_action.dispatch(form.get_untracked());
         }
@@ -204,7 +199,7 @@ pub fn DetailsStep() -> impl IntoView {
                 {text_field("phone", "전화번호", true, |f| &f.phone, |f, v| f.phone = phone_formatted(&v), "예: 02-123-4567 (- 없이 입력해도 됩니다)")}
                 {text_field("mobile", "핸드폰번호", false, |f| &f.mobile, |f, v| f.mobile = phone_formatted(&v), "예: 010-1234-5678")}
             </div>
-            <ErrorLine message=Signal::derive(move || bank_problem.get().filter(|(f, _)| f.is_empty()).map(|(_, m)| m)) />
+            <ErrorLine message=Signal::derive(move || bank_problem().filter(|(f, _)| f.is_empty()).map(|(_, m)| m)) />
             <p class="row actions">
                 <button type="submit" class="btn primary" data-guide="details-ok" disabled=move || submit_action.pending().get()>
                     "확인"

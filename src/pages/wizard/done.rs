@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::LastIssued;
 use super::password::Storage;
+use crate::components::{ErrorLine, outcome};
 use crate::contexts::{log_out, use_auth, use_bank};
 use crate::wallet::save_npki;
 
@@ -40,7 +41,12 @@ pub fn DoneStep() -> impl IntoView {
     let issued = use_context::<LastIssued>()
         .map(|l| l.0)
         .unwrap_or_else(|| RwSignal::new(None));
-    let problem = RwSignal::new(None::<String>);
+    // `인증서 사본 저장`: the issued certificate as NPKI files (again).
+    let save = Action::new_local(move |enrolled: &crate::customer::Enrolled| {
+        let enrolled = enrolled.clone();
+        async move { save_npki(&enrolled).await }
+    });
+    let problem = outcome(save, |()| {});
     let finish = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         let method = match issued.with_untracked(|i| i.as_ref().map(|(_, s)| *s)) {
@@ -81,11 +87,9 @@ pub fn DoneStep() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="btn"
+                                    disabled=move || save.pending().get()
                                     on:click=move |_| {
-                                        let enrolled = enrolled.clone();
-                                        leptos::task::spawn_local(async move {
-                                            problem.set(save_npki(&enrolled).await.err().map(|e| e.to_string()));
-                                        });
+                                        save.dispatch(enrolled.clone());
                                     }
                                 >
                                     {if storage == Storage::Browser {
@@ -98,7 +102,7 @@ pub fn DoneStep() -> impl IntoView {
                         }
                     })
             }}
-            <crate::components::ErrorLine message=problem />
+            <ErrorLine message=problem />
             <p class="row actions">
                 <button
                     type="button"

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{CancelButton, FeeNotice, use_advance};
 use crate::bank::api::{CertKind, ConfirmFee, GetFee};
-use crate::components::{ActionButton, ErrorLine};
+use crate::components::{ActionButton, ErrorLine, outcome};
 use crate::contexts::use_bank;
 use crate::format::won;
 
@@ -13,9 +13,8 @@ use crate::format::won;
 #[component]
 pub fn FeeStep() -> impl IntoView {
     let bank = use_bank();
-    let advance = use_advance();
     // Step 6 sends the customer back here when the fee changed since it was confirmed.
-    let problem = RwSignal::new(
+    let fee_changed = RwSignal::new(
         use_context::<FeeNotice>()
             .and_then(|FeeNotice(notice)| notice.try_update(Option::take).flatten()),
     );
@@ -23,15 +22,11 @@ pub fn FeeStep() -> impl IntoView {
         LocalResource::new(move || async move { bank.for_customer(|token| GetFee { token }).await })
     };
     let confirm = Action::new_local(move |_: &()| {
-        let advance = advance.clone();
-        problem.set(None);
-        async move {
-            match bank.for_customer(|token| ConfirmFee { token }).await {
-                Ok(progress) => advance(progress),
-                Err(error) => problem.set(Some(error.to_string())),
-            }
-        }
+        fee_changed.set(None);
+        async move { bank.for_customer(|token| ConfirmFee { token }).await }
     });
+    let refused = outcome(confirm, use_advance());
+    let problem = Signal::derive(move || fee_changed.get().or_else(|| refused.get()));
 
     view! {
         <div class="wizard-step fee">

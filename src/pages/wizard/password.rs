@@ -126,33 +126,25 @@ pub fn PasswordStep() -> impl IntoView {
     // Issuance (manual STEP 13): the bank checks that steps 1 to 5 are done, the worker makes
     // the key, the CA issues, the key is encrypted and kept where the customer chose.
     let issue = Action::new_local(move |pw: &String| {
-        let navigate = navigate.clone();
         let pw = pw.clone();
         let token = bank.token();
-        let user_id = auth.user_id();
+        let user_id = auth.user_id().ok_or(BankError::SessionExpired);
         async move {
-            let (Ok(token), Some(user_id)) = (token, user_id) else {
-                return;
-            };
-            match bank
+            let refused = |error: BankError| WalletError::from(CertError::from(error));
+            let (token, user_id) = (token.map_err(refused)?, user_id.map_err(refused)?);
+            let status = bank
                 .call(GetIssuance {
                     token: token.clone(),
                     menu,
                 })
                 .await
-            {
-                Ok(status) if status.progress.is_done(Step::Details) => {}
-                Ok(status) => {
-                    problem.set(Some(format!(
-                        "{}단계를 먼저 완료해 주세요.",
-                        status.progress.current().number()
-                    )));
-                    return;
-                }
-                Err(error) => {
-                    problem.set(Some(error.to_string()));
-                    return;
-                }
+                .map_err(refused)?;
+            if !status.progress.is_done(Step::Details) {
+                let step = status.progress.current();
+                return Err(refused(BankError::OutOfOrder {
+                    step: step.number(),
+                    title: step.title().to_owned(),
+                }));
             }
             let where_to = chosen.get_untracked().unwrap_or(Storage::Browser);
             popup.set(Popup::None);
@@ -179,27 +171,30 @@ pub fn PasswordStep() -> impl IntoView {
                 Err(error) => Err(WalletError::from(error)),
             };
             stage.set(None);
-            match kept {
-                Ok(enrolled) => {
-                    last_issued.0.set(Some((enrolled, where_to)));
-                    // The wizard page asks the bank again and shows step 7.
-                    navigate(&step_path(menu, Step::Done), Default::default());
-                }
-                Err(WalletError::Certificate(CertError::Bank(
-                    error @ BankError::FeeChanged { .. },
-                ))) => {
-                    // The bank sent the issuance back to step 4, which shows the new fee.
-                    if let Some(FeeNotice(notice)) = fee_notice {
-                        notice.set(Some(error.to_string()));
-                    }
-                    navigate(&step_path(menu, Step::Fee), Default::default());
-                }
-                Err(error) => {
-                    problem.set(Some(error.to_string()));
-                    popup.set(Popup::Password);
-                }
-            }
+            kept.map(|enrolled| (enrolled, where_to))
         }
+    });
+    // Where the issuance leaves the customer: step 7 with the certificate (the wizard page asks
+    // the bank again); step 4 when the fee changed since it was confirmed (it shows the new
+    // fee); the password dialog with the reason of any other failure.
+    Effect::new(move || match issue.value().get() {
+        Some(Ok(issued)) => {
+            last_issued.0.set(Some(issued));
+            navigate(&step_path(menu, Step::Done), Default::default());
+        }
+        Some(Err(WalletError::Certificate(CertError::Bank(
+            error @ BankError::FeeChanged { .. },
+        )))) => {
+            if let Some(FeeNotice(notice)) = fee_notice {
+                notice.set(Some(error.to_string()));
+            }
+            navigate(&step_path(menu, Step::Fee), Default::default());
+        }
+        Some(Err(error)) => {
+            problem.set(Some(error.to_string()));
+            popup.set(Popup::Password);
+        }
+        None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

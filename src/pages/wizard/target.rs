@@ -102,7 +102,7 @@ pub fn TargetStep() -> impl IntoView {
             bank.for_customer(|token| GetTargets { token }).await.ok()
         })
     };
-    let choose = use_step_action::<ChooseCertificate>(problem);
+    let (choose, refused) = use_step_action::<ChooseCertificate>();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(issuer) = issuer() else {
@@ -275,7 +275,7 @@ pub fn TargetStep() -> impl IntoView {
             </fieldset>
 
             <p class="question">"위 내용에 동의하고 계속해서 인증서를 발급 받으시겠습니까?"</p>
-            <ErrorLine message=problem />
+            <ErrorLine message=Signal::derive(move || problem.get().or_else(|| refused.get())) />
             <p class="row actions">
                 <button type="submit" class="btn primary" data-guide="target-ok" disabled=move || choose.pending().get()>
                     "예"

@@ -47,7 +47,7 @@ pub fn TermsStep() -> impl IntoView {
     // The 사업자등록번호's three groups (3-2-5 digits).
     let groups = [(); 3].map(|()| RwSignal::new(String::new()));
 
-    let agree = use_step_action::<AgreeTerms>(problem);
+    let (agree, refused) = use_step_action::<AgreeTerms>();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (f, b) = (front.get_untracked(), back.get_untracked());
@@ -119,7 +119,7 @@ pub fn TermsStep() -> impl IntoView {
             <p class="question">
                 "위의 전자금융거래기본약관과 전자금융서비스 이용약관의 내용에 동의하고 인터넷뱅킹 서비스를 이용하시겠습니까?"
             </p>
-            <ErrorLine message=problem />
+            <ErrorLine message=Signal::derive(move || problem.get().or_else(|| refused.get())) />
             <p class="row actions">
                 <button type="submit" class="btn primary" data-guide="terms-ok" disabled=move || agree.pending().get()>
                     "약관 동의/본인확인"
