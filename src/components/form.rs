@@ -142,18 +142,25 @@ where
     T: Clone + 'static,
     E: std::fmt::Display + Clone + 'static,
 {
+    settled(action.value(), Box::new(done))
+}
+
+/// [`outcome`] of an action's value: generic over neither the action's input nor `done`, so
+/// that the actions of one result type share one copy of it in the module.
+fn settled<T, E>(
+    value: MappedSignal<Option<Result<T, E>>>,
+    done: Box<dyn Fn(T)>,
+) -> Signal<Option<String>>
+where
+    T: Clone + 'static,
+    E: std::fmt::Display + Clone + 'static,
+{
     Effect::new(move || {
-        if let Some(Ok(value)) = action.value().get() {
+        if let Some(Ok(value)) = value.get() {
             done(value);
         }
     });
-    Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.to_string())
-    })
+    Signal::derive(move || value.with(|v| v.as_ref()?.as_ref().err().map(|e| e.to_string())))
 }
 
 /// A radio button choosing `value` for `chosen`; `children` is its label.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use super::outcome;
+use crate::bank::BankError;
 use crate::bank::api::ExtendSession;
 use crate::contexts::{log_out, use_auth, use_bank};
 use crate::kst::Kst;
@@ -50,15 +50,14 @@ pub fn Header() -> impl IntoView {
     }
 
     let bank = use_bank();
-    let extend = Action::new_local(move |_: &()| async move {
-        bank.for_customer(|token| ExtendSession { token }).await
-    });
     // The session's new time; a session the bank no longer extends has ended.
-    let extend_refused = outcome(extend, move |time| auth.extend(time.expires_in_secs));
-    Effect::new(move || {
-        if extend_refused.with(Option::is_some) {
-            auth.expire();
-        }
+    let extend = Action::new_local(move |_: &()| async move {
+        let time = bank
+            .for_customer(|token| ExtendSession { token })
+            .await
+            .inspect_err(|_| auth.expire())?;
+        auth.extend(time.expires_in_secs);
+        Ok::<_, BankError>(())
     });
     let navigate = use_navigate();
     let logout = Action::new_local(move |_: &()| {

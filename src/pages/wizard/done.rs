@@ -6,7 +6,6 @@ use leptos_router::hooks::use_navigate;
 
 use super::LastIssued;
 use super::password::Storage;
-use crate::components::{ErrorLine, outcome};
 use crate::contexts::{log_out, use_auth, use_bank};
 use crate::wallet::save_npki;
 
@@ -41,12 +40,7 @@ pub fn DoneStep() -> impl IntoView {
     let issued = use_context::<LastIssued>()
         .map(|l| l.0)
         .unwrap_or_else(|| RwSignal::new(None));
-    // `인증서 사본 저장`: the issued certificate as NPKI files (again).
-    let save = Action::new_local(move |enrolled: &crate::customer::Enrolled| {
-        let enrolled = enrolled.clone();
-        async move { save_npki(&enrolled).await }
-    });
-    let problem = outcome(save, |()| {});
+    let problem = RwSignal::new(None::<String>);
     let finish = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         let method = match issued.with_untracked(|i| i.as_ref().map(|(_, s)| *s)) {
@@ -87,9 +81,11 @@ pub fn DoneStep() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="btn"
-                                    disabled=move || save.pending().get()
                                     on:click=move |_| {
-                                        save.dispatch(enrolled.clone());
+                                        let enrolled = enrolled.clone();
+                                        leptos::task::spawn_local(async move {
+                                            problem.set(save_npki(&enrolled).await.err().map(|e| e.to_string()));
+                                        });
                                     }
                                 >
                                     {if storage == Storage::Browser {
@@ -102,7 +98,7 @@ pub fn DoneStep() -> impl IntoView {
                         }
                     })
             }}
-            <ErrorLine message=problem />
+            <crate::components::ErrorLine message=problem />
             <p class="row actions">
                 <button
                     type="button"

@@ -177,24 +177,26 @@ pub fn PasswordStep() -> impl IntoView {
     // Where the issuance leaves the customer: step 7 with the certificate (the wizard page asks
     // the bank again); step 4 when the fee changed since it was confirmed (it shows the new
     // fee); the password dialog with the reason of any other failure.
-    Effect::new(move || match issue.value().get() {
-        Some(Ok(issued)) => {
-            last_issued.0.set(Some(issued));
-            navigate(&step_path(menu, Step::Done), Default::default());
-        }
-        Some(Err(WalletError::Certificate(CertError::Bank(
-            error @ BankError::FeeChanged { .. },
-        )))) => {
-            if let Some(FeeNotice(notice)) = fee_notice {
-                notice.set(Some(error.to_string()));
+    Effect::new(move || {
+        issue.value().with(|answer| match answer {
+            Some(Ok(issued)) => {
+                last_issued.0.set(Some(issued.clone()));
+                navigate(&step_path(menu, Step::Done), Default::default());
             }
-            navigate(&step_path(menu, Step::Fee), Default::default());
-        }
-        Some(Err(error)) => {
-            problem.set(Some(error.to_string()));
-            popup.set(Popup::Password);
-        }
-        None => {}
+            Some(Err(WalletError::Certificate(CertError::Bank(
+                error @ BankError::FeeChanged { .. },
+            )))) => {
+                if let Some(FeeNotice(notice)) = fee_notice {
+                    notice.set(Some(error.to_string()));
+                }
+                navigate(&step_path(menu, Step::Fee), Default::default());
+            }
+            Some(Err(error)) => {
+                problem.set(Some(error.to_string()));
+                popup.set(Popup::Password);
+            }
+            None => {}
+        })
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
