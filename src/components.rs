@@ -2,26 +2,23 @@
 
 pub mod center_nav;
 pub mod cert_picker;
-pub mod copy_receiver;
 pub mod demo_accounts;
 pub mod devices;
 pub mod dialog;
-pub mod download;
 pub mod form;
 pub mod guide;
 pub mod header;
 pub mod keypad;
 pub mod loaded;
 pub mod phone;
+pub mod phone_copy_receiver;
 pub mod proving;
 pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
 pub use cert_picker::{Candidate, CertificatePicker, Source, candidates};
-pub use copy_receiver::CopyReceiver;
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
-pub use download::{download, download_from_bank};
 pub use form::{
     ActionButton, DialogButtons, DigitsInput, ErrorLine, FormButtons, PasswordInput, Radio,
     TableHead, outcome, paint,
@@ -31,4 +28,5 @@ pub use header::Header;
 pub use keypad::{Keypad, KeypadButton};
 pub use loaded::{Loaded, TableRows, later};
 pub use phone::{Phone, PhoneOpen};
+pub use phone_copy_receiver::PhoneCopyReceiver;
 pub use step_indicator::StepIndicator;

@@ -5,8 +5,8 @@
 //! possession (login, revocation, registration) are in [`proof`]; password change, import and
 //! export in [`files`]. Every failure is a [`CertError`] with a Korean message.
 
-pub mod copy;
 mod files;
+pub mod phone_copy;
 mod proof;
 
 pub use files::{Incoming, change_password, export_npki_compatible, export_pfx, import};

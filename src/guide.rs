@@ -11,7 +11,7 @@ pub use steps::STEPS;
 
 /// One numbered action of a STEP (`01`, `02`…): what to do, and where on the screen.
 #[derive(Debug, PartialEq)]
-pub struct Action {
+pub struct Callout {
     /// The `data-guide` value of the control the manual's callout points at.
     pub target: &'static str,
     /// The instruction, with the screen's button names exact.
@@ -22,7 +22,7 @@ pub struct Action {
 
 /// One STEP of the manual.
 #[derive(Debug, PartialEq)]
-pub struct Step {
+pub struct ManualStep {
     /// 1 to 14.
     pub number: u8,
     /// The manual's heading, shortened.
@@ -32,39 +32,40 @@ pub struct Step {
     /// The paths of the screens the STEP happens on; the first is where to go back to.
     pub screens: &'static [&'static str],
     /// The numbered actions.
-    pub actions: &'static [Action],
+    pub actions: &'static [Callout],
 }
 
 /// The last STEP.
 pub const LAST: u8 = 14;
 
 /// A STEP by its number.
-pub fn step(number: u8) -> Option<&'static Step> {
+pub fn step(number: u8) -> Option<&'static ManualStep> {
     STEPS.iter().find(|s| s.number == number)
 }
 
 /// Where the learner is, measured against the manual.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Place {
+pub enum Position {
     /// On the screen of the STEP to do now (or a later one, skipping ahead).
-    OnPath(&'static Step),
+    OnPath(&'static ManualStep),
     /// Back on the screen of a STEP already done.
-    Behind(&'static Step),
+    Behind(&'static ManualStep),
     /// On a screen the manual does not show.
     Off,
 }
 
 /// Where `path` is for a learner whose STEP to do now is `current`: the first STEP at or
 /// after `current` shown on that screen; else the last earlier one.
-pub fn locate(path: &str, current: u8) -> Place {
+pub fn locate(path: &str, current: u8) -> Position {
     let path = match path.trim_end_matches('/') {
         "" => "/",
         p => p,
     };
-    let here: Vec<&'static Step> = STEPS.iter().filter(|s| s.screens.contains(&path)).collect();
+    let here: Vec<&'static ManualStep> =
+        STEPS.iter().filter(|s| s.screens.contains(&path)).collect();
     match here.iter().find(|s| s.number >= current) {
-        Some(step) => Place::OnPath(step),
-        None => here.last().map_or(Place::Off, |s| Place::Behind(s)),
+        Some(step) => Position::OnPath(step),
+        None => here.last().map_or(Position::Off, |s| Position::Behind(s)),
     }
 }
 
@@ -79,7 +80,7 @@ pub struct Mistake {
 
 /// The learner's way through the manual, kept for the tab.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Progress {
+pub struct GuideProgress {
     /// Whether guided mode is on.
     pub on: bool,
     /// Whether instructions show in English too.
@@ -98,7 +99,7 @@ pub struct Progress {
     pub finished_at: Option<f64>,
 }
 
-impl Progress {
+impl GuideProgress {
     /// Guided mode switched on, from the start.
     pub fn started() -> Self {
         Self {
@@ -165,7 +166,7 @@ impl Progress {
     /// already chosen, is not sent back to it), or else the first not done.
     pub fn next_action(&self) -> Option<usize> {
         let step = step(self.current)?;
-        let done = |a: &Action| self.ticked(self.current, a.target);
+        let done = |a: &Callout| self.ticked(self.current, a.target);
         let after = step.actions.iter().rposition(done).map_or(0, |i| i + 1);
         (after..step.actions.len())
             .find(|i| !done(&step.actions[*i]))
@@ -233,22 +234,22 @@ mod tests {
 
     #[test]
     fn a_screen_shown_twice_in_the_manual_is_the_step_to_do_now() {
-        assert_eq!(locate("/center", 0), Place::OnPath(step(2).unwrap()));
-        assert_eq!(locate("/center/", 5), Place::OnPath(step(6).unwrap()));
-        assert_eq!(locate("/login", 3), Place::OnPath(step(5).unwrap()));
-        assert_eq!(locate("/login", 13), Place::OnPath(step(14).unwrap()));
+        assert_eq!(locate("/center", 0), Position::OnPath(step(2).unwrap()));
+        assert_eq!(locate("/center/", 5), Position::OnPath(step(6).unwrap()));
+        assert_eq!(locate("/login", 3), Position::OnPath(step(5).unwrap()));
+        assert_eq!(locate("/login", 13), Position::OnPath(step(14).unwrap()));
         // Back at the center while issuing: a STEP already done.
-        assert_eq!(locate("/center", 10), Place::Behind(step(6).unwrap()));
-        assert_eq!(locate("/center/manage", 10), Place::Off);
+        assert_eq!(locate("/center", 10), Position::Behind(step(6).unwrap()));
+        assert_eq!(locate("/center/manage", 10), Position::Off);
         assert_eq!(
             locate("/center/issue/personal/2", 9),
-            Place::OnPath(step(9).unwrap())
+            Position::OnPath(step(9).unwrap())
         );
     }
 
     #[test]
     fn steps_the_app_goes_past_are_skipped_and_times_add_up() {
-        let mut p = Progress::started();
+        let mut p = GuideProgress::started();
         p.reach(1, 0.0);
         p.reach(2, 1_000.0);
         p.reach(5, 3_000.0);

@@ -3,7 +3,7 @@
 
 pub mod app;
 pub mod bank;
-pub mod bio;
+pub mod browser;
 pub mod components;
 pub mod contexts;
 pub mod customer;
@@ -17,7 +17,6 @@ pub mod pki;
 pub mod sample;
 pub mod store;
 pub mod wallet;
-pub mod webcrypto;
 pub mod wizard;
 pub mod worker;
 

@@ -4,30 +4,20 @@
 
 pub mod ber;
 pub mod ca;
-pub mod copy;
 pub mod csr;
 pub mod kdf_bounds;
 pub mod key_file;
 pub mod keys;
 pub mod npki;
+pub mod oids;
+pub mod phone_copy;
 pub mod profile;
 pub mod signing;
 pub mod subject;
 pub mod transfer;
 pub mod vid;
 
-use der::oid::ObjectIdentifier;
-
-/// npkiIdentifyData: the subjectAltName otherName binding a certificate to a person.
-pub const NPKI_IDENTIFY_DATA: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1");
-/// The VID inside npkiIdentifyData.
-pub const NPKI_VID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1.1");
-/// The private-key attribute carrying the random value R.
-pub const NPKI_RANDOM_NUM: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.410.200004.10.1.1.3");
-/// SHA-256.
-pub const SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+pub use oids::{NPKI_IDENTIFY_DATA, NPKI_RANDOM_NUM, NPKI_VID, SHA256};
 
 /// What can go wrong making or reading keys, requests and certificates.
 #[derive(Debug, thiserror::Error)]

@@ -4,5 +4,5 @@
 pub mod certs;
 pub mod kv;
 
-pub use certs::{CertStore, StoredCertificate};
+pub use certs::{BioWrap, CertStore, StoredCertificate};
 pub use kv::{KeyValueStore, StoreError};

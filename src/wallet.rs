@@ -2,11 +2,13 @@
 //! public certificates as NPKI files on a disk. Pages say *what* (keep, replace, remove, change
 //! the password, read a picked folder); the wallet says *how*, and why not in Korean.
 
-use crate::bio::{self, BioError};
+pub mod bio;
+
 use crate::customer::{self, CertError, Enrolled};
 use crate::pki::npki;
 use crate::store::certs::{CertStore, request_persistence};
 use crate::store::{StoreError, StoredCertificate};
+use bio::BioError;
 
 /// Why the wallet could not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -209,7 +211,10 @@ pub async fn release_bio(record: &StoredCertificate) -> Result<(), WalletError> 
     set_bio(record, None).await
 }
 
-async fn set_bio(record: &StoredCertificate, bio: Option<bio::BioWrap>) -> Result<(), WalletError> {
+async fn set_bio(
+    record: &StoredCertificate,
+    bio: Option<crate::store::BioWrap>,
+) -> Result<(), WalletError> {
     // Only the wrap changes: the stored key file may be newer than `record`'s.
     with_store(
         async |store| store.update(&record.id, |stored| stored.bio = bio).await,
@@ -221,7 +226,7 @@ async fn set_bio(record: &StoredCertificate, bio: Option<bio::BioWrap>) -> Resul
 /// Saves the NPKI folder of `enrolled` as `NPKI.zip` (a hard disk, a removable disk, a phone).
 pub async fn save_npki(enrolled: &Enrolled) -> Result<(), WalletError> {
     let zip = enrolled.npki_zip().await?;
-    crate::components::download(&zip, "NPKI.zip", "application/zip").map_err(WalletError::Download)
+    crate::browser::download(&zip, "NPKI.zip", "application/zip").map_err(WalletError::Download)
 }
 
 async fn read_file(file: &web_sys::File) -> Result<(String, Vec<u8>), WalletError> {

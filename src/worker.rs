@@ -22,6 +22,7 @@ pub use tasks::run;
 use serde::{Deserialize, Serialize};
 
 use crate::pki::PkiError;
+pub use crate::pki::key_file::OpenedKey;
 use crate::pki::npki::{Details, Summary};
 
 /// Where Trunk puts the loader of the app's one worker module (`src/bin/worker.rs`), which is
@@ -162,7 +163,7 @@ pub struct Outgoing {
     /// The number's package key.
     pub package_key: Vec<u8>,
     /// The package, unsigned.
-    pub package: crate::pki::copy::Package,
+    pub package: crate::pki::phone_copy::Package,
     /// The slot.
     pub slot: String,
     /// The receiver's nonce, base64.
@@ -171,30 +172,6 @@ pub struct Outgoing {
     pub key: OpenedKey,
     /// Its password.
     pub password: String,
-}
-
-/// A private key with its R, as it crosses to and from the worker: bytes the page keeps and
-/// hands back, never reads.
-#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct OpenedKey {
-    /// PKCS#1 RSAPrivateKey, DER.
-    pub pkcs1: Vec<u8>,
-    /// R (empty when the file had none).
-    pub r: Vec<u8>,
-}
-
-impl std::fmt::Debug for OpenedKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("OpenedKey(..)")
-    }
-}
-
-impl Drop for OpenedKey {
-    fn drop(&mut self) {
-        use zeroize::Zeroize;
-        self.pkcs1.zeroize();
-        self.r.zeroize();
-    }
 }
 
 /// What a job gives back.
@@ -242,7 +219,7 @@ pub enum Output {
         package_key: Vec<u8>,
     },
     /// A copy package opened and checked, with its certificate's summary.
-    Arrived(Box<(crate::pki::copy::Package, Summary)>),
+    Arrived(Box<(crate::pki::phone_copy::Package, Summary)>),
     /// `signCert.der` and `signPri.key` of each folder.
     Pairs(Vec<(Vec<u8>, Vec<u8>)>),
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::later;
 use crate::contexts::use_auth;
-use crate::guide::{self, Place, Progress};
+use crate::guide::{self, GuideProgress, Position};
 use crate::store::KeyValueStore;
 
 mod badges;
@@ -24,14 +24,14 @@ const KEY: &str = "guide";
 
 /// The learner's progress through the manual, shared by the switch and the panel.
 #[derive(Clone, Copy)]
-pub struct Guide(pub RwSignal<Progress>);
+pub struct Guide(pub RwSignal<GuideProgress>);
 
 /// Provides the guide's progress, read from and saved to the tab's storage.
 pub fn provide_guide() {
     let store = KeyValueStore::Session;
     let progress = RwSignal::new(store.load(KEY).ok().flatten().unwrap_or_default());
     Effect::new(move || {
-        progress.with(|p: &Progress| {
+        progress.with(|p: &GuideProgress| {
             // A refused write leaves guided mode working in this page; nothing else is lost.
             let _ = store.save(KEY, p);
         });
@@ -39,7 +39,7 @@ pub fn provide_guide() {
     provide_context(Guide(progress));
 }
 
-fn use_guide() -> RwSignal<Progress> {
+fn use_guide() -> RwSignal<GuideProgress> {
     expect_context::<Guide>().0
 }
 
@@ -50,7 +50,7 @@ pub fn GuideSwitch() -> impl IntoView {
     let toggle = move |_| {
         progress.update(|p| match p.on {
             true => p.on = false,
-            false => *p = Progress::started(),
+            false => *p = GuideProgress::started(),
         })
     };
     view! {
@@ -82,13 +82,13 @@ pub fn GuidePanel() -> impl IntoView {
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
-async fn panel(progress: RwSignal<Progress>) -> AnyView {
+async fn panel(progress: RwSignal<GuideProgress>) -> AnyView {
     view! { <Panel progress /> }.into_any()
 }
 
 /// The panel itself (mounted only while guided mode is on).
 #[component]
-fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
+fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
     let auth = use_auth();
     let location = use_location();
     // Following the learner: each screen reached moves the manual on; STEP 14 ends with the
@@ -98,7 +98,7 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
         let logged_in = auth.logged_in();
         let now = js_sys::Date::now();
         let current = progress.with_untracked(|p| p.current);
-        if let Place::OnPath(step) = guide::locate(&path, current) {
+        if let Position::OnPath(step) = guide::locate(&path, current) {
             progress.maybe_update(|p| p.reach(step.number, now));
         }
         if current == guide::LAST && logged_in && path != "/login" {
@@ -205,14 +205,14 @@ fn Panel(progress: RwSignal<Progress>) -> impl IntoView {
                 </button>
             </div>
             <div class="guide-body">
-                {move || match progress.with(Progress::finished) {
+                {move || match progress.with(GuideProgress::finished) {
                     true => view! { <Summary progress /> }.into_any(),
                     false => view! { <Current progress place=Signal::derive(place) english=Signal::derive(english) /> }.into_any(),
                 }}
                 {move || {
                     on_screen
                         .get()
-                        .filter(|_| !progress.with(Progress::finished))
+                        .filter(|_| !progress.with(GuideProgress::finished))
                         .map(|m| {
                             view! {
                                 <p class="guide-problem">

@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
-use super::{CopyReceiver, ErrorLine, PasswordInput, outcome, paint};
+use super::{ErrorLine, PasswordInput, PhoneCopyReceiver, outcome, paint};
 use crate::bank::BankApi;
 use crate::bank::api::{Login, SessionToken};
 use crate::contexts::use_bank;
-use crate::customer::{self, copy};
+use crate::customer::{self, phone_copy};
 use crate::store::StoredCertificate;
 use crate::wallet::{self, Place};
 
@@ -124,7 +124,7 @@ fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
                         <h3>"PC에서 가져오기"</h3>
                         {move || match session.get() {
                             Some(token) => view! {
-                                <CopyReceiver
+                                <PhoneCopyReceiver
                                     place=Place::Phone
                                     session=token
                                     on_kept=Callback::new(move |()| certificates.refetch())
@@ -188,12 +188,12 @@ fn PhoneSend(record: StoredCertificate) -> impl IntoView {
         async move {
             paint().await;
             let proof = proof_of(&record, pw)?;
-            let outgoing = copy::Outgoing {
+            let outgoing = phone_copy::Outgoing {
                 user_id: &record.user_id,
                 chain: &record.chain,
                 proof: &proof,
             };
-            copy::send(&bank, &typed, outgoing)
+            phone_copy::send(&bank, &typed, outgoing)
                 .await
                 .map_err(|e| e.to_string())
         }

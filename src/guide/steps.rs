@@ -1,26 +1,26 @@
 //! The manual's STEPs 01–14: for each, its screens and its numbered actions with their
 //! `data-guide` targets, in the manual's words (button names exact) and in English.
 
-use super::{Action, Step};
+use super::{Callout, ManualStep};
 
-const fn act(target: &'static str, ko: &'static str, en: &'static str) -> Action {
-    Action { target, ko, en }
+const fn act(target: &'static str, ko: &'static str, en: &'static str) -> Callout {
+    Callout { target, ko, en }
 }
 
-const CENTER_ISSUE: Action = act(
+const CENTER_ISSUE: Callout = act(
     "center-issue",
     "인증서 발급/재발급 상자의 [바로가기] 클릭",
     "Click [바로가기] (go) in the 인증서 발급/재발급 box",
 );
-const PERSONAL_ISSUE: Action = act(
+const PERSONAL_ISSUE: Callout = act(
     "personal-issue",
     "개인용인증서 발급 상자의 [바로가기] 클릭",
     "Click [바로가기] in the 개인용인증서 발급 (personal certificate) box",
 );
 
 /// The manual, STEP by STEP.
-pub const STEPS: &[Step] = &[
-    Step {
+pub const STEPS: &[ManualStep] = &[
+    ManualStep {
         number: 1,
         title: "모의은행 공인인증센터 접속",
         title_en: "Open the bank's certificate center",
@@ -31,14 +31,14 @@ pub const STEPS: &[Step] = &[
             "On the bank's home page, click [공인인증센터] (certificate center)",
         )],
     },
-    Step {
+    ManualStep {
         number: 2,
         title: "공인인증센터 내 인증서 발급 [바로가기] 클릭",
         title_en: "In the certificate center, click [바로가기] for issuing",
         screens: &["/center"],
         actions: &[CENTER_ISSUE],
     },
-    Step {
+    ManualStep {
         number: 3,
         title: "개인용인증서 발급 [바로가기] 클릭 ▶ 공인인증프로그램 설치",
         title_en: "Click [바로가기] for a personal certificate, then the install notice",
@@ -52,7 +52,7 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 4,
         title: "보안 프로그램 [전체설치] 클릭",
         title_en: "Click [전체설치] (install all) for the security programs",
@@ -70,7 +70,7 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 5,
         title: "[로그인] 클릭 ▶ 아이디 로그인",
         title_en: "Log in with your user ID",
@@ -85,21 +85,21 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 6,
         title: "공인인증센터 내 인증서 발급 [바로가기] 클릭",
         title_en: "In the certificate center, click [바로가기] for issuing",
         screens: &["/center"],
         actions: &[CENTER_ISSUE],
     },
-    Step {
+    ManualStep {
         number: 7,
         title: "개인용인증서 발급 [바로가기] 클릭",
         title_en: "Click [바로가기] for a personal certificate",
         screens: &["/center/issue"],
         actions: &[PERSONAL_ISSUE],
     },
-    Step {
+    ManualStep {
         number: 8,
         title: "약관동의 및 본인확인 정보입력 후 하단 [약관 동의/본인확인] 클릭",
         title_en: "Agree to the terms, confirm who you are, click [약관 동의/본인확인]",
@@ -127,7 +127,7 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 9,
         title: "인증서 종류/발급기관 선택 및 인증서 발급 동의",
         title_en: "Choose the certificate type and issuer, and agree",
@@ -160,7 +160,7 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 10,
         title: "사용자 추가 본인 확인 진행",
         title_en: "Additional identity check",
@@ -193,7 +193,7 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 11,
         title: "발급 수수료 출금예약 내역 확인 후 하단 [확인] 클릭",
         title_en: "Check the fee to be withdrawn, then click [확인]",
@@ -204,7 +204,7 @@ pub const STEPS: &[Step] = &[
             "Check the fee and the account, then click [확인]",
         )],
     },
-    Step {
+    ManualStep {
         number: 12,
         title: "고객 세부정보 입력 후 하단 [확인] 클릭",
         title_en: "Fill in your details, then click [확인]",
@@ -237,7 +237,7 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 13,
         title: "인증서 저장위치 설정 및 인증서 암호 설정",
         title_en: "Choose where to keep the certificate and set its password",
@@ -265,7 +265,7 @@ pub const STEPS: &[Step] = &[
             ),
         ],
     },
-    Step {
+    ManualStep {
         number: 14,
         title: "발급받은 인증서로 로그인",
         title_en: "Log in with the certificate you were issued",

@@ -5,9 +5,8 @@ use leptos::prelude::*;
 
 use crate::bank::BankApi;
 use crate::bank::api::{GetRootCertificate, ListCertificates};
-use crate::components::{
-    ActionButton, ErrorLine, Loaded, PageTitle, TableHead, download_from_bank, outcome,
-};
+use crate::browser::download_from_bank;
+use crate::components::{ActionButton, ErrorLine, Loaded, PageTitle, TableHead, outcome};
 use crate::contexts::use_bank;
 
 /// `최상위 인증기관 인증서 내려받기`: the mock root certificate as `mock-root-ca.der`.

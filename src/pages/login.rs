@@ -80,7 +80,7 @@ pub fn LoginPage() -> impl IntoView {
                     (Some(password), _) => {
                         open_key(&choice.certificate, &choice.key_file, &password).await
                     }
-                    (None, Some(record)) => crate::bio::unlock(record)
+                    (None, Some(record)) => crate::wallet::bio::unlock(record)
                         .await
                         .map_err(|e| CertError::Refused(e.to_string())),
                     (None, None) => Err(CertError::Refused(

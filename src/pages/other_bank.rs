@@ -146,14 +146,8 @@ pub fn OtherBankPage() -> impl IntoView {
             Registration::Verified => {
                 view! {
                     <p>"추가 본인확인을 마쳤습니다. 등록할 인증서를 선택하고 인증서 암호를 입력해 주세요."</p>
-                    <ProvingButtons
-                        proving
-                        buttons=[
-                            (Source::Files, "하드디스크/이동식디스크 인증서 선택"),
-                            (Source::Browser, "브라우저인증서 선택"),
-                        ]
-                        class="register-buttons"
-                    />
+                    <ProvingButtons proving class="register-buttons"
+                        buttons=[(Source::Files, "하드디스크/이동식디스크 인증서 선택"), (Source::Browser, "브라우저인증서 선택")] />
                 }
                     .into_any()
             }

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::components::phone::use_phone;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
-use crate::components::{CopyReceiver, PageTitle, Source, paint};
+use crate::components::{PageTitle, PhoneCopyReceiver, Source, paint};
 use crate::contexts::use_bank;
-use crate::customer::copy;
+use crate::customer::phone_copy;
 use crate::wallet::Place;
 
 /// The manual's notes on copying, with the relay's rules.
@@ -47,7 +47,7 @@ pub fn PhoneCopyPage() -> impl IntoView {
                 <p class="hint">"스마트폰의 인증서를 이 브라우저로 복사: 인증번호를 받아 스타뱅킹 앱의 [PC로 내보내기]에 입력하세요."</p>
                 {move || {
                     if receiving.get() {
-                        view! { <CopyReceiver place=Place::Browser /> }.into_any()
+                        view! { <PhoneCopyReceiver place=Place::Browser /> }.into_any()
                     } else {
                         view! {
                             <button type="button" class="btn primary" on:click=move |_| receiving.set(true)>
@@ -77,12 +77,12 @@ fn SendToPhone() -> impl IntoView {
                 .stored
                 .map(|r| (r.user_id, r.chain))
                 .unwrap_or_default();
-            let outgoing = copy::Outgoing {
+            let outgoing = phone_copy::Outgoing {
                 user_id: &user_id,
                 chain: &chain,
                 proof: &chosen.proof,
             };
-            copy::send(&bank, &typed, outgoing)
+            phone_copy::send(&bank, &typed, outgoing)
                 .await
                 .map_err(|e| e.to_string())?;
             Ok("인증서를 보냈습니다. 스마트폰에서 저장되었는지 확인하세요.".to_owned())
@@ -97,11 +97,8 @@ fn SendToPhone() -> impl IntoView {
             placeholder="1234-5678-9012"
             bind:value=number
         />
-        <ProvingButtons
-            proving
-            buttons=[(Source::Browser, "브라우저인증서 보내기"), (Source::Files, "공인인증서(파일) 보내기")]
-            class="send-buttons"
-        />
+        <ProvingButtons proving class="send-buttons"
+            buttons=[(Source::Browser, "브라우저인증서 보내기"), (Source::Files, "공인인증서(파일) 보내기")] />
         <Show when=move || notice.with(Option::is_some)>
             <p class="notice copy-sent">{notice}</p>
         </Show>

@@ -121,14 +121,8 @@ pub fn RenewPage() -> impl IntoView {
                 />
             </tbody>
         </table>
-        <ProvingButtons
-            proving
-            buttons=[
-                (Source::Browser, "브라우저인증서 갱신"),
-                (Source::Files, "하드디스크/이동식디스크 인증서 갱신"),
-            ]
-            class="renew-buttons"
-        />
+        <ProvingButtons proving class="renew-buttons"
+            buttons=[(Source::Browser, "브라우저인증서 갱신"), (Source::Files, "하드디스크/이동식디스크 인증서 갱신")] />
         <Show when=move || stage.get().is_some()>
             <div class="issuing" role="status" aria-live="polite">
                 <p class="issuing-title">"인증서 갱신 중…"</p>

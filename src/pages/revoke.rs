@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, GetCrl};
+use crate::browser::download_from_bank;
 use crate::components::cert_picker::Source;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
-use crate::components::{ActionButton, ErrorLine, PageTitle, download_from_bank, outcome};
+use crate::components::{ActionButton, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::revoke;
 use crate::format::won;
@@ -97,14 +98,8 @@ pub fn RevokePage() -> impl IntoView {
             </li>
             <li>"폐기할 인증서를 선택하고 인증서 암호를 입력해 본인임을 확인합니다."</li>
         </ul>
-        <ProvingButtons
-            proving
-            buttons=[
-                (Source::Browser, "브라우저인증서 폐기"),
-                (Source::Files, "하드디스크/이동식디스크 인증서 폐기"),
-            ]
-            class="revoke-buttons"
-        />
+        <ProvingButtons proving class="revoke-buttons"
+            buttons=[(Source::Browser, "브라우저인증서 폐기"), (Source::Files, "하드디스크/이동식디스크 인증서 폐기")] />
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
         <CrlDownload />
     }

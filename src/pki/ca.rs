@@ -61,7 +61,7 @@ pub struct Revoked {
 /// sha256WithRSAEncryption, with the NULL parameters RFC 4055 asks for.
 fn sha256_with_rsa() -> AlgorithmIdentifierOwned {
     AlgorithmIdentifierOwned {
-        oid: ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11"),
+        oid: super::oids::SHA256_WITH_RSA,
         parameters: Some(Any::null()),
     }
 }

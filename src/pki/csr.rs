@@ -1,6 +1,7 @@
 //! PKCS#10 certification requests signed sha256WithRSAEncryption, and their check at the CA
 //! (proof of possession and the key floor).
 
+pub use super::oids::SHA256_WITH_RSA;
 use der::{Decode, Encode};
 use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
 use rsa::pkcs8::DecodePublicKey;
@@ -12,10 +13,6 @@ use x509_cert::name::Name;
 use x509_cert::request::CertReq;
 
 use super::{PkiError, Result, keys};
-
-/// sha256WithRSAEncryption.
-pub const SHA256_WITH_RSA: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
 
 /// A request for `subject`'s certificate, signed by `key` (DER).
 pub fn build(key: &PrivateKey, subject: Name) -> Result<Vec<u8>> {

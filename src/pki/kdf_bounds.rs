@@ -9,7 +9,7 @@
 use der::asn1::{AnyRef, ObjectIdentifier};
 use der::{Decode, Reader, SliceReader, Tag, Tagged};
 
-use super::transfer::SEED_CBC_WITH_SHA1;
+use super::oids::{PBES2, PBKDF2, SCRYPT, SEED_CBC_WITH_SHA1};
 use super::{PkiError, Result};
 
 /// The most PBKDF2 (and PKCS#12 / PKCS#5 v1.5) rounds a file may ask for.
@@ -17,9 +17,6 @@ pub const MAX_ROUNDS: u32 = 10_000_000;
 /// The most PBKDF1 rounds a classic seedCBCWithSHA1 key file may ask for.
 pub const MAX_CLASSIC_ROUNDS: u32 = 100_000;
 
-const PBES2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.13");
-const PBKDF2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.12");
-const SCRYPT: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11591.4.11");
 /// pkcs-12PbeIds: pbeWithSHAAnd128BitRC4 … pbewithSHAAnd40BitRC2-CBC.
 const PKCS12_PBE: &str = "1.2.840.113549.1.12.1.";
 /// PKCS#5 v1.5 PBES1 schemes (pbeWithMD2AndDES-CBC … pbeWithSHA1AndRC2-CBC).

@@ -2,6 +2,7 @@
 //! PBKDF2-HMAC-SHA256 (at least 600,000 rounds, 16-byte salt) and AES-256-CBC, holding a
 //! PrivateKeyInfo whose attributes carry the random value R (DOMAIN §4, §5).
 
+use super::oids::RSA_ENCRYPTION;
 use der::asn1::{Any, BitString, OctetString, SetOfVec};
 use der::{Decode, Encode};
 use pkcs8::pkcs5::pbes2;
@@ -16,10 +17,6 @@ use super::{NPKI_RANDOM_NUM, PkiError, Result, random};
 
 /// PBKDF2 rounds for keys we write (DOMAIN §5 floor).
 pub const PBKDF2_ROUNDS: u32 = 600_000;
-
-/// rsaEncryption.
-const RSA_ENCRYPTION: der::oid::ObjectIdentifier =
-    der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 
 /// PKCS#8 v1 PrivateKeyInfo with its attributes (RFC 5208), which the `pkcs8` crate's type
 /// does not carry.
@@ -204,4 +201,28 @@ pub fn matches_certificate(opened: KeyWithR, certificate_key: &PublicKey) -> Res
         return Err(PkiError::KeyMismatch);
     }
     Ok(opened)
+}
+
+/// A private key with its R, as it crosses to and from the worker: bytes the page keeps and
+/// hands back, never reads.
+#[derive(Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct OpenedKey {
+    /// PKCS#1 RSAPrivateKey, DER.
+    pub pkcs1: Vec<u8>,
+    /// R (empty when the file had none).
+    pub r: Vec<u8>,
+}
+
+impl std::fmt::Debug for OpenedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OpenedKey(..)")
+    }
+}
+
+impl Drop for OpenedKey {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.pkcs1.zeroize();
+        self.r.zeroize();
+    }
 }

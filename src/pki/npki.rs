@@ -2,6 +2,7 @@
 //! `NPKI/<CA folder>/USER/<subject DN>/signCert.der` and `signPri.key`, and what a selection
 //! dialog shows of a certificate (구분, 사용자, 만료일, 발급자).
 
+use super::oids::{CN, O};
 use std::io::{Cursor, Read, Write};
 
 use der::Decode;
@@ -52,9 +53,6 @@ fn attribute(name: &x509_cert::name::Name, oid: der::oid::ObjectIdentifier) -> O
     })
 }
 
-const CN: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("2.5.4.3");
-const O: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("2.5.4.10");
-
 /// `YYYY-MM-DD` of a certificate's time in KST.
 pub fn kst_date(time: x509_cert::time::Time) -> Result<String> {
     Ok(kst(time)?.date())
@@ -64,16 +62,22 @@ fn kst(time: x509_cert::time::Time) -> Result<Kst> {
     Kst::of(time).ok_or_else(|| PkiError::Invalid("time".into()))
 }
 
+/// The certificate's policies (none without a CertificatePolicies extension).
+fn policies_of(
+    tbs: &x509_cert::TbsCertificate,
+) -> Vec<x509_cert::ext::pkix::certpolicy::PolicyInformation> {
+    tbs.get_extension::<CertificatePolicies>()
+        .ok()
+        .flatten()
+        .map(|(_, policies)| policies.0)
+        .unwrap_or_default()
+}
+
 /// Reads what the dialog shows from a certificate (DER).
 pub fn summarize(certificate_der: &[u8]) -> Result<Summary> {
     let certificate = Certificate::from_der(certificate_der)?;
     let tbs = certificate.tbs_certificate();
-    let policies = tbs
-        .get_extension::<CertificatePolicies>()
-        .ok()
-        .flatten()
-        .map(|(_, policies)| policies.0)
-        .unwrap_or_default();
+    let policies = policies_of(tbs);
     let kind = policies
         .iter()
         .find_map(|p| policy_meaning(&p.policy_identifier))
@@ -294,21 +298,15 @@ pub fn details(certificate_der: &[u8]) -> Result<Details> {
     use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
     let certificate = Certificate::from_der(certificate_der)?;
     let tbs = certificate.tbs_certificate();
-    let policies = tbs
-        .get_extension::<CertificatePolicies>()
-        .ok()
-        .flatten()
-        .map(|(_, p)| {
-            p.0.iter()
-                .map(|p| {
-                    (
-                        p.policy_identifier.to_string(),
-                        policy_meaning(&p.policy_identifier),
-                    )
-                })
-                .collect()
+    let policies = policies_of(tbs)
+        .iter()
+        .map(|p| {
+            (
+                p.policy_identifier.to_string(),
+                policy_meaning(&p.policy_identifier),
+            )
         })
-        .unwrap_or_default();
+        .collect();
     let names = [
         (KeyUsages::DigitalSignature, "전자서명 (digitalSignature)"),
         (KeyUsages::NonRepudiation, "부인방지 (nonRepudiation)"),

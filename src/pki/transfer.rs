@@ -3,9 +3,10 @@
 //! DOMAIN §4) and PBES2 with SEED or AES. Whatever comes in is checked against its certificate
 //! before it is re-encrypted to our floor (see [`super::key_file`]).
 
+use super::oids::{HMAC_SHA1, HMAC_SHA256, PBES2, PBKDF2};
+pub use super::oids::{SEED_CBC, SEED_CBC_WITH_SHA1};
 use cipher04::{BlockDecrypt, BlockEncrypt, KeyInit};
 use der::asn1::OctetString;
-use der::oid::ObjectIdentifier;
 use der::{Decode, Encode};
 use p12_keystore::{
     EncryptionAlgorithm, KeyStore, KeyStoreEntry, MacAlgorithm, Pkcs12ImportPolicy, PrivateKeyChain,
@@ -18,16 +19,6 @@ use super::key_file::{self, KeyWithR};
 use super::{PkiError, Result};
 
 mod ber_pfx;
-
-/// seedCBCWithSHA1: the classic NPKI key-file encryption.
-pub const SEED_CBC_WITH_SHA1: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.410.200004.1.15");
-/// seedCBC, as a PBES2 encryption scheme (parameters: the IV).
-pub const SEED_CBC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.410.200004.1.4");
-const PBES2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.13");
-const PBKDF2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.12");
-const HMAC_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.2.7");
-const HMAC_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.2.9");
 
 /// EncryptedPrivateKeyInfo with its algorithm left open, for schemes the `pkcs8` crate lacks.
 #[derive(der::Sequence)]

@@ -45,7 +45,20 @@ pub struct StoredCertificate {
     pub chain: Vec<String>,
     /// The key wrapped for 바이오인증, when it is registered.
     #[serde(default)]
-    pub bio: Option<crate::bio::BioWrap>,
+    pub bio: Option<BioWrap>,
+}
+
+/// A browser certificate's private key wrapped under its 바이오인증 credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BioWrap {
+    /// The WebAuthn credential's ID, base64.
+    pub credential_id: String,
+    /// The PRF input (32 random bytes), base64.
+    pub prf_salt: String,
+    /// The AES-GCM IV (12 bytes), base64.
+    pub iv: String,
+    /// The PKCS#8 key (with R) under AES-256-GCM, base64.
+    pub wrapped: String,
 }
 
 impl StoredCertificate {

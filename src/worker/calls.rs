@@ -147,7 +147,7 @@ pub async fn open_package(
     sealed: Vec<u8>,
     slot: &str,
     nonce: &str,
-) -> Result<(crate::pki::copy::Package, Summary), Failure> {
+) -> Result<(crate::pki::phone_copy::Package, Summary), Failure> {
     let job = Job::OpenPackage {
         package_key: package_key.to_vec(),
         sealed,

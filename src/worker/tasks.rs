@@ -7,12 +7,12 @@ use rsa::PrivateKey;
 use x509_cert::name::Name;
 
 use super::{Failure, Job, OpenedKey, Outgoing, Output, RequestSubject};
+use crate::browser::webcrypto;
 use crate::encoding::{base64, unbase64};
-use crate::pki::copy::{NumberKeys, Package};
 use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
+use crate::pki::phone_copy::{NumberKeys, Package};
 use crate::pki::transfer::PfxCipher;
 use crate::pki::{self, PkiError, csr, kdf_bounds, key_file, npki, signing, transfer};
-use crate::webcrypto;
 
 impl OpenedKey {
     fn of(key: &KeyWithR) -> Result<Self, PkiError> {

@@ -49,7 +49,7 @@ async fn a_failed_replacement_leaves_the_old_state_whole() {
 #[wasm_bindgen_test]
 async fn an_update_keeps_what_another_tab_changed() {
     let store = fresh_store("update").await;
-    let wrap = cert_center::bio::BioWrap {
+    let wrap = cert_center::store::BioWrap {
         credential_id: "Y3JlZA".into(),
         prf_salt: "c2FsdA".into(),
         iv: "aXY".into(),

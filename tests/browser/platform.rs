@@ -17,7 +17,9 @@ async fn the_worker_handler_makes_an_rsa_2048_key() {
     assert_eq!(key.n().bit_width(), 2048);
     cert_center::pki::keys::check_strength(&key.to_public_key()).unwrap();
     assert!(millis >= 0.0);
-    let platform = cert_center::webcrypto::generate_rsa().await.unwrap();
+    let platform = cert_center::browser::webcrypto::generate_rsa()
+        .await
+        .unwrap();
     let message = b"made by the browser";
     let signature = cert_center::pki::signing::sign(&platform, message);
     assert!(cert_center::pki::signing::verify(
@@ -41,9 +43,9 @@ async fn a_missing_worker_is_reported_not_awaited_forever() {
 /// opens what the other wrote, and a wrong password is a wrong password on both.
 #[wasm_bindgen_test]
 async fn webcrypto_and_rust_key_files_open_each_other() {
+    use cert_center::browser::webcrypto;
     use cert_center::pki::PkiError;
     use cert_center::pki::key_file::{self, KeyWithR};
-    use cert_center::webcrypto;
     let key = KeyWithR {
         key: cert_center::pki::keys::generate().unwrap(),
         r: vec![4; 20],
@@ -87,7 +89,7 @@ fn a_panic_leaves_a_korean_error_screen_with_a_way_back() {
 /// certificate does not open it.
 #[wasm_bindgen_test]
 async fn a_prf_output_wraps_and_unwraps_the_key() {
-    use cert_center::bio;
+    use cert_center::wallet::bio;
     let prf = [7u8; 32];
     let plain = b"PKCS#8 of the key, with R".to_vec();
     let (iv, sealed) = bio::seal(&prf, "fingerprint-a", &plain).await.unwrap();

@@ -11,9 +11,7 @@ use cert_center::kst::days_before;
 #[tokio::test]
 async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_longer_log_in() {
     with_browser(|b| async move {
-        let who = &demo::HONG;
-        login_to_wizard(&b, who).await;
-        issue_certificate(&b, who, None).await;
+        let who = hong_with_a_browser_certificate(&b).await;
         let expires = stored_expiry(&b).await;
         // At 127.0.0.1 the page says why 바이오인증 needs localhost.
         b.wait_text(".bio-needs-localhost", "localhost").await;
@@ -148,9 +146,7 @@ async fn renewal_20_days_before_expiry_then_revocation_and_the_old_files_no_long
 #[tokio::test]
 async fn a_pfx_export_comes_back_here_and_into_a_fresh_profile() {
     with_browser(|b| async move {
-        let who = &demo::HONG;
-        login_to_wizard(&b, who).await;
-        issue_certificate(&b, who, None).await;
+        hong_with_a_browser_certificate(&b).await;
         b.open("/center/manage").await;
         b.wait_css(".cert-details").await;
         b.click("#content", "내보내기 (PKCS#12)").await;
@@ -269,9 +265,7 @@ async fn another_institutions_certificate_logs_in_while_registered() {
 #[tokio::test]
 async fn a_reissue_is_free_keeps_the_expiry_and_replaces_the_browser_certificate() {
     with_browser(|b| async move {
-        let who = &demo::HONG;
-        login_to_wizard(&b, who).await;
-        issue_certificate(&b, who, None).await;
+        let who = hong_with_a_browser_certificate(&b).await;
         let expires = stored_expiry(&b).await;
 
         b.click(HEADER, "로그아웃").await;

@@ -82,9 +82,7 @@ async fn bio_authentication_replaces_the_password_at_login_until_released() {
 #[tokio::test]
 async fn a_certificate_is_copied_to_the_phone_logs_in_there_and_comes_back() {
     with_browser(|b| async move {
-        let who = &demo::HONG;
-        login_to_wizard(&b, who).await;
-        issue_certificate(&b, who, None).await;
+        let who = hong_with_a_browser_certificate(&b).await;
 
         // PC → 스마트폰: the phone's app logs in, then shows the number; a wrong one is counted.
         b.open("/center/phone-copy").await;

@@ -148,6 +148,15 @@ pub async fn step_5(b: &Browser) {
 
 pub const CERT_PASSWORD: &str = "Gildong!2026";
 
+/// 홍길동 logs in through the wizard's link and issues a browser certificate, where the flows
+/// after issuance start.
+pub async fn hong_with_a_browser_certificate(b: &Browser) -> &'static DemoCustomer {
+    let who = &cert_center::bank::demo::HONG;
+    login_to_wizard(b, who).await;
+    issue_certificate(b, who, None).await;
+    who
+}
+
 /// Steps 1 to 6 for `who`, keeping the certificate in `place` (a label of step 6's storage
 /// pop-up; `None` keeps the default, the browser), until step 7 shows it.
 pub async fn issue_certificate(b: &Browser, who: &DemoCustomer, place: Option<&str>) {

@@ -425,8 +425,9 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
     // 스마트폰인증서 복사's package: it carries no derivation parameters (the keys come from
     // the number and the slot's salt); PBES2 packages of the old layout, with any KDF, are
     // refused unread.
-    let keys = cert_center::pki::copy::NumberKeys::derive("123456789012", b"fuzz-salt").unwrap();
-    let package = cert_center::pki::copy::Package {
+    let keys =
+        cert_center::pki::phone_copy::NumberKeys::derive("123456789012", b"fuzz-salt").unwrap();
+    let package = cert_center::pki::phone_copy::Package {
         user_id: "hong01".into(),
         certificate: b64(&enrolled.certificate),
         key_file: b64(&enrolled.key_file),
@@ -437,7 +438,7 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
     let mut packages = vec![keys.seal(&plain).unwrap()];
     packages.extend(files.iter().cloned());
     totals.push(fuzz(
-        "copy package (pki::copy::open, then its JSON)",
+        "copy package (pki::phone_copy::open, then its JSON)",
         7,
         &packages,
         |input| {
@@ -449,18 +450,19 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
                 );
             }
             if let Ok(plain) = opened
-                && let Ok(p) = serde_json::from_slice::<cert_center::pki::copy::Package>(&plain)
+                && let Ok(p) =
+                    serde_json::from_slice::<cert_center::pki::phone_copy::Package>(&plain)
             {
                 let _ = p.signed_message("1234", "nonce");
             }
         },
     ));
     totals.push(fuzz(
-        "copy package JSON (copy::Package)",
+        "copy package JSON (phone_copy::Package)",
         8,
         &[plain],
         |input| {
-            if let Ok(p) = serde_json::from_slice::<cert_center::pki::copy::Package>(input) {
+            if let Ok(p) = serde_json::from_slice::<cert_center::pki::phone_copy::Package>(input) {
                 let _ = p.signed_message("1234", "nonce");
             }
         },

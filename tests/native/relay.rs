@@ -4,9 +4,9 @@
 
 use crate::common::*;
 use cert_center::bank::mock::DEFAULT_ORIGIN;
-use cert_center::customer::copy::{self, Receiving};
+use cert_center::customer::phone_copy::{self, Receiving};
 use cert_center::customer::{CertError, Enrolled};
-use cert_center::pki::copy::{NumberKeys, Package};
+use cert_center::pki::phone_copy::{NumberKeys, Package};
 
 const PASSWORD: &str = "Hong!2026pass";
 
@@ -18,17 +18,17 @@ fn hong_enrolled() -> (Customer, Enrolled) {
 }
 
 fn receive(c: &Customer) -> Receiving {
-    block_on(copy::receive(&c.bank, c.t())).unwrap()
+    block_on(phone_copy::receive(&c.bank, c.t())).unwrap()
 }
 
 fn send_file(c: &Customer, e: &Enrolled, key_file: &[u8], number: &str) -> Result<(), CertError> {
     let proof = proof_at(DEFAULT_ORIGIN, &e.certificate, key_file, PASSWORD);
-    let outgoing = copy::Outgoing {
+    let outgoing = phone_copy::Outgoing {
         user_id: c.who.user_id,
         chain: &e.record.chain,
         proof: &proof,
     };
-    block_on(copy::send(&c.bank, number, outgoing))
+    block_on(phone_copy::send(&c.bank, number, outgoing))
 }
 
 fn send(c: &Customer, e: &Enrolled, number: &str) -> Result<(), CertError> {
@@ -65,13 +65,13 @@ fn a_certificate_crosses_once_and_arrives_whole() {
     let (c, e) = hong_enrolled();
     let r = receive(&c);
     assert_eq!(r.number().len(), 14, "{}", r.number());
-    assert_eq!(block_on(copy::arrived(&c.bank, &r)).unwrap(), None);
+    assert_eq!(block_on(phone_copy::arrived(&c.bank, &r)).unwrap(), None);
     send(&c, &e, &r.number()).unwrap();
     assert_eq!(
         bank_refusal(send(&c, &e, &r.number())),
         BankError::RelayUsed
     );
-    let arrived = block_on(copy::arrived(&c.bank, &r)).unwrap().unwrap();
+    let arrived = block_on(phone_copy::arrived(&c.bank, &r)).unwrap().unwrap();
     assert_eq!(arrived.certificate, e.certificate);
     assert_eq!(
         arrived.key_file, e.key_file,
@@ -82,7 +82,7 @@ fn a_certificate_crosses_once_and_arrives_whole() {
     assert_eq!(arrived.user_id, "hong01");
     // Single use: the slot is gone with the package.
     assert_eq!(
-        bank_refusal(block_on(copy::arrived(&c.bank, &r))),
+        bank_refusal(block_on(phone_copy::arrived(&c.bank, &r))),
         BankError::RelayUnknown
     );
     assert_eq!(
@@ -101,16 +101,16 @@ fn a_wrong_password_sends_nothing() {
         &e.key_file,
         "Wrong!2026pass",
     );
-    let outgoing = copy::Outgoing {
+    let outgoing = phone_copy::Outgoing {
         user_id: "hong01",
         chain: &[],
         proof: &proof,
     };
     assert!(matches!(
-        block_on(copy::send(&c.bank, &r.number(), outgoing)),
+        block_on(phone_copy::send(&c.bank, &r.number(), outgoing)),
         Err(CertError::WrongPassword)
     ));
-    assert_eq!(block_on(copy::arrived(&c.bank, &r)).unwrap(), None);
+    assert_eq!(block_on(phone_copy::arrived(&c.bank, &r)).unwrap(), None);
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn wrong_fetches_count_like_wrong_sends() {
     );
     assert_eq!(guess(3, c.t()), Err(BankError::RelayEnded));
     assert_eq!(
-        bank_refusal(block_on(copy::arrived(&c.bank, &r))),
+        bank_refusal(block_on(phone_copy::arrived(&c.bank, &r))),
         BankError::RelayUnknown
     );
 }
@@ -188,7 +188,11 @@ fn a_number_is_gone_after_3_minutes_by_the_banks_clock() {
     let late = receive(&c);
     c.bank.clock().advance(179_000);
     send(&c, &e, &late.number()).unwrap();
-    assert!(block_on(copy::arrived(&c.bank, &late)).unwrap().is_some());
+    assert!(
+        block_on(phone_copy::arrived(&c.bank, &late))
+            .unwrap()
+            .is_some()
+    );
 }
 
 /// A slot needs the receiving side's login; a customer has one at a time (a new number ends
@@ -284,7 +288,7 @@ fn a_tampered_package_is_refused() {
         send(&c, &e, &r.number()).unwrap();
         tamper(&c, &r, |p| p[at] ^= 0x01);
         assert!(
-            block_on(copy::arrived(&c.bank, &r)).is_err(),
+            block_on(phone_copy::arrived(&c.bank, &r)).is_err(),
             "byte {at} changed"
         );
     }
@@ -309,7 +313,7 @@ fn a_package_replayed_into_another_copy_is_refused() {
     })
     .unwrap();
     assert_eq!(
-        block_on(copy::arrived(&c.bank, &second)),
+        block_on(phone_copy::arrived(&c.bank, &second)),
         Err(CertError::Damaged)
     );
 }
@@ -324,7 +328,7 @@ fn a_copied_key_file_travels_at_our_floor() {
     let weak = key_file::encrypt(&key, PASSWORD, 1).unwrap();
     let r = receive(&c);
     send_file(&c, &e, &weak, &r.number()).unwrap();
-    let arrived = block_on(copy::arrived(&c.bank, &r)).unwrap().unwrap();
+    let arrived = block_on(phone_copy::arrived(&c.bank, &r)).unwrap().unwrap();
     let (params, _) = Pbes2Aes256::of_file(&arrived.key_file).unwrap();
     assert_eq!(params.rounds, PBKDF2_ROUNDS);
     assert_eq!(
@@ -354,7 +358,7 @@ fn a_copied_key_file_travels_at_our_floor() {
         package: b64(&keys.seal(&serde_json::to_vec(&package).unwrap()).unwrap()),
     })
     .unwrap();
-    let refused = block_on(copy::arrived(&c.bank, &r))
+    let refused = block_on(phone_copy::arrived(&c.bank, &r))
         .unwrap_err()
         .to_string();
     assert!(refused.contains("보호 기준"), "{refused}");

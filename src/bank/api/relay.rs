@@ -5,7 +5,7 @@
 //! package with its verifier of what it typed; the receiver fetches it once, with its session
 //! and its verifier. Three wrong verifiers (sent or fetched) end the slot; it is gone after
 //! [`RELAY_SECS`] by the bank's own clock. The relay never sees the number or the package in
-//! the clear (see [`crate::pki::copy`]).
+//! the clear (see [`crate::pki::phone_copy`]).
 
 use serde::{Deserialize, Serialize};
 

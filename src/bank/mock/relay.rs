@@ -38,7 +38,7 @@ fn capped(what: &str, text: &str, max: usize) -> BankResult<()> {
 /// The longest salt, verifier, nonce or slot ID in text (they are 16 or 32 bytes).
 const MAX_SMALL_FIELD: usize = 64;
 /// The longest package in base64.
-const MAX_PACKAGE: usize = crate::pki::copy::MAX_SEALED.div_ceil(3) * 4;
+const MAX_PACKAGE: usize = crate::pki::phone_copy::MAX_SEALED.div_ceil(3) * 4;
 
 impl BankState {
     pub(super) fn relay_open(&mut self, now: Millis, r: RelayOpen) -> BankResult<RelaySlot> {

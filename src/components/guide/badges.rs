@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::guide::{self, Place, Progress};
+use crate::guide::{self, GuideProgress, Position};
 
 /// One numbered badge over the page, beside its target.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,11 +28,11 @@ pub(super) fn screen_message() -> Option<String> {
 /// Marks the current STEP's targets on the page (the outline) and says where their badges go.
 /// Also returns the next action's control, if it is on the page, and whether it is in sight.
 pub(super) fn place_badges(
-    p: &Progress,
+    p: &GuideProgress,
     path: &str,
 ) -> (Vec<Badge>, Option<(web_sys::Element, bool)>) {
     let step = match guide::locate(path, p.current) {
-        Place::OnPath(step) if step.number == p.current && !p.finished() => step,
+        Position::OnPath(step) if step.number == p.current && !p.finished() => step,
         _ => {
             clear_marks(&[]);
             return (Vec::new(), None);

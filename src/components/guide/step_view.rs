@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::guide::{self, Place, Progress, STEPS};
+use crate::guide::{self, GuideProgress, Position, STEPS};
 
 /// The STEP to do now, its actions, and the way back when the learner is elsewhere.
 #[component]
 pub(super) fn Current(
-    progress: RwSignal<Progress>,
-    place: Signal<Place>,
+    progress: RwSignal<GuideProgress>,
+    place: Signal<Position>,
     english: Signal<bool>,
 ) -> impl IntoView {
     move || {
@@ -18,12 +18,12 @@ pub(super) fn Current(
         let now = guide::step(current);
         let back = now.map(|s| s.screens[0]).unwrap_or("/");
         let away = match place.get() {
-            Place::OnPath(_) => None,
-            Place::Behind(s) => Some(format!(
+            Position::OnPath(_) => None,
+            Position::Behind(s) => Some(format!(
                 "STEP {:02}({})의 화면입니다. 그 단계는 이미 마쳤습니다.",
                 s.number, s.title
             )),
-            Place::Off => Some("매뉴얼에 없는 화면입니다.".to_owned()),
+            Position::Off => Some("매뉴얼에 없는 화면입니다.".to_owned()),
         };
         let away = away.map(|text| {
             let label = match now {
@@ -40,7 +40,7 @@ pub(super) fn Current(
             }
         });
         let step = now.map(|s| {
-            let next = progress.with(Progress::next_action);
+            let next = progress.with(GuideProgress::next_action);
             let actions = s
                 .actions
                 .iter()
@@ -84,7 +84,7 @@ pub(super) fn Current(
 
 /// What the learner sees after STEP 14: the time each STEP took and the mistakes met.
 #[component]
-pub(super) fn Summary(progress: RwSignal<Progress>) -> impl IntoView {
+pub(super) fn Summary(progress: RwSignal<GuideProgress>) -> impl IntoView {
     let p = progress.get_untracked();
     let total = match (p.entered.first(), p.finished_at) {
         (Some((_, start)), Some(end)) => guide::minutes_seconds(end - start),
@@ -140,7 +140,7 @@ pub(super) fn Summary(progress: RwSignal<Progress>) -> impl IntoView {
             {none.then_some(view! { <p>"실수 없이 마쳤습니다."</p> })}
             <ul class="guide-mistakes">{mistakes}</ul>
             <p class="row">
-                <button type="button" class="btn primary" on:click=move |_| progress.set(Progress::started())>
+                <button type="button" class="btn primary" on:click=move |_| progress.set(GuideProgress::started())>
                     "처음부터 다시"
                 </button>
             </p>

@@ -122,11 +122,11 @@ fn now() -> f64 {
 }
 
 fn subtle() -> Result<web_sys::SubtleCrypto, String> {
-    crate::webcrypto::subtle().map_err(|e| format!("{e:?}"))
+    crate::browser::webcrypto::subtle().map_err(|e| format!("{e:?}"))
 }
 
 async fn webcrypto_keygen() -> Result<f64, String> {
-    let params = crate::webcrypto::rsa_params().map_err(|e| format!("{e:?}"))?;
+    let params = crate::browser::webcrypto::rsa_params().map_err(|e| format!("{e:?}"))?;
     let usages = js_sys::Array::of2(&"sign".into(), &"verify".into());
     let started = now();
     let promise = subtle()?

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::bio::ip_host;
 use crate::components::{
     ActionButton, Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint,
 };
 use crate::store::StoredCertificate;
 use crate::wallet;
+use crate::wallet::bio::ip_host;
 
 /// Where 바이오인증 stands for `record`, and its buttons.
 #[component]

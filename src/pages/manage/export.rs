@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, download, outcome, paint};
+use crate::browser::download;
+use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint};
 use crate::customer::{export_npki_compatible, export_pfx};
 use crate::pki::transfer::PfxCipher;
 use crate::store::StoredCertificate;

@@ -30,9 +30,9 @@ fn where_to_put(storage: Storage) -> &'static str {
 /// Step 7.
 #[component]
 pub fn DoneStep() -> impl IntoView {
-    crate::pages::bench::measure_since(
-        crate::pages::bench::ISSUANCE,
-        crate::pages::bench::ISSUANCE_START,
+    crate::browser::marks::measure_since(
+        crate::browser::marks::ISSUANCE,
+        crate::browser::marks::ISSUANCE_START,
     );
     let auth = use_auth();
     let bank = use_bank();

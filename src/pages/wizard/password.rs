@@ -150,7 +150,7 @@ pub fn PasswordStep() -> impl IntoView {
             popup.set(Popup::None);
             started.set(js_sys::Date::now());
             elapsed.set(0);
-            crate::pages::bench::mark(crate::pages::bench::ISSUANCE_START);
+            crate::browser::marks::mark(crate::browser::marks::ISSUANCE_START);
             let show = async |s: Stage| {
                 stage.set(Some(s));
                 // Lets the browser paint the stage before the next long step.

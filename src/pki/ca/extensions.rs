@@ -3,9 +3,7 @@
 //! its issuer's signature).
 
 use super::*;
-
-/// anyPolicy (RFC 5280 §4.2.1.4).
-const ANY_POLICY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.32.0");
+use crate::pki::oids::ANY_POLICY;
 
 pub(super) fn ca_extensions(
     spki: &SubjectPublicKeyInfoOwned,

@@ -8,10 +8,8 @@ use pkcs12::kdf::{Pkcs12KeyType, derive_key_utf8};
 use spki::AlgorithmIdentifierOwned;
 
 use super::super::kdf_bounds::MAX_ROUNDS;
+use super::super::oids::{SHA1, SHA256};
 use super::super::{PkiError, Result, ber};
-
-const SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
-const SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 
 #[derive(der::Sequence)]
 struct ContentInfo {

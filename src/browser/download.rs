@@ -2,9 +2,10 @@
 
 use wasm_bindgen::JsCast;
 
-/// Saves what the bank sent as base64 (a certificate, a CRL) as `file_name`.
+/// Saves what the bank sent as base64 (a certificate, a CRL) as `file_name`; a refusal is its
+/// message.
 pub fn download_from_bank(
-    answer: crate::bank::BankResult<String>,
+    answer: Result<String, impl std::fmt::Display>,
     file_name: &str,
     mime: &str,
 ) -> Result<(), String> {

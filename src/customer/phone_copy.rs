@@ -1,10 +1,10 @@
 //! 스마트폰인증서 복사 for either device: the receiver, logged in, shows a 인증번호 and waits;
 //! the sender types it, opens the certificate with its password, proves it to the bank to find
-//! the slot and sends it sealed through the bank's relay ([`crate::pki::copy`]).
+//! the slot and sends it sealed through the bank's relay ([`crate::pki::phone_copy`]).
 
 use super::*;
 use crate::bank::api::{RELAY, RelayFetch, RelayFind, RelayOpen, RelaySend, SessionToken};
-use crate::pki::copy::{self as sealing, Package};
+use crate::pki::phone_copy::{self as sealing, Package};
 
 /// A receiver's open slot: the number it shows and what it fetches with.
 #[derive(Debug, Clone, PartialEq, Eq)]

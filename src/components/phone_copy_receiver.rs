@@ -10,12 +10,12 @@ use leptos::prelude::*;
 use crate::bank::BankApi;
 use crate::bank::api::{RELAY_SECS, SessionToken};
 use crate::contexts::use_bank;
-use crate::customer::copy;
+use crate::customer::phone_copy;
 use crate::wallet::{self, Place};
 
 /// Where the receiver stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Stage {
+enum ReceiverState {
     Opening,
     Waiting { number: String, left: u32 },
     Kept(String),
@@ -28,10 +28,10 @@ async fn receive_until_kept(
     bank: &impl BankApi,
     token: SessionToken,
     place: Place,
-    stage: RwSignal<Stage>,
+    stage: RwSignal<ReceiverState>,
     alive: &AtomicBool,
 ) -> Result<Option<String>, String> {
-    let receiving = copy::receive(bank, token)
+    let receiving = phone_copy::receive(bank, token)
         .await
         .map_err(|e| e.to_string())?;
     let number = receiving.number();
@@ -44,11 +44,11 @@ async fn receive_until_kept(
                     .to_owned(),
             );
         }
-        stage.try_set(Stage::Waiting {
+        stage.try_set(ReceiverState::Waiting {
             number: number.clone(),
             left,
         });
-        if let Some(arrived) = copy::arrived(bank, &receiving)
+        if let Some(arrived) = phone_copy::arrived(bank, &receiving)
             .await
             .map_err(|e| e.to_string())?
         {
@@ -65,7 +65,7 @@ async fn receive_until_kept(
 
 /// Shows a 인증번호 and keeps what arrives under it in `place`; `on_kept` hears of it.
 #[component]
-pub fn CopyReceiver(
+pub fn PhoneCopyReceiver(
     place: Place,
     /// The receiving device's login session when it is not this page's (the phone's).
     #[prop(optional)]
@@ -75,7 +75,7 @@ pub fn CopyReceiver(
     on_kept: Option<Callback<()>>,
 ) -> impl IntoView {
     let bank = use_bank();
-    let stage = RwSignal::new(Stage::Opening);
+    let stage = RwSignal::new(ReceiverState::Opening);
     let alive = Arc::new(AtomicBool::new(true));
     on_cleanup({
         let alive = alive.clone();
@@ -84,7 +84,7 @@ pub fn CopyReceiver(
     let run = Action::new_local(move |_: &()| {
         let (alive, session) = (alive.clone(), session.clone());
         async move {
-            stage.try_set(Stage::Opening);
+            stage.try_set(ReceiverState::Opening);
             let outcome = match session {
                 Some(token) => {
                     receive_until_kept(&bank.for_device(), token, place, stage, &alive).await
@@ -96,14 +96,14 @@ pub fn CopyReceiver(
             };
             match outcome {
                 Ok(Some(holder)) => {
-                    stage.try_set(Stage::Kept(holder));
+                    stage.try_set(ReceiverState::Kept(holder));
                     if let Some(on_kept) = on_kept {
                         on_kept.run(());
                     }
                 }
                 Ok(None) => {}
                 Err(message) => {
-                    stage.try_set(Stage::Failed(message));
+                    stage.try_set(ReceiverState::Failed(message));
                 }
             }
         }
@@ -119,19 +119,19 @@ pub fn CopyReceiver(
     view! {
         <div class="copy-receiver" role="status" aria-live="polite">
             {move || match stage.get() {
-                Stage::Opening => view! { <p class="loading">"인증번호를 받는 중입니다…"</p> }.into_any(),
-                Stage::Waiting { number, left } => view! {
+                ReceiverState::Opening => view! { <p class="loading">"인증번호를 받는 중입니다…"</p> }.into_any(),
+                ReceiverState::Waiting { number, left } => view! {
                     <p>"인증번호"</p>
                     <p class="copy-number">{number}</p>
                     <p class="countdown">{format!("남은 시간 {}:{:02}", left / 60, left % 60)}</p>
                     <p class="hint">"보내는 쪽에 이 인증번호 12자리를 입력해 주세요."</p>
                 }
                     .into_any(),
-                Stage::Kept(holder) => view! {
+                ReceiverState::Kept(holder) => view! {
                     <p class="notice copy-kept">{format!("인증서({holder})를 {whom}에 저장했습니다.")}</p>
                 }
                     .into_any(),
-                Stage::Failed(message) => view! {
+                ReceiverState::Failed(message) => view! {
                     <p class="error" role="alert">{message}</p>
                     <button type="button" class="btn" on:click=again>
                         "인증번호 다시 받기"

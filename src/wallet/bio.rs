@@ -6,27 +6,12 @@
 //! password. The password-encrypted key file is untouched, so changing the password keeps
 //! 바이오인증 working, and deleting the certificate deletes the wrapped copy with it.
 
-use serde::{Deserialize, Serialize};
-
-use crate::store::StoredCertificate;
-use crate::worker::OpenedKey;
+use crate::pki::key_file::OpenedKey;
+use crate::store::{BioWrap, StoredCertificate};
 
 /// What HKDF-SHA256 takes as its salt: the key's purpose, so that no other use of the same PRF
 /// output derives the same key.
 pub const HKDF_SALT: &[u8] = b"cert-center bio-auth v1";
-
-/// A browser certificate's private key wrapped under its 바이오인증 credential.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BioWrap {
-    /// The WebAuthn credential's ID, base64.
-    pub credential_id: String,
-    /// The PRF input (32 random bytes), base64.
-    pub prf_salt: String,
-    /// The AES-GCM IV (12 bytes), base64.
-    pub iv: String,
-    /// The PKCS#8 key (with R) under AES-256-GCM, base64.
-    pub wrapped: String,
-}
 
 /// Why 바이오인증 could not be used; the password always remains.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -178,8 +163,8 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
 
     use super::{BioError, HKDF_SALT};
+    use crate::browser::webcrypto::{object, subtle};
     use crate::store::StoredCertificate;
-    use crate::webcrypto::{object, subtle};
 
     fn broken(e: JsValue) -> BioError {
         BioError::Broken(format!("{e:?}"))
