@@ -199,9 +199,7 @@ fn departure_check_finds_no_record_for_demo_customers() {
 fn five_wrong_card_answers_lock_the_card_across_sessions() {
     let bank = MockBank::new(BankStore::memory(), Clock::manual(NOW));
     let c = login_on(&bank, &demo::HONG);
-    c.terms().unwrap();
-    c.target().unwrap();
-    c.ars();
+    c.at_step_3_after_ars();
     for remaining in (1..=4).rev() {
         assert_eq!(
             c.verify_with("4826", c.wrong_answer()),
@@ -215,9 +213,7 @@ fn five_wrong_card_answers_lock_the_card_across_sessions() {
     assert_eq!(c.verify(), Err(BankError::SecurityCardLocked));
 
     let again = login_on(&bank, &demo::HONG);
-    again.terms().unwrap();
-    again.target().unwrap();
-    again.ars();
+    again.at_step_3_after_ars();
     assert_eq!(
         again.verify(),
         Err(BankError::SecurityCardLocked),
@@ -241,9 +237,7 @@ fn five_wrong_card_answers_lock_the_card_across_sessions() {
 #[test]
 fn a_wrong_card_answer_brings_new_code_numbers() {
     let c = login(&demo::HONG);
-    c.terms().unwrap();
-    c.target().unwrap();
-    c.ars();
+    c.at_step_3_after_ars();
     let mut seen = std::collections::HashSet::new();
     for _ in 0..4 {
         if let SecondFactorPrompt::Card { first, second, .. } = c
@@ -266,9 +260,7 @@ fn a_wrong_card_answer_brings_new_code_numbers() {
 #[test]
 fn account_password_locks_after_five() {
     let c = login(&demo::HONG);
-    c.terms().unwrap();
-    c.target().unwrap();
-    c.ars();
+    c.at_step_3_after_ars();
     for remaining in (1..=4).rev() {
         assert_eq!(
             c.verify_with("0000", c.right_answer()),
@@ -285,9 +277,7 @@ fn account_password_locks_after_five() {
 #[test]
 fn otp_accepts_the_current_code_and_locks_after_ten_wrong() {
     let c = login(&demo::MINJI);
-    c.terms().unwrap();
-    c.target().unwrap();
-    c.ars();
+    c.at_step_3_after_ars();
     for remaining in (1..=9).rev() {
         assert_eq!(
             c.verify_with("1357", c.wrong_answer()),
@@ -301,9 +291,7 @@ fn otp_accepts_the_current_code_and_locks_after_ten_wrong() {
     assert_eq!(c.verify(), Err(BankError::OtpLocked));
 
     let fresh = login(&demo::MINJI);
-    fresh.terms().unwrap();
-    fresh.target().unwrap();
-    fresh.ars();
+    fresh.at_step_3_after_ars();
     assert_eq!(fresh.verify(), Ok(()));
 }
 
@@ -426,17 +414,13 @@ fn five_resident_numbers_that_are_not_the_customers_lock_step_one() {
 #[test]
 fn an_otp_code_passes_once() {
     let c = login(&demo::MINJI);
-    c.terms().unwrap();
-    c.target().unwrap();
-    c.ars();
+    c.at_step_3_after_ars();
     let code = c.right_answer();
     assert_eq!(c.verify_with("1357", code.clone()), Ok(()));
 
     // A second issuance in the same half minute: the code shown has been used.
     let again = login_on(&c.bank, &demo::MINJI);
-    again.terms().unwrap();
-    again.target().unwrap();
-    again.ars();
+    again.at_step_3_after_ars();
     assert_eq!(again.verify_with("1357", code), Err(BankError::OtpReused));
     assert_eq!(
         again.verify_with("1357", again.right_answer()),

@@ -250,9 +250,7 @@ fn step_5_names_the_company_and_its_representative() {
     let mut c = login(&demo::CORP);
     c.menu = IssueMenu::Corporate;
     status(&c, IssueMenu::Corporate).unwrap();
-    c.terms().unwrap();
-    c.target().unwrap();
-    c.ars();
+    c.at_step_3_after_ars();
     c.verify().unwrap();
     c.call(ConfirmFee { token: c.t() }).unwrap();
     assert_eq!(

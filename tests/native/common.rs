@@ -188,10 +188,15 @@ impl Customer {
         self.verify_with(self.who.account_password, self.right_answer())
     }
 
-    pub fn through_step_3(&self) {
+    /// Steps 1 and 2 done, and the ARS call of step 3 answered: the step's second factor next.
+    pub fn at_step_3_after_ars(&self) {
         self.terms().unwrap();
         self.target().unwrap();
         self.ars();
+    }
+
+    pub fn through_step_3(&self) {
+        self.at_step_3_after_ars();
         self.verify().unwrap();
     }
 
