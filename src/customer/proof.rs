@@ -79,9 +79,8 @@ pub async fn certificate_login(
     corporate: bool,
     proof: &Proof,
 ) -> Result<SessionGrant, CertError> {
-    proof
-        .send(bank, LOGIN, |proof| CertificateLogin { proof, corporate })
-        .await
+    let opened = proof.open().await?;
+    certificate_login_opened(bank, &proof.origin, corporate, &proof.certificate, &opened).await
 }
 
 /// Certificate login with a key already opened (by 바이오인증).

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::bank::BankError;
 use crate::bank::api::{CertKind, RENEWAL_DAYS};
 use crate::components::cert_picker::Source;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
@@ -45,7 +46,9 @@ pub fn RenewPage() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let proving = use_proving(notice, move |chosen: Chosen| async move {
         let token = bank.token().map_err(|e| e.to_string())?;
-        let user_id = auth.user_id().unwrap_or_default();
+        let user_id = auth
+            .user_id()
+            .ok_or_else(|| BankError::SessionExpired.to_string())?;
         let show = async |s: Stage| {
             stage.set(Some(s));
             crate::components::paint().await;
