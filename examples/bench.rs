@@ -269,7 +269,7 @@ async fn sizes_and_lighthouse() {
 /// (its certificate found by serial number, the key opened once before) and 인증서 조회 (the
 /// customer's own certificates).
 fn bank_scale() {
-    use cert_center::bank::mock::store::certificate_key;
+    use cert_center::mock_bank::store::certificate_key;
     use common::*;
     const RUNS: usize = 30;
     for n in [10usize, 100, 1_000] {
@@ -317,7 +317,7 @@ fn bank_scale() {
         let certificate_login = time(&|| {
             block_on(cert_center::customer::certificate_login_opened(
                 &c.bank,
-                cert_center::bank::mock::DEFAULT_ORIGIN,
+                cert_center::mock_bank::DEFAULT_ORIGIN,
                 false,
                 &enrolled.certificate,
                 &opened,

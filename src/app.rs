@@ -7,8 +7,8 @@ use leptos_router::components::{
 use leptos_router::hooks::use_location;
 use leptos_router::{OptionalParamSegment, StaticSegment, path};
 
+use crate::bank::Clock;
 use crate::bank::api::IssueMenu;
-use crate::bank::{BankClient, Clock};
 use crate::components::header::login_href;
 use crate::components::{GuidePanel, Header, provide_guide};
 use crate::contexts::{provide_auth, provide_bank};
@@ -77,13 +77,12 @@ pub fn App() -> impl IntoView {
     let bank = {
         let worker = crate::bank::worker::BankWorker::new();
         start_on_first_touch(worker.clone());
-        BankClient::new(std::rc::Rc::new(worker), Clock::from_page())
+        crate::bank::BankClient::new(std::rc::Rc::new(worker), Clock::from_page())
     };
     #[cfg(not(target_arch = "wasm32"))]
-    let bank = BankClient::in_thread(crate::bank::MockBank::new(
-        crate::bank::mock::BankStore::memory(),
-        Clock::from_page(),
-    ));
+    let bank =
+        crate::mock_bank::MockBank::new(crate::mock_bank::BankStore::memory(), Clock::from_page())
+            .in_thread();
     let auth = provide_auth();
     provide_bank(bank.with_latency(BANK_LATENCY_MS), auth);
     provide_guide();

@@ -1,23 +1,19 @@
-//! The key worker: everything the customer's side does with keys, key files and certificates
-//! runs in this Web Worker, off the page's thread and out of the page's module (the page links
-//! no RSA, DER or X.509 code). The rule: the *bank* worker ([`crate::bank::worker`]) is the
-//! bank; the *key* worker is the customer's toolbox — making keys and requests, opening and
-//! sealing key files (WebCrypto's PBKDF2 and AES in the worker), signing, reading certificates,
-//! and the formats of other software (PKCS#12, classic SEED key files, the NPKI zip). A key
-//! crosses to the page only as bytes ([`OpenedKey`]), to be handed back for the next job.
+//! The key worker as the page sees it: the [`Job`]s it is given and what they give back, and
+//! one function per job ([`calls`]), each waiting for the worker's answer. The worker's side,
+//! the only code that opens keys and reads certificates, is [`crate::key_worker`]; the page
+//! links no RSA, DER or X.509 code. The rule: the *bank* worker ([`crate::mock_bank`]) is the
+//! bank; the *key* worker is the customer's toolbox. A key crosses to the page only as bytes
+//! ([`OpenedKey`]), to be handed back for the next job.
 //!
-//! The `worker` binary runs [`serve`] (under any name but the bank's); the page calls the
-//! functions of [`calls`], which send [`Job`]s through [`KeyWorker`]. Natively (tests) the
-//! same [`run`] does them in this thread.
-//!
-//! Protocol (JSON text both ways): the worker posts [`Reply::Ready`] once loaded; each job is
-//! answered with [`Reply::Done`].
+//! Protocol ([`crate::browser::port`]): the worker posts [`Reply::Ready`] once loaded; each
+//! job is answered with [`Reply::Done`]. Natively (tests) [`perform`] does the job in this
+//! thread.
 
 mod calls;
-mod tasks;
+#[cfg(target_arch = "wasm32")]
+mod handle;
 
 pub use calls::*;
-pub use tasks::run;
 
 use serde::{Deserialize, Serialize};
 
@@ -269,21 +265,18 @@ pub async fn perform(job: Job) -> Result<Output, Failure> {
     #[cfg(target_arch = "wasm32")]
     {
         // An idle worker if there is one; it is kept for the next job if all went well.
-        let worker = browser::take_worker().await.map_err(Failure::Other)?;
+        let worker = handle::take_worker().await.map_err(Failure::Other)?;
         let done = worker.perform(job).await;
         if !matches!(done, Err(Failure::Other(_))) {
-            browser::give_back(worker);
+            handle::give_back(worker);
         }
         done
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        run(job, || 0.0).await
+        crate::key_worker::run(job, || 0.0).await
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{KeyWorker, serve, warm_up};
-
-#[cfg(target_arch = "wasm32")]
-mod browser;
+pub use handle::{KeyWorker, warm_up};

@@ -9,8 +9,8 @@ use std::rc::Rc;
 use super::api::{BankApi, BankError, BankResult, Endpoint};
 use super::clock::{Clock, Millis};
 
-/// An answer on its way: the JSON answer, or the JSON of a [`BankError`].
-pub type Pending = Pin<Box<dyn Future<Output = Result<String, String>>>>;
+/// An answer on its way: the response's JSON, or why the bank refused.
+pub type Pending = Pin<Box<dyn Future<Output = BankResult<String>>>>;
 
 /// How requests reach the bank: endpoint name, JSON body and the page's practice offset in,
 /// JSON out. The bank reads its own clock.
@@ -57,40 +57,44 @@ impl BankClient {
     }
 }
 
-impl BankApi for BankClient {
-    async fn call<E: Endpoint>(&self, request: E) -> BankResult<E::Response> {
-        let body = serde_json::to_string(&request).map_err(bad_request)?;
-        #[cfg(target_arch = "wasm32")]
-        if self.latency_ms > 0 {
-            gloo_timers::future::sleep(std::time::Duration::from_millis(self.latency_ms.into()))
-                .await;
-        }
+impl BankClient {
+    /// Sends one encoded request after the simulated latency, at the page's practice offset.
+    /// Not generic: each endpoint's call keeps only its encoding and decoding.
+    fn send(&self, endpoint: &'static str, body: String) -> Pending {
+        let transport = self.transport.clone();
         let offset = self.clock.practice_offset().unwrap_or(0);
-        match self.transport.send(E::NAME, body, offset).await {
-            Ok(answer) => serde_json::from_str(&answer).map_err(bad_request),
-            Err(error) => Err(serde_json::from_str(&error).map_err(bad_request)?),
-        }
+        #[cfg(target_arch = "wasm32")]
+        let latency_ms = self.latency_ms;
+        Box::pin(async move {
+            #[cfg(target_arch = "wasm32")]
+            if latency_ms > 0 {
+                gloo_timers::future::sleep(std::time::Duration::from_millis(latency_ms.into()))
+                    .await;
+            }
+            transport.send(endpoint, body, offset).await
+        })
     }
+}
+
+impl BankApi for BankClient {
+    fn call<E: Endpoint>(&self, request: E) -> impl Future<Output = BankResult<E::Response>> {
+        call_through(request, |endpoint, body| self.send(endpoint, body))
+    }
+}
+
+/// Encodes `request`, has `send` deliver it, and decodes the answer: the one place the bank's
+/// requests are encoded and its answers decoded.
+pub async fn call_through<E: Endpoint>(
+    request: E,
+    send: impl FnOnce(&'static str, String) -> Pending,
+) -> BankResult<E::Response> {
+    let body = serde_json::to_string(&request).map_err(bad_request)?;
+    let answer = send(E::NAME, body).await?;
+    serde_json::from_str(&answer).map_err(bad_request)
 }
 
 fn bad_request(e: serde_json::Error) -> BankError {
     BankError::BadRequest {
         detail: e.to_string(),
-    }
-}
-
-/// The bank in the same thread, for tests of pages (the app uses the worker).
-impl Transport for super::MockBank {
-    fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
-        let bank = self.clone();
-        Box::pin(async move { bank.serve_practising(offset_ms, endpoint, &body).await })
-    }
-}
-
-impl BankClient {
-    /// A client of a bank running in this thread, on the bank's clock (tests of pages).
-    pub fn in_thread(bank: super::MockBank) -> Self {
-        let clock = bank.clock().clone();
-        Self::new(Rc::new(bank), clock)
     }
 }

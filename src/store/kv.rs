@@ -1,5 +1,5 @@
 //! Small JSON records in `localStorage` or `sessionStorage` (the bank keeps its own records in
-//! IndexedDB, `crate::bank::mock::store`).
+//! IndexedDB, `crate::mock_bank::store`).
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};

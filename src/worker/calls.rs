@@ -1,5 +1,5 @@
 //! The page's side of the key worker: one function per [`Job`], each waiting for the worker's
-//! answer. Nothing here reads a key or a certificate; that is [`super::tasks`]' work.
+//! answer. Nothing here reads a key or a certificate; that is [`crate::key_worker`]'s work.
 
 use super::{Failure, Job, OpenedKey, Outgoing, Output, RequestSubject, perform};
 use crate::pki::npki::{Details, Summary};

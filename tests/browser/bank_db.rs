@@ -132,7 +132,7 @@ async fn a_failed_write_leaves_the_banks_records_whole() {
 /// The certificate keys `reading` reads from the bank's database `store`.
 async fn certificates_read(
     store: &BankStore,
-    reading: cert_center::bank::mock::store::Reading,
+    reading: cert_center::mock_bank::store::Reading,
 ) -> Vec<String> {
     store
         .transact_reading(
@@ -148,12 +148,12 @@ async fn certificates_read(
 /// that is deleted. A database of schema 2 (no index) opens upgraded, its records whole.
 #[wasm_bindgen_test]
 async fn certificates_are_read_by_owner_and_by_serial_number_in_indexed_db() {
-    use cert_center::bank::mock::store::{Reading, certificate_key};
+    use cert_center::mock_bank::store::{Reading, certificate_key};
     let name = "test-bank-certificates";
     let _ = rexie::Rexie::delete(name).await;
     // Schema 2: the eight stores, no index.
     let mut old = rexie::Rexie::builder(name).version(2);
-    for store in cert_center::bank::mock::store::STORES {
+    for store in cert_center::mock_bank::store::STORES {
         old = old.add_object_store(rexie::ObjectStore::new(store));
     }
     let old = old.build().await.unwrap();

@@ -7,10 +7,11 @@ use std::time::Duration;
 
 use cert_center::bank::api::{GetIssuance, IssueMenu, Login, Logout};
 use cert_center::bank::demo;
-use cert_center::bank::mock::BankStore;
-use cert_center::bank::{BankApi, BankClient, BankError, Clock, MockBank};
+use cert_center::bank::{BankApi, BankError, Clock};
 use cert_center::components::Keypad;
 use cert_center::contexts::{provide_auth, provide_bank};
+use cert_center::mock_bank::BankStore;
+use cert_center::mock_bank::MockBank;
 use cert_center::pages::wizard::terms::TermsStep;
 use cert_center::pages::{BrowserCheckPage, CertListPage, LoginPage, OtherBankPage, ReceiptsPage};
 use cert_center::store::{CertStore, KeyValueStore, StoreError, StoredCertificate};

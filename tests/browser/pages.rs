@@ -22,7 +22,7 @@ async fn login_form_shows_the_banks_refusal_with_tries_left() {
     let (container, _handle) = mount(|| {
         let auth = provide_auth();
         provide_bank(
-            BankClient::in_thread(MockBank::new(BankStore::memory(), Clock::manual(0))),
+            MockBank::new(BankStore::memory(), Clock::manual(0)).in_thread(),
             auth,
         );
         view! {
@@ -143,7 +143,7 @@ async fn mount_in_wizard<V: IntoView + 'static>(
         }
         let auth = provide_auth();
         auth.begin(grant);
-        provide_bank(BankClient::in_thread(bank), auth);
+        provide_bank(bank.in_thread(), auth);
         view! { <Router>{view()}</Router> }
     })
 }
@@ -178,7 +178,7 @@ async fn a_session_the_bank_ended_logs_the_tab_out_on_any_page() {
                 let tab = provide_auth();
                 tab.begin(grant);
                 auth.set(Some(tab));
-                provide_bank(BankClient::in_thread(bank), tab);
+                provide_bank(bank.in_thread(), tab);
                 view! { <Router>{page()}</Router> }
             }
         });

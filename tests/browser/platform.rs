@@ -7,7 +7,8 @@ use super::*;
 /// the rsa crate, signing what WebCrypto's public key verifies; timed with the clock it is given.
 #[wasm_bindgen_test]
 async fn the_worker_handler_makes_an_rsa_2048_key() {
-    use cert_center::worker::{Job, Output, run};
+    use cert_center::key_worker::run;
+    use cert_center::worker::{Job, Output};
     use rsa::pkcs1::DecodeRsaPrivateKey;
     use rsa::traits::PublicKeyParts;
     let Ok(Output::Key { key, millis }) = run(Job::Generate, js_sys::Date::now).await else {

@@ -2,7 +2,7 @@
 //! signature, origin, registration and VID all have to hold.
 
 use crate::common::*;
-use cert_center::bank::mock::DEFAULT_ORIGIN;
+use cert_center::mock_bank::DEFAULT_ORIGIN;
 use cert_center::pki::signing;
 
 const R: [u8; 20] = [5; 20];
@@ -87,7 +87,7 @@ fn a_signature_for_another_origin_is_refused_and_spends_the_challenge() {
         "https://phishing.example",
         &R,
     ));
-    assert!(reason.contains("전자서명"), "{reason}");
+    assert_says(&reason, "전자서명");
     assert_eq!(
         attempt(&bank, &n, &cert, &key, DEFAULT_ORIGIN, &R),
         Err(BankError::ChallengeExpired)
@@ -106,7 +106,7 @@ fn another_key_or_a_wrong_r_is_refused() {
         DEFAULT_ORIGIN,
         &R,
     ));
-    assert!(reason.contains("전자서명"), "{reason}");
+    assert_says(&reason, "전자서명");
     let reason = rejected(attempt(
         &bank,
         &nonce(&bank),
@@ -115,7 +115,7 @@ fn another_key_or_a_wrong_r_is_refused() {
         DEFAULT_ORIGIN,
         &[6; 20],
     ));
-    assert!(reason.contains("VID"), "{reason}");
+    assert_says(&reason, "VID");
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn a_certificate_the_bank_did_not_issue_to_a_customer_is_refused() {
         DEFAULT_ORIGIN,
         &R,
     ));
-    assert!(reason.contains("등록되지 않은"), "{reason}");
+    assert_says(&reason, "등록되지 않은");
 }
 
 /// The records as the layout before kept them (`meta` version 2, certificates under
@@ -144,10 +144,8 @@ fn a_certificate_the_bank_did_not_issue_to_a_customer_is_refused() {
 fn certificates_of_the_layout_before_move_under_their_owner_and_still_log_in() {
     let (bank, certificate, key) = hong_with_certificate();
     block_on(bank.store().transact(|records| {
-        records
-            .get_mut("meta")
-            .unwrap()
-            .insert("version".into(), "2".into());
+        let meta = records.get_mut("meta").unwrap();
+        meta.insert("version".into(), "2".into());
         let certificates = records.get_mut("certificates").unwrap();
         *certificates = std::mem::take(certificates)
             .into_iter()
@@ -172,10 +170,8 @@ fn certificates_of_the_layout_before_move_under_their_owner_and_still_log_in() {
 fn a_request_reads_only_the_certificates_it_names() {
     let (bank, certificate, key) = hong_with_certificate();
     block_on(bank.store().transact(|records| {
-        records
-            .get_mut("certificates")
-            .unwrap()
-            .insert("minji02/1764000000000-0A".into(), "{damaged".into());
+        let certificates = records.get_mut("certificates").unwrap();
+        certificates.insert("minji02/1764000000000-0A".into(), "{damaged".into());
     }))
     .unwrap();
     let grant = attempt(&bank, &nonce(&bank), &certificate, &key, DEFAULT_ORIGIN, &R).unwrap();

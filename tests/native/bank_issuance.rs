@@ -200,15 +200,11 @@ fn five_wrong_card_answers_lock_the_card_across_sessions() {
     let bank = MockBank::new(BankStore::memory(), Clock::manual(NOW));
     let c = login_on(&bank, &demo::HONG);
     c.at_step_3_after_ars();
-    for remaining in (1..=4).rev() {
-        assert_eq!(
-            c.verify_with("4826", c.wrong_answer()),
-            Err(BankError::WrongSecurityCard { remaining })
-        );
-    }
-    assert_eq!(
-        c.verify_with("4826", c.wrong_answer()),
-        Err(BankError::SecurityCardLocked)
+    assert_locks_after(
+        CARD_ATTEMPTS,
+        || c.verify_with("4826", c.wrong_answer()),
+        |remaining| BankError::WrongSecurityCard { remaining },
+        BankError::SecurityCardLocked,
     );
     assert_eq!(c.verify(), Err(BankError::SecurityCardLocked));
 
@@ -261,15 +257,11 @@ fn a_wrong_card_answer_brings_new_code_numbers() {
 fn account_password_locks_after_five() {
     let c = login(&demo::HONG);
     c.at_step_3_after_ars();
-    for remaining in (1..=4).rev() {
-        assert_eq!(
-            c.verify_with("0000", c.right_answer()),
-            Err(BankError::WrongAccountPassword { remaining })
-        );
-    }
-    assert_eq!(
-        c.verify_with("0000", c.right_answer()),
-        Err(BankError::AccountPasswordLocked)
+    assert_locks_after(
+        ACCOUNT_PASSWORD_ATTEMPTS,
+        || c.verify_with("0000", c.right_answer()),
+        |remaining| BankError::WrongAccountPassword { remaining },
+        BankError::AccountPasswordLocked,
     );
     assert_eq!(c.verify(), Err(BankError::AccountPasswordLocked));
 }
@@ -278,15 +270,11 @@ fn account_password_locks_after_five() {
 fn otp_accepts_the_current_code_and_locks_after_ten_wrong() {
     let c = login(&demo::MINJI);
     c.at_step_3_after_ars();
-    for remaining in (1..=9).rev() {
-        assert_eq!(
-            c.verify_with("1357", c.wrong_answer()),
-            Err(BankError::WrongOtp { remaining })
-        );
-    }
-    assert_eq!(
-        c.verify_with("1357", c.wrong_answer()),
-        Err(BankError::OtpLocked)
+    assert_locks_after(
+        OTP_ATTEMPTS,
+        || c.verify_with("1357", c.wrong_answer()),
+        |remaining| BankError::WrongOtp { remaining },
+        BankError::OtpLocked,
     );
     assert_eq!(c.verify(), Err(BankError::OtpLocked));
 
@@ -395,13 +383,12 @@ fn five_resident_numbers_that_are_not_the_customers_lock_step_one() {
         .map(drop)
     };
     // 김민지's number: valid, not 홍길동's.
-    for remaining in (1..=4).rev() {
-        assert_eq!(
-            agree("850315-2345678"),
-            Err(BankError::RrnMismatch { remaining })
-        );
-    }
-    assert_eq!(agree("850315-2345678"), Err(BankError::RrnLocked));
+    assert_locks_after(
+        RRN_ATTEMPTS,
+        || agree("850315-2345678"),
+        |remaining| BankError::RrnMismatch { remaining },
+        BankError::RrnLocked,
+    );
     assert_eq!(agree(demo::HONG.rrn), Err(BankError::RrnLocked));
     // The lock is on the customer's record, not the session.
     let again = login_on(&c.bank, &demo::HONG);

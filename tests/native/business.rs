@@ -3,7 +3,7 @@
 //! issues (policy, DN, VID over the business number) and 기업뱅킹 certificate login.
 
 use crate::common::*;
-use cert_center::customer::{self, CertError};
+use cert_center::customer;
 use cert_center::pki;
 use der::Decode;
 
@@ -25,7 +25,12 @@ fn through_step_5(c: &mut Customer, menu: IssueMenu, kind: CertKind, ca: Ca) {
     c.through_step_5_with(kind, ca);
 }
 
-fn issue(c: &mut Customer, menu: IssueMenu, kind: CertKind, ca: Ca) -> customer::Enrolled {
+/// A business certificate of `kind` from `ca`, through its menu (전자세금용 or 기업용).
+fn issue(c: &mut Customer, kind: CertKind, ca: Ca) -> customer::Enrolled {
+    let menu = match kind {
+        CertKind::Tax => IssueMenu::Tax,
+        _ => IssueMenu::Corporate,
+    };
     through_step_5(c, menu, kind, ca);
     c.enroll(PASSWORD)
 }
@@ -40,23 +45,11 @@ fn policy(e: &customer::Enrolled) -> String {
         .clone()
 }
 
-fn rejected_reason(result: Result<SessionGrant, CertError>) -> String {
-    match result {
-        Err(CertError::Bank(BankError::CertificateRejected { reason })) => reason,
-        other => panic!("expected a refusal, got {other:?}"),
-    }
-}
-
 #[test]
 fn corp01_issues_a_corporate_general_certificate_for_110000_won() {
     let mut c = login(&demo::CORP);
     assert_eq!(c.balance(), 500_000);
-    let e = issue(
-        &mut c,
-        IssueMenu::Corporate,
-        CertKind::CorporateGeneral,
-        Ca::Kica,
-    );
+    let e = issue(&mut c, CertKind::CorporateGeneral, Ca::Kica);
     assert_eq!(c.balance(), 390_000);
     let subject = certificate(&e).tbs_certificate().subject().to_string();
     assert!(
@@ -66,7 +59,7 @@ fn corp01_issues_a_corporate_general_certificate_for_110000_won() {
     );
     assert_eq!(policy(&e), "1.2.410.200004.5.2.1.1");
     assert_eq!(e.record.kind, "기업 범용 인증서");
-    let rows = c.call(ListCertificates { token: c.t() }).unwrap();
+    let rows = c.certificates();
     assert_eq!(
         (rows[0].kind, rows[0].ca, rows[0].status),
         (CertKind::CorporateGeneral, Ca::Kica, CertStatus::Issued)
@@ -100,16 +93,11 @@ fn the_vid_binds_the_business_number_not_the_representative() {
 #[test]
 fn the_business_kinds_come_from_their_cas_with_their_policies() {
     let mut c = login(&demo::CORP);
-    let bank = issue(
-        &mut c,
-        IssueMenu::Corporate,
-        CertKind::CorporateBank,
-        Ca::Yessign,
-    );
+    let bank = issue(&mut c, CertKind::CorporateBank, Ca::Yessign);
     assert_eq!(policy(&bank), "1.2.410.200005.1.1.2");
-    let tax = issue(&mut c, IssueMenu::Tax, CertKind::Tax, Ca::Yessign);
+    let tax = issue(&mut c, CertKind::Tax, Ca::Yessign);
     assert_eq!(policy(&tax), "1.2.410.200005.1.1.6.8");
-    let kica_tax = issue(&mut c, IssueMenu::Tax, CertKind::Tax, Ca::Kica);
+    let kica_tax = issue(&mut c, CertKind::Tax, Ca::Kica);
     assert_eq!(policy(&kica_tax), "1.2.410.200004.5.2.1.6.257");
     assert!(
         certificate(&tax)
@@ -150,11 +138,7 @@ fn biz02_is_refused_with_the_manuals_sentence_and_nothing_changes() {
         Err(BankError::PersonalForBusiness)
     );
     assert_eq!(c.balance(), 5_000);
-    assert!(
-        c.call(ListCertificates { token: c.t() })
-            .unwrap()
-            .is_empty()
-    );
+    assert!(c.certificates().is_empty());
 }
 
 #[test]
@@ -275,8 +259,7 @@ fn step_5_names_the_company_and_its_representative() {
 #[test]
 fn a_110000_won_fee_is_refused_when_the_balance_is_short() {
     let mut c = login(&demo::CORP);
-    let general =
-        |c: &mut Customer, ca| issue(c, IssueMenu::Corporate, CertKind::CorporateGeneral, ca);
+    let general = |c: &mut Customer, ca| issue(c, CertKind::CorporateGeneral, ca);
     let kica = general(&mut c, Ca::Kica);
     let cross = general(&mut c, Ca::CrossCert);
     general(&mut c, Ca::SignKorea);
@@ -308,12 +291,7 @@ fn a_110000_won_fee_is_refused_when_the_balance_is_short() {
 #[test]
 fn revoking_a_corporate_certificate_within_7_days_refunds_110000_won() {
     let mut c = login(&demo::CORP);
-    let e = issue(
-        &mut c,
-        IssueMenu::Corporate,
-        CertKind::CorporateGeneral,
-        Ca::Kica,
-    );
+    let e = issue(&mut c, CertKind::CorporateGeneral, Ca::Kica);
     let revocation = c.revoke(&e, PASSWORD).unwrap();
     assert_eq!(revocation.refund, 110_000);
     assert_eq!(c.balance(), 500_000);
@@ -322,12 +300,7 @@ fn revoking_a_corporate_certificate_within_7_days_refunds_110000_won() {
 #[test]
 fn corporate_login_takes_only_the_businesss_certificates() {
     let mut corp = login(&demo::CORP);
-    let e = issue(
-        &mut corp,
-        IssueMenu::Corporate,
-        CertKind::CorporateGeneral,
-        Ca::Kica,
-    );
+    let e = issue(&mut corp, CertKind::CorporateGeneral, Ca::Kica);
     let grant = corp.login_to(&e, PASSWORD, true).unwrap();
     assert_eq!(
         (grant.user_id.as_str(), grant.customer_name.as_str()),
@@ -348,19 +321,9 @@ fn corporate_login_takes_only_the_businesss_certificates() {
 #[test]
 fn reissue_receipt_and_renewal_work_for_a_corporate_certificate() {
     let mut c = login(&demo::CORP);
-    let first = issue(
-        &mut c,
-        IssueMenu::Corporate,
-        CertKind::CorporateGeneral,
-        Ca::Kica,
-    );
+    let first = issue(&mut c, CertKind::CorporateGeneral, Ca::Kica);
     // 재발급 of the same CA within its validity: free, the old one revoked, the expiry kept.
-    let second = issue(
-        &mut c,
-        IssueMenu::Corporate,
-        CertKind::CorporateGeneral,
-        Ca::Kica,
-    );
+    let second = issue(&mut c, CertKind::CorporateGeneral, Ca::Kica);
     assert_eq!(c.balance(), 390_000);
     assert_eq!(second.record.expires, first.record.expires);
     assert!(rejected_reason(c.login_to(&first, PASSWORD, true)).contains("재발급으로 폐기된"));

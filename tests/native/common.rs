@@ -4,9 +4,9 @@
 
 pub use cert_center::bank::api::*;
 pub use cert_center::bank::demo::{self, DemoCustomer, SecondFactor};
-pub use cert_center::bank::mock::{BankStore, Records};
 pub use cert_center::bank::rules::otp_code;
-pub use cert_center::bank::{BankApi, BankError, Clock, MockBank};
+pub use cert_center::bank::{BankApi, BankError, Clock};
+pub use cert_center::mock_bank::{BankStore, MockBank, Records};
 pub use cert_center::wizard::Step;
 pub use futures::executor::block_on;
 
@@ -24,6 +24,41 @@ pub fn proof_at(
         key_file: key_file.to_vec(),
         password: password.to_owned(),
         origin: origin.to_owned(),
+    }
+}
+
+/// `e` to prove with at the dev server's origin.
+pub fn proof(e: &cert_center::customer::Enrolled, password: &str) -> cert_center::customer::Proof {
+    proof_at(
+        cert_center::mock_bank::DEFAULT_ORIGIN,
+        &e.certificate,
+        &e.key_file,
+        password,
+    )
+}
+
+/// `attempt` is refused with `wrong(remaining)` as the tries run out, then with `locked` on
+/// the last of `tries`.
+#[track_caller]
+pub fn assert_locks_after<T: std::fmt::Debug + PartialEq>(
+    tries: u8,
+    attempt: impl Fn() -> Result<T, BankError>,
+    wrong: impl Fn(u8) -> BankError,
+    locked: BankError,
+) {
+    for remaining in (1..tries).rev() {
+        assert_eq!(attempt(), Err(wrong(remaining)));
+    }
+    assert_eq!(attempt(), Err(locked));
+}
+
+/// Why the bank refused a certificate login (panics on anything else).
+pub fn rejected_reason(result: Result<SessionGrant, cert_center::customer::CertError>) -> String {
+    match result {
+        Err(cert_center::customer::CertError::Bank(BankError::CertificateRejected { reason })) => {
+            reason
+        }
+        other => panic!("expected a refusal, got {other:?}"),
     }
 }
 
@@ -303,12 +338,7 @@ impl Customer {
         block_on(cert_center::customer::certificate_login(
             &self.bank,
             corporate,
-            &proof_at(
-                cert_center::bank::mock::DEFAULT_ORIGIN,
-                &e.certificate,
-                &e.key_file,
-                password,
-            ),
+            &proof(e, password),
         ))
     }
 
@@ -321,12 +351,7 @@ impl Customer {
         block_on(cert_center::customer::revoke(
             &self.bank,
             self.t(),
-            &proof_at(
-                cert_center::bank::mock::DEFAULT_ORIGIN,
-                &e.certificate,
-                &e.key_file,
-                password,
-            ),
+            &proof(e, password),
         ))
     }
 
@@ -341,15 +366,15 @@ impl Customer {
             cert_center::customer::Renewal {
                 token: &self.t(),
                 user_id: self.who.user_id,
-                proof: &proof_at(
-                    cert_center::bank::mock::DEFAULT_ORIGIN,
-                    &e.certificate,
-                    &e.key_file,
-                    password,
-                ),
+                proof: &proof(e, password),
             },
             async |_| {},
         ))
+    }
+
+    /// What 인증서 조회 lists for this customer.
+    pub fn certificates(&self) -> Vec<CertificateView> {
+        self.call(ListCertificates { token: self.t() }).unwrap()
     }
 
     pub fn balance(&self) -> u64 {
@@ -398,10 +423,11 @@ pub fn unb64(text: &str) -> Vec<u8> {
     cert_center::encoding::unbase64(text).unwrap()
 }
 
-/// Runs `openssl` in `dir` and answers what it printed; fails the test if it fails.
-pub fn openssl(dir: &std::path::Path, args: &[&str]) -> String {
+/// Runs `openssl` in `dir` with `args` (split at spaces) and answers what it printed; fails
+/// the test if it fails.
+pub fn openssl(dir: &std::path::Path, args: &str) -> String {
     let out = std::process::Command::new("openssl")
-        .args(args)
+        .args(args.split_whitespace())
         .current_dir(dir)
         .output()
         .expect("openssl is installed (scripts/setup)");
@@ -410,8 +436,24 @@ pub fn openssl(dir: &std::path::Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.status.success(), "openssl {args:?} failed:\n{text}");
+    assert!(out.status.success(), "openssl {args} failed:\n{text}");
     text
+}
+
+/// `openssl pkcs8` decrypting `signPri.key` in `dir` with `passin` into `out`.
+pub fn decrypt_key(dir: &std::path::Path, passin: &str, out: &str) -> std::process::Output {
+    std::process::Command::new("openssl")
+        .args(["pkcs8", "-inform", "DER", "-in", "signPri.key"])
+        .args(["-passin", passin, "-out", out])
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// Asserts that `text` says `part` (and shows the text when it does not).
+#[track_caller]
+pub fn assert_says(text: &str, part: &str) {
+    assert!(text.contains(part), "{text}");
 }
 
 /// A fresh empty directory for files a test hands to OpenSSL.

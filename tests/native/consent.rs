@@ -89,11 +89,7 @@ fn withdrawn_after_step_2_the_certificate_is_not_issued() {
         Err(BankError::ConsentWithdrawn)
     );
     assert_eq!(c.balance(), 50_000);
-    assert!(
-        c.call(ListCertificates { token: c.t() })
-            .unwrap()
-            .is_empty()
-    );
+    assert!(c.certificates().is_empty());
 }
 
 #[test]
@@ -174,12 +170,7 @@ fn while_withdrawn_no_other_institutions_certificate_is_registered() {
     let registered = block_on(cert_center::customer::register(
         &c.bank,
         c.t(),
-        &proof_at(
-            cert_center::bank::mock::DEFAULT_ORIGIN,
-            &other.certificate,
-            &other.key_file,
-            PASSWORD,
-        ),
+        &proof(&other, PASSWORD),
     ));
     assert!(
         matches!(

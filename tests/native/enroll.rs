@@ -3,8 +3,8 @@
 //! password.
 
 use crate::common::*;
-use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::{CertError, Enrolled, Stage, certificate_login, enroll, prepare};
+use cert_center::mock_bank::DEFAULT_ORIGIN;
 use cert_center::pki::npki;
 
 const PASSWORD: &str = "Hong!2026pass";
@@ -79,28 +79,9 @@ fn the_npki_zip_holds_both_files_in_the_ca_and_subject_folder() {
 #[test]
 fn login_with_the_new_certificate_needs_its_password() {
     let (c, enrolled, _) = hong_enrolled();
-    let wrong = block_on(certificate_login(
-        &c.bank,
-        false,
-        &proof_at(
-            DEFAULT_ORIGIN,
-            &enrolled.certificate,
-            &enrolled.key_file,
-            "Wrong!2026pass",
-        ),
-    ));
+    let wrong = c.login_with(&enrolled, "Wrong!2026pass");
     assert_eq!(wrong.unwrap_err(), CertError::WrongPassword);
-    let grant = block_on(certificate_login(
-        &c.bank,
-        false,
-        &proof_at(
-            DEFAULT_ORIGIN,
-            &enrolled.certificate,
-            &enrolled.key_file,
-            PASSWORD,
-        ),
-    ))
-    .unwrap();
+    let grant = c.login_with(&enrolled, PASSWORD).unwrap();
     assert_eq!(grant.user_id, "hong01");
     assert_eq!(grant.customer_name, "홍길동");
 }
@@ -124,7 +105,7 @@ fn a_signature_made_for_another_origin_is_refused() {
 #[test]
 fn the_bank_lists_the_certificate_as_issued_then_expired() {
     let (c, enrolled, _) = hong_enrolled();
-    let rows = c.call(ListCertificates { token: c.t() }).unwrap();
+    let rows = c.certificates();
     assert_eq!(rows.len(), 1);
     let row = &rows[0];
     assert_eq!((row.kind, row.ca), (CertKind::General, Ca::Kica));
@@ -134,16 +115,12 @@ fn the_bank_lists_the_certificate_as_issued_then_expired() {
     // A year and two days later the same record reads 만료 (the session is renewed first).
     c.bank.clock().advance(367 * 86_400_000);
     let again = login_on(&c.bank, &demo::HONG);
-    let rows = again.call(ListCertificates { token: again.t() }).unwrap();
+    let rows = again.certificates();
     assert_eq!(rows[0].status, CertStatus::Expired);
     assert_eq!(rows[0].status.label(), "만료");
     // Another customer sees none of Hong's certificates.
     let kim = login_on(&c.bank, &demo::MINJI);
-    assert!(
-        kim.call(ListCertificates { token: kim.t() })
-            .unwrap()
-            .is_empty()
-    );
+    assert!(kim.certificates().is_empty());
 }
 
 #[test]

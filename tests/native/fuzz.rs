@@ -700,12 +700,8 @@ fn recorded_visit() -> Visit {
         async |_| {},
     ))
     .unwrap();
-    let origin = cert_center::bank::mock::DEFAULT_ORIGIN;
-    let _ = block_on(customer::certificate_login(
-        &rec,
-        false,
-        &proof_at(origin, &enrolled.certificate, &enrolled.key_file, PASSWORD),
-    ));
+    let signed = proof(&enrolled, PASSWORD);
+    let _ = block_on(customer::certificate_login(&rec, false, &signed));
     let _ = block_on(rec.call(ListCertificates { token: t() }));
     let _ = block_on(rec.call(GetAccount { token: t() }));
     let _ = block_on(rec.call(ListReceipts { token: t() }));
@@ -713,11 +709,7 @@ fn recorded_visit() -> Visit {
     let _ = block_on(rec.call(GetRootCertificate));
     let _ = block_on(rec.call(StartRegistration { token: t() }));
     let other = block_on(customer::issue_elsewhere(&rec, t(), "hong01", PASSWORD)).unwrap();
-    let _ = block_on(customer::register(
-        &rec,
-        t(),
-        &proof_at(origin, &other.certificate, &other.key_file, PASSWORD),
-    ));
+    let _ = block_on(customer::register(&rec, t(), &proof(&other, PASSWORD)));
     let _ = block_on(rec.call(UnregisterCertificate {
         token: t(),
         serial: "01".into(),
@@ -727,15 +719,11 @@ fn recorded_visit() -> Visit {
         customer::Renewal {
             token: &t(),
             user_id: "hong01",
-            proof: &proof_at(origin, &enrolled.certificate, &enrolled.key_file, PASSWORD),
+            proof: &signed,
         },
         async |_| {},
     ));
-    let _ = block_on(customer::revoke(
-        &rec,
-        t(),
-        &proof_at(origin, &enrolled.certificate, &enrolled.key_file, PASSWORD),
-    ));
+    let _ = block_on(customer::revoke(&rec, t(), &signed));
     let _ = block_on(rec.call(ResetLoginPassword {
         token: t(),
         new_password: "NewPass2026".into(),

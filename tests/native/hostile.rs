@@ -3,7 +3,7 @@
 //! never climb out of their folder.
 
 use crate::common::shapes::{EncryptedKey, Pbes2, SaltAndRounds};
-use crate::common::{NOW, block_on, scratch_dir};
+use crate::common::{NOW, assert_says, block_on, scratch_dir};
 use cert_center::customer::{self, Incoming};
 use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file;
@@ -130,7 +130,7 @@ fn absurd_key_derivations_are_refused_before_deriving() {
     ];
     for file in &hostile {
         let message = refused_as_unsafe(key_file::decrypt(file, SAMPLE_PASSWORD));
-        assert!(message.contains("안전하게 처리할 수 없어"), "{message}");
+        assert_says(&message, "안전하게 처리할 수 없어");
         refused_as_unsafe(transfer::decrypt_any(file, SAMPLE_PASSWORD));
         // What the learner reads on the import screen.
         let shown = block_on(customer::import(
@@ -143,7 +143,7 @@ fn absurd_key_derivations_are_refused_before_deriving() {
         ))
         .unwrap_err()
         .to_string();
-        assert!(shown.contains("안전하게 처리할 수 없어"), "{shown}");
+        assert_says(&shown, "안전하게 처리할 수 없어");
     }
     // At the bounds the derivation runs (and the wrong password is caught as usual).
     assert!(matches!(
@@ -172,7 +172,7 @@ fn a_pfx_without_a_mac_is_refused() {
         .to_der()
         .unwrap();
     let message = refused_as_unsafe(transfer::import_pfx(&stripped, SAMPLE_PASSWORD));
-    assert!(message.contains("MAC"), "{message}");
+    assert_says(&message, "MAC");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Keys, requests, the mock CAs' certificates and the key file, checked natively and by OpenSSL.
 
-use crate::common::{openssl, scratch_dir};
+use crate::common::{assert_says, decrypt_key, openssl, scratch_dir};
 use std::sync::OnceLock;
 
 use cert_center::bank::api::{Ca, CertKind};
@@ -252,33 +252,17 @@ fn sample_dir() -> &'static std::path::Path {
 
 #[test]
 fn openssl_verifies_the_request_signature() {
-    let out = openssl(
-        sample_dir(),
-        &[
-            "req", "-in", "csr.der", "-inform", "DER", "-verify", "-noout",
-        ],
-    );
-    assert!(out.contains("verify OK"), "{out}");
+    let out = openssl(sample_dir(), "req -in csr.der -inform DER -verify -noout");
+    assert_says(&out, "verify OK");
 }
 
 /// The chain verifies, also under an explicit policy (the CA certificates carry anyPolicy, as
 /// a real Korean CA's carry policies).
 #[test]
 fn openssl_verifies_the_chain() {
-    let chain = [
-        "-CAfile",
-        "root.pem",
-        "-untrusted",
-        "ca.pem",
-        "signCert.pem",
-    ];
-    let policy = ["-explicit_policy", "-policy", "1.2.410.200004.5.2.1.2"];
-    for options in [&[][..], &policy[..]] {
-        let args: Vec<&str> = std::iter::once("verify")
-            .chain(options.iter().copied())
-            .chain(chain)
-            .collect();
-        let out = openssl(sample_dir(), &args);
+    let chain = "-CAfile root.pem -untrusted ca.pem signCert.pem";
+    for options in ["", "-explicit_policy -policy 1.2.410.200004.5.2.1.2"] {
+        let out = openssl(sample_dir(), &format!("verify {options} {chain}"));
         assert!(out.contains("signCert.pem: OK"), "{options:?}: {out}");
     }
 }
@@ -350,38 +334,15 @@ fn the_old_vid_layout_is_still_read() {
 #[test]
 fn openssl_decrypts_the_key_and_it_matches_the_certificate() {
     let dir = sample_dir();
-    openssl(
-        dir,
-        &[
-            "pkcs8",
-            "-inform",
-            "DER",
-            "-in",
-            "signPri.key",
-            "-passin",
-            "file:password.txt",
-            "-out",
-            "key.pem",
-        ],
+    assert!(
+        decrypt_key(dir, "file:password.txt", "key.pem")
+            .status
+            .success()
     );
-    let from_key = openssl(dir, &["pkey", "-in", "key.pem", "-pubout"]);
-    let from_cert = openssl(dir, &["x509", "-in", "signCert.pem", "-noout", "-pubkey"]);
+    let from_key = openssl(dir, "pkey -in key.pem -pubout");
+    let from_cert = openssl(dir, "x509 -in signCert.pem -noout -pubkey");
     assert_eq!(from_key, from_cert);
-    let wrong = std::process::Command::new("openssl")
-        .args([
-            "pkcs8",
-            "-inform",
-            "DER",
-            "-in",
-            "signPri.key",
-            "-passin",
-            "pass:nope",
-            "-out",
-            "/dev/null",
-        ])
-        .current_dir(dir)
-        .output()
-        .unwrap();
+    let wrong = decrypt_key(dir, "pass:nope", "/dev/null");
     assert!(
         !wrong.status.success(),
         "a wrong password fails in OpenSSL too"
@@ -392,33 +353,16 @@ fn openssl_decrypts_the_key_and_it_matches_the_certificate() {
 fn openssl_shows_the_policy_and_critical_key_usage() {
     let text = openssl(
         sample_dir(),
-        &[
-            "x509",
-            "-in",
-            "signCert.der",
-            "-inform",
-            "DER",
-            "-noout",
-            "-text",
-        ],
+        "x509 -in signCert.der -inform DER -noout -text",
     );
-    assert!(text.contains("X509v3 Key Usage: critical"), "{text}");
-    assert!(
-        text.contains("Digital Signature, Non Repudiation"),
-        "{text}"
-    );
-    assert!(
-        text.contains("X509v3 Certificate Policies: critical"),
-        "{text}"
-    );
-    assert!(text.contains("Policy: 1.2.410.200004.5.2.1.2"), "{text}");
-    assert!(text.contains("othername: 1.2.410.200004.10.1.1"), "{text}");
-    assert!(text.contains("Exponent: 65537"), "{text}");
-    assert!(text.contains("Public-Key: (2048 bit)"), "{text}");
-    let dates = openssl(
-        sample_dir(),
-        &["x509", "-in", "signCert.pem", "-noout", "-enddate"],
-    );
+    assert_says(&text, "X509v3 Key Usage: critical");
+    assert_says(&text, "Digital Signature, Non Repudiation");
+    assert_says(&text, "X509v3 Certificate Policies: critical");
+    assert_says(&text, "Policy: 1.2.410.200004.5.2.1.2");
+    assert_says(&text, "othername: 1.2.410.200004.10.1.1");
+    assert_says(&text, "Exponent: 65537");
+    assert_says(&text, "Public-Key: (2048 bit)");
+    let dates = openssl(sample_dir(), "x509 -in signCert.pem -noout -enddate");
     assert!(dates.contains("14:59:59"), "ends 23:59:59 KST: {dates}");
 }
 
@@ -436,30 +380,13 @@ fn openssl_reads_the_corporate_and_tax_samples() {
         sample::write_sample_of(&dir, NOW, kind).unwrap();
         let chain = openssl(
             &dir,
-            &[
-                "verify",
-                "-attime",
-                &(NOW / 1000 + 60).to_string(),
-                "-CAfile",
-                "root.pem",
-                "-untrusted",
-                "ca.pem",
-                "signCert.pem",
-            ],
+            &format!(
+                "verify -attime {} -CAfile root.pem -untrusted ca.pem signCert.pem",
+                NOW / 1000 + 60
+            ),
         );
         assert!(chain.contains("signCert.pem: OK"), "{flag}: {chain}");
-        let text = openssl(
-            &dir,
-            &[
-                "x509",
-                "-in",
-                "signCert.pem",
-                "-noout",
-                "-text",
-                "-nameopt",
-                "RFC2253",
-            ],
-        );
+        let text = openssl(&dir, "x509 -in signCert.pem -noout -text -nameopt RFC2253");
         assert!(text.contains(&format!("Policy: {oid}")), "{flag}: {text}");
         assert!(
             text.contains("OU=corporation4EC,O=KICA,C=kr"),
@@ -467,15 +394,7 @@ fn openssl_reads_the_corporate_and_tax_samples() {
         );
         let subject = openssl(
             &dir,
-            &[
-                "x509",
-                "-in",
-                "signCert.pem",
-                "-noout",
-                "-subject",
-                "-nameopt",
-                "utf8,sep_comma_plus",
-            ],
+            "x509 -in signCert.pem -noout -subject -nameopt utf8,sep_comma_plus",
         );
         assert!(
             subject.contains("OU=KMB,CN=(주)모의상사()0004"),

@@ -3,8 +3,8 @@
 //! customer whose VID it carries, and no longer after 해제.
 
 use crate::common::*;
-use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::{self, CertError, Enrolled};
+use cert_center::mock_bank::DEFAULT_ORIGIN;
 use der::Decode;
 
 const PASSWORD: &str = "Other!2026pass";
@@ -24,11 +24,7 @@ fn login_with(c: &Customer, e: &Enrolled) -> Result<SessionGrant, CertError> {
 }
 
 fn register(c: &Customer, e: &Enrolled) -> Result<CertificateView, CertError> {
-    block_on(customer::register(
-        &c.bank,
-        c.t(),
-        &proof_at(DEFAULT_ORIGIN, &e.certificate, &e.key_file, PASSWORD),
-    ))
+    block_on(customer::register(&c.bank, c.t(), &proof(e, PASSWORD)))
 }
 
 /// Step 3's verification for a registration.
@@ -44,10 +40,7 @@ fn another_institutions_certificate_logs_in_between_registration_and_release() {
     let other = elsewhere(&c);
     assert!(other.record.holder.starts_with("홍길동(HONG GILDONG)0004"));
     let refused = login_with(&c, &other).unwrap_err().to_string();
-    assert!(
-        refused.contains("모의은행에 등록되지 않은 인증서"),
-        "{refused}"
-    );
+    assert_says(&refused, "모의은행에 등록되지 않은 인증서");
 
     c.call(StartRegistration { token: c.t() }).unwrap();
     assert!(matches!(
@@ -60,7 +53,7 @@ fn another_institutions_certificate_logs_in_between_registration_and_release() {
     assert!(view.registered);
     assert_eq!(view.status, CertStatus::Issued);
     assert_eq!(view.ca, Ca::CrossCert);
-    let listed = c.call(ListCertificates { token: c.t() }).unwrap();
+    let listed = c.certificates();
     assert_eq!(listed, std::slice::from_ref(&view));
     assert_eq!(login_with(&c, &other).unwrap().user_id, "hong01");
     assert_eq!(c.balance(), 50_000, "registration is free");
@@ -70,11 +63,7 @@ fn another_institutions_certificate_logs_in_between_registration_and_release() {
         serial: view.serial.clone(),
     })
     .unwrap();
-    assert!(
-        c.call(ListCertificates { token: c.t() })
-            .unwrap()
-            .is_empty()
-    );
+    assert!(c.certificates().is_empty());
     assert!(login_with(&c, &other).is_err());
     let again = c
         .call(UnregisterCertificate {
@@ -83,10 +72,7 @@ fn another_institutions_certificate_logs_in_between_registration_and_release() {
         })
         .unwrap_err()
         .to_string();
-    assert!(
-        again.contains("등록된 타행·타기관 인증서가 아닙니다"),
-        "{again}"
-    );
+    assert_says(&again, "등록된 타행·타기관 인증서가 아닙니다");
 }
 
 #[test]
@@ -96,9 +82,9 @@ fn the_certificate_must_carry_the_customers_vid() {
     let minji = login_on(&hong.bank, &demo::MINJI);
     verified(&minji);
     let refused = register(&minji, &hongs).unwrap_err().to_string();
-    assert!(
-        refused.contains("본인확인정보(VID)가 고객님의 정보와 일치하지 않습니다"),
-        "{refused}"
+    assert_says(
+        &refused,
+        "본인확인정보(VID)가 고객님의 정보와 일치하지 않습니다",
     );
     assert!(login_with(&minji, &hongs).is_err());
 }
@@ -111,10 +97,7 @@ fn a_certificate_this_bank_issued_is_not_registered_again() {
     let c = login_on(&c.bank, c.who);
     verified(&c);
     let refused = register(&c, &own).unwrap_err().to_string();
-    assert!(
-        refused.contains("모의은행에서 발급했거나 이미 등록된"),
-        "{refused}"
-    );
+    assert_says(&refused, "모의은행에서 발급했거나 이미 등록된");
 }
 
 #[test]
@@ -164,10 +147,7 @@ fn a_revoked_certificate_is_never_registered_and_the_next_one_is_paid() {
     assert_eq!(c.balance(), 50_000);
     verified(&c);
     let refused = register(&c, &own).unwrap_err().to_string();
-    assert!(
-        refused.contains("폐기된 인증서도 등록할 수 없습니다"),
-        "{refused}"
-    );
+    assert_says(&refused, "폐기된 인증서도 등록할 수 없습니다");
     assert!(c.login_with(&own, PASSWORD).is_err());
     assert_eq!(crl_serials(&c, Ca::Kica), vec![serial_of(&own)]);
     let c = login_on(&c.bank, c.who);
@@ -193,7 +173,7 @@ fn a_registered_certificate_is_not_this_banks_to_reissue_renew_revoke_or_list_in
     assert_eq!((quote.fee, quote.reissue), (4_400, false));
 
     let refused = c.revoke(&other, PASSWORD).unwrap_err().to_string();
-    assert!(refused.contains("등록 해제만 할 수 있습니다"), "{refused}");
+    assert_says(&refused, "등록 해제만 할 수 있습니다");
     let renewal = block_on(customer::renew(
         &c.bank,
         customer::Renewal {
@@ -210,7 +190,7 @@ fn a_registered_certificate_is_not_this_banks_to_reissue_renew_revoke_or_list_in
     ))
     .unwrap_err()
     .to_string();
-    assert!(renewal.contains("등록 해제만 할 수 있습니다"), "{renewal}");
+    assert_says(&renewal, "등록 해제만 할 수 있습니다");
     assert!(crl_serials(&c, Ca::CrossCert).is_empty());
     assert_eq!(login_with(&c, &other).unwrap().user_id, "hong01");
 }
@@ -227,7 +207,7 @@ fn release_keeps_the_record_and_the_same_customer_may_register_again() {
     })
     .unwrap();
     let refused = login_with(&c, &other).unwrap_err().to_string();
-    assert!(refused.contains("등록이 해제된"), "{refused}");
+    assert_says(&refused, "등록이 해제된");
 
     // Someone else cannot take it over; its owner can bring it back.
     let minji = login_on(&c.bank, &demo::MINJI);

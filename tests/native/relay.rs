@@ -3,9 +3,9 @@
 //! (sent or fetched) end it, and nothing readable or changeable without the number.
 
 use crate::common::*;
-use cert_center::bank::mock::DEFAULT_ORIGIN;
 use cert_center::customer::phone_copy::{self, Receiving};
 use cert_center::customer::{CertError, Enrolled};
+use cert_center::mock_bank::DEFAULT_ORIGIN;
 use cert_center::pki::phone_copy::{NumberKeys, Package};
 
 const PASSWORD: &str = "Hong!2026pass";
@@ -361,7 +361,7 @@ fn a_copied_key_file_travels_at_our_floor() {
     let refused = block_on(phone_copy::arrived(&c.bank, &r))
         .unwrap_err()
         .to_string();
-    assert!(refused.contains("보호 기준"), "{refused}");
+    assert_says(&refused, "보호 기준");
 }
 
 /// The relay keeps no field larger than it needs.

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{NOW, block_on, openssl, scratch_dir};
+use crate::common::{NOW, assert_says, block_on, decrypt_key, openssl, scratch_dir};
 use cert_center::customer::{self, Incoming};
 use cert_center::pki::key_file::{self, KeyWithR};
 use cert_center::pki::transfer::{
@@ -105,22 +105,11 @@ fn classic_key_file(dir: &Path, key: &KeyWithR, password: &str) -> Vec<u8> {
     let hexed = |b: &[u8]| cert_center::encoding::hex(b);
     openssl(
         dir,
-        &[
-            "enc",
-            "-seed-cbc",
-            "-provider",
-            "legacy",
-            "-provider",
-            "default",
-            "-in",
-            "plain.der",
-            "-out",
-            "seed.bin",
-            "-K",
-            &hexed(&k),
-            "-iv",
-            &hexed(&iv),
-        ],
+        &format!(
+            "enc -seed-cbc -provider legacy -provider default -in plain.der -out seed.bin -K {} -iv {}",
+            hexed(&k),
+            hexed(&iv)
+        ),
     );
     let params = Params {
         salt: OctetString::new(salt.to_vec()).unwrap(),
@@ -162,28 +151,9 @@ fn pbes2_key_files_with_seed_or_aes_from_openssl_open() {
     ] {
         openssl(
             &dir,
-            &[
-                "pkcs8",
-                "-topk8",
-                "-provider",
-                "legacy",
-                "-provider",
-                "default",
-                "-inform",
-                "DER",
-                "-in",
-                "plain.der",
-                "-outform",
-                "DER",
-                "-out",
-                "other.key",
-                "-v2",
-                cipher,
-                "-v2prf",
-                prf,
-                "-passout",
-                "pass:Other!2345",
-            ],
+            &format!(
+                "pkcs8 -topk8 -provider legacy -provider default -inform DER -in plain.der -outform DER -out other.key -v2 {cipher} -v2prf {prf} -passout pass:Other!2345"
+            ),
         );
         let file = std::fs::read(dir.join("other.key")).unwrap();
         let opened = transfer::decrypt_any(&file, "Other!2345")
@@ -220,29 +190,19 @@ fn openssl_reads_the_pfx_we_write_aes_without_legacy_and_3des_with_it() {
     ] {
         let pfx = transfer::export_pfx(&certificate, &chain, &key, "Export!2345", cipher).unwrap();
         std::fs::write(dir.join(name), &pfx).unwrap();
-        let mut args = vec![
-            "pkcs12",
-            "-in",
-            name,
-            "-passin",
-            "pass:Export!2345",
-            "-info",
-            "-nodes",
-        ];
-        if legacy {
-            args.push("-legacy");
-        }
+        let flag = if legacy { "-legacy" } else { "" };
+        let args = format!("pkcs12 -in {name} -passin pass:Export!2345 -info -nodes {flag}");
         let started = std::time::Instant::now();
         let text = openssl(&dir, &args);
         // Measured for the README: how long OpenSSL takes to open it.
         println!("openssl pkcs12 -info {name}: {:?}", started.elapsed());
         assert!(text.contains(expected), "{name}: {text}");
         if !legacy {
-            assert!(text.contains("MAC: sha256, Iteration 600000"), "{text}");
+            assert_says(&text, "MAC: sha256, Iteration 600000");
         }
         // An 8-byte MAC salt (the PBES2 salts are 32 bytes): within the 8–32 Windows accepts.
-        assert!(text.contains("salt length: 8"), "{text}");
-        assert!(text.contains("BEGIN PRIVATE KEY"), "{text}");
+        assert_says(&text, "salt length: 8");
+        assert_says(&text, "BEGIN PRIVATE KEY");
         assert_eq!(text.matches("BEGIN CERTIFICATE").count(), 2, "{text}");
         assert!(
             text.contains("subject=") && text.contains("HONG GILDONG"),
@@ -263,36 +223,14 @@ fn openssl_reads_the_pfx_we_write_aes_without_legacy_and_3des_with_it() {
 #[test]
 fn a_pfx_written_by_openssl_imports() {
     let (dir, certificate, _) = sample("pfx-in");
-    openssl(
-        &dir,
-        &[
-            "pkcs8",
-            "-inform",
-            "DER",
-            "-in",
-            "signPri.key",
-            "-passin",
-            &format!("pass:{SAMPLE_PASSWORD}"),
-            "-out",
-            "key.pem",
-        ],
+    assert!(
+        decrypt_key(&dir, &format!("pass:{SAMPLE_PASSWORD}"), "key.pem")
+            .status
+            .success()
     );
     openssl(
         &dir,
-        &[
-            "pkcs12",
-            "-export",
-            "-inkey",
-            "key.pem",
-            "-in",
-            "signCert.pem",
-            "-certfile",
-            "ca.pem",
-            "-passout",
-            "pass:Export!2345",
-            "-out",
-            "openssl.pfx",
-        ],
+        "pkcs12 -export -inkey key.pem -in signCert.pem -certfile ca.pem -passout pass:Export!2345 -out openssl.pfx",
     );
     let pfx = std::fs::read(dir.join("openssl.pfx")).unwrap();
     let (back, opened) = transfer::import_pfx(&pfx, "Export!2345").unwrap();
@@ -336,7 +274,7 @@ fn an_imported_certificate_is_re_encrypted_to_our_floor() {
     ))
     .unwrap_err()
     .to_string();
-    assert!(mismatch.contains("이 인증서의 것이 아닙니다"), "{mismatch}");
+    assert_says(&mismatch, "이 인증서의 것이 아닙니다");
 }
 
 /// Zips `files` (path inside the zip, path on disk) with Python's `zipfile`, deflated, as
@@ -403,12 +341,12 @@ fn a_zip_of_two_folders_names_both_and_garbage_says_what_is_wrong() {
     let garbage = cert_center::pki::npki::unzip(b"not a zip")
         .unwrap_err()
         .to_string();
-    assert!(garbage.contains("zip 파일이 아닙니다"), "{garbage}");
+    assert_says(&garbage, "zip 파일이 아닙니다");
     let half = python_zip(&dir, &[("NPKI/a/signCert.der", "signCert.der")]);
     let missing = cert_center::pki::npki::unzip(&half)
         .unwrap_err()
         .to_string();
-    assert!(missing.contains("signPri.key"), "{missing}");
+    assert_says(&missing, "signPri.key");
 }
 
 /// The compatible NPKI export (the classic seedCBCWithSHA1 key file) opens in `pypinksign`, an
@@ -554,7 +492,7 @@ fn a_p12_written_by_nss_in_ber_imports() {
     ))
     .unwrap_err()
     .to_string();
-    assert!(refused.contains("본인확인용 난수(R)가 없어"), "{refused}");
+    assert_says(&refused, "본인확인용 난수(R)가 없어");
     assert!(matches!(
         transfer::import_pfx(&written, "Wrong!2345"),
         Err(PkiError::WrongPassword)

@@ -78,10 +78,7 @@ fn a_certificate_that_is_not_the_keys_is_never_kept() {
     ))
     .unwrap_err()
     .to_string();
-    assert!(
-        refused.contains("키와 맞지 않아 저장하지 않았습니다"),
-        "{refused}"
-    );
+    assert_says(&refused, "키와 맞지 않아 저장하지 않았습니다");
 }
 
 #[test]
@@ -349,10 +346,8 @@ fn practising<E: Endpoint>(
     request: E,
 ) -> Result<E::Response, BankError> {
     let body = serde_json::to_string(&request).unwrap();
-    match block_on(bank.serve_practising(offset, E::NAME, &body)) {
-        Ok(answer) => Ok(serde_json::from_str(&answer).unwrap()),
-        Err(error) => Err(serde_json::from_str(&error).unwrap()),
-    }
+    let answer = block_on(bank.serve_practising(offset, E::NAME, &body))?;
+    Ok(serde_json::from_str(&answer).unwrap())
 }
 
 fn hong_login() -> Login {

@@ -48,7 +48,7 @@ const SCALE_DB: &str = "mockbank-bench";
 async fn scale(n: usize) -> Result<Scale, String> {
     use crate::bank::api::{ListCertificates, Login, LoginChallenge};
     use crate::bank::clock::Clock;
-    use crate::bank::mock::{BankStore, MockBank, store::certificate_key};
+    use crate::mock_bank::{BankStore, MockBank, store::certificate_key};
     let _ = rexie::Rexie::delete(SCALE_DB).await;
     let store = BankStore::open(SCALE_DB).await.map_err(|e| e.to_string())?;
     let bank = MockBank::new(store.clone(), Clock::Browser { offset_ms: 0 });

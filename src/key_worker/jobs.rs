@@ -1,18 +1,18 @@
-//! The worker's side of each [`Job`]: the only code that opens keys, reads certificates and
-//! writes key files. In the browser it runs in the key worker; natively (tests) in the thread.
+//! What the key worker does for each [`Job`]: the only code that opens keys, reads certificates
+//! and writes key files. In the browser it runs in the key worker; natively (tests) in the thread.
 
 use std::str::FromStr;
 
 use rsa::PrivateKey;
 use x509_cert::name::Name;
 
-use super::{Failure, Job, OpenedKey, Outgoing, Output, RequestSubject};
 use crate::browser::webcrypto;
 use crate::encoding::{base64, unbase64};
 use crate::pki::key_file::{KeyWithR, PBKDF2_ROUNDS};
 use crate::pki::phone_copy::{NumberKeys, Package};
 use crate::pki::transfer::PfxCipher;
 use crate::pki::{self, PkiError, csr, kdf_bounds, key_file, npki, signing, transfer};
+use crate::worker::{Failure, Job, OpenedKey, Outgoing, Output, RequestSubject};
 
 impl OpenedKey {
     fn of(key: &KeyWithR) -> Result<Self, PkiError> {

@@ -66,6 +66,18 @@ pub(super) enum Ars {
 }
 
 impl IssuanceRecord {
+    /// What step 2 chose, with `then` (what a later step recorded): out of order, as step 2
+    /// being missing, while any of them is not there yet.
+    pub(super) fn chosen<T: Clone>(&self, then: &Option<T>) -> BankResult<(CertKind, Ca, T)> {
+        match (self.kind, self.ca, then.clone()) {
+            (Some(kind), Some(ca), Some(then)) => Ok((kind, ca, then)),
+            _ => Err(OutOfOrder {
+                missing: Step::Target,
+            }
+            .into()),
+        }
+    }
+
     /// A registration's record for the session `token`: step 3 is next.
     pub(super) fn registration(token: &str) -> BankResult<Self> {
         let mut record = Self {
@@ -280,16 +292,7 @@ impl BankState {
         let (user_id, kind, ca, account) = {
             let cx = self.context(token)?;
             cx.issuance.progress.require(Step::Fee)?;
-            let (Some(kind), Some(ca), Some(account)) = (
-                cx.issuance.kind,
-                cx.issuance.ca,
-                cx.issuance.account.clone(),
-            ) else {
-                return Err(OutOfOrder {
-                    missing: Step::Target,
-                }
-                .into());
-            };
+            let (kind, ca, account) = cx.issuance.chosen(&cx.issuance.account)?;
             (cx.customer.user_id, kind, ca, account)
         };
         let reissue = self.valid_certificate(user_id, ca, kind, now).is_some();

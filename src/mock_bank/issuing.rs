@@ -9,7 +9,7 @@ use crate::bank::clock::Millis;
 use crate::bank::demo::DemoCustomer;
 use crate::kst::Kst;
 use crate::pki::{self, PkiError, ca::Holder};
-use crate::wizard::{OutOfOrder, Step};
+use crate::wizard::Step;
 use der::Encode;
 
 /// What [`BankState::grant`] needs to issue.
@@ -87,16 +87,7 @@ impl BankState {
     ) -> BankResult<(x509_cert::name::Name, Ca, CertKind)> {
         let cx = self.context(token)?;
         cx.issuance.progress.require(Step::Password)?;
-        let (Some(kind), Some(ca), Some(details)) = (
-            cx.issuance.kind,
-            cx.issuance.ca,
-            cx.issuance.details.clone(),
-        ) else {
-            return Err(OutOfOrder {
-                missing: Step::Target,
-            }
-            .into());
-        };
+        let (kind, ca, details) = cx.issuance.chosen(&cx.issuance.details)?;
         let digits = match &cx.issuance.cn_digits {
             Some(digits) => digits.clone(),
             None => {

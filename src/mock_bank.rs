@@ -1,6 +1,7 @@
-//! The mock bank: it answers [`BankApi`] calls the way a bank server would, keeping its records
-//! in storage of its own ([`store`]). In the browser it runs in a Web Worker of its own
-//! ([`crate::bank::worker`]); natively (tests) it is called directly. Every request is
+//! The mock bank, the far side of [`crate::bank`]'s wire: it answers [`BankApi`] calls the way
+//! a bank server would, keeping its records in storage of its own ([`store`]). In the browser
+//! it runs in a Web Worker of its own ([`worker::serve`] is its loop; the page reaches it through
+//! [`crate::bank::worker`]); natively (tests) it is called directly. Every request is
 //! serialised to JSON and back, so the UI cannot lean on anything a network would not carry.
 
 use serde::{Deserialize, Serialize};
@@ -20,17 +21,16 @@ mod session;
 pub mod store;
 mod verification;
 mod wire;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
 
-use super::api::*;
-use super::clock::{Clock, Millis};
+use crate::bank::api::*;
+use crate::bank::client::{BankClient, Pending, Transport, call_through};
+use crate::bank::clock::{Clock, Millis};
 pub use store::{BankStore, Records};
 use store::{META, STORES};
 use wire::internal;
 
-/// The `localStorage` key of the records before they moved to IndexedDB (migrated once).
-pub const LEGACY_STATE_KEY: &str = "mockbank.state";
-/// The `localStorage` key where unreadable records were kept aside before IndexedDB.
-pub const LEGACY_UNREADABLE_KEY: &str = "mockbank.state.unreadable";
 /// Stored times must lie between 1970 and this (about the year 2200): nothing absurd reaches
 /// date arithmetic.
 const LATEST_TIME: Millis = 7_258_118_400_000;
@@ -109,22 +109,21 @@ impl MockBank {
     }
 
     /// Serves one request at the bank's own time; see [`MockBank::serve_practising`].
-    pub async fn serve(&self, endpoint: &str, body: &str) -> Result<String, String> {
+    pub async fn serve(&self, endpoint: &str, body: &str) -> BankResult<String> {
         self.serve_practising(0, endpoint, body).await
     }
 
     /// Serves one request as a server would: endpoint name and JSON body in, JSON out. The
     /// bank reads its own clock; `offset_ms` is the page's practice offset, which moves only
-    /// the business rules' time and may be at most [`MAX_PRACTICE_OFFSET_MS`] either way. The
-    /// error side is the JSON of a [`BankError`].
+    /// the business rules' time and may be at most [`MAX_PRACTICE_OFFSET_MS`] either way.
     pub async fn serve_practising(
         &self,
         offset_ms: Millis,
         endpoint: &str,
         body: &str,
-    ) -> Result<String, String> {
+    ) -> BankResult<String> {
         let real = self.clock.now();
-        let answer = if offset_ms.abs() > MAX_PRACTICE_OFFSET_MS {
+        if offset_ms.abs() > MAX_PRACTICE_OFFSET_MS {
             Err(BankError::PracticeClockOutOfRange)
         } else {
             let now = Now {
@@ -138,11 +137,7 @@ impl MockBank {
                 )
                 .await
                 .unwrap_or_else(|e| Err(internal(e)))
-        };
-        answer.map_err(|error| {
-            serde_json::to_string(&error)
-                .unwrap_or_else(|_| String::from(r#"{"Internal":{"detail":""}}"#))
-        })
+        }
     }
 
     /// Moves the records of the `localStorage` days into the store, once: when the store is
@@ -225,13 +220,26 @@ fn handle(
     answer
 }
 
+/// Called directly (tests, `/bench`), the bank is called at its own time.
 impl BankApi for MockBank {
-    async fn call<E: Endpoint>(&self, request: E) -> BankResult<E::Response> {
-        let body = serde_json::to_string(&request).map_err(bad_request)?;
-        match self.serve(E::NAME, &body).await {
-            Ok(answer) => serde_json::from_str(&answer).map_err(bad_request),
-            Err(error) => Err(serde_json::from_str(&error).map_err(bad_request)?),
-        }
+    fn call<E: Endpoint>(&self, request: E) -> impl Future<Output = BankResult<E::Response>> {
+        call_through(request, |endpoint, body| self.send(endpoint, body, 0))
+    }
+}
+
+/// The bank in the same thread, for tests of pages (the app uses the worker).
+impl Transport for MockBank {
+    fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
+        let bank = self.clone();
+        Box::pin(async move { bank.serve_practising(offset_ms, endpoint, &body).await })
+    }
+}
+
+impl MockBank {
+    /// A client of this bank in this thread, on the bank's clock (tests of pages).
+    pub fn in_thread(self) -> BankClient {
+        let clock = self.clock().clone();
+        BankClient::new(std::rc::Rc::new(self), clock)
     }
 }
 
