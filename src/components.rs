@@ -20,13 +20,13 @@ pub use cert_picker::{Candidate, CertificatePicker, Source, candidates};
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use form::{
-    ActionButton, DialogButtons, DigitsInput, ErrorLine, FormButtons, PasswordInput, Radio,
-    TableHead, outcome, paint,
+    ActionButton, ActionForm, DialogButtons, DialogForm, DigitsInput, ErrorLine, FormButtons,
+    PasswordInput, Radio, TableHead, outcome, paint,
 };
 pub use guide::{GuidePanel, GuideSwitch, provide_guide};
 pub use header::Header;
 pub use keypad::{Keypad, KeypadButton};
-pub use loaded::{Loaded, TableRows, later};
+pub use loaded::{Loaded, TableRows, later, to_issue};
 pub use phone::{Phone, PhoneOpen};
 pub use phone_copy_receiver::PhoneCopyReceiver;
 pub use step_indicator::StepIndicator;

@@ -153,7 +153,18 @@ pub fn PageTitle(
     /// The sections between `공인인증센터` and the title.
     #[prop(optional)]
     trail: &'static [&'static str],
+    /// The page's notes in small print under the title (the manual's `※` lines).
+    #[prop(optional)]
+    notes: &'static [&'static str],
+    /// The page's points under the title, in body text.
+    #[prop(optional)]
+    bullets: &'static [&'static str],
 ) -> impl IntoView {
+    let list = |class: &'static str, lines: &'static [&'static str]| {
+        (!lines.is_empty()).then(|| {
+            view! { <ul class=class>{lines.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul> }
+        })
+    };
     view! {
         <div class="page-title">
             <p class="breadcrumb">
@@ -163,5 +174,7 @@ pub fn PageTitle(
             </p>
             <h1>{title}</h1>
         </div>
+        {list("notes", notes)}
+        {list("bullets", bullets)}
     }
 }

@@ -42,6 +42,80 @@ pub fn FormButtons(
     }
 }
 
+/// A form whose submit (its button, or Enter in a field) runs `action`. The browser's own
+/// checks are off: the form's own say what is wrong, in Korean.
+#[component]
+pub fn ActionForm<O: 'static>(
+    /// What submitting runs.
+    action: Action<(), O>,
+    /// The form's class.
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form
+            class=class
+            novalidate=true
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                action.dispatch_local(());
+            }
+        >
+            {children()}
+        </form>
+    }
+}
+
+/// A dialog that is one form: its fields, the line that says what went wrong, and the submit
+/// and `취소` buttons. Submitting runs `action`: its `Err` shows in the dialog, its `Ok` hands
+/// `done` to `on_done` (the page's notice, which closes the dialog).
+#[component]
+pub fn DialogForm(
+    /// The title bar text.
+    title: &'static str,
+    /// The form's class.
+    class: &'static str,
+    /// What submitting runs.
+    action: Action<(), Result<(), String>>,
+    /// The notice once it succeeds.
+    done: &'static str,
+    /// Called with `done`.
+    on_done: Callback<String>,
+    /// A problem the form finds before anything runs (files that do not read), shown until
+    /// the action reports.
+    #[prop(optional, into)]
+    before: Option<Signal<Option<String>>>,
+    /// The submit caption.
+    label: &'static str,
+    /// The caption while `action` runs.
+    busy: &'static str,
+    /// What `취소` does.
+    on_cancel: Callback<()>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let failed = outcome(action, move |()| on_done.run(done.to_owned()));
+    // The latest of the two: the form's own problem, the action's.
+    let problem = RwSignal::new(None::<String>);
+    if let Some(before) = before {
+        Effect::new(move || problem.set(before.get()));
+    }
+    Effect::new(move || problem.set(failed.get()));
+    view! {
+        <super::Dialog open=Signal::stored(true) title=title>
+            {
+                let children = children.clone();
+                view! {
+                    <ActionForm action class>
+                        {children()}
+                        <ErrorLine message=problem />
+                        <FormButtons label busy pending=action.pending() on_cancel />
+                    </ActionForm>
+                }
+            }
+        </super::Dialog>
+    }
+}
+
 /// Lets the browser paint (a busy caption, a progress line) before long work in this thread.
 pub async fn paint() {
     gloo_timers::future::TimeoutFuture::new(30).await;

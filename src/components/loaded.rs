@@ -32,6 +32,13 @@ where
     }
 }
 
+/// What an empty list of certificates says: `before`, a link to 인증서 발급/재발급, `after`.
+pub fn to_issue(before: &'static str, after: &'static str) -> ViewFn {
+    ViewFn::from(
+        move || view! { {before} <a href="/center/issue">"인증서 발급/재발급"</a> {after} },
+    )
+}
+
 /// The rows of a table whose list is loaded: one row saying it loads, why it could not be read,
 /// or `empty`; else `row` of each item.
 #[component]

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{ErrorLine, PasswordInput, PhoneCopyReceiver, outcome, paint};
+use super::{ActionForm, ErrorLine, PasswordInput, PhoneCopyReceiver, outcome, paint};
 use crate::bank::BankApi;
 use crate::bank::api::{Login, SessionToken};
 use crate::contexts::use_bank;
@@ -203,14 +203,7 @@ fn PhoneSend(record: StoredCertificate) -> impl IntoView {
     view! {
         <h3>"PC로 내보내기"</h3>
         <p class="hint">{format!("{holder} 인증서를 PC로 보냅니다. PC 화면의 인증번호를 입력하세요.")}</p>
-        <form
-            class="phone-send"
-            novalidate=true
-            on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                send.dispatch(());
-            }
-        >
+        <ActionForm action=send class="phone-send">
             <label for="phone-send-number">"인증번호 (12자리)"</label>
             <input id="phone-send-number" inputmode="numeric" autocomplete="off" bind:value=number />
             <PasswordInput id="phone-send-password" label="인증서 암호" value=password />
@@ -221,7 +214,7 @@ fn PhoneSend(record: StoredCertificate) -> impl IntoView {
             <button type="submit" class="btn primary" disabled=move || send.pending().get()>
                 "보내기"
             </button>
-        </form>
+        </ActionForm>
     }
 }
 
@@ -260,20 +253,13 @@ fn PhoneLogin(
             }
                 .into_any(),
             None => view! {
-                <form
-                    class="phone-login"
-                    novalidate=true
-                    on:submit=move |ev: leptos::ev::SubmitEvent| {
-                        ev.prevent_default();
-                        login.dispatch(());
-                    }
-                >
+                <ActionForm action=login class="phone-login">
                     <PasswordInput id="phone-login-password" label="인증서 암호" value=password />
                     <ErrorLine message=problem />
                     <button type="submit" class="btn primary" disabled=move || login.pending().get()>
                         "로그인"
                     </button>
-                </form>
+                </ActionForm>
             }
                 .into_any(),
         }}
@@ -305,14 +291,7 @@ fn PhoneIdLogin(
     let problem = outcome(login, move |token| on_login.run(token));
     view! {
         <p class="hint">"인증번호를 받으려면 스타뱅킹에 로그인하세요. (PC와 같은 아이디, 예: hong01 / Demo!2345)"</p>
-        <form
-            class="phone-id-login"
-            novalidate=true
-            on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                login.dispatch(());
-            }
-        >
+        <ActionForm action=login class="phone-id-login">
             <label for="phone-id">"아이디"</label>
             <input id="phone-id" autocomplete="username" bind:value=user_id />
             <PasswordInput id="phone-id-password" label="비밀번호" value=password autocomplete="current-password" />
@@ -320,6 +299,6 @@ fn PhoneIdLogin(
             <button type="submit" class="btn primary" disabled=move || login.pending().get()>
                 "로그인"
             </button>
-        </form>
+        </ActionForm>
     }
 }

@@ -77,6 +77,64 @@ pub const INTRO: (&str, &str, &str) = (
     "* 공인인증서란? 인터넷에서 이루어지는 모든 전자거래를 안심하고 이용할 수 있게 해주는 사이버 인감증명서입니다.",
 );
 
+/// A tile of the center's home: its heading, who it is for, and its buttons (where, what).
+type Tile = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
+/// The home's tiles, in the manual's order (the last, 영수증 조회, has links of its own).
+const TILES: [Tile; 6] = [
+    (
+        "인증서 발급/재발급",
+        &[
+            "인터넷 뱅킹을 처음 신청하신 고객",
+            "인증서 비밀번호를 잊으신 고객",
+            "인증서 삭제, PC를 포맷한 고객",
+            "인증서 유효기간이 만료된 고객",
+        ],
+        &[("/center/issue", "바로가기")],
+    ),
+    (
+        "타행·타기관 인증서 등록/해제",
+        &[
+            "다른 은행에서 발급한 인증서 소지 고객",
+            "증권, 보험, 공공기관에서 발급한 인증서 소지 고객",
+        ],
+        &[("/center/other-bank", "바로가기")],
+    ),
+    (
+        "인증서 갱신/관리",
+        &[
+            "인증서 유효기간 1년 연장",
+            "인증서 복사/삭제, 비밀번호 변경",
+        ],
+        &[
+            ("/center/renew", "인증서 갱신"),
+            ("/center/manage", "인증서 관리"),
+        ],
+    ),
+    (
+        "스마트폰 인증서 복사",
+        &["PC/스마트폰에서 인증서를 복사"],
+        &[("/center/phone-copy", "바로가기")],
+    ),
+    (
+        "전자세금용 인증서",
+        &["전자세금계산서 전용 인증서 발급, 관리"],
+        &[("/center/tax", "바로가기")],
+    ),
+    (
+        "인증센터 FAQ",
+        &[
+            "기업용 인증서 발급절차는 어떻게 되나요?",
+            "인증서 관련 거래시(발급/재발급/갱신/수수료 ...)",
+        ],
+        &[("/center/faq", "바로가기")],
+    ),
+];
+
 /// The center's home with its tiles.
 #[component]
 pub fn CenterHome() -> impl IntoView {
@@ -95,71 +153,30 @@ pub fn CenterHome() -> impl IntoView {
                 <p class="what">{INTRO.2}</p>
             </section>
             <section class="tiles">
-                <article class="tile-box">
-                    <h2>"인증서 발급/재발급"</h2>
-                    <ul>
-                        <li>"인터넷 뱅킹을 처음 신청하신 고객"</li>
-                        <li>"인증서 비밀번호를 잊으신 고객"</li>
-                        <li>"인증서 삭제, PC를 포맷한 고객"</li>
-                        <li>"인증서 유효기간이 만료된 고객"</li>
-                    </ul>
-                    <A href="/center/issue" attr:class="btn" attr:data-guide="center-issue">
-                        "바로가기"
-                    </A>
-                </article>
-                <article class="tile-box">
-                    <h2>"타행·타기관 인증서 등록/해제"</h2>
-                    <ul>
-                        <li>"다른 은행에서 발급한 인증서 소지 고객"</li>
-                        <li>"증권, 보험, 공공기관에서 발급한 인증서 소지 고객"</li>
-                    </ul>
-                    <A href="/center/other-bank" attr:class="btn">
-                        "바로가기"
-                    </A>
-                </article>
-                <article class="tile-box">
-                    <h2>"인증서 갱신/관리"</h2>
-                    <ul>
-                        <li>"인증서 유효기간 1년 연장"</li>
-                        <li>"인증서 복사/삭제, 비밀번호 변경"</li>
-                    </ul>
-                    <p class="row">
-                        <A href="/center/renew" attr:class="btn">
-                            "인증서 갱신"
-                        </A>
-                        <A href="/center/manage" attr:class="btn">
-                            "인증서 관리"
-                        </A>
-                    </p>
-                </article>
-                <article class="tile-box">
-                    <h2>"스마트폰 인증서 복사"</h2>
-                    <ul>
-                        <li>"PC/스마트폰에서 인증서를 복사"</li>
-                    </ul>
-                    <A href="/center/phone-copy" attr:class="btn">
-                        "바로가기"
-                    </A>
-                </article>
-                <article class="tile-box">
-                    <h2>"전자세금용 인증서"</h2>
-                    <ul>
-                        <li>"전자세금계산서 전용 인증서 발급, 관리"</li>
-                    </ul>
-                    <A href="/center/tax" attr:class="btn">
-                        "바로가기"
-                    </A>
-                </article>
-                <article class="tile-box">
-                    <h2>"인증센터 FAQ"</h2>
-                    <ul>
-                        <li>"기업용 인증서 발급절차는 어떻게 되나요?"</li>
-                        <li>"인증서 관련 거래시(발급/재발급/갱신/수수료 ...)"</li>
-                    </ul>
-                    <A href="/center/faq" attr:class="btn">
-                        "바로가기"
-                    </A>
-                </article>
+                {TILES
+                    .iter()
+                    .map(|(title, lines, links)| {
+                        view! {
+                            <article class="tile-box">
+                                <h2>{*title}</h2>
+                                <ul>{lines.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
+                                <p class="row">
+                                    {links
+                                        .iter()
+                                        .map(|(href, label)| {
+                                            let guide = (*href == "/center/issue").then_some("center-issue");
+                                            view! {
+                                                <A href=*href attr:class="btn" attr:data-guide=guide>
+                                                    {*label}
+                                                </A>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </p>
+                            </article>
+                        }
+                    })
+                    .collect_view()}
                 <article class="tile-box">
                     <h2>"유료인증서를 발급 받으셨나요?"</h2>
                     <ul>

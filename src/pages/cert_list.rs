@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::bank::BankApi;
 use crate::bank::api::{GetRootCertificate, ListCertificates};
 use crate::browser::download_from_bank;
-use crate::components::{ActionButton, ErrorLine, Loaded, PageTitle, TableHead, outcome};
+use crate::components::{ActionButton, ErrorLine, Loaded, PageTitle, TableHead, outcome, to_issue};
 use crate::contexts::use_bank;
 
 /// `최상위 인증기관 인증서 내려받기`: the mock root certificate as `mock-root-ca.der`.
@@ -48,13 +48,7 @@ pub fn CertListPage() -> impl IntoView {
         <Loaded
             list=rows
             loading="은행에 확인하는 중입니다…"
-            empty=ViewFn::from(|| {
-                view! {
-                    "발급받으신 인증서가 없습니다. "
-                    <a href="/center/issue">"인증서 발급/재발급"</a>
-                    "에서 발급받으세요."
-                }
-            })
+            empty=to_issue("발급받으신 인증서가 없습니다. ", "에서 발급받으세요.")
             view=|list| {
                 view! {
                     <table class="data-table cert-status">

@@ -57,8 +57,7 @@ pub fn ConsentPage() -> impl IntoView {
         consent.refetch();
     });
     view! {
-        <PageTitle title="인증서발급 동의여부 조회/변경" trail=&["기타인증서서비스"] />
-        <ul class="notes">{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
+        <PageTitle title="인증서발급 동의여부 조회/변경" trail=&["기타인증서서비스"] notes=&NOTES />
         {move || match consent.get() {
             None => view! { <p class="loading">"조회 중입니다…"</p> }.into_any(),
             Some(Err(message)) => view! { <p class="error" role="alert">{message}</p> }.into_any(),

@@ -26,8 +26,7 @@ pub const NOTES: [&str; 7] = [
 #[component]
 pub fn IssuePage() -> impl IntoView {
     view! {
-        <PageTitle title="인증서 발급/재발급" trail=&["공인인증서"] />
-        <ul class="notes">{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
+        <PageTitle title="인증서 발급/재발급" trail=&["공인인증서"] notes=&NOTES />
         <div class="issue-boxes">
             <article class="issue-box">
                 <h2>"개인용인증서 발급"</h2>

@@ -14,7 +14,7 @@ mod password;
 use leptos::prelude::*;
 
 use crate::components::cert_picker::{CertTable, Row};
-use crate::components::{ErrorLine, Loaded, PageTitle, outcome};
+use crate::components::{ErrorLine, Loaded, PageTitle, outcome, to_issue};
 use crate::store::StoredCertificate;
 use crate::wallet;
 use bio::{BioDialog, BioSection};
@@ -74,13 +74,7 @@ pub fn ManagePage() -> impl IntoView {
         <Loaded
             list=certificates
             loading="저장된 인증서를 읽는 중입니다…"
-            empty=ViewFn::from(|| {
-                view! {
-                    "이 브라우저에 저장된 인증서가 없습니다. "
-                    <a href="/center/issue">"인증서 발급/재발급"</a>
-                    "에서 저장위치를 브라우저로 발급받으세요."
-                }
-            })
+            empty=to_issue("이 브라우저에 저장된 인증서가 없습니다. ", "에서 저장위치를 브라우저로 발급받으세요.")
             view=move |list| {
                 let rows = list.iter().map(Row::of_stored).collect::<Vec<_>>();
                 view! {

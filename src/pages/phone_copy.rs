@@ -29,8 +29,7 @@ pub fn PhoneCopyPage() -> impl IntoView {
     };
     let receiving = RwSignal::new(false);
     view! {
-        <PageTitle title="스마트폰인증서 복사" trail=&["스마트폰인증서 복사"] />
-        <ul class="notes">{NOTES.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
+        <PageTitle title="스마트폰인증서 복사" trail=&["스마트폰인증서 복사"] notes=&NOTES />
         <p class="row">
             <button type="button" class="btn" on:click=toggle>
                 {move || if phone.is_some_and(|p| p.0.get()) { "스마트폰 닫기" } else { "스마트폰 열기" }}

@@ -90,14 +90,11 @@ pub fn RevokePage() -> impl IntoView {
         Ok(text)
     });
     view! {
-        <PageTitle title="인증서 폐기" trail=&["공인인증서"] />
-        <ul class="bullets">
-            <li>"폐기한 인증서는 다시 사용할 수 없으며, 필요하면 새로 발급받아야 합니다."</li>
-            <li>
-                "발급일로부터 7일 이내(발급일 포함)에 폐기하면 발급수수료를 출금계좌로 돌려드립니다. 그 이후에는 돌려드리지 않으며, 영수증은 8일째부터 발급됩니다."
-            </li>
-            <li>"폐기할 인증서를 선택하고 인증서 암호를 입력해 본인임을 확인합니다."</li>
-        </ul>
+        <PageTitle title="인증서 폐기" trail=&["공인인증서"] bullets=&[
+            "폐기한 인증서는 다시 사용할 수 없으며, 필요하면 새로 발급받아야 합니다.",
+            "발급일로부터 7일 이내(발급일 포함)에 폐기하면 발급수수료를 출금계좌로 돌려드립니다. 그 이후에는 돌려드리지 않으며, 영수증은 8일째부터 발급됩니다.",
+            "폐기할 인증서를 선택하고 인증서 암호를 입력해 본인임을 확인합니다.",
+        ] />
         <ProvingButtons proving class="revoke-buttons"
             buttons=[(Source::Browser, "브라우저인증서 폐기"), (Source::Files, "하드디스크/이동식디스크 인증서 폐기")] />
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>

@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{
-    ActionButton, Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint,
-};
+use crate::components::{ActionButton, DialogForm, ErrorLine, PasswordInput, outcome, paint};
 use crate::store::StoredCertificate;
 use crate::wallet;
 use crate::wallet::bio::ip_host;
@@ -92,29 +90,12 @@ pub fn BioDialog(
                 .map_err(|e| e.to_string())
         }
     });
-    let problem = outcome(register, move |()| {
-        on_done.run(
-            "바이오인증을 등록했습니다. 다음 로그인부터 [바이오인증]으로 암호 없이 로그인할 수 있습니다."
-                .to_owned(),
-        )
-    });
     view! {
-        <Dialog open=Signal::stored(true) title="바이오인증 등록">
-            <form
-                class="bio-register"
-                novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    register.dispatch(());
-                }
-            >
-                <p>
-                    "인증서 암호를 한 번 확인한 뒤, 이 기기의 지문 또는 얼굴 인식을 등록합니다. 인증서 암호는 그대로 쓸 수 있습니다."
-                </p>
-                <PasswordInput id="bio-password" label="인증서 암호" value=password autocomplete="current-password" />
-                <ErrorLine message=problem />
-                <FormButtons label="등록" busy="등록 중…" pending=register.pending() on_cancel />
-            </form>
-        </Dialog>
+        <DialogForm title="바이오인증 등록" class="bio-register" action=register done="바이오인증을 등록했습니다. 다음 로그인부터 [바이오인증]으로 암호 없이 로그인할 수 있습니다." on_done label="등록" busy="등록 중…" on_cancel>
+            <p>
+                "인증서 암호를 한 번 확인한 뒤, 이 기기의 지문 또는 얼굴 인식을 등록합니다. 인증서 암호는 그대로 쓸 수 있습니다."
+            </p>
+            <PasswordInput id="bio-password" label="인증서 암호" value=password autocomplete="current-password" />
+        </DialogForm>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::download;
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint};
+use crate::components::{DialogForm, PasswordInput, paint};
 use crate::customer::{export_npki_compatible, export_pfx};
 use crate::pki::transfer::PfxCipher;
 use crate::store::StoredCertificate;
@@ -49,31 +49,17 @@ pub fn PfxDialog(
             download(&bytes, "signCert.pfx", "application/x-pkcs12")
         }
     });
-    let problem = outcome(export, move |()| {
-        on_done.run("signCert.pfx를 저장했습니다. 파일 암호는 인증서 암호와 같습니다.".to_owned())
-    });
     view! {
-        <Dialog open=Signal::stored(true) title="PKCS#12(.pfx)로 내보내기">
-            <form
-                class="pfx-export"
-                novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    export.dispatch(());
-                }
-            >
-                <p class="hint">
-                    "인증서와 개인키를 한 파일(signCert.pfx)로 저장합니다. 파일은 인증서 암호로 보호되며 Windows와 OpenSSL에서 열 수 있습니다."
-                </p>
-                <PasswordInput id="pfx-password" label="인증서 암호" value=password autocomplete="current-password" />
-                <label class="check">
-                    <input id="pfx-legacy" type="checkbox" bind:checked=legacy />
-                    "구형 방식(3DES)으로 암호화 — Windows 7 등 오래된 프로그램에서 열어야 할 때만 선택하세요"
-                </label>
-                <ErrorLine message=problem />
-                <FormButtons label="내보내기" busy="내보내는 중…" pending=export.pending() on_cancel />
-            </form>
-        </Dialog>
+        <DialogForm title="PKCS#12(.pfx)로 내보내기" class="pfx-export" action=export done="signCert.pfx를 저장했습니다. 파일 암호는 인증서 암호와 같습니다." on_done label="내보내기" busy="내보내는 중…" on_cancel>
+            <p class="hint">
+                "인증서와 개인키를 한 파일(signCert.pfx)로 저장합니다. 파일은 인증서 암호로 보호되며 Windows와 OpenSSL에서 열 수 있습니다."
+            </p>
+            <PasswordInput id="pfx-password" label="인증서 암호" value=password autocomplete="current-password" />
+            <label class="check">
+                <input id="pfx-legacy" type="checkbox" bind:checked=legacy />
+                "구형 방식(3DES)으로 암호화 — Windows 7 등 오래된 프로그램에서 열어야 할 때만 선택하세요"
+            </label>
+        </DialogForm>
     }
 }
 
@@ -97,29 +83,12 @@ pub fn CompatibleNpkiDialog(
             download(&zip, "NPKI.zip", "application/zip")
         }
     });
-    let problem = outcome(export, move |()| {
-        on_done.run(
-            "구형 프로그램용 NPKI.zip을 저장했습니다. 파일 암호는 인증서 암호와 같습니다. 다 쓴 뒤에는 지워 주세요."
-                .to_owned(),
-        )
-    });
     view! {
-        <Dialog open=Signal::stored(true) title="구형 NPKI 프로그램용으로 내보내기">
-            <form
-                class="npki-compatible-export"
-                novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    export.dispatch(());
-                }
-            >
-                <p class="notice warning">
-                    "주의: 이 방식(SEED, 암호 확인 2,048회)은 오래된 공인인증서 프로그램이 읽는 형식으로, 기본 내보내기(AES-256, 암호 확인 600,000회)보다 보호가 약합니다. 파일을 남이 가져가면 암호를 알아내기가 훨씬 쉽습니다. 기본 형식을 읽지 못하는 프로그램에 넣을 때만 쓰고, 다 쓴 파일은 지워 주세요."
-                </p>
-                <PasswordInput id="npki-compatible-password" label="인증서 암호" value=password autocomplete="current-password" />
-                <ErrorLine message=problem />
-                <FormButtons label="내보내기" busy="내보내는 중…" pending=export.pending() on_cancel />
-            </form>
-        </Dialog>
+        <DialogForm title="구형 NPKI 프로그램용으로 내보내기" class="npki-compatible-export" action=export done="구형 프로그램용 NPKI.zip을 저장했습니다. 파일 암호는 인증서 암호와 같습니다. 다 쓴 뒤에는 지워 주세요." on_done label="내보내기" busy="내보내는 중…" on_cancel>
+            <p class="notice warning">
+                "주의: 이 방식(SEED, 암호 확인 2,048회)은 오래된 공인인증서 프로그램이 읽는 형식으로, 기본 내보내기(AES-256, 암호 확인 600,000회)보다 보호가 약합니다. 파일을 남이 가져가면 암호를 알아내기가 훨씬 쉽습니다. 기본 형식을 읽지 못하는 프로그램에 넣을 때만 쓰고, 다 쓴 파일은 지워 주세요."
+            </p>
+            <PasswordInput id="npki-compatible-password" label="인증서 암호" value=password autocomplete="current-password" />
+        </DialogForm>
     }
 }

@@ -2,9 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{
-    Dialog, ErrorLine, FormButtons, PasswordInput, Radio, candidates, outcome, paint,
-};
+use crate::components::{DialogForm, PasswordInput, Radio, candidates, paint};
 use crate::contexts::use_auth;
 use crate::customer::{Incoming, import};
 use crate::wallet::{self, WalletError};
@@ -78,48 +76,28 @@ pub fn ImportDialog(
                 .map_err(|e| e.to_string())
         }
     });
-    let failed = outcome(bring_in, move |()| {
-        on_done.run(
-            "인증서를 이 브라우저로 가져왔습니다. 개인키는 이 브라우저의 보안 기준(PBKDF2 600,000회, AES-256)으로 다시 암호화했습니다."
-                .to_owned(),
-        )
-    });
-    // The latest of: the picked files' problem, the import's.
-    let problem = RwSignal::new(None::<String>);
-    Effect::new(move || problem.set(picked.get().and_then(Result::err)));
-    Effect::new(move || problem.set(failed.get()));
+    let unreadable = Signal::derive(move || picked.get().and_then(Result::err));
     view! {
-        <Dialog open=Signal::stored(true) title="인증서 가져오기">
-            <form
-                class="cert-import"
-                novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    bring_in.dispatch(());
+        <DialogForm title="인증서 가져오기" class="cert-import" action=bring_in before=unreadable done="인증서를 이 브라우저로 가져왔습니다. 개인키는 이 브라우저의 보안 기준(PBKDF2 600,000회, AES-256)으로 다시 암호화했습니다." on_done label="가져오기" busy="가져오는 중…" on_cancel>
+            <label for="import-files">"인증서 파일"</label>
+            <input id="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
+            {move || match picked.get() {
+                Some(Ok(list)) if list.len() > 1 => view! {
+                    <fieldset class="import-choice">
+                        <legend>{format!("zip 안에 인증서가 {}개 있습니다. 가져올 인증서를 고르세요.", list.len())}</legend>
+                        {list
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, (label, _))| {
+                                view! { <Radio name="import-choice" value=i chosen class="radio block">{label}</Radio> }
+                            })
+                            .collect_view()}
+                    </fieldset>
                 }
-            >
-                <label for="import-files">"인증서 파일"</label>
-                <input id="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
-                {move || match picked.get() {
-                    Some(Ok(list)) if list.len() > 1 => view! {
-                        <fieldset class="import-choice">
-                            <legend>{format!("zip 안에 인증서가 {}개 있습니다. 가져올 인증서를 고르세요.", list.len())}</legend>
-                            {list
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, (label, _))| {
-                                    view! { <Radio name="import-choice" value=i chosen class="radio block">{label}</Radio> }
-                                })
-                                .collect_view()}
-                        </fieldset>
-                    }
-                        .into_any(),
-                    _ => ().into_any(),
-                }}
-                <PasswordInput id="import-password" label="인증서 암호" value=password />
-                <ErrorLine message=problem />
-                <FormButtons label="가져오기" busy="가져오는 중…" pending=bring_in.pending() on_cancel />
-            </form>
-        </Dialog>
+                    .into_any(),
+                _ => ().into_any(),
+            }}
+            <PasswordInput id="import-password" label="인증서 암호" value=password />
+        </DialogForm>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Dialog, ErrorLine, FormButtons, PasswordInput, outcome, paint};
+use crate::components::{DialogForm, PasswordInput, paint};
 use crate::store::StoredCertificate;
 use crate::wallet;
 
@@ -34,29 +34,14 @@ pub fn PasswordDialog(
                 .map_err(|e| e.to_string())
         }
     });
-    let problem = outcome(change, move |()| {
-        on_done
-            .run("인증서 암호가 변경되었습니다. 다음 로그인부터 새 암호를 사용하세요.".to_owned())
-    });
     view! {
-        <Dialog open=Signal::stored(true) title="인증서 암호 변경">
-            <form
-                class="password-change"
-                novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    change.dispatch(());
-                }
-            >
-                <PasswordInput id="old-password" label="지금 암호" value=old autocomplete="current-password" />
-                <PasswordInput id="new-password" label="새 암호" value=new autocomplete="new-password" />
-                <PasswordInput id="new-password-again" label="새 암호 확인" value=again autocomplete="new-password" />
-                <p class="hint">
-                    "대소문자 구분하여 영문자/숫자/특수문자를 모두 포함하여 10자리 이상으로 입력해 주세요."
-                </p>
-                <ErrorLine message=problem />
-                <FormButtons label="변경" busy="변경 중…" pending=change.pending() on_cancel />
-            </form>
-        </Dialog>
+        <DialogForm title="인증서 암호 변경" class="password-change" action=change done="인증서 암호가 변경되었습니다. 다음 로그인부터 새 암호를 사용하세요." on_done label="변경" busy="변경 중…" on_cancel>
+            <PasswordInput id="old-password" label="지금 암호" value=old autocomplete="current-password" />
+            <PasswordInput id="new-password" label="새 암호" value=new autocomplete="new-password" />
+            <PasswordInput id="new-password-again" label="새 암호 확인" value=again autocomplete="new-password" />
+            <p class="hint">
+                "대소문자 구분하여 영문자/숫자/특수문자를 모두 포함하여 10자리 이상으로 입력해 주세요."
+            </p>
+        </DialogForm>
     }
 }
