@@ -159,10 +159,15 @@ pub async fn hong_with_a_browser_certificate(b: &Browser) -> &'static DemoCustom
 
 /// Steps 1 to 6 for `who`, keeping the certificate in `place` (a label of step 6's storage
 /// pop-up; `None` keeps the default, the browser), until step 7 shows it.
-pub async fn issue_certificate(b: &Browser, who: &DemoCustomer, place: Option<&str>) {
+/// Steps 1 to 3 of the wizard, from its first screen: terms, the CA, the verification.
+pub async fn through_step_3(b: &Browser, who: &DemoCustomer) {
     step_1(b, who).await;
     step_2(b).await;
     step_3(b, who).await;
+}
+
+pub async fn issue_certificate(b: &Browser, who: &DemoCustomer, place: Option<&str>) {
+    through_step_3(b, who).await;
     step_4(b).await;
     step_5(b).await;
     step_6(b, place).await;

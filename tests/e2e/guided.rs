@@ -3,7 +3,7 @@
 
 use super::flows::*;
 use super::pages::browser_certificate_login;
-use super::support::{Browser, ENTER, ESCAPE, RIGHT, SPACE, with_browser};
+use super::support::{Browser, ENTER, ESCAPE, RIGHT, SPACE};
 use cert_center::bank::demo::{self, SecondFactor};
 
 /// One screen of the walk: the panel shows STEP `step`, badge `01` sits on `first`, the page
@@ -142,18 +142,13 @@ async fn guided_walk(b: &Browser, phone: bool) {
     check(b, phone, "15-summary").await;
 }
 
-#[tokio::test]
-async fn the_manual_is_laid_over_the_whole_issuance() {
-    with_browser(|b| async move { guided_walk(&b, false).await }).await;
+async fn the_manual_is_laid_over_the_whole_issuance(b: Browser) {
+    guided_walk(&b, false).await;
 }
 
-#[tokio::test]
-async fn the_guided_issuance_fits_a_phone() {
-    with_browser(|b| async move {
-        b.as_phone().await;
-        guided_walk(&b, true).await;
-    })
-    .await;
+async fn the_guided_issuance_fits_a_phone(b: Browser) {
+    b.as_phone().await;
+    guided_walk(&b, true).await;
 }
 
 /// Types `text` into the focused field.
@@ -178,146 +173,148 @@ async fn arrow_to(b: &Browser, label: &str) {
     panic!("no radio labelled {label:?} in the group");
 }
 
-#[tokio::test]
-async fn a_keyboard_alone_issues_a_certificate() {
-    with_browser(|b| async move {
-        let who = &demo::HONG;
-        b.open("/center/issue/personal").await;
-        b.wait_path("/login").await;
-        b.tab_to("#user-id").await;
-        type_here(&b, who.user_id).await;
-        b.tab_to("#password").await;
-        type_here(&b, who.password).await;
-        b.keys(ENTER).await;
+async fn a_keyboard_alone_issues_a_certificate(b: Browser) {
+    let who = &demo::HONG;
+    b.open("/center/issue/personal").await;
+    b.wait_path("/login").await;
+    b.tab_to("#user-id").await;
+    type_here(&b, who.user_id).await;
+    b.tab_to("#password").await;
+    type_here(&b, who.password).await;
+    b.keys(ENTER).await;
 
-        // Step 1: the boxes by Space, the RRN's front moves on to the back by itself.
-        b.wait_path("/center/issue/personal/1").await;
-        for terms in ["basic-terms", "service-terms"] {
-            b.tab_to(&format!("[data-guide='{terms}'] input")).await;
-            b.keys(SPACE).await;
-        }
-        let (front, back) = who.rrn.split_once('-').unwrap();
-        b.tab_to("#rrn-front").await;
-        type_here(&b, front).await;
-        assert!(b.focused_is("#rrn-back").await, "the front moved on");
-        type_here(&b, back).await;
-        b.keys(ENTER).await;
-
-        // Step 2: radios by the arrow keys, boxes by Space.
-        b.wait_path("/center/issue/personal/2").await;
-        b.tab_to("input[name='kind']").await;
-        arrow_to(&b, "범용").await;
-        b.tab_to("input[name='ca']").await;
+    // Step 1: the boxes by Space, the RRN's front moves on to the back by itself.
+    b.wait_path("/center/issue/personal/1").await;
+    for terms in ["basic-terms", "service-terms"] {
+        b.tab_to(&format!("[data-guide='{terms}'] input")).await;
         b.keys(SPACE).await;
-        arrow_to(&b, "한국정보인증").await;
-        for _ in 0..2 {
-            b.tab_to("[data-guide='ca-terms'] input[type='checkbox']:not(:checked)")
-                .await;
-            b.keys(SPACE).await;
-        }
-        b.tab_to("input[name='prior']").await;
-        b.keys(SPACE).await;
-        arrow_to(&b, "동의").await;
-        enter_on(&b, "[data-guide='target-ok']").await;
+    }
+    let (front, back) = who.rrn.split_once('-').unwrap();
+    b.tab_to("#rrn-front").await;
+    type_here(&b, front).await;
+    assert!(b.focused_is("#rrn-back").await, "the front moved on");
+    type_here(&b, back).await;
+    b.keys(ENTER).await;
 
-        // Step 3: the ARS dialog takes the focus; the phone's keys by Enter.
-        b.wait_path("/center/issue/personal/3").await;
-        enter_on(&b, "[data-guide='identity-go']").await;
-        b.wait_text(".dialog", "전화번호").await;
-        assert!(
-            b.focused_is(".dialog input").await,
-            "the focus moved into the dialog"
-        );
-        enter_on(&b, ".dialog .btn.primary").await;
-        let number = b.text(".approval-number").await;
-        for digit in number.chars() {
-            enter_on(&b, &format!(".phone-keys button[data-key='{digit}']")).await;
-        }
-        enter_on(&b, ".phone-keys button[data-key='#']").await;
-        b.wait_text(".phone-screen", "승인되었습니다").await;
-        enter_on(&b, ".dialog .btn.primary").await;
-        b.wait_text(".identity .status", "추가 본인 인증이 완료되었습니다")
+    // Step 2: radios by the arrow keys, boxes by Space.
+    b.wait_path("/center/issue/personal/2").await;
+    b.tab_to("input[name='kind']").await;
+    arrow_to(&b, "범용").await;
+    b.tab_to("input[name='ca']").await;
+    b.keys(SPACE).await;
+    arrow_to(&b, "한국정보인증").await;
+    for _ in 0..2 {
+        b.tab_to("[data-guide='ca-terms'] input[type='checkbox']:not(:checked)")
             .await;
-        b.tab_to("#account-password").await;
-        type_here(&b, who.account_password).await;
-        let SecondFactor::SecurityCard { codes, .. } = who.second_factor else {
-            panic!("홍길동 has a security card");
-        };
-        let first = asked_code(&b, "card-first").await;
-        let second = asked_code(&b, "card-second").await;
-        b.tab_to("#card-first").await;
-        type_here(&b, &codes[first - 1][..2]).await;
-        b.tab_to("#card-second").await;
-        type_here(&b, &codes[second - 1][2..]).await;
-        b.keys(ENTER).await;
+        b.keys(SPACE).await;
+    }
+    b.tab_to("input[name='prior']").await;
+    b.keys(SPACE).await;
+    arrow_to(&b, "동의").await;
+    enter_on(&b, "[data-guide='target-ok']").await;
 
-        b.wait_path("/center/issue/personal/4").await;
-        enter_on(&b, "[data-guide='fee-ok']").await;
-
-        // Step 5: the address dialog by Enter, a phone number without hyphens.
-        b.wait_path("/center/issue/personal/5").await;
-        enter_on(&b, "[data-guide='bank-info']").await;
-        b.wait_value("#name", "홍길동").await;
-        b.tab_to("#english_name").await;
-        type_here(&b, "hong gildong").await;
-        enter_on(&b, "[data-guide='zip']").await;
-        assert!(
-            b.focused_is("#address-query").await,
-            "the focus moved into the dialog"
-        );
-        type_here(&b, "세종대로 110").await;
-        b.keys(ENTER).await;
-        b.wait_value("#zip", "04524").await;
-        assert!(
-            b.focused_is("[data-guide='zip']").await,
-            "the focus came back"
-        );
-        b.tab_to("#phone").await;
-        type_here(&b, "0212345678").await;
-        b.wait_value("#phone", "02-1234-5678").await;
-        b.keys(ENTER).await;
-
-        // Step 6: Escape closes the location dialog and gives the focus back.
-        b.wait_path("/center/issue/personal/6").await;
-        enter_on(&b, "[data-guide='save']").await;
-        b.wait_text(".dialog", "저장위치").await;
-        b.keys(ESCAPE).await;
-        b.until(|| async {
-            match b.has(".dialog").await {
-                false => Ok(()),
-                true => Err("Escape leaves the dialog open"),
-            }
-        })
+    // Step 3: the ARS dialog takes the focus; the phone's keys by Enter.
+    b.wait_path("/center/issue/personal/3").await;
+    enter_on(&b, "[data-guide='identity-go']").await;
+    b.wait_text(".dialog", "전화번호").await;
+    assert!(
+        b.focused_is(".dialog input").await,
+        "the focus moved into the dialog"
+    );
+    enter_on(&b, ".dialog .btn.primary").await;
+    let number = b.text(".approval-number").await;
+    for digit in number.chars() {
+        enter_on(&b, &format!(".phone-keys button[data-key='{digit}']")).await;
+    }
+    enter_on(&b, ".phone-keys button[data-key='#']").await;
+    b.wait_text(".phone-screen", "승인되었습니다").await;
+    enter_on(&b, ".dialog .btn.primary").await;
+    b.wait_text(".identity .status", "추가 본인 인증이 완료되었습니다")
         .await;
-        assert!(
-            b.focused_is("[data-guide='save']").await,
-            "the focus came back"
-        );
-        b.keys(ENTER).await;
-        enter_on(&b, ".dialog .btn.primary").await;
-        b.wait_css("#cert-password").await;
-        assert!(
-            b.focused_is("#cert-password").await,
-            "the focus moved into the dialog"
-        );
-        type_here(&b, CERT_PASSWORD).await;
-        b.tab_to("#cert-password-again").await;
-        type_here(&b, CERT_PASSWORD).await;
-        b.keys(ENTER).await;
-        b.wait_path("/center/issue/personal/7").await;
-        b.wait_text(".issued-summary", "홍길동(HONG GILDONG)0004")
-            .await;
-        enter_on(&b, "[data-guide='done-ok']").await;
+    b.tab_to("#account-password").await;
+    type_here(&b, who.account_password).await;
+    let SecondFactor::SecurityCard { codes, .. } = who.second_factor else {
+        panic!("홍길동 has a security card");
+    };
+    let first = asked_code(&b, "card-first").await;
+    let second = asked_code(&b, "card-second").await;
+    b.tab_to("#card-first").await;
+    type_here(&b, &codes[first - 1][..2]).await;
+    b.tab_to("#card-second").await;
+    type_here(&b, &codes[second - 1][2..]).await;
+    b.keys(ENTER).await;
 
-        // The certificate logs in, by keyboard too.
-        b.wait_path("/login").await;
-        enter_on(&b, "[data-guide='cert-login']").await;
-        b.wait_text(".cert-picker", "홍길동(HONG GILDONG)0004")
-            .await;
-        b.tab_to("#cert-login-password").await;
-        type_here(&b, CERT_PASSWORD).await;
-        b.keys(ENTER).await;
-        b.wait_text(".customer", "홍길동 님").await;
+    b.wait_path("/center/issue/personal/4").await;
+    enter_on(&b, "[data-guide='fee-ok']").await;
+
+    // Step 5: the address dialog by Enter, a phone number without hyphens.
+    b.wait_path("/center/issue/personal/5").await;
+    enter_on(&b, "[data-guide='bank-info']").await;
+    b.wait_value("#name", "홍길동").await;
+    b.tab_to("#english_name").await;
+    type_here(&b, "hong gildong").await;
+    enter_on(&b, "[data-guide='zip']").await;
+    assert!(
+        b.focused_is("#address-query").await,
+        "the focus moved into the dialog"
+    );
+    type_here(&b, "세종대로 110").await;
+    b.keys(ENTER).await;
+    b.wait_value("#zip", "04524").await;
+    assert!(
+        b.focused_is("[data-guide='zip']").await,
+        "the focus came back"
+    );
+    b.tab_to("#phone").await;
+    type_here(&b, "0212345678").await;
+    b.wait_value("#phone", "02-1234-5678").await;
+    b.keys(ENTER).await;
+
+    // Step 6: Escape closes the location dialog and gives the focus back.
+    b.wait_path("/center/issue/personal/6").await;
+    enter_on(&b, "[data-guide='save']").await;
+    b.wait_text(".dialog", "저장위치").await;
+    b.keys(ESCAPE).await;
+    b.until(|| async {
+        match b.has(".dialog").await {
+            false => Ok(()),
+            true => Err("Escape leaves the dialog open"),
+        }
     })
     .await;
+    assert!(
+        b.focused_is("[data-guide='save']").await,
+        "the focus came back"
+    );
+    b.keys(ENTER).await;
+    enter_on(&b, ".dialog .btn.primary").await;
+    b.wait_css("#cert-password").await;
+    assert!(
+        b.focused_is("#cert-password").await,
+        "the focus moved into the dialog"
+    );
+    type_here(&b, CERT_PASSWORD).await;
+    b.tab_to("#cert-password-again").await;
+    type_here(&b, CERT_PASSWORD).await;
+    b.keys(ENTER).await;
+    b.wait_path("/center/issue/personal/7").await;
+    b.wait_text(".issued-summary", "홍길동(HONG GILDONG)0004")
+        .await;
+    enter_on(&b, "[data-guide='done-ok']").await;
+
+    // The certificate logs in, by keyboard too.
+    b.wait_path("/login").await;
+    enter_on(&b, "[data-guide='cert-login']").await;
+    b.wait_text(".cert-picker", "홍길동(HONG GILDONG)0004")
+        .await;
+    b.tab_to("#cert-login-password").await;
+    type_here(&b, CERT_PASSWORD).await;
+    b.keys(ENTER).await;
+    b.wait_text(".customer", "홍길동 님").await;
 }
+
+browser_tests![
+    the_manual_is_laid_over_the_whole_issuance,
+    the_guided_issuance_fits_a_phone,
+    a_keyboard_alone_issues_a_certificate,
+];

@@ -1,6 +1,21 @@
 //! End-to-end flows in a real Chromium against the release bundle (`scripts/test` builds it).
 //! Run alone with `cargo test --features e2e --test e2e`; one module with `-- issuance::`.
 
+/// Runs each flow, an `async fn(Browser)` of the module, as a `#[tokio::test]` of the same name
+/// in `<module>::run`, in a fresh browser ([`support::with_browser`]).
+macro_rules! browser_tests {
+    ($($flow:ident),* $(,)?) => {
+        mod run {
+            $(
+                #[tokio::test]
+                async fn $flow() {
+                    crate::support::with_browser(super::$flow).await;
+                }
+            )*
+        }
+    };
+}
+
 mod flows;
 mod pages;
 mod support;

@@ -85,3 +85,17 @@ pub async fn certificate_login_as(b: &Browser, holder: &str, kind: &str) {
     b.fill("#cert-login-password", CERT_PASSWORD).await;
     b.click(".cert-picker", "확인").await;
 }
+
+/// 로그아웃 from the header: back on the bank's home, logged out.
+pub async fn log_out(b: &Browser) {
+    b.click(super::HEADER, "로그아웃").await;
+    b.wait_path("/").await;
+    b.wait_text(super::HEADER, "로그인").await;
+}
+
+/// Certificate login with the NPKI folder in `zip`, up to the picker's `확인`.
+pub async fn npki_login(b: &Browser, zip: &std::path::Path) {
+    b.open("/login?method=npki").await;
+    pick_zip(b, zip).await;
+    b.click(".cert-picker", "확인").await;
+}

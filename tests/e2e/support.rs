@@ -1,7 +1,8 @@
 //! The end-to-end harness: serves the release bundle from `dist/` with an SPA fallback, starts
 //! chromedriver, and drives a fresh headless Chromium profile per test.
 //!
-//! Add a flow by writing `#[tokio::test] async fn …() { with_browser(|b| async move { … }).await }`.
+//! Add a flow by writing `async fn …(b: Browser) { … }` in a module and naming it in the
+//! module's `browser_tests![…]`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -758,4 +759,10 @@ impl Browser {
         self.fill("#password", password).await;
         self.click("form.login-form", "로그인").await;
     }
+}
+
+/// Asserts that `text` says `part` (and shows the text when it does not).
+#[track_caller]
+pub fn assert_says(text: &str, part: &str) {
+    assert!(text.contains(part), "{text}");
 }
