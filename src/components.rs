@@ -16,12 +16,12 @@ pub mod proving;
 pub mod step_indicator;
 
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
-pub use cert_picker::{Candidate, CertificatePicker, Source, candidates};
+pub use cert_picker::{Candidate, CertificatePicker, candidates};
 pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use form::{
-    ActionButton, ActionForm, DialogButtons, DialogForm, DigitsInput, ErrorLine, FormButtons,
-    PasswordInput, Radio, TableHead, outcome, paint,
+    ActionButton, ActionDialogButtons, ActionForm, DialogButtons, DialogForm, DigitsInput,
+    ErrorLine, FormButtons, PasswordInput, Radio, TableHead, outcome, paint,
 };
 pub use guide::{GuidePanel, GuideSwitch, provide_guide};
 pub use header::Header;

@@ -48,13 +48,19 @@ pub enum WalletError {
     Bio(#[from] BioError),
 }
 
-/// Where certificates are kept: this browser's store, or the on-screen phone's app (스타뱅킹),
-/// which has a database of its own.
+/// Where a certificate is: the one word for it in the wizard's storage choice, the certificate
+/// picker and the stores. This browser and the on-screen phone's app (스타뱅킹) each keep a
+/// database; on a disk a certificate is NPKI files (`signCert.der`, `signPri.key`), which the
+/// page saves as a download and reads from picked files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
-    /// 브라우저인증서.
+    /// 브라우저인증서: this site's IndexedDB.
     Browser,
-    /// The phone's app.
+    /// 하드디스크: NPKI files.
+    HardDisk,
+    /// 이동식 디스크 (플로피/USB): NPKI files too.
+    Removable,
+    /// 휴대폰: the phone app's own database.
     Phone,
 }
 
@@ -62,11 +68,36 @@ pub enum Place {
 pub const PHONE_DB: &str = "cert-center-phone";
 
 impl Place {
-    fn database(self) -> &'static str {
+    /// Every place, the wizard's default first.
+    pub const ALL: [Place; 4] = [
+        Place::Browser,
+        Place::HardDisk,
+        Place::Removable,
+        Place::Phone,
+    ];
+
+    /// The name on screen (the wizard's storage pop-up).
+    pub fn label(self) -> &'static str {
         match self {
-            Place::Browser => crate::store::certs::DB_NAME,
-            Place::Phone => PHONE_DB,
+            Place::Browser => "브라우저",
+            Place::HardDisk => "하드디스크",
+            Place::Removable => "이동식 디스크 (플로피/USB)",
+            Place::Phone => "휴대폰",
         }
+    }
+
+    /// The database that keeps this place's certificates; none for files on a disk.
+    pub fn database(self) -> Option<&'static str> {
+        match self {
+            Place::Browser => Some(crate::store::certs::DB_NAME),
+            Place::Phone => Some(PHONE_DB),
+            Place::HardDisk | Place::Removable => None,
+        }
+    }
+
+    /// Whether a certificate here is NPKI files on a disk.
+    pub fn is_disk(self) -> bool {
+        self.database().is_none()
     }
 }
 
@@ -85,7 +116,12 @@ async fn with_store_in<T>(
     work: impl AsyncFnOnce(&CertStore) -> Result<T, StoreError>,
     failed: fn(String) -> WalletError,
 ) -> Result<T, WalletError> {
-    let store = CertStore::open_named(place.database())
+    let Some(database) = place.database() else {
+        return Err(WalletError::Files(
+            "하드디스크·이동식 디스크의 인증서는 파일로 골라 주세요.".to_owned(),
+        ));
+    };
+    let store = CertStore::open_named(database)
         .await
         .map_err(|e| WalletError::Unavailable(e.to_string()))?;
     let done = work(&store).await;

@@ -8,24 +8,15 @@ use super::TableHead;
 use wasm_bindgen::JsCast;
 
 use super::Dialog;
-use crate::wallet::{self, WalletError};
+use crate::wallet::{self, Place, WalletError};
 
-/// Where the certificates come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// 브라우저인증서: this site's IndexedDB.
-    Browser,
-    /// 공인인증서: NPKI files from a hard disk or a removable disk.
-    Files,
-}
-
-impl Source {
-    /// Where the list comes from, as the dialog says it.
-    pub fn place(self) -> &'static str {
-        match self {
-            Source::Browser => "저장위치: 브라우저",
-            Source::Files => "저장위치: 하드디스크·이동식 디스크 (NPKI 파일)",
-        }
+/// Where the list comes from, as the dialog says it: a place's store, or NPKI files from
+/// either disk.
+fn place_line(place: Place) -> &'static str {
+    match place {
+        Place::Browser => "저장위치: 브라우저",
+        Place::Phone => "저장위치: 스마트폰",
+        Place::HardDisk | Place::Removable => "저장위치: 하드디스크·이동식 디스크 (NPKI 파일)",
     }
 }
 
@@ -69,9 +60,9 @@ pub async fn candidates(pairs: Vec<(Vec<u8>, Vec<u8>)>) -> Result<Vec<Candidate>
         .collect()
 }
 
-/// The browser certificates of this site, as candidates.
-async fn stored() -> Result<Vec<Candidate>, WalletError> {
-    wallet::list()
+/// The certificates kept in `place`'s store, as candidates.
+async fn stored(place: Place) -> Result<Vec<Candidate>, WalletError> {
+    wallet::list_in(place)
         .await?
         .iter()
         .map(|r| {
@@ -163,7 +154,7 @@ pub fn CertTable(
 #[component]
 pub fn CertificatePicker(
     /// Which certificates, or `None` when closed.
-    source: RwSignal<Option<Source>>,
+    source: RwSignal<Option<Place>>,
     /// Called with the choice and the password.
     on_confirm: Callback<(Candidate, String)>,
     /// The caller's message about the last attempt.
@@ -180,7 +171,7 @@ pub fn CertificatePicker(
     let password = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let loaded = RwSignal::new(false);
-    // Opening on the browser lists IndexedDB; opening on files waits for a pick.
+    // Opening on a store lists it; opening on a disk waits for picked files.
     Effect::new(move || {
         let opened = source.get();
         candidates.set(Vec::new());
@@ -188,9 +179,9 @@ pub fn CertificatePicker(
         password.set(String::new());
         problem.set(None);
         loaded.set(false);
-        if opened == Some(Source::Browser) {
+        if let Some(place) = opened.filter(|place| !place.is_disk()) {
             leptos::task::spawn_local(async move {
-                match stored().await {
+                match stored(place).await {
                     Ok(list) => candidates.set(list),
                     Err(error) => problem.set(Some(error.to_string())),
                 }
@@ -230,7 +221,7 @@ pub fn CertificatePicker(
         problem.set(None);
         on_confirm.run((choice, pw));
     };
-    let place = move || source.get().map(Source::place).unwrap_or_default();
+    let place = move || source.get().map(place_line).unwrap_or_default();
     let bio_choice = move || {
         on_bio?;
         candidates.with(|list| {
@@ -244,7 +235,7 @@ pub fn CertificatePicker(
         <Dialog open=Signal::derive(move || source.get().is_some()) title="인증서 선택">
             <form class="cert-picker" on:submit=submit novalidate=true>
                 <p class="hint">{place}</p>
-                <Show when=move || source.get() == Some(Source::Files)>
+                <Show when=move || source.get().is_some_and(Place::is_disk)>
                     <label for="npki-files">"인증서 파일 (NPKI.zip 또는 signCert.der와 signPri.key)"</label>
                     <input
                         id="npki-files"
@@ -264,7 +255,7 @@ pub fn CertificatePicker(
                 <Show when=move || loaded.get() && candidates.with(Vec::is_empty) && problem.get().is_none()>
                     <p class="notice">
                         {move || match source.get() {
-                            Some(Source::Browser) => "이 브라우저에 저장된 인증서가 없습니다. 공인인증센터의 인증서 발급/재발급에서 저장위치를 브라우저로 발급받으세요.",
+                            Some(Place::Browser) => "이 브라우저에 저장된 인증서가 없습니다. 공인인증센터의 인증서 발급/재발급에서 저장위치를 브라우저로 발급받으세요.",
                             _ => "선택한 파일에서 인증서를 찾지 못했습니다.",
                         }}
                     </p>

@@ -263,6 +263,25 @@ where
     }
 }
 
+/// [`DialogButtons`] whose main button runs `action`, disabled while it runs.
+#[component]
+pub fn ActionDialogButtons<O: 'static>(
+    label: &'static str,
+    action: Action<(), O>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <DialogButtons
+            label
+            on_ok=Callback::new(move |()| {
+                action.dispatch_local(());
+            })
+            on_cancel
+            disabled=action.pending()
+        />
+    }
+}
+
 /// A dialog's main button (a plain button, not a submit) and its `취소`.
 #[component]
 pub fn DialogButtons(

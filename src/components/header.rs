@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use super::ActionButton;
 use crate::bank::BankError;
 use crate::bank::api::ExtendSession;
 use crate::contexts::{log_out, use_auth, use_bank};
@@ -103,22 +104,8 @@ pub fn Header() -> impl IntoView {
                                     format_countdown(session.seconds_left(t))
                                 }}
                             </span>
-                            <button
-                                class="btn small"
-                                on:click=move |_| {
-                                    extend.dispatch(());
-                                }
-                            >
-                                "연장"
-                            </button>
-                            <button
-                                class="btn small"
-                                on:click=move |_| {
-                                    logout.dispatch(());
-                                }
-                            >
-                                "로그아웃"
-                            </button>
+                            <ActionButton action=extend label="연장" class="btn small" />
+                            <ActionButton action=logout label="로그아웃" class="btn small" />
                         }
                             .into_any()
                     }

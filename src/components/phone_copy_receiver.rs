@@ -112,9 +112,11 @@ pub fn PhoneCopyReceiver(
     let again = move |_| {
         run.dispatch_local(());
     };
-    let whom = match place {
-        Place::Browser => "이 브라우저",
-        Place::Phone => "스마트폰",
+    // It keeps into a store: the phone's, else this browser's.
+    let whom = if place == Place::Phone {
+        "스마트폰"
+    } else {
+        "이 브라우저"
     };
     view! {
         <div class="copy-receiver" role="status" aria-live="polite">

@@ -6,10 +6,11 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
-use super::cert_picker::{CertificatePicker, Source};
+use super::cert_picker::CertificatePicker;
 use super::outcome;
 use crate::customer::Proof;
 use crate::store::StoredCertificate;
+use crate::wallet::Place;
 
 /// What the dialog hands the page's work.
 #[derive(Clone)]
@@ -19,13 +20,13 @@ pub struct Chosen {
     /// Its record, for a browser certificate.
     pub stored: Option<StoredCertificate>,
     /// Where it was chosen from.
-    pub from: Source,
+    pub from: Place,
 }
 
 /// A page's proving: the dialog's place, the work, and the last success's message.
 #[derive(Clone, Copy)]
 pub struct Proving {
-    place: RwSignal<Option<Source>>,
+    place: RwSignal<Option<Place>>,
     action: Action<Chosen, Result<String, String>>,
     /// The last failure's message, shown in the dialog.
     error: Signal<Option<String>>,
@@ -59,7 +60,7 @@ where
 
 impl Proving {
     /// Opens the dialog on `place`, forgetting the last notice and failure.
-    pub fn open(self, place: Source) {
+    pub fn open(self, place: Place) {
         self.notice.set(None);
         self.action.value().set(None);
         self.place.set(Some(place));
@@ -78,12 +79,12 @@ pub fn ProvingButtons(
     /// The page's proving.
     proving: Proving,
     /// Each button's place and caption, in order.
-    buttons: [(Source, &'static str); 2],
+    buttons: [(Place, &'static str); 2],
     /// The class of the buttons' row.
     class: &'static str,
 ) -> impl IntoView {
     let [first, second] = buttons;
-    let button = move |(place, label): (Source, &'static str), class: &'static str| {
+    let button = move |(place, label): (Place, &'static str), class: &'static str| {
         view! {
             <button type="button" class=class on:click=move |_| proving.open(place)>
                 {label}

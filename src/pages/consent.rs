@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{ConsentAtBranch, ConsentView, GetConsent, WithdrawConsent};
-use crate::components::{Dialog, DialogButtons, DigitsInput, ErrorLine, PageTitle, outcome};
+use crate::components::{ActionDialogButtons, Dialog, DigitsInput, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 
 /// The manual's notes on the prior consent.
@@ -109,28 +109,14 @@ pub fn ConsentPage() -> impl IntoView {
                 <DigitsInput id="branch-account-password" value=account_password max=4 secret=true />
             </div>
             <ErrorLine message=branch_refused />
-            <DialogButtons
-                label="동의로 변경"
-                on_ok=Callback::new(move |()| {
-                    at_branch.dispatch_local(());
-                })
-                on_cancel=Callback::new(move |()| visiting.set(false))
-                disabled=at_branch.pending()
-            />
+            <ActionDialogButtons label="동의로 변경" action=at_branch on_cancel=Callback::new(move |()| visiting.set(false)) />
         </Dialog>
         <Dialog open=confirming.into() title="웹 페이지 메시지">
             <p>"인증서 발급에 미동의하시겠습니까?"</p>
             <p>
                 "미동의 시 인증서 발급/재발급이 제한되며, 다시 동의하려면 영업점을 방문해야 합니다. 유효한 인증서의 갱신은 계속 가능합니다."
             </p>
-            <DialogButtons
-                label="미동의"
-                on_ok=Callback::new(move |()| {
-                    withdraw.dispatch_local(());
-                })
-                on_cancel=Callback::new(move |()| confirming.set(false))
-                disabled=withdraw.pending()
-            />
+            <ActionDialogButtons label="미동의" action=withdraw on_cancel=Callback::new(move |()| confirming.set(false)) />
         </Dialog>
     }
 }

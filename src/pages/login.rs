@@ -8,9 +8,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::bank::BankApi;
 use crate::bank::api::Login;
-use crate::components::{Candidate, CertificatePicker, DemoAccounts, Radio, Source};
+use crate::components::{Candidate, CertificatePicker, DemoAccounts, Radio};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, certificate_login_opened, open_key};
+use crate::wallet::Place;
 
 /// Where to go after login: `next` when it is a path of this site, else the center's home.
 ///
@@ -61,8 +62,8 @@ pub fn LoginPage() -> impl IntoView {
     // 개인뱅킹 or 기업뱅킹: which certificates the bank accepts at certificate login.
     let corporate = RwSignal::new(query.read_untracked().get_str("banking") == Some("corporate"));
     let picker = RwSignal::new(match query.read_untracked().get_str("method") {
-        Some("browser") => Some(Source::Browser),
-        Some("npki") => Some(Source::Files),
+        Some("browser") => Some(Place::Browser),
+        Some("npki") => Some(Place::HardDisk),
         _ => None,
     });
     // The chosen certificate's key, opened with its password or (바이오인증) one biometric
@@ -199,10 +200,10 @@ pub fn LoginPage() -> impl IntoView {
                     <span class="hint">"기업뱅킹은 기업용(기업 범용, 기업 은행/보험용)과 전자세금용 인증서로 로그인합니다."</span>
                 </fieldset>
                 <p class="row">
-                    <button type="button" class="btn" on:click=move |_| picker.set(Some(Source::Files))>
+                    <button type="button" class="btn" on:click=move |_| picker.set(Some(Place::HardDisk))>
                         "공인인증서 로그인"
                     </button>
-                    <button type="button" class="btn" data-guide="cert-login" on:click=move |_| picker.set(Some(Source::Browser))>
+                    <button type="button" class="btn" data-guide="cert-login" on:click=move |_| picker.set(Some(Place::Browser))>
                         "브라우저인증서 로그인"
                     </button>
                 </p>

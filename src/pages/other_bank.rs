@@ -9,7 +9,6 @@ use crate::bank::api::{
     ListCertificates, OTHER_INSTITUTION, StartRegistration, UnregisterCertificate,
 };
 use crate::bank::rules::{check_new_password, check_password};
-use crate::components::cert_picker::Source;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
 use crate::components::{
     ActionButton, ErrorLine, PageTitle, PasswordInput, TableHead, TableRows, outcome,
@@ -18,6 +17,7 @@ use crate::contexts::{use_auth, use_bank};
 use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
 use crate::wallet;
+use crate::wallet::Place;
 
 /// Where a registration is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +146,7 @@ pub fn OtherBankPage() -> impl IntoView {
                 view! {
                     <p>"추가 본인확인을 마쳤습니다. 등록할 인증서를 선택하고 인증서 암호를 입력해 주세요."</p>
                     <ProvingButtons proving class="register-buttons"
-                        buttons=[(Source::Files, "하드디스크/이동식디스크 인증서 선택"), (Source::Browser, "브라우저인증서 선택")] />
+                        buttons=[(Place::HardDisk, "하드디스크/이동식디스크 인증서 선택"), (Place::Browser, "브라우저인증서 선택")] />
                 }
                     .into_any()
             }

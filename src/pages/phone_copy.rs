@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::phone::use_phone;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
-use crate::components::{PageTitle, PhoneCopyReceiver, Source, paint};
+use crate::components::{PageTitle, PhoneCopyReceiver, paint};
 use crate::contexts::use_bank;
 use crate::customer::phone_copy;
 use crate::wallet::Place;
@@ -97,7 +97,7 @@ fn SendToPhone() -> impl IntoView {
             bind:value=number
         />
         <ProvingButtons proving class="send-buttons"
-            buttons=[(Source::Browser, "브라우저인증서 보내기"), (Source::Files, "공인인증서(파일) 보내기")] />
+            buttons=[(Place::Browser, "브라우저인증서 보내기"), (Place::HardDisk, "공인인증서(파일) 보내기")] />
         <Show when=move || notice.with(Option::is_some)>
             <p class="notice copy-sent">{notice}</p>
         </Show>

@@ -7,18 +7,17 @@ use leptos::prelude::*;
 
 use crate::bank::BankError;
 use crate::bank::api::{CertKind, RENEWAL_DAYS};
-use crate::components::cert_picker::Source;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
 use crate::components::{ActionButton, PageTitle, TableHead, TableRows, outcome};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
 use crate::kst;
-use crate::wallet::{self, WalletError};
+use crate::wallet::{self, Place, WalletError};
 
 /// Puts the renewed certificate where the old one was.
 async fn keep(chosen: &Chosen, renewed: &Enrolled) -> Result<&'static str, WalletError> {
-    if chosen.from == Source::Browser {
+    if chosen.from == Place::Browser {
         let old_id = chosen
             .stored
             .as_ref()
@@ -125,7 +124,7 @@ pub fn RenewPage() -> impl IntoView {
             </tbody>
         </table>
         <ProvingButtons proving class="renew-buttons"
-            buttons=[(Source::Browser, "브라우저인증서 갱신"), (Source::Files, "하드디스크/이동식디스크 인증서 갱신")] />
+            buttons=[(Place::Browser, "브라우저인증서 갱신"), (Place::HardDisk, "하드디스크/이동식디스크 인증서 갱신")] />
         <Show when=move || stage.get().is_some()>
             <div class="issuing" role="status" aria-live="polite">
                 <p class="issuing-title">"인증서 갱신 중…"</p>

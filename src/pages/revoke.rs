@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use crate::bank::BankApi;
 use crate::bank::api::{Ca, GetCrl};
 use crate::browser::download_from_bank;
-use crate::components::cert_picker::Source;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
 use crate::components::{ActionButton, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::revoke;
 use crate::format::won;
 use crate::wallet;
+use crate::wallet::Place;
 
 /// `인증서 폐기목록(CRL) 내려받기` for a chosen CA.
 #[component]
@@ -80,7 +80,7 @@ pub fn RevokePage() -> impl IntoView {
             ));
         }
         // A revoked browser certificate is of no use: it leaves the browser too.
-        if chosen.from == Source::Browser
+        if chosen.from == Place::Browser
             && wallet::remove_certificate(&chosen.proof.certificate)
                 .await
                 .is_ok()
@@ -96,7 +96,7 @@ pub fn RevokePage() -> impl IntoView {
             "폐기할 인증서를 선택하고 인증서 암호를 입력해 본인임을 확인합니다.",
         ] />
         <ProvingButtons proving class="revoke-buttons"
-            buttons=[(Source::Browser, "브라우저인증서 폐기"), (Source::Files, "하드디스크/이동식디스크 인증서 폐기")] />
+            buttons=[(Place::Browser, "브라우저인증서 폐기"), (Place::HardDisk, "하드디스크/이동식디스크 인증서 폐기")] />
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
         <CrlDownload />
     }

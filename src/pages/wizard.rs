@@ -51,7 +51,7 @@ pub fn use_menu() -> IssueMenu {
 /// The certificate issued in this tab and where the customer chose to keep it, for step 7 to
 /// show and, for a disk or a phone, to offer its files again. Memory only: a reload forgets it.
 #[derive(Clone, Copy)]
-pub struct LastIssued(pub RwSignal<Option<(crate::customer::Enrolled, password::Storage)>>);
+pub struct LastIssued(pub RwSignal<Option<(crate::customer::Enrolled, crate::wallet::Place)>>);
 
 /// Why step 6 sent the customer back to step 4 (the fee changed since it was confirmed), for
 /// step 4 to show once.

@@ -5,23 +5,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::LastIssued;
-use super::password::Storage;
 use crate::contexts::{log_out, use_auth, use_bank};
+use crate::wallet::Place;
 use crate::wallet::save_npki;
 
 /// Where the customer puts the saved NPKI folder.
-fn where_to_put(storage: Storage) -> &'static str {
-    match storage {
-        Storage::Browser => {
+fn where_to_put(place: Place) -> &'static str {
+    match place {
+        Place::Browser => {
             "이 브라우저에 저장되었습니다. 사이트 데이터를 지우면 인증서도 삭제되므로, 아래 단추로 사본(NPKI 폴더)을 저장해 두실 수 있습니다."
         }
-        Storage::HardDisk => {
+        Place::HardDisk => {
             "내려받은 NPKI.zip의 압축을 풀어 NPKI 폴더를 PC의 기본 위치(Windows: C:\\Users\\사용자\\AppData\\LocalLow\\NPKI)에 두세요."
         }
-        Storage::Removable => {
+        Place::Removable => {
             "내려받은 NPKI.zip의 압축을 풀어 NPKI 폴더를 USB 드라이브의 맨 위(최상위 폴더)에 두세요."
         }
-        Storage::Phone => {
+        Place::Phone => {
             "연습용 은행에는 휴대폰으로 인증서를 보내는 전송 서버가 없습니다. 내려받은 NPKI.zip을 휴대폰의 인증서 가져오기 기능으로 옮기면 같은 인증서를 쓸 수 있습니다."
         }
     }
@@ -44,7 +44,7 @@ pub fn DoneStep() -> impl IntoView {
     let finish = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         let method = match issued.with_untracked(|i| i.as_ref().map(|(_, s)| *s)) {
-            Some(Storage::Browser) | None => "browser",
+            Some(Place::Browser) | None => "browser",
             Some(_) => "npki",
         };
         async move {
@@ -88,7 +88,7 @@ pub fn DoneStep() -> impl IntoView {
                                         });
                                     }
                                 >
-                                    {if storage == Storage::Browser {
+                                    {if storage == Place::Browser {
                                         "인증서 사본 저장 (NPKI.zip)"
                                     } else {
                                         "인증서 파일 다시 저장 (NPKI.zip)"

@@ -13,56 +13,21 @@ use crate::bank::rules::{check_new_password, check_password, password_checks};
 use crate::components::{Dialog, DialogButtons, ErrorLine, FormButtons, PasswordInput, Radio};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, Enrolled, Prepared, Stage, enroll, prepare};
-use crate::wallet::{self, WalletError};
+use crate::wallet::{self, Place, WalletError};
 use crate::wizard::Step;
 
-/// Where the certificate is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Storage {
-    /// 브라우저: this site's browser storage (the browser certificate).
-    Browser,
-    /// 하드디스크
-    HardDisk,
-    /// 이동식 디스크 (플로피/USB)
-    Removable,
-    /// 휴대폰
-    Phone,
-}
-
-impl Storage {
-    /// Every choice, the default first.
-    pub const ALL: [Storage; 4] = [
-        Storage::Browser,
-        Storage::HardDisk,
-        Storage::Removable,
-        Storage::Phone,
-    ];
-
-    /// The name on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            Storage::Browser => "브라우저",
-            Storage::HardDisk => "하드디스크",
-            Storage::Removable => "이동식 디스크 (플로피/USB)",
-            Storage::Phone => "휴대폰",
+/// Who each place suits, in the manual's words (and ours for the browser).
+pub fn explanation(place: Place) -> &'static str {
+    match place {
+        Place::Browser => {
+            "별도 프로그램 없이 이 브라우저에 인증서를 보관하고 바로 로그인에 사용할 고객 (사이트 데이터를 지우면 삭제되므로 내보내기로 사본을 보관하세요)"
         }
-    }
-
-    /// Who it suits, in the manual's words (and ours for the browser).
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Storage::Browser => {
-                "별도 프로그램 없이 이 브라우저에 인증서를 보관하고 바로 로그인에 사용할 고객 (사이트 데이터를 지우면 삭제되므로 내보내기로 사본을 보관하세요)"
-            }
-            Storage::HardDisk => {
-                "현재 인증서를 발급받고 있는 PC에서 계속 인터넷뱅킹을 사용하실 고객"
-            }
-            Storage::Removable => {
-                "PC방 또는 여러 사람이 사용하는 PC에서 인증서를 발급받고 있는 고객, 인터넷뱅킹을 여러 곳에서 사용할 고객, 인증서를 디스크 또는 USB 등에 소장할 고객"
-            }
-            Storage::Phone => {
-                "인증서를 PC 혹은 USB가 아닌 휴대폰에 저장하여 타PC에서 안전하고 편리하게 인증서 전송하여 인터넷뱅킹을 이용하려는 고객 (해당서비스는 스마트폰 뱅킹이 아닌 인터넷뱅킹을 위한 서비스입니다.)"
-            }
+        Place::HardDisk => "현재 인증서를 발급받고 있는 PC에서 계속 인터넷뱅킹을 사용하실 고객",
+        Place::Removable => {
+            "PC방 또는 여러 사람이 사용하는 PC에서 인증서를 발급받고 있는 고객, 인터넷뱅킹을 여러 곳에서 사용할 고객, 인증서를 디스크 또는 USB 등에 소장할 고객"
+        }
+        Place::Phone => {
+            "인증서를 PC 혹은 USB가 아닌 휴대폰에 저장하여 타PC에서 안전하고 편리하게 인증서 전송하여 인터넷뱅킹을 이용하려는 고객 (해당서비스는 스마트폰 뱅킹이 아닌 인터넷뱅킹을 위한 서비스입니다.)"
         }
     }
 }
@@ -70,12 +35,10 @@ impl Storage {
 /// Keeps a new certificate where the customer chose: the browser certificate goes into
 /// IndexedDB (one record, one transaction); for a disk or a phone the NPKI folder is saved as a
 /// zip (step 7 offers it again).
-async fn keep(enrolled: &Enrolled, storage: Storage) -> Result<(), WalletError> {
-    match storage {
-        Storage::Browser => wallet::keep_issued(&enrolled.record).await,
-        Storage::HardDisk | Storage::Removable | Storage::Phone => {
-            wallet::save_npki(enrolled).await
-        }
+async fn keep(enrolled: &Enrolled, place: Place) -> Result<(), WalletError> {
+    match place {
+        Place::Browser => wallet::keep_issued(&enrolled.record).await,
+        Place::HardDisk | Place::Removable | Place::Phone => wallet::save_npki(enrolled).await,
     }
 }
 
@@ -96,7 +59,7 @@ pub fn PasswordStep() -> impl IntoView {
     let auth = use_auth();
     let bank = use_bank();
     let popup = RwSignal::new(Popup::None);
-    let chosen = RwSignal::new(None::<Storage>);
+    let chosen = RwSignal::new(None::<Place>);
     let password = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -146,7 +109,7 @@ pub fn PasswordStep() -> impl IntoView {
                     title: step.title().to_owned(),
                 }));
             }
-            let where_to = chosen.get_untracked().unwrap_or(Storage::Browser);
+            let where_to = chosen.get_untracked().unwrap_or(Place::Browser);
             popup.set(Popup::None);
             started.set(js_sys::Date::now());
             elapsed.set(0);
@@ -221,13 +184,13 @@ pub fn PasswordStep() -> impl IntoView {
             <h3>"인증서암호 및 저장위치 설정"</h3>
             <table class="storage">
                 <tbody>
-                    {Storage::ALL
+                    {Place::ALL
                         .iter()
                         .map(|s| {
                             view! {
                                 <tr>
                                     <th scope="row">{s.label()}</th>
-                                    <td>{s.explanation()}</td>
+                                    <td>{explanation(*s)}</td>
                                 </tr>
                             }
                         })
@@ -262,7 +225,7 @@ pub fn PasswordStep() -> impl IntoView {
 
             <Show when=move || popup.get() == Popup::Location>
                 <LocationDialog
-                    chosen=chosen.get_untracked().unwrap_or(Storage::Browser)
+                    chosen=chosen.get_untracked().unwrap_or(Place::Browser)
                     on_chosen=Callback::new(move |where_to| {
                         chosen.set(Some(where_to));
                         problem.set(None);
@@ -277,7 +240,7 @@ pub fn PasswordStep() -> impl IntoView {
                     <p>
                         "인증서암호를 입력해 주세요. 대소문자 구분하여 영문자/숫자/특수문자를 모두 반드시 포함하여 최소 10자리 이상으로 입력해 주세요."
                     </p>
-                    <p class="hint">{move || format!("저장위치: {}", chosen.get().unwrap_or(Storage::Browser).label())}</p>
+                    <p class="hint">{move || format!("저장위치: {}", chosen.get().unwrap_or(Place::Browser).label())}</p>
                     <label for="cert-password">"암호"</label>
                     <input
                         id="cert-password"
@@ -309,8 +272,8 @@ pub fn PasswordStep() -> impl IntoView {
 #[component]
 fn LocationDialog(
     /// The place chosen last time, preselected.
-    chosen: Storage,
-    on_chosen: Callback<Storage>,
+    chosen: Place,
+    on_chosen: Callback<Place>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let storage = RwSignal::new(chosen);
@@ -319,14 +282,14 @@ fn LocationDialog(
             <div data-guide="location">
             <fieldset class="locations">
                 <legend>"저장위치"</legend>
-                {Storage::ALL
+                {Place::ALL
                     .iter()
                     .map(|s| {
                         let s = *s;
                         view! {
                             <Radio name="storage" value=s chosen=storage class="radio block">
                                 <strong>{s.label()}</strong>
-                                <span class="hint">{s.explanation()}</span>
+                                <span class="hint">{explanation(s)}</span>
                             </Radio>
                         }
                     })

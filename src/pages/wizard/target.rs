@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{CancelButton, use_menu, use_step_action};
 use crate::bank::api::{Ca, CertKind, ChooseCertificate, GetTargets, IssueMenu};
-use crate::components::{ErrorLine, TableHead};
+use crate::components::{ErrorLine, Radio, TableHead};
 use crate::contexts::use_bank;
 use crate::format::won;
 
@@ -254,24 +254,12 @@ pub fn TargetStep() -> impl IntoView {
                 <p>
                     "인증서 발급에 동의 합니다. 미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능). 단, 동의하지 않으시더라도 유효한 공인인증서의 갱신은 가능합니다."
                 </p>
-                <label class="radio">
-                    <input
-                        type="radio"
-                        name="prior"
-                        prop:checked=move || prior.get() == Some(true)
-                        on:change=move |_| prior.set(Some(true))
-                    />
+                <Radio name="prior" value=Some(true) chosen=prior>
                     "동의"
-                </label>
-                <label class="radio">
-                    <input
-                        type="radio"
-                        name="prior"
-                        prop:checked=move || prior.get() == Some(false)
-                        on:change=move |_| prior.set(Some(false))
-                    />
+                </Radio>
+                <Radio name="prior" value=Some(false) chosen=prior>
                     "미동의"
-                </label>
+                </Radio>
             </fieldset>
 
             <p class="question">"위 내용에 동의하고 계속해서 인증서를 발급 받으시겠습니까?"</p>
