@@ -12,6 +12,9 @@
 //! the sizes and Lighthouse, `scale` only the bank's cost by record count; `/bench` needs a
 //! bundle built with the `bench` feature).
 
+#[allow(dead_code)]
+#[path = "../tests/e2e/browser.rs"]
+mod browser;
 #[path = "../tests/native/common.rs"]
 mod common;
 #[allow(dead_code)]

@@ -1,9 +1,10 @@
 //! After issuance: renewal and revocation, a `.pfx` export into a fresh profile, another
 //! institution's certificate, and a reissue.
 
+use super::browser::Browser;
 use super::flows::*;
 use super::pages::*;
-use super::support::{Browser, assert_says, with_browser};
+use super::support::{assert_says, with_browser};
 use cert_center::bank::demo;
 use cert_center::kst::days_before;
 

@@ -1,8 +1,9 @@
 //! 기업용 and 전자세금용 certificates for corp01, and biz02 refused.
 
+use super::browser::Browser;
 use super::flows::*;
 use super::pages::*;
-use super::support::{Browser, assert_says};
+use super::support::assert_says;
 use cert_center::bank::demo;
 
 async fn corp01_issues_a_corporate_certificate_and_logs_in_to_corporate_banking(b: Browser) {

@@ -1,9 +1,9 @@
 //! The certificate beyond the password: 바이오인증 at login, and the copy to a phone and back.
 
 use super::HEADER;
+use super::browser::Browser;
 use super::flows::*;
 use super::pages::*;
-use super::support::Browser;
 use cert_center::bank::demo;
 
 async fn bio_authentication_replaces_the_password_at_login_until_released(mut b: Browser) {

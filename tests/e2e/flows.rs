@@ -1,6 +1,6 @@
 //! The issuance flow as a learner clicks it, shared by the end-to-end tests and the benchmark.
 
-use super::support::Browser;
+use super::browser::Browser;
 use cert_center::bank::demo::{DemoCustomer, SecondFactor};
 
 pub const STEP: &str = ".wizard-step";

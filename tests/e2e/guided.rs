@@ -1,9 +1,9 @@
 //! 매뉴얼 따라하기 end to end: the whole issuance with the manual laid over it (at a desktop's
 //! width and a phone's), checked by axe-core on every screen; and an issuance by keyboard alone.
 
+use super::browser::{Browser, ENTER, ESCAPE, RIGHT, SPACE};
 use super::flows::*;
 use super::pages::browser_certificate_login;
-use super::support::{Browser, ENTER, ESCAPE, RIGHT, SPACE};
 use cert_center::bank::demo::{self, SecondFactor};
 
 /// One screen of the walk: the panel shows STEP `step`, badge `01` sits on `first`, the page

@@ -2,9 +2,10 @@
 //! the browser and hard-disk certificates it saves.
 
 use super::HEADER;
+use super::browser::Browser;
 use super::flows::*;
 use super::pages::*;
-use super::support::{Browser, PINNED_CLOCK, assert_says};
+use super::support::{PINNED_CLOCK, assert_says};
 use cert_center::bank::demo;
 use cert_center::kst::days_before;
 use fantoccini::Locator;

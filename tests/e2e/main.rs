@@ -16,6 +16,7 @@ macro_rules! browser_tests {
     };
 }
 
+mod browser;
 mod flows;
 mod pages;
 mod support;

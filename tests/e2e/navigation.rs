@@ -2,9 +2,10 @@
 //! two tabs over one bank, every menu entry, and the first screen without WebAssembly.
 
 use super::HEADER;
+use super::browser::Browser;
 use super::flows::*;
 use super::pages::log_out;
-use super::support::{Browser, PINNED_CLOCK, assert_says};
+use super::support::{PINNED_CLOCK, assert_says};
 use cert_center::bank::demo;
 
 async fn home_to_center_then_login_comes_back_to_center(b: Browser) {

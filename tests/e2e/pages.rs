@@ -1,7 +1,7 @@
 //! What the end-to-end tests do on one screen or another, kept out of the test bodies.
 
+use super::browser::Browser;
 use super::flows::CERT_PASSWORD;
-use super::support::Browser;
 use cert_center::bank::demo::DemoCustomer;
 
 /// The expiry date in the 인증서 관리 list.
@@ -49,11 +49,7 @@ pub async fn home_to_wizard(b: &Browser, who: &DemoCustomer) {
 pub async fn import_pfx(b: &Browser, pfx: &std::path::Path) {
     b.open("/center/manage").await;
     b.click("#content", "인증서 가져오기").await;
-    b.wait_css("#import-files")
-        .await
-        .send_keys(&pfx.display().to_string())
-        .await
-        .unwrap();
+    b.attach("#import-files", pfx).await;
     b.fill("#import-password", "Wrong!20261").await;
     b.click(".cert-import", "가져오기").await;
     b.wait_text(".cert-import .error", "인증서 암호가 올바르지 않습니다")
@@ -68,11 +64,7 @@ pub async fn import_pfx(b: &Browser, pfx: &std::path::Path) {
 
 /// Picks an NPKI zip in the open certificate dialog and types the password.
 pub async fn pick_zip(b: &Browser, zip: &std::path::Path) {
-    b.wait_css("#npki-files")
-        .await
-        .send_keys(&zip.display().to_string())
-        .await
-        .unwrap();
+    b.attach("#npki-files", zip).await;
     b.wait_text(".cert-list", "홍길동(HONG GILDONG)0004").await;
     b.fill("#cert-login-password", CERT_PASSWORD).await;
 }

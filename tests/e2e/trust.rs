@@ -5,7 +5,8 @@
 
 use std::io::Write;
 
-use super::support::{Browser, assert_says};
+use super::browser::Browser;
+use super::support::assert_says;
 use cert_center::bank::api::CertKind;
 use cert_center::bank::demo;
 use cert_center::sample::{SAMPLE_PASSWORD, write_sample_of};
@@ -79,11 +80,7 @@ async fn the_new_dialogs_fit_a_phone(b: Browser) {
     let zip = two_folder_zip(&dir);
     b.open("/center/manage").await;
     b.click("#content", "인증서 가져오기").await;
-    b.wait_css("#import-files")
-        .await
-        .send_keys(&zip.display().to_string())
-        .await
-        .unwrap();
+    b.attach("#import-files", &zip).await;
     let choice = b.wait_text(".import-choice", "인증서가 2개").await;
     assert_says(&choice, "(주)모의상사");
     check(&b, "import-choice").await;
