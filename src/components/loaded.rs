@@ -39,13 +39,15 @@ pub fn to_issue(before: &'static str, after: &'static str) -> ViewFn {
     )
 }
 
-/// The rows of a table whose list is loaded: one row saying it loads, why it could not be read,
-/// or `empty`; else `row` of each item.
+/// A table of a loaded list: its column headings, then one row saying it loads, why it could
+/// not be read, or `empty`; else `row` of each item.
 #[component]
-pub fn TableRows<T, E, V>(
+pub fn LoadedTable<T, E, V>(
+    /// The table's class (after `data-table`).
+    class: &'static str,
+    /// The column headings.
+    columns: &'static [&'static str],
     list: LocalResource<Result<Vec<T>, E>>,
-    /// How many columns the table has.
-    columns: usize,
     empty: &'static str,
     row: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
@@ -57,16 +59,22 @@ where
     let line = move |text: String, class: &'static str| {
         view! {
             <tr>
-                <td colspan=columns class=class>{text}</td>
+                <td colspan=columns.len() class=class>{text}</td>
             </tr>
         }
         .into_any()
     };
-    move || match list.get() {
+    let rows = move || match list.get() {
         None => line("조회 중…".to_owned(), ""),
         Some(Err(error)) => line(error.to_string(), "error"),
         Some(Ok(list)) if list.is_empty() => line(empty.to_owned(), ""),
         Some(Ok(list)) => list.into_iter().map(&row).collect_view().into_any(),
+    };
+    view! {
+        <table class=format!("data-table {class}")>
+            <super::TableHead columns />
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 

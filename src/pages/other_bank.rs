@@ -10,9 +10,7 @@ use crate::bank::api::{
 };
 use crate::bank::rules::{check_new_password, check_password};
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
-use crate::components::{
-    ActionButton, ErrorLine, PageTitle, PasswordInput, TableHead, TableRows, outcome,
-};
+use crate::components::{ActionButton, ErrorLine, LoadedTable, PageTitle, PasswordInput, outcome};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
@@ -88,38 +86,34 @@ pub fn OtherBankPage() -> impl IntoView {
             "등록을 해제하면 그 인증서로는 모의은행에 로그인할 수 없습니다. 등록한 날을 포함해 4일간은 대출 신청이 제한됩니다.",
         ] />
         <h3>"등록된 타행·타기관 인증서"</h3>
-        <table class="data-table registered-list">
-            <TableHead columns=&["발급기관", "일련번호", "만료일", "해제"] />
-            <tbody>
-                <TableRows
-                    list=registered
-                    columns=4
-                    empty="등록된 타행·타기관 인증서가 없습니다."
-                    row=move |c| {
-                        let serial = c.serial.clone();
-                        view! {
-                            <tr>
-                                <td>{c.ca.label()}</td>
-                                <td class="serial">{c.serial}</td>
-                                <td>{c.valid_to}</td>
-                                <td>
-                                    <button
-                                        type="button"
-                                        class="btn"
-                                        disabled=move || release.pending().get()
-                                        on:click=move |_| {
-                                            release.dispatch(serial.clone());
-                                        }
-                                    >
-                                        "해제"
-                                    </button>
-                                </td>
-                            </tr>
-                        }
-                    }
-                />
-            </tbody>
-        </table>
+        <LoadedTable
+            class="registered-list"
+            columns=&["발급기관", "일련번호", "만료일", "해제"]
+            list=registered
+            empty="등록된 타행·타기관 인증서가 없습니다."
+            row=move |c| {
+                let serial = c.serial.clone();
+                view! {
+                    <tr>
+                        <td>{c.ca.label()}</td>
+                        <td class="serial">{c.serial}</td>
+                        <td>{c.valid_to}</td>
+                        <td>
+                            <button
+                                type="button"
+                                class="btn"
+                                disabled=move || release.pending().get()
+                                on:click=move |_| {
+                                    release.dispatch(serial.clone());
+                                }
+                            >
+                                "해제"
+                            </button>
+                        </td>
+                    </tr>
+                }
+            }
+        />
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
         <p class="error" role="alert">{problem}</p>
 

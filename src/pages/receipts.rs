@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{ListReceipts, Receipt};
-use crate::components::{Dialog, PageTitle, TableHead, TableRows};
+use crate::components::{Dialog, LoadedTable, PageTitle};
 use crate::contexts::{use_auth, use_bank};
 use crate::format::won;
 
@@ -53,39 +53,35 @@ pub fn ReceiptsPage() -> impl IntoView {
             "발급일로부터 7일 이내(발급일 포함)에는 폐기하면 수수료를 돌려드리므로, 영수증은 발급일로부터 8일째부터 발급됩니다. 수수료를 돌려받은 발급은 목록에 없습니다.",
             "세금계산서는 사업자 고객의 전자세금용 인증서에만 발급되며, 개인 고객은 영수증으로 갈음합니다.",
         ] />
-        <table class="data-table receipts">
-            <TableHead columns=&["거래일", "구분", "발급기관", "수수료", "영수증"] />
-            <tbody>
-                <TableRows
-                    list=receipts
-                    columns=5
-                    empty="영수증을 발급할 유료 인증서 발급 내역이 없습니다."
-                    row=move |r| {
-                        let action = if r.available {
-                            let receipt = r.clone();
-                            view! {
-                                <button type="button" class="btn" on:click=move |_| shown.set(Some(receipt.clone()))>
-                                    "영수증 보기"
-                                </button>
-                            }
-                                .into_any()
-                        } else {
-                            view! { <span class="hint">{format!("{}부터 발급", r.available_from)}</span> }
-                                .into_any()
-                        };
-                        view! {
-                            <tr>
-                                <td>{r.paid_on.clone()}</td>
-                                <td>{r.kind.full_label()}</td>
-                                <td>{r.ca.label()}</td>
-                                <td>{won(r.fee)}</td>
-                                <td>{action}</td>
-                            </tr>
-                        }
+        <LoadedTable
+            class="receipts"
+            columns=&["거래일", "구분", "발급기관", "수수료", "영수증"]
+            list=receipts
+            empty="영수증을 발급할 유료 인증서 발급 내역이 없습니다."
+            row=move |r| {
+                let action = if r.available {
+                    let receipt = r.clone();
+                    view! {
+                        <button type="button" class="btn" on:click=move |_| shown.set(Some(receipt.clone()))>
+                            "영수증 보기"
+                        </button>
                     }
-                />
-            </tbody>
-        </table>
+                        .into_any()
+                } else {
+                    view! { <span class="hint">{format!("{}부터 발급", r.available_from)}</span> }
+                        .into_any()
+                };
+                view! {
+                    <tr>
+                        <td>{r.paid_on.clone()}</td>
+                        <td>{r.kind.full_label()}</td>
+                        <td>{r.ca.label()}</td>
+                        <td>{won(r.fee)}</td>
+                        <td>{action}</td>
+                    </tr>
+                }
+            }
+        />
         <Dialog open=Signal::derive(move || shown.get().is_some()) title="영수증">
             {move || shown.get().map(|r| view! { <ReceiptView receipt=r customer=customer() /> })}
             <p class="row">

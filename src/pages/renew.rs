@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::bank::BankError;
 use crate::bank::api::{CertKind, RENEWAL_DAYS};
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
-use crate::components::{ActionButton, PageTitle, TableHead, TableRows, outcome};
+use crate::components::{ActionButton, LoadedTable, PageTitle, outcome};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{Enrolled, Renewal, Stage, renew};
 use crate::format::won;
@@ -102,27 +102,23 @@ pub fn RenewPage() -> impl IntoView {
             <li>"지금 인증서의 암호로 본인임을 확인하고, 새 전자서명 키를 이 브라우저에서 만듭니다. 새 인증서의 암호는 지금 암호와 같습니다."</li>
         </ul>
         <h3>"이 브라우저의 인증서"</h3>
-        <table class="data-table renew-list">
-            <TableHead columns=&["사용자", "발급자", "만료일", "갱신 가능일"] />
-            <tbody>
-                <TableRows
-                    list=stored
-                    columns=4
-                    empty="이 브라우저에 저장된 인증서가 없습니다."
-                    row=move |r| {
-                        let opens = kst::days_before(&r.expires, RENEWAL_DAYS).unwrap_or_default();
-                        view! {
-                            <tr>
-                                <td>{r.holder}</td>
-                                <td>{r.issuer}</td>
-                                <td>{r.expires}</td>
-                                <td class="opens">{format!("{opens}부터")}</td>
-                            </tr>
-                        }
-                    }
-                />
-            </tbody>
-        </table>
+        <LoadedTable
+            class="renew-list"
+            columns=&["사용자", "발급자", "만료일", "갱신 가능일"]
+            list=stored
+            empty="이 브라우저에 저장된 인증서가 없습니다."
+            row=move |r| {
+                let opens = kst::days_before(&r.expires, RENEWAL_DAYS).unwrap_or_default();
+                view! {
+                    <tr>
+                        <td>{r.holder}</td>
+                        <td>{r.issuer}</td>
+                        <td>{r.expires}</td>
+                        <td class="opens">{format!("{opens}부터")}</td>
+                    </tr>
+                }
+            }
+        />
         <ProvingButtons proving class="renew-buttons"
             buttons=[(Place::Browser, "브라우저인증서 갱신"), (Place::HardDisk, "하드디스크/이동식디스크 인증서 갱신")] />
         <Show when=move || stage.get().is_some()>

@@ -17,7 +17,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::bank::BankApi;
 use crate::bank::BankResult;
 use crate::bank::api::{CancelIssuance, Endpoint, GetIssuance, IssueMenu};
-use crate::components::{PageTitle, StepIndicator, outcome};
+use crate::components::{ErrorLine, PageTitle, StepIndicator, outcome};
 use crate::contexts::use_bank;
 use crate::wizard::{Progress, Step};
 
@@ -86,6 +86,33 @@ where
     });
     let refused = outcome(action, use_advance());
     (action, refused)
+}
+
+/// A step's error line and its buttons: the step's own (a submit, marked `guide` for the
+/// manual's badges, disabled while `pending`) and `취소` (`cancel` its caption).
+#[component]
+pub fn StepButtons(
+    /// What went wrong, if anything.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+    /// The submit's caption.
+    label: &'static str,
+    /// The submit's `data-guide`.
+    guide: &'static str,
+    /// Whether the step's work runs.
+    #[prop(into)]
+    pending: Signal<bool>,
+    #[prop(default = "취소")] cancel: &'static str,
+) -> impl IntoView {
+    view! {
+        <ErrorLine message=problem />
+        <p class="row actions">
+            <button type="submit" class="btn primary" data-guide=guide disabled=pending>
+                {label}
+            </button>
+            <CancelButton label=cancel />
+        </p>
+    }
 }
 
 /// `취소` (and step 2's `아니오`): the bank forgets the issuance and the customer is back at

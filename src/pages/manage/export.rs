@@ -24,6 +24,17 @@ pub async fn export_npki(record: &StoredCertificate) -> Result<String, String> {
     )
 }
 
+/// Makes a file with `work`, once the busy caption is painted, and saves it as `name`.
+async fn save_as<E: std::fmt::Display>(
+    work: impl Future<Output = Result<Vec<u8>, E>>,
+    name: &str,
+    mime: &str,
+) -> Result<(), String> {
+    paint().await;
+    let bytes = work.await.map_err(|e| e.to_string())?;
+    download(&bytes, name, mime)
+}
+
 /// The PKCS#12 export dialog for `record`.
 #[component]
 pub fn PfxDialog(
@@ -42,11 +53,8 @@ pub fn PfxDialog(
             PfxCipher::Aes256
         };
         async move {
-            paint().await;
-            let bytes = export_pfx(&record, &password, cipher)
-                .await
-                .map_err(|e| e.to_string())?;
-            download(&bytes, "signCert.pfx", "application/x-pkcs12")
+            let pfx = export_pfx(&record, &password, cipher);
+            save_as(pfx, "signCert.pfx", "application/x-pkcs12").await
         }
     });
     view! {
@@ -76,11 +84,8 @@ pub fn CompatibleNpkiDialog(
     let export = Action::new_local(move |_: &()| {
         let (record, password) = (record.clone(), password.get_untracked());
         async move {
-            paint().await;
-            let zip = export_npki_compatible(&record, &password)
-                .await
-                .map_err(|e| e.to_string())?;
-            download(&zip, "NPKI.zip", "application/zip")
+            let zip = export_npki_compatible(&record, &password);
+            save_as(zip, "NPKI.zip", "application/zip").await
         }
     });
     view! {

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, use_advance, use_menu};
+use super::{StepButtons, use_advance, use_menu};
 use crate::bank::api::{BankError, BankNames, CustomerDetails, GetBankName, SubmitDetails};
 use crate::bank::rules::{details_problems, phone_formatted};
-use crate::components::{Dialog, ErrorLine, outcome};
+use crate::components::{Dialog, outcome};
 use crate::contexts::use_bank;
 
 /// A small bundled postcode list for `우편번호 찾기` (road addresses of public buildings).
@@ -199,13 +199,7 @@ pub fn DetailsStep() -> impl IntoView {
                 {text_field("phone", "전화번호", true, |f| &f.phone, |f, v| f.phone = phone_formatted(&v), "예: 02-123-4567 (- 없이 입력해도 됩니다)")}
                 {text_field("mobile", "핸드폰번호", false, |f| &f.mobile, |f, v| f.mobile = phone_formatted(&v), "예: 010-1234-5678")}
             </div>
-            <ErrorLine message=Signal::derive(move || bank_problem().filter(|(f, _)| f.is_empty()).map(|(_, m)| m)) />
-            <p class="row actions">
-                <button type="submit" class="btn primary" data-guide="details-ok" disabled=move || submit_action.pending().get()>
-                    "확인"
-                </button>
-                <CancelButton />
-            </p>
+            <StepButtons problem=Signal::derive(move || bank_problem().filter(|(f, _)| f.is_empty()).map(|(_, m)| m)) label="확인" guide="details-ok" pending=submit_action.pending() />
 
             <Dialog open=searching.into() title="우편번호 찾기">
                 <label for="address-query">"도로명, 건물명 또는 지역명"</label>

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, use_menu, use_step_action};
+use super::{StepButtons, use_menu, use_step_action};
 use crate::bank::api::{Ca, CertKind, ChooseCertificate, GetTargets, IssueMenu};
-use crate::components::{ErrorLine, Radio, TableHead};
+use crate::components::{Radio, TableHead};
 use crate::contexts::use_bank;
 use crate::format::won;
 
@@ -263,13 +263,7 @@ pub fn TargetStep() -> impl IntoView {
             </fieldset>
 
             <p class="question">"위 내용에 동의하고 계속해서 인증서를 발급 받으시겠습니까?"</p>
-            <ErrorLine message=Signal::derive(move || problem.get().or_else(|| refused.get())) />
-            <p class="row actions">
-                <button type="submit" class="btn primary" data-guide="target-ok" disabled=move || choose.pending().get()>
-                    "예"
-                </button>
-                <CancelButton label="아니오" />
-            </p>
+            <StepButtons problem=Signal::derive(move || problem.get().or_else(|| refused.get())) label="예" guide="target-ok" pending=choose.pending() cancel="아니오" />
             <p class="hint">"* yessign 이용약관 및 개인정보 취급방침 관련 문의 : 금융결제원 전자인증센터(1577-5500)"</p>
         </form>
     }

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::{CancelButton, use_menu, use_step_action};
+use super::{StepButtons, use_menu, use_step_action};
 use crate::bank::api::AgreeTerms;
 use crate::bank::rules::{business_number_is_valid, rrn_masked};
-use crate::components::{DigitsInput, ErrorLine, KeypadButton};
+use crate::components::{DigitsInput, KeypadButton};
 use crate::contexts::use_bank;
 
 const BASIC_TERMS: &str = "■ 전자금융거래 기본약관
@@ -119,13 +119,7 @@ pub fn TermsStep() -> impl IntoView {
             <p class="question">
                 "위의 전자금융거래기본약관과 전자금융서비스 이용약관의 내용에 동의하고 인터넷뱅킹 서비스를 이용하시겠습니까?"
             </p>
-            <ErrorLine message=Signal::derive(move || problem.get().or_else(|| refused.get())) />
-            <p class="row actions">
-                <button type="submit" class="btn primary" data-guide="terms-ok" disabled=move || agree.pending().get()>
-                    "약관 동의/본인확인"
-                </button>
-                <CancelButton />
-            </p>
+            <StepButtons problem=Signal::derive(move || problem.get().or_else(|| refused.get())) label="약관 동의/본인확인" guide="terms-ok" pending=agree.pending() />
         </form>
     }
 }
