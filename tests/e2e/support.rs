@@ -252,6 +252,7 @@ async fn csp_violations(client: &Client) -> Vec<String> {
 
 /// Asserts that `text` says `part` (and shows the text when it does not).
 #[track_caller]
-pub fn assert_says(text: &str, part: &str) {
+pub fn assert_says(text: impl std::fmt::Display, part: &str) {
+    let text = text.to_string();
     assert!(text.contains(part), "{text}");
 }

@@ -1,6 +1,6 @@
 //! The mock bank's login, lock and session rules, through its public API as the UI calls it.
 
-use crate::common::assert_locks_after;
+use crate::common::{assert_locks_after, assert_says};
 use cert_center::bank::api::{
     ExtendSession, LOGIN_ATTEMPTS, Login, Logout, ResetPractice, SessionToken,
 };
@@ -69,7 +69,7 @@ fn wrong_password_counts_down_and_fifth_locks() {
 #[test]
 fn message_tells_the_tries_left() {
     let error = login(&bank(), "hong01", "wrong").unwrap_err();
-    assert!(error.to_string().contains("4회"), "{error}");
+    assert_says(&error, "4회");
 }
 
 #[test]

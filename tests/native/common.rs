@@ -372,6 +372,13 @@ impl Customer {
         ))
     }
 
+    /// Nothing was issued or charged: the balance is still `balance` and 인증서 조회 is empty.
+    #[track_caller]
+    pub fn assert_nothing_issued(&self, balance: u64) {
+        assert_eq!(self.balance(), balance);
+        assert!(self.certificates().is_empty());
+    }
+
     /// What 인증서 조회 lists for this customer.
     pub fn certificates(&self) -> Vec<CertificateView> {
         self.call(ListCertificates { token: self.t() }).unwrap()
@@ -452,7 +459,8 @@ pub fn decrypt_key(dir: &std::path::Path, passin: &str, out: &str) -> std::proce
 
 /// Asserts that `text` says `part` (and shows the text when it does not).
 #[track_caller]
-pub fn assert_says(text: &str, part: &str) {
+pub fn assert_says(text: impl std::fmt::Display, part: &str) {
+    let text = text.to_string();
     assert!(text.contains(part), "{text}");
 }
 

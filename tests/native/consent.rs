@@ -50,11 +50,9 @@ fn step_2_records_the_consent_and_withdrawing_it_refuses_issuance_and_reissue() 
     for ca in [Ca::Kica, Ca::CrossCert] {
         let refusal = c.choose(CertKind::General, ca).unwrap_err();
         assert_eq!(refusal, BankError::ConsentWithdrawn);
-        assert!(
-            refusal
-                .to_string()
-                .contains("미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능)"),
-            "{refusal}"
+        assert_says(
+            &refusal,
+            "미동의 시 인증서 발급/재발급이 제한됩니다(영업점 내점시에만 인증서 발급 등의 변경 가능)",
         );
     }
     assert_eq!(c.current(), Step::Target, "nothing moved on");
@@ -88,8 +86,7 @@ fn withdrawn_after_step_2_the_certificate_is_not_issued() {
         c.issue(&fixed_key(0), &[1u8; 20]),
         Err(BankError::ConsentWithdrawn)
     );
-    assert_eq!(c.balance(), 50_000);
-    assert!(c.certificates().is_empty());
+    c.assert_nothing_issued(50_000);
 }
 
 #[test]
@@ -148,12 +145,7 @@ fn while_withdrawn_no_other_institutions_certificate_is_registered() {
     c.call(WithdrawConsent { token: c.t() }).unwrap();
     let refused = c.call(StartRegistration { token: c.t() }).unwrap_err();
     assert_eq!(refused, BankError::RegistrationWithoutConsent);
-    assert!(
-        refused
-            .to_string()
-            .contains("타행·타기관 인증서 등록도 제한"),
-        "{refused}"
-    );
+    assert_says(&refused, "타행·타기관 인증서 등록도 제한");
     // Withdrawn after the registration began: refused at the registration itself.
     let c = login(&demo::MINJI);
     c.call(StartRegistration { token: c.t() }).unwrap();

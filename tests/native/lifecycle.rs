@@ -26,7 +26,7 @@ fn later(c: &Customer, ms: i64) -> Customer {
 /// `old` is refused at login for `reason`, and `new` logs in.
 #[track_caller]
 fn replaced(c: &Customer, old: &customer::Enrolled, new: &customer::Enrolled, reason: &str) {
-    assert_says(&rejected_reason(login_with(c, old)), reason);
+    assert_says(rejected_reason(login_with(c, old)), reason);
     login_with(c, new).unwrap();
 }
 

@@ -127,7 +127,7 @@ fn three_wrong_numbers_end_the_copy() {
     );
     let ended = bank_refusal(send(&c, &e, &wrong_number(&r, 3)));
     assert_eq!(ended, BankError::RelayEnded);
-    assert!(ended.to_string().contains("3회"), "{ended}");
+    assert_says(&ended, "3회");
     assert_eq!(
         bank_refusal(send(&c, &e, &r.number())),
         BankError::RelayUnknown,
