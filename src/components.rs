@@ -21,7 +21,8 @@ pub use demo_accounts::DemoAccounts;
 pub use dialog::Dialog;
 pub use form::{
     ActionButton, ActionDialogButtons, ActionForm, DialogButtons, DialogForm, DigitsInput,
-    ErrorLine, FormButtons, PasswordInput, Radio, TableHead, outcome, paint,
+    ErrorLine, FormButtons, NewPassword, PasswordInput, Radio, SubmitLine, TableHead, outcome,
+    paint,
 };
 pub use guide::{GuidePanel, GuideSwitch, provide_guide};
 pub use header::Header;

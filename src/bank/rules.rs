@@ -268,22 +268,15 @@ mod tests {
 
     #[test]
     fn each_missing_class_is_refused_and_named() {
-        assert_eq!(
-            check_password("abcdefg1!x"),
-            Err("인증서 암호에 영문 대문자를 포함해 주세요.".to_owned())
-        );
-        assert_eq!(
-            check_password("ABCDEFG1!X"),
-            Err("인증서 암호에 영문 소문자를 포함해 주세요.".to_owned())
-        );
-        assert_eq!(
-            check_password("Abcdefgh!x"),
-            Err("인증서 암호에 숫자를 포함해 주세요.".to_owned())
-        );
-        assert_eq!(
-            check_password("Abcdefgh1x"),
-            Err("인증서 암호에 특수문자를 포함해 주세요.".to_owned())
-        );
+        for (password, missing) in [
+            ("abcdefg1!x", "영문 대문자"),
+            ("ABCDEFG1!X", "영문 소문자"),
+            ("Abcdefgh!x", "숫자"),
+            ("Abcdefgh1x", "특수문자"),
+        ] {
+            let named = format!("인증서 암호에 {missing}를 포함해 주세요.");
+            assert_eq!(check_password(password), Err(named));
+        }
         assert!(
             check_password("Abcdef1! 가나다").is_err(),
             "Hangul and spaces"

@@ -16,6 +16,24 @@ pub fn ErrorLine(
     }
 }
 
+/// A form's problem line and its one button, a submit disabled while `pending`.
+#[component]
+pub fn SubmitLine(
+    /// What went wrong, if anything.
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+    label: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(default = "btn primary")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <ErrorLine message=problem />
+        <button type="submit" class=class disabled=pending>
+            {label}
+        </button>
+    }
+}
+
 /// A form's submit button (disabled, with `busy` as its caption, while the work runs) and its
 /// `취소` button.
 #[component]
@@ -113,6 +131,36 @@ pub fn DialogForm(
                 }
             }
         </super::Dialog>
+    }
+}
+
+/// A new password typed twice: the two fields' values, checked by a rule and for agreement.
+#[derive(Clone, Copy)]
+pub struct NewPassword {
+    /// The first field.
+    pub password: RwSignal<String>,
+    /// The second field (확인).
+    pub again: RwSignal<String>,
+    rule: fn(&str) -> Result<(), String>,
+    mismatch: &'static str,
+}
+
+impl NewPassword {
+    /// Two empty fields for a password `rule` checks; `mismatch` is said when they differ.
+    pub fn new(rule: fn(&str) -> Result<(), String>, mismatch: &'static str) -> Self {
+        Self {
+            password: RwSignal::new(String::new()),
+            again: RwSignal::new(String::new()),
+            rule,
+            mismatch,
+        }
+    }
+
+    /// The password, once the rule accepts it and both fields agree; else why not.
+    pub fn checked(self) -> Result<String, String> {
+        let (password, again) = (self.password.get_untracked(), self.again.get_untracked());
+        crate::bank::rules::check_new_password(&password, &again, self.rule, self.mismatch)?;
+        Ok(password)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{ActionForm, ErrorLine, PasswordInput, PhoneCopyReceiver, outcome, paint};
+use super::{ActionForm, ErrorLine, PasswordInput, PhoneCopyReceiver, SubmitLine, outcome, paint};
 use crate::bank::BankApi;
 use crate::bank::api::{Login, SessionToken};
 use crate::contexts::use_bank;
@@ -255,10 +255,7 @@ fn PhoneLogin(
             None => view! {
                 <ActionForm action=login class="phone-login">
                     <PasswordInput id="phone-login-password" label="인증서 암호" value=password />
-                    <ErrorLine message=problem />
-                    <button type="submit" class="btn primary" disabled=move || login.pending().get()>
-                        "로그인"
-                    </button>
+                    <SubmitLine problem=problem label="로그인" pending=login.pending() />
                 </ActionForm>
             }
                 .into_any(),
@@ -295,10 +292,7 @@ fn PhoneIdLogin(
             <label for="phone-id">"아이디"</label>
             <input id="phone-id" autocomplete="username" bind:value=user_id />
             <PasswordInput id="phone-id-password" label="비밀번호" value=password autocomplete="current-password" />
-            <ErrorLine message=problem />
-            <button type="submit" class="btn primary" disabled=move || login.pending().get()>
-                "로그인"
-            </button>
+            <SubmitLine problem=problem label="로그인" pending=login.pending() />
         </ActionForm>
     }
 }

@@ -152,6 +152,19 @@ impl BankState {
         demo::find(&session.user_id).ok_or(BankError::UnknownUser)
     }
 
+    /// [`BankState::context`] for a request of `step`: refused as out of order while the steps
+    /// before it are not done.
+    pub(super) fn context_at(
+        &mut self,
+        token: &SessionToken,
+        step: Step,
+    ) -> BankResult<Context<'_>> {
+        let cx = self.context(token)?;
+        cx.issuance.progress.require(step)?;
+        Ok(cx)
+    }
+
+    /// The session's customer, their record and the session's issuance (begun if none).
     pub(super) fn context(&mut self, token: &SessionToken) -> BankResult<Context<'_>> {
         let customer = self.session_user(token)?;
         let record = self
@@ -198,8 +211,7 @@ impl BankState {
     }
 
     pub(super) fn agree_terms(&mut self, r: AgreeTerms) -> BankResult<Progress> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Terms)?;
+        let cx = self.context_at(&r.token, Step::Terms)?;
         eligible(cx.customer, cx.issuance.menu)?;
         if !(r.basic_terms && r.service_terms) {
             return Err(BankError::TermsNotAgreed);
@@ -249,8 +261,7 @@ impl BankState {
         now: Millis,
         r: ChooseCertificate,
     ) -> BankResult<Progress> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Target)?;
+        let cx = self.context_at(&r.token, Step::Target)?;
         let missing = |what: String| Err(BankError::ConsentMissing { what });
         if !r.ca_terms {
             return missing(format!("{} 공인인증서비스 이용약관", r.ca.label()));
@@ -290,8 +301,7 @@ impl BankState {
     /// Step 4's quote: nothing to pay when a valid certificate of the same CA is replaced.
     pub(super) fn quote(&mut self, token: &SessionToken, now: Millis) -> BankResult<FeeQuote> {
         let (user_id, kind, ca, account) = {
-            let cx = self.context(token)?;
-            cx.issuance.progress.require(Step::Fee)?;
+            let cx = self.context_at(token, Step::Fee)?;
             let (kind, ca, account) = cx.issuance.chosen(&cx.issuance.account)?;
             (cx.customer.user_id, kind, ca, account)
         };
@@ -356,8 +366,7 @@ impl BankState {
     }
 
     pub(super) fn submit_details(&mut self, r: SubmitDetails) -> BankResult<Progress> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Details)?;
+        let cx = self.context_at(&r.token, Step::Details)?;
         let business = cx
             .customer
             .business

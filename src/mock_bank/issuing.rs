@@ -85,8 +85,7 @@ impl BankState {
         &mut self,
         token: &SessionToken,
     ) -> BankResult<(x509_cert::name::Name, Ca, CertKind)> {
-        let cx = self.context(token)?;
-        cx.issuance.progress.require(Step::Password)?;
+        let cx = self.context_at(token, Step::Password)?;
         let (kind, ca, details) = cx.issuance.chosen(&cx.issuance.details)?;
         let digits = match &cx.issuance.cn_digits {
             Some(digits) => digits.clone(),

@@ -23,8 +23,7 @@ pub(super) fn card_challenge() -> BankResult<(u8, u8)> {
 
 impl BankState {
     pub(super) fn verification(&mut self, r: GetVerification) -> BankResult<Verification> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Verify)?;
+        let cx = self.context_at(&r.token, Step::Verify)?;
         let second_factor = match cx.customer.second_factor {
             SecondFactor::SecurityCard { serial, .. } => {
                 let (first, second) = match cx.issuance.card_challenge {
@@ -61,8 +60,7 @@ impl BankState {
     }
 
     pub(super) fn start_ars(&mut self, r: StartArs) -> BankResult<ArsCall> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Verify)?;
+        let cx = self.context_at(&r.token, Step::Verify)?;
         let phone = cx
             .customer
             .phones
@@ -98,8 +96,7 @@ impl BankState {
     }
 
     pub(super) fn confirm_ars(&mut self, r: ConfirmArs) -> BankResult<()> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Verify)?;
+        let cx = self.context_at(&r.token, Step::Verify)?;
         match cx.issuance.ars {
             Ars::Calling { approved: true, .. } | Ars::Confirmed => {
                 cx.issuance.ars = Ars::Confirmed;
@@ -110,8 +107,7 @@ impl BankState {
     }
 
     pub(super) fn check_departure(&mut self, r: CheckDeparture) -> BankResult<()> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Verify)?;
+        let cx = self.context_at(&r.token, Step::Verify)?;
         if !cx.customer.abroad {
             return Err(BankError::NoDepartureRecord);
         }
@@ -120,8 +116,7 @@ impl BankState {
     }
 
     pub(super) fn verify_account(&mut self, now: Millis, r: VerifyAccount) -> BankResult<Progress> {
-        let cx = self.context(&r.token)?;
-        cx.issuance.progress.require(Step::Verify)?;
+        let cx = self.context_at(&r.token, Step::Verify)?;
         if cx.issuance.ars != Ars::Confirmed {
             return Err(BankError::IdentityNotConfirmed);
         }

@@ -28,35 +28,49 @@ pub fn IssuePage() -> impl IntoView {
     view! {
         <PageTitle title="인증서 발급/재발급" trail=&["공인인증서"] notes=&NOTES />
         <div class="issue-boxes">
-            <article class="issue-box">
-                <h2>"개인용인증서 발급"</h2>
-                <p>"개인, 개인사업자, 임의단체 중"</p>
-                <ul>
-                    <li>"개인인터넷뱅킹을 신청한 고객"</li>
-                </ul>
-                <p class="row">
-                    <GoButton menu=IssueMenu::Personal />
-                    <A href="/center/guide" attr:class="btn">
-                        "발급안내"
-                    </A>
-                </p>
-            </article>
-            <article class="issue-box">
-                <h2>"기업용인증서 발급"</h2>
-                <p>"법인, 개인사업자, 임의단체 중"</p>
-                <ul>
-                    <li>"기업인터넷뱅킹을 신청한 고객"</li>
-                    <li>"B2B 전자결제 서비스를 이용하려는 고객"</li>
-                    <li>"전자입찰 서비스를 이용하려는 고객"</li>
-                </ul>
-                <p class="row">
-                    <GoButton menu=IssueMenu::Corporate />
-                    <A href="/center/corporate" attr:class="btn">
-                        "발급안내"
-                    </A>
-                </p>
-            </article>
+            <IssueBox
+                menu=IssueMenu::Personal
+                title="개인용인증서 발급"
+                who="개인, 개인사업자, 임의단체 중"
+                lines=&["개인인터넷뱅킹을 신청한 고객"]
+                guide="/center/guide"
+            />
+            <IssueBox
+                menu=IssueMenu::Corporate
+                title="기업용인증서 발급"
+                who="법인, 개인사업자, 임의단체 중"
+                lines=&[
+                    "기업인터넷뱅킹을 신청한 고객",
+                    "B2B 전자결제 서비스를 이용하려는 고객",
+                    "전자입찰 서비스를 이용하려는 고객",
+                ]
+                guide="/center/corporate"
+            />
         </div>
+    }
+}
+
+/// A box of an issuance menu: who the wizard of `menu` is for, its `바로가기`, and the
+/// issuance guide at `guide`, if there is one.
+#[component]
+pub fn IssueBox(
+    menu: IssueMenu,
+    title: &'static str,
+    /// Who may apply, above the list.
+    who: &'static str,
+    lines: &'static [&'static str],
+    #[prop(optional)] guide: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <article class="issue-box">
+            <h2>{title}</h2>
+            <p>{who}</p>
+            <ul>{lines.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
+            <p class="row">
+                <GoButton menu />
+                {guide.map(|href| view! { <A href=href attr:class="btn">"발급안내"</A> })}
+            </p>
+        </article>
     }
 }
 

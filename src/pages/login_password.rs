@@ -4,25 +4,22 @@
 use leptos::prelude::*;
 
 use crate::bank::api::{LOGIN_ATTEMPTS, ResetLoginPassword};
-use crate::bank::rules::{check_login_password, check_new_password};
-use crate::components::{ErrorLine, PasswordInput, outcome};
+use crate::bank::rules::check_login_password;
+use crate::components::{NewPassword, PasswordInput, SubmitLine, outcome};
 use crate::contexts::use_bank;
 
 /// The page.
 #[component]
 pub fn LoginPasswordPage() -> impl IntoView {
     let bank = use_bank();
-    let password = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let typed = NewPassword::new(
+        check_login_password,
+        "새 비밀번호와 비밀번호 확인이 일치하지 않습니다.",
+    );
     let reset = Action::new_local(move |_: &()| {
-        let (new_password, again) = (password.get_untracked(), again.get_untracked());
+        let checked = typed.checked();
         async move {
-            check_new_password(
-                &new_password,
-                &again,
-                check_login_password,
-                "새 비밀번호와 비밀번호 확인이 일치하지 않습니다.",
-            )?;
+            let new_password = checked?;
             bank.for_customer(|token| ResetLoginPassword {
                 token,
                 new_password,
@@ -54,12 +51,9 @@ pub fn LoginPasswordPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <form class="login-form" on:submit=submit novalidate=true>
-                            <PasswordInput id="new-login-password" label="새 비밀번호" value=password autocomplete="new-password" />
-                            <PasswordInput id="new-login-password-again" label="새 비밀번호 확인" value=again autocomplete="new-password" />
-                            <ErrorLine message=problem />
-                            <button type="submit" class="btn primary wide" disabled=move || reset.pending().get()>
-                                "확인"
-                            </button>
+                            <PasswordInput id="new-login-password" label="새 비밀번호" value=typed.password autocomplete="new-password" />
+                            <PasswordInput id="new-login-password-again" label="새 비밀번호 확인" value=typed.again autocomplete="new-password" />
+                            <SubmitLine problem=problem label="확인" pending=reset.pending() class="btn primary wide" />
                         </form>
                     }
                 }

@@ -8,9 +8,11 @@ use crate::bank::BankError;
 use crate::bank::api::{
     ListCertificates, OTHER_INSTITUTION, StartRegistration, UnregisterCertificate,
 };
-use crate::bank::rules::{check_new_password, check_password};
+use crate::bank::rules::check_password;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
-use crate::components::{ActionButton, ErrorLine, LoadedTable, PageTitle, PasswordInput, outcome};
+use crate::components::{
+    ActionButton, ErrorLine, LoadedTable, NewPassword, PageTitle, PasswordInput, outcome,
+};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{issue_elsewhere, register};
 use crate::pages::wizard::verify::VerifyStep;
@@ -157,17 +159,11 @@ pub fn OtherBankPage() -> impl IntoView {
 fn PracticeCertificate() -> impl IntoView {
     let auth = use_auth();
     let bank = use_bank();
-    let password = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let new_password = NewPassword::new(check_password, "암호와 암호 확인이 일치하지 않습니다.");
     let practice = Action::new_local(move |_: &()| {
-        let (pw, again) = (password.get_untracked(), again.get_untracked());
+        let checked = new_password.checked();
         async move {
-            check_new_password(
-                &pw,
-                &again,
-                check_password,
-                "암호와 암호 확인이 일치하지 않습니다.",
-            )?;
+            let pw = checked?;
             let token = bank.token().map_err(|e| e.to_string())?;
             let user_id = auth.user_id().unwrap_or_default();
             let issued = issue_elsewhere(&bank, token, &user_id, &pw)
@@ -198,8 +194,8 @@ fn PracticeCertificate() -> impl IntoView {
                 practice.dispatch(());
             }
         >
-            <PasswordInput id="practice-password" label="인증서 암호" value=password autocomplete="new-password" />
-            <PasswordInput id="practice-password-again" label="인증서 암호 확인" value=again autocomplete="new-password" />
+            <PasswordInput id="practice-password" label="인증서 암호" value=new_password.password autocomplete="new-password" />
+            <PasswordInput id="practice-password-again" label="인증서 암호 확인" value=new_password.again autocomplete="new-password" />
             <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
             <ErrorLine message=problem />
             <p class="row">

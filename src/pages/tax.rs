@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use crate::bank::api::{CertKind, IssueMenu};
 use crate::components::PageTitle;
 use crate::format::won;
-use crate::pages::issue::GoButton;
+use crate::pages::issue::IssueBox;
 
 /// The tab's home: what the certificate is for, who may have it, and the way in.
 #[component]
@@ -33,17 +33,12 @@ pub fn TaxPage() -> impl IntoView {
             <li>"인증서 발급 가능시간: 01:00~23:00"</li>
         </ul>
         <div class="issue-boxes">
-            <article class="issue-box">
-                <h2>"전자세금용 인증서 발급/재발급"</h2>
-                <p>"법인, 개인사업자, 임의단체 중"</p>
-                <ul>
-                    <li>"기업인터넷뱅킹을 신청한 고객"</li>
-                    <li>"전자세금계산서를 발급하려는 고객"</li>
-                </ul>
-                <p class="row">
-                    <GoButton menu=IssueMenu::Tax />
-                </p>
-            </article>
+            <IssueBox
+                menu=IssueMenu::Tax
+                title="전자세금용 인증서 발급/재발급"
+                who="법인, 개인사업자, 임의단체 중"
+                lines=&["기업인터넷뱅킹을 신청한 고객", "전자세금계산서를 발급하려는 고객"]
+            />
             <article class="issue-box">
                 <h2>"갱신 / 조회 / 폐기"</h2>
                 <p class="row">

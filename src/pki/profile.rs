@@ -210,22 +210,18 @@ mod tests {
     #[test]
     fn business_policy_oids_are_domain_s_table() {
         let oid = |ca, kind| policy_oid(ca, kind).map(|o| o.to_string());
-        assert_eq!(
-            oid(Ca::Kica, CertKind::CorporateGeneral).as_deref(),
-            Some("1.2.410.200004.5.2.1.1")
-        );
-        assert_eq!(
-            oid(Ca::Yessign, CertKind::CorporateBank).as_deref(),
-            Some("1.2.410.200005.1.1.2")
-        );
-        assert_eq!(
-            oid(Ca::Yessign, CertKind::Tax).as_deref(),
-            Some("1.2.410.200005.1.1.6.8")
-        );
-        assert_eq!(
-            oid(Ca::Kica, CertKind::Tax).as_deref(),
-            Some("1.2.410.200004.5.2.1.6.257")
-        );
+        for (ca, kind, expected) in [
+            (
+                Ca::Kica,
+                CertKind::CorporateGeneral,
+                "1.2.410.200004.5.2.1.1",
+            ),
+            (Ca::Yessign, CertKind::CorporateBank, "1.2.410.200005.1.1.2"),
+            (Ca::Yessign, CertKind::Tax, "1.2.410.200005.1.1.6.8"),
+            (Ca::Kica, CertKind::Tax, "1.2.410.200004.5.2.1.6.257"),
+        ] {
+            assert_eq!(oid(ca, kind).as_deref(), Some(expected), "{ca:?} {kind:?}");
+        }
         assert_eq!(oid(Ca::SignKorea, CertKind::Tax), None);
         // Every kind a CA issues here has its OID, and each OID reads back as its kind.
         for kind in KINDS {

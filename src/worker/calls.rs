@@ -9,6 +9,14 @@ fn unexpected() -> Failure {
     Failure::Other("키 작업자의 응답이 올바르지 않습니다.".to_owned())
 }
 
+/// Has the worker do `job`, which answers with a file (a signature, a key file, a zip).
+async fn file(job: Job) -> Result<Vec<u8>, Failure> {
+    match perform(job).await? {
+        Output::File(file) => Ok(file),
+        _ => Err(unexpected()),
+    }
+}
+
 /// A new RSA-2048 key, made in the key worker, and the milliseconds the worker spent on it
 /// (`/bench`).
 pub async fn generate_timed() -> Result<(OpenedKey, f64), Failure> {
@@ -67,10 +75,7 @@ pub async fn sign(key: &OpenedKey, message: &[u8]) -> Result<Vec<u8>, Failure> {
         key: key.clone(),
         message: message.to_vec(),
     };
-    match perform(job).await? {
-        Output::File(signature) => Ok(signature),
-        _ => Err(unexpected()),
-    }
+    file(job).await
 }
 
 /// What the lists show of each certificate (DER), in order; `None` for one that does not read.
@@ -100,10 +105,9 @@ pub async fn details(certificate: &[u8]) -> Result<Details, Failure> {
 
 /// The key as plain PKCS#8 with its R.
 pub async fn plain_key(key: &OpenedKey) -> Result<zeroize::Zeroizing<Vec<u8>>, Failure> {
-    match perform(Job::PlainKey(key.clone())).await? {
-        Output::File(plain) => Ok(zeroize::Zeroizing::new(plain)),
-        _ => Err(unexpected()),
-    }
+    Ok(zeroize::Zeroizing::new(
+        file(Job::PlainKey(key.clone())).await?,
+    ))
 }
 
 /// The key of plain PKCS#8 with its R, checked against the certificate.
@@ -135,10 +139,7 @@ pub async fn number_keys(digits: &str, salt: &[u8]) -> Result<(Vec<u8>, Vec<u8>)
 
 /// The sender's package, signed and sealed.
 pub async fn seal_package(outgoing: Outgoing) -> Result<Vec<u8>, Failure> {
-    match perform(Job::SealPackage(Box::new(outgoing))).await? {
-        Output::File(sealed) => Ok(sealed),
-        _ => Err(unexpected()),
-    }
+    file(Job::SealPackage(Box::new(outgoing))).await
 }
 
 /// The receiver's package, opened and checked, and its certificate's summary.
@@ -196,10 +197,7 @@ pub async fn write_pfx(
         password: password.to_owned(),
         legacy: cipher == PfxCipher::Legacy3Des,
     };
-    match perform(job).await? {
-        Output::File(pfx) => Ok(pfx),
-        _ => Err(unexpected()),
-    }
+    file(job).await
 }
 
 /// The classic NPKI key file of `key` under `password`, for older programs.
@@ -208,23 +206,16 @@ pub async fn classic_key_file(key: &OpenedKey, password: &str) -> Result<Vec<u8>
         key: key.clone(),
         password: password.to_owned(),
     };
-    match perform(job).await? {
-        Output::File(file) => Ok(file),
-        _ => Err(unexpected()),
-    }
+    file(job).await
 }
 
 /// The NPKI folder as a zip.
 pub async fn zip(certificate: Vec<u8>, key_file: Vec<u8>) -> Result<Vec<u8>, Failure> {
-    match perform(Job::Zip {
+    file(Job::Zip {
         certificate,
         key_file,
     })
-    .await?
-    {
-        Output::File(zip) => Ok(zip),
-        _ => Err(unexpected()),
-    }
+    .await
 }
 
 /// `signCert.der` and `signPri.key` of every NPKI folder in a zip.

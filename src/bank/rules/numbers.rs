@@ -12,6 +12,15 @@ fn digits<const N: usize>(number: &str) -> Option<[u8; N]> {
     compact.try_into().ok()
 }
 
+/// The sum of `digits` times `weights`, place by place: a check digit's first step.
+fn weighted(digits: &[u8], weights: &[u32]) -> u32 {
+    digits
+        .iter()
+        .zip(weights)
+        .map(|(d, w)| u32::from(*d) * w)
+        .sum()
+}
+
 /// Whether `rrn` is 13 digits whose last is the check digit of the first 12
 /// (weights 2,3,4,5,6,7,8,9,2,3,4,5; check = (11 − sum mod 11) mod 10).
 pub fn rrn_is_valid(rrn: &str) -> bool {
@@ -19,11 +28,7 @@ pub fn rrn_is_valid(rrn: &str) -> bool {
     let Some(digits) = digits::<13>(rrn) else {
         return false;
     };
-    let sum: u32 = digits
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(*d) * w)
-        .sum();
+    let sum = weighted(&digits, &WEIGHTS);
     (11 - sum % 11) % 10 == u32::from(digits[12])
 }
 
@@ -40,12 +45,7 @@ pub fn business_number_is_valid(number: &str) -> bool {
     let Some(digits) = digits::<10>(number) else {
         return false;
     };
-    let sum: u32 = digits
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(*d) * w)
-        .sum::<u32>()
-        + u32::from(digits[8]) * 5 / 10;
+    let sum = weighted(&digits, &WEIGHTS) + u32::from(digits[8]) * 5 / 10;
     (10 - sum % 10) % 10 == u32::from(digits[9])
 }
 

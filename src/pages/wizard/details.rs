@@ -165,20 +165,14 @@ pub fn DetailsStep() -> impl IntoView {
                     </p>
                 </div>
                 {business.then(|| text_field("representative", "대표자명", true, |f| &f.representative, |f, v| f.representative = v, "예: 김대표"))}
-                <label for="english_name">{if business { "영문 상호" } else { "영문명" }} <span class="required">"*"</span></label>
-                <div>
-                    <input
-                        id="english_name"
-                        aria-required="true"
-                        aria-describedby="english_name-error"
-                        prop:value=move || form.with(|f| f.english_name.clone())
-                        on:input=move |ev| form.update(|f| f.english_name = event_target_value(&ev).to_ascii_uppercase())
-                    />
-                    <span class="hint">{if business { "특수문자 제외 (예: MOCK TRADING)" } else { "특수문자 제외 (예: HONG GILDONG)" }}</span>
-                    <p class="field-error" id="english_name-error" aria-live="polite">
-                        {field_error("english_name")}
-                    </p>
-                </div>
+                {text_field(
+                    "english_name",
+                    if business { "영문 상호" } else { "영문명" },
+                    true,
+                    |f| &f.english_name,
+                    |f, v| f.english_name = v.to_ascii_uppercase(),
+                    if business { "특수문자 제외 (예: MOCK TRADING)" } else { "특수문자 제외 (예: HONG GILDONG)" },
+                )}
                 {text_field("email", "e메일", false, |f| &f.email, |f, v| f.email = v, "예: hong@example.com")}
                 <span class="label">"주소" <span class="required">"*"</span></span>
                 <div class="address">

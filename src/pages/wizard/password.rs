@@ -9,8 +9,10 @@ use super::{CancelButton, FeeNotice, LastIssued, step_path, use_menu};
 use crate::bank::BankApi;
 use crate::bank::BankError;
 use crate::bank::api::GetIssuance;
-use crate::bank::rules::{check_new_password, check_password, password_checks};
-use crate::components::{Dialog, DialogButtons, ErrorLine, FormButtons, PasswordInput, Radio};
+use crate::bank::rules::{check_password, password_checks};
+use crate::components::{
+    Dialog, DialogButtons, ErrorLine, FormButtons, NewPassword, PasswordInput, Radio,
+};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, Enrolled, Prepared, Stage, enroll, prepare};
 use crate::wallet::{self, Place, WalletError};
@@ -60,8 +62,8 @@ pub fn PasswordStep() -> impl IntoView {
     let bank = use_bank();
     let popup = RwSignal::new(Popup::None);
     let chosen = RwSignal::new(None::<Place>);
-    let password = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let new_password = NewPassword::new(check_password, "암호와 암호 확인이 일치하지 않습니다.");
+    let (password, again) = (new_password.password, new_password.again);
     let problem = RwSignal::new(None::<String>);
 
     let last_issued =
@@ -163,17 +165,10 @@ pub fn PasswordStep() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (pw, pw2) = (password.get_untracked(), again.get_untracked());
-        let verdict = check_new_password(
-            &pw,
-            &pw2,
-            check_password,
-            "암호와 암호 확인이 일치하지 않습니다.",
-        );
-        match verdict {
-            Ok(()) => {
+        match new_password.checked() {
+            Ok(password) => {
                 problem.set(None);
-                issue.dispatch(pw);
+                issue.dispatch(password);
             }
             Err(message) => problem.set(Some(message)),
         }
