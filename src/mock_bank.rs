@@ -29,7 +29,7 @@ use crate::bank::client::{BankClient, Pending, Transport, call_through};
 use crate::bank::clock::{Clock, Millis};
 pub use store::{BankStore, Records};
 use store::{META, STORES};
-use wire::internal;
+use wire::{internal, serve};
 
 /// Stored times must lie between 1970 and this (about the year 2200): nothing absurd reaches
 /// date arithmetic.
@@ -243,12 +243,6 @@ impl MockBank {
     }
 }
 
-fn bad_request(e: serde_json::Error) -> BankError {
-    BankError::BadRequest {
-        detail: e.to_string(),
-    }
-}
-
 /// Everything the bank remembers.
 #[derive(Debug, Serialize, Deserialize)]
 struct BankState {
@@ -379,16 +373,6 @@ impl BankState {
             }),
         }
     }
-}
-
-/// Decodes a request, runs its handler and encodes the answer.
-fn serve<E: Endpoint>(
-    body: &str,
-    handler: impl FnOnce(E) -> BankResult<E::Response>,
-) -> BankResult<String> {
-    let request = serde_json::from_str(body).map_err(bad_request)?;
-    let response = handler(request)?;
-    serde_json::to_string(&response).map_err(bad_request)
 }
 
 /// `N` bytes from the platform CSPRNG.

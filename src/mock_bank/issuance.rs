@@ -10,7 +10,7 @@ use super::registry::*;
 use super::{BankState, CustomerRecord};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
-use crate::bank::demo::{self, DemoCustomer};
+use crate::bank::demo::DemoCustomer;
 use crate::bank::rules;
 use crate::wizard::{OutOfOrder, Progress, Step};
 
@@ -142,16 +142,6 @@ pub(super) fn eligible(customer: &DemoCustomer, menu: IssueMenu) -> BankResult<(
 }
 
 impl BankState {
-    /// The session's customer.
-    pub(super) fn session_user(&self, token: &SessionToken) -> BankResult<&'static DemoCustomer> {
-        let session = self
-            .sessions
-            .iter()
-            .find(|s| s.token == token.0)
-            .ok_or(BankError::SessionExpired)?;
-        demo::find(&session.user_id).ok_or(BankError::UnknownUser)
-    }
-
     /// [`BankState::context`] for a request of `step`: refused as out of order while the steps
     /// before it are not done.
     pub(super) fn context_at(

@@ -4,9 +4,20 @@ use super::attempts::Attempts;
 use super::*;
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
-use crate::bank::{demo, rules};
+use crate::bank::demo::{self, DemoCustomer};
+use crate::bank::rules;
 
 impl BankState {
+    /// The session's customer.
+    pub(super) fn session_user(&self, token: &SessionToken) -> BankResult<&'static DemoCustomer> {
+        let session = self
+            .sessions
+            .iter()
+            .find(|s| s.token == token.0)
+            .ok_or(BankError::SessionExpired)?;
+        demo::find(&session.user_id).ok_or(BankError::UnknownUser)
+    }
+
     pub(super) fn login(&mut self, now: Millis, request: Login) -> BankResult<SessionGrant> {
         let user_id = request.user_id.trim();
         let customer = demo::find(user_id).ok_or(BankError::UnknownUser)?;

@@ -15,3 +15,19 @@ pub(super) fn unbase64(text: &str) -> BankResult<Vec<u8>> {
         detail: "base64".to_owned(),
     })
 }
+
+/// Decodes a request, runs its handler and encodes the answer.
+pub(super) fn serve<E: Endpoint>(
+    body: &str,
+    handler: impl FnOnce(E) -> BankResult<E::Response>,
+) -> BankResult<String> {
+    let request = serde_json::from_str(body).map_err(bad_request)?;
+    let response = handler(request)?;
+    serde_json::to_string(&response).map_err(bad_request)
+}
+
+fn bad_request(e: serde_json::Error) -> BankError {
+    BankError::BadRequest {
+        detail: e.to_string(),
+    }
+}
