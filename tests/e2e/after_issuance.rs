@@ -151,8 +151,7 @@ async fn a_pfx_export_comes_back_here_and_into_a_fresh_profile(b: Browser) {
     log_out(&b).await;
     b.open("/login?method=browser").await;
     browser_certificate_login(&b, CERT_PASSWORD).await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
 
     // Another browser profile: the certificate arrives with its details.
     with_browser(move |fresh| async move {
@@ -208,8 +207,7 @@ async fn another_institutions_certificate_logs_in_while_registered(b: Browser) {
     b.wait_text(".cert-status", "범용 (타행·타기관 등록)").await;
     log_out(&b).await;
     npki_login(&b, &kept).await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
 
     // 해제: refused again.
     b.open("/center/other-bank").await;

@@ -45,8 +45,7 @@ async fn corp01_issues_a_corporate_certificate_and_logs_in_to_corporate_banking(
     b.click_label_exact("기업뱅킹").await;
     b.click(".cert-login", "브라우저인증서 로그인").await;
     certificate_login_as(&b, "(주)모의상사()0004", "기업 범용 인증서").await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "(주)모의상사 님").await;
+    at_center_as(&b, "(주)모의상사").await;
     b.open("/center/list").await;
     b.wait_text(".data-table", "기업 범용").await;
 }

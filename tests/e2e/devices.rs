@@ -55,8 +55,7 @@ async fn bio_authentication_replaces_the_password_at_login_until_released(mut b:
         .await;
     b.shot("bio-login").await;
     b.click(".cert-picker", "바이오인증").await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
 
     // 해제: the password again.
     b.open("/center/manage").await;
@@ -150,8 +149,7 @@ async fn a_certificate_is_copied_to_the_phone_logs_in_there_and_comes_back(b: Br
         .await;
     b.open("/login?method=browser").await;
     browser_certificate_login(&b, CERT_PASSWORD).await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
 }
 
 browser_tests![

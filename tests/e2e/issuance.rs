@@ -92,8 +92,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it(b: Browser) {
     assert_eq!(b.path().await, "/login?method=browser");
     b.fill("#cert-login-password", CERT_PASSWORD).await;
     b.click(".cert-picker", "확인").await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
 
     // The bank lists the certificate as issued.
     b.open("/center/list").await;
@@ -122,8 +121,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it(b: Browser) {
     b.click_label_exact("개인뱅킹").await;
     b.click(".cert-login", "브라우저인증서 로그인").await;
     browser_certificate_login(&b, CERT_PASSWORD).await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
     b.open("/account/password").await;
     b.fill("#new-login-password", "NewPass2026").await;
     b.fill("#new-login-password-again", "NewPass2026").await;
@@ -138,8 +136,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it(b: Browser) {
     b.wait_path("/").await;
     b.open("/login").await;
     b.login("hong01", "NewPass2026").await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
 
     // 인증서 관리: details, a new password that logs in, then deletion.
     b.open("/center/manage").await;
@@ -173,8 +170,7 @@ async fn hong_issues_a_browser_certificate_and_logs_in_with_it(b: Browser) {
         .await;
     b.fill("#cert-login-password", "Gildong!2027").await;
     b.click(".cert-picker", "확인").await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
 
     // Twenty days before the expiry (the practice clock shifted), the center warns.
     let expires = stored_expiry(&b).await;
@@ -218,8 +214,7 @@ async fn a_hard_disk_certificate_is_saved_as_npki_files_that_log_in(b: Browser) 
     b.wait_text(".cert-picker", "하드디스크").await;
     pick_zip(&b, &zip).await;
     b.click(".cert-picker", "확인").await;
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
     b.open("/login?method=browser").await;
     b.wait_text(".cert-picker", "이 브라우저에 저장된 인증서가 없습니다")
         .await;

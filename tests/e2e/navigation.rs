@@ -4,7 +4,7 @@
 use super::HEADER;
 use super::browser::Browser;
 use super::flows::*;
-use super::pages::log_out;
+use super::pages::{at_center_as, log_out};
 use super::support::{PINNED_CLOCK, assert_says};
 use cert_center::bank::demo;
 
@@ -20,8 +20,7 @@ async fn home_to_center_then_login_comes_back_to_center(b: Browser) {
     b.wait_text(".demo-accounts", "연습용 계정").await;
     b.login("hong01", "Demo!2345").await;
 
-    b.wait_path("/center").await;
-    b.wait_text(".customer", "홍길동 님").await;
+    at_center_as(&b, "홍길동").await;
     let countdown = b.wait_text(".countdown", ":").await;
     assert!(
         countdown.starts_with("10:00") || countdown.starts_with("09:5"),

@@ -91,3 +91,9 @@ pub async fn npki_login(b: &Browser, zip: &std::path::Path) {
     pick_zip(b, zip).await;
     b.click(".cert-picker", "확인").await;
 }
+
+/// Logged in: the center's home, the header greeting `name`.
+pub async fn at_center_as(b: &Browser, name: &str) {
+    b.wait_path("/center").await;
+    b.wait_text(".customer", &format!("{name} 님")).await;
+}
