@@ -192,9 +192,12 @@ mod browser {
             stop_with_the_page(&worker);
         }
 
-        /// The worker is ready, or cannot serve: tells everyone waiting.
+        /// The worker is ready, or cannot serve: tells everyone waiting. Only a starting
+        /// worker becomes ready (a failure while the old records were moved stays a failure);
+        /// any worker can fail.
         fn settle(&self, result: Result<(), String>) {
             let after = match &result {
+                Ok(()) if !matches!(*self.0.readiness.borrow(), Readiness::Starting(_)) => return,
                 Ok(()) => Readiness::Ready,
                 Err(why) => Readiness::Failed(why.clone()),
             };

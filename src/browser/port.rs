@@ -60,3 +60,32 @@ pub fn listen<T: DeserializeOwned + 'static>(
     port.on_message(Some(on_message.as_ref().unchecked_ref()));
     on_message
 }
+
+/// The worker's side of the channel: its own scope.
+pub fn worker_scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// The worker's loop: answers every message that arrives with what `answer` makes of it (none
+/// for a message it cannot answer), each in its own task, then tells the page it is `ready`.
+/// The handler lives as long as the worker.
+pub fn answer_each<T, R, F>(ready: &R, answer: impl Fn(Option<T>) -> F + 'static)
+where
+    T: DeserializeOwned + 'static,
+    R: Serialize + 'static,
+    F: Future<Output = Option<R>> + 'static,
+{
+    let scope = worker_scope();
+    let replies = scope.clone();
+    listen(&scope, move |message: Option<T>| {
+        let work = answer(message);
+        let replies = replies.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(reply) = work.await {
+                post(&replies, &reply);
+            }
+        });
+    })
+    .forget();
+    post(&scope, ready);
+}

@@ -2,39 +2,29 @@
 //! [`WORKER_NAME`](crate::bank::worker::WORKER_NAME), runs [`serve`]. The messages are
 //! [`crate::bank::worker`]'s.
 
-use wasm_bindgen::JsCast;
-use web_sys::DedicatedWorkerGlobalScope;
-
 use super::MockBank;
 use super::store::{BankStore, DB_NAME};
 use crate::bank::clock::Clock;
 use crate::bank::worker::{FromBank, ToBank};
-use crate::browser::port::{listen, post};
+use crate::browser::port::{answer_each, post, worker_scope};
 
 /// Opens the database and answers every message.
 pub fn serve() {
     wasm_bindgen_futures::spawn_local(async {
-        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let store = match BankStore::open(DB_NAME).await {
             Ok(store) => store,
             Err(e) => {
-                post(&scope, &FromBank::Unavailable(e.to_string()));
+                post(&worker_scope(), &FromBank::Unavailable(e.to_string()));
                 return;
             }
         };
         // The worker's own clock; a page sends only its practice offset.
         let bank = MockBank::new(store, Clock::Browser { offset_ms: 0 });
-        let replies = scope.clone();
-        // The handler lives as long as the worker.
-        listen(&scope, move |message: Option<ToBank>| {
-            // Without an id, a request that does not read cannot be answered.
-            let Some(message) = message else {
-                return;
-            };
+        answer_each(&FromBank::Ready, move |message: Option<ToBank>| {
             let bank = bank.clone();
-            let replies = replies.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let (id, answer) = match message {
+            async move {
+                // Without an id, a request that does not read cannot be answered.
+                let (id, answer) = match message? {
                     ToBank::Request {
                         id,
                         offset_ms,
@@ -46,10 +36,8 @@ pub fn serve() {
                         (id, done.map(|()| "null".to_owned()))
                     }
                 };
-                post(&replies, &FromBank::Answer { id, answer });
-            });
-        })
-        .forget();
-        post(&scope, &FromBank::Ready);
+                Some(FromBank::Answer { id, answer })
+            }
+        });
     });
 }
