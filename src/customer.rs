@@ -15,10 +15,10 @@ pub use proof::{Proof, certificate_login, certificate_login_opened, open_key, re
 
 use crate::bank::api::Endpoint;
 use crate::bank::api::{
-    CertificateLogin, CertificateProof, CertificateView, IssueCertificate, IssueElsewhere,
-    IssuedCertificate, LOGIN, LoginChallenge, PrepareIssuance, REGISTER, REVOKE,
+    CertificateLogin, CertificateProof, CertificateView, EarlierCertificate, IssueCertificate,
+    IssueElsewhere, IssuedCertificate, LOGIN, LoginChallenge, PrepareIssuance, REGISTER, REVOKE,
     RegisterCertificate, RenewCertificate, Revocation, RevokeCertificate, SessionGrant,
-    SessionToken, renew_purpose, signed_message,
+    SessionToken, StartTask, renew_purpose, signed_message,
 };
 use crate::bank::{BankApi, BankError};
 use crate::encoding::{base64, unbase64};
@@ -232,6 +232,38 @@ pub async fn issue_elsewhere(
         })
         .await?;
     seal(user_id, issued, &key, password).await
+}
+
+/// 연습 과제의 출발점: the bank puts `user_id`'s records back to the demo's first state and,
+/// for `days_ago`, issues them a certificate as if that long ago, for a key made here in the
+/// key worker and encrypted under `password`.
+pub async fn start_task(
+    bank: &impl BankApi,
+    user_id: &str,
+    days_ago: Option<u16>,
+    password: &str,
+) -> Result<Option<Enrolled>, CertError> {
+    let Some(days_ago) = days_ago else {
+        bank.call(StartTask {
+            user_id: user_id.to_owned(),
+            earlier: None,
+        })
+        .await?;
+        return Ok(None);
+    };
+    let (key, request) = worker::new_request(RequestSubject::Dn(format!("CN={user_id}"))).await?;
+    let issued = bank
+        .call(StartTask {
+            user_id: user_id.to_owned(),
+            earlier: Some(EarlierCertificate {
+                days_ago,
+                csr: base64(&request),
+                random: base64(&key.r),
+            }),
+        })
+        .await?
+        .ok_or(CertError::UnreadableAnswer)?;
+    Ok(Some(seal(user_id, issued, &key, password).await?))
 }
 
 /// Who renews which certificate.

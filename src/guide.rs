@@ -1,13 +1,16 @@
-//! 매뉴얼 따라하기: the manual's STEP 01–14 laid over the live screens. This module is the one
-//! table that maps each STEP to its screens and its numbered actions (each action's target is
-//! a `data-guide` attribute on the page), and the learner's progress through it. The panel and
-//! the badges that show it are `components::guide`.
+//! 매뉴얼 따라하기 and 연습 과제: the manual's STEP 01–14, and each practice task's steps, laid
+//! over the live screens. This module holds the tables that map each step to its screens and
+//! its numbered actions (each action's target is a `data-guide` attribute on the page), and the
+//! learner's progress through a task. The panel and the badges that show it are
+//! `components::guide`.
 
 use serde::{Deserialize, Serialize};
 
 mod steps;
+mod tasks;
 
 pub use steps::STEPS;
+pub use tasks::{Earlier, End, Kept, MANUAL, PRACTICE_PASSWORD, Start, TASKS, Task, task};
 
 /// One numbered action of a STEP (`01`, `02`…): what to do, and where on the screen.
 #[derive(Debug, PartialEq)]
@@ -20,10 +23,10 @@ pub struct Callout {
     pub en: &'static str,
 }
 
-/// One STEP of the manual.
-#[derive(Debug, PartialEq)]
+/// One STEP of the manual, or of a task.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ManualStep {
-    /// 1 to 14.
+    /// From 1 (the manual's: to 14).
     pub number: u8,
     /// The manual's heading, shortened.
     pub title: &'static str,
@@ -35,12 +38,34 @@ pub struct ManualStep {
     pub actions: &'static [Callout],
 }
 
-/// The last STEP.
-pub const LAST: u8 = 14;
+impl Task {
+    /// A step by its number.
+    pub fn step(&self, number: u8) -> Option<&'static ManualStep> {
+        self.steps.iter().find(|s| s.number == number)
+    }
 
-/// A STEP by its number.
-pub fn step(number: u8) -> Option<&'static ManualStep> {
-    STEPS.iter().find(|s| s.number == number)
+    /// The last step's number.
+    pub fn last(&self) -> u8 {
+        self.steps.last().map_or(0, |s| s.number)
+    }
+
+    /// Where `path` is for a learner whose step to do now is `current`: the first step at or
+    /// after `current` shown on that screen; else the last earlier one.
+    pub fn locate(&self, path: &str, current: u8) -> Position {
+        let path = match path.trim_end_matches('/') {
+            "" => "/",
+            p => p,
+        };
+        let here: Vec<&'static ManualStep> = self
+            .steps
+            .iter()
+            .filter(|s| s.screens.contains(&path))
+            .collect();
+        match here.iter().find(|s| s.number >= current) {
+            Some(step) => Position::OnPath(step),
+            None => here.last().map_or(Position::Off, |s| Position::Behind(s)),
+        }
+    }
 }
 
 /// Where the learner is, measured against the manual.
@@ -54,21 +79,6 @@ pub enum Position {
     Off,
 }
 
-/// Where `path` is for a learner whose STEP to do now is `current`: the first STEP at or
-/// after `current` shown on that screen; else the last earlier one.
-pub fn locate(path: &str, current: u8) -> Position {
-    let path = match path.trim_end_matches('/') {
-        "" => "/",
-        p => p,
-    };
-    let here: Vec<&'static ManualStep> =
-        STEPS.iter().filter(|s| s.screens.contains(&path)).collect();
-    match here.iter().find(|s| s.number >= current) {
-        Some(step) => Position::OnPath(step),
-        None => here.last().map_or(Position::Off, |s| Position::Behind(s)),
-    }
-}
-
 /// A refusal or wrong entry the learner met, and whether the STEP was then finished.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mistake {
@@ -78,11 +88,17 @@ pub struct Mistake {
     pub message: String,
 }
 
-/// The learner's way through the manual, kept for the tab.
+/// The learner's way through the manual or a task, kept for the tab.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GuideProgress {
     /// Whether guided mode is on.
     pub on: bool,
+    /// The task's id; empty for the manual (guided mode switched on by itself).
+    #[serde(default)]
+    pub task: String,
+    /// What the task's start prepared, said while its first step is current.
+    #[serde(default)]
+    pub prepared: Option<String>,
     /// Whether instructions show in English too.
     pub english: bool,
     /// The STEP to do now; 0 before the first screen is seen.
@@ -95,17 +111,41 @@ pub struct GuideProgress {
     pub ticks: Vec<(u8, String)>,
     /// Refusals and wrong entries, in order.
     pub mistakes: Vec<Mistake>,
-    /// When STEP 14 was finished.
+    /// When the last step was finished.
     pub finished_at: Option<f64>,
 }
 
 impl GuideProgress {
-    /// Guided mode switched on, from the start.
+    /// Guided mode switched on, from the start of the manual.
     pub fn started() -> Self {
         Self {
             on: true,
             ..Self::default()
         }
+    }
+
+    /// Guided mode on, from the start of `task`, whose start prepared what `prepared` says.
+    pub fn started_task(task: &Task, prepared: String) -> Self {
+        Self {
+            task: task.id.to_owned(),
+            prepared: Some(prepared),
+            ..Self::started()
+        }
+    }
+
+    /// The task under way (the manual's unless another was started).
+    pub fn task(&self) -> &'static Task {
+        task(&self.task).unwrap_or(MANUAL)
+    }
+
+    /// The current step.
+    pub fn step(&self) -> Option<&'static ManualStep> {
+        self.task().step(self.current)
+    }
+
+    /// Where `path` is for this learner.
+    pub fn locate(&self, path: &str) -> Position {
+        self.task().locate(path, self.current)
     }
 
     /// The learner reached STEP `number` at `now`: the STEPs between the last one and this
@@ -124,16 +164,25 @@ impl GuideProgress {
         true
     }
 
-    /// STEP 14 is done: the certificate logged in. Says whether anything changed.
-    pub fn finish(&mut self, now: f64) -> bool {
-        let finishing = self.current == LAST && !self.finished();
+    /// The task's end is reached (for a certificate login: the learner, `logged_in`, has left
+    /// the login page at `path` in the last step). Says whether anything changed.
+    pub fn finish_if_done(&mut self, logged_in: bool, path: &str, now: f64) -> bool {
+        let done = match self.task().end {
+            End::CertificateLogin => logged_in && path != "/login",
+        };
+        done && self.finish(now)
+    }
+
+    /// The last step is done. Says whether anything changed.
+    fn finish(&mut self, now: f64) -> bool {
+        let finishing = self.current == self.task().last() && !self.finished();
         if finishing {
             self.finished_at = Some(now);
         }
         finishing
     }
 
-    /// Whether the whole manual is done.
+    /// Whether the whole task is done.
     pub fn finished(&self) -> bool {
         self.finished_at.is_some()
     }
@@ -145,7 +194,7 @@ impl GuideProgress {
     /// Ticks the action whose target is `target`, if the current STEP has one not yet
     /// ticked. Says whether anything changed.
     pub fn tick(&mut self, target: &str) -> bool {
-        let Some(step) = step(self.current) else {
+        let Some(step) = self.step() else {
             return false;
         };
         let new =
@@ -165,7 +214,7 @@ impl GuideProgress {
     /// done (a learner who went on past an action, as when the picker's first certificate is
     /// already chosen, is not sent back to it), or else the first not done.
     pub fn next_action(&self) -> Option<usize> {
-        let step = step(self.current)?;
+        let step = self.step()?;
         let done = |a: &Callout| self.ticked(self.current, a.target);
         let after = step.actions.iter().rposition(done).map_or(0, |i| i + 1);
         (after..step.actions.len())
@@ -220,30 +269,101 @@ pub fn minutes_seconds(ms: f64) -> String {
 mod tests {
     use super::*;
 
+    const LAST: u8 = 14;
+
+    fn step(number: u8) -> &'static ManualStep {
+        MANUAL.step(number).unwrap()
+    }
+
+    fn locate(path: &str, current: u8) -> Position {
+        MANUAL.locate(path, current)
+    }
+
     #[test]
-    fn every_step_is_in_the_table_once_with_numbered_actions() {
-        let numbers: Vec<u8> = STEPS.iter().map(|s| s.number).collect();
-        assert_eq!(numbers, (1..=LAST).collect::<Vec<_>>());
-        for s in STEPS {
-            assert!(!s.actions.is_empty() && !s.screens.is_empty(), "{s:?}");
-            let mut targets: Vec<_> = s.actions.iter().map(|a| a.target).collect();
-            targets.dedup();
-            assert_eq!(targets.len(), s.actions.len(), "a target twice in {s:?}");
+    fn every_task_numbers_its_steps_from_one_with_distinct_targets() {
+        assert_eq!(MANUAL.steps, STEPS);
+        assert_eq!(MANUAL.last(), LAST);
+        let mut ids: Vec<_> = TASKS.iter().map(|t| t.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), TASKS.len(), "two tasks share an id");
+        for (i, t) in TASKS.iter().enumerate() {
+            assert_eq!(usize::from(t.number), i + 1, "{}", t.id);
+            assert_eq!(task(t.id), Some(t));
+            assert!(!t.title.is_empty() && !t.story.is_empty() && !t.practises.is_empty());
+            let numbers: Vec<u8> = t.steps.iter().map(|s| s.number).collect();
+            assert_eq!(numbers, (1..=t.last()).collect::<Vec<_>>(), "{}", t.id);
+            for s in t.steps {
+                assert!(!s.actions.is_empty() && !s.screens.is_empty(), "{s:?}");
+                let mut targets: Vec<_> = s.actions.iter().map(|a| a.target).collect();
+                targets.sort();
+                targets.dedup();
+                assert_eq!(targets.len(), s.actions.len(), "a target twice in {s:?}");
+                assert!(s.screens.iter().all(|p| p.starts_with('/')), "{s:?}");
+            }
+            // Every task ends with a certificate login on the login page.
+            assert_eq!(t.end, End::CertificateLogin);
+            assert_eq!(t.steps.last().unwrap().screens, ["/login"], "{}", t.id);
+            assert!(
+                crate::bank::demo::find(t.start.user_id).is_some(),
+                "{}",
+                t.id
+            );
         }
+        assert_eq!(task("no-such-task"), None);
+    }
+
+    #[test]
+    fn a_task_says_what_it_prepared() {
+        let said = |id| task(id).unwrap().start.said();
+        assert_eq!(
+            said("first"),
+            "준비했습니다: 홍길동(hong01)의 연습 기록을 처음 상태로 돌렸고, 인증서가 없는 상태입니다."
+        );
+        assert!(
+            said("forgot-password").contains("30일 전에")
+                && said("forgot-password").contains("암호는 잊은")
+        );
+        assert!(said("formatted").contains("지워진"));
+        assert!(said("renew").contains(PRACTICE_PASSWORD));
+    }
+
+    #[test]
+    fn progress_follows_the_task_it_was_started_with() {
+        let renew = task("renew").unwrap();
+        let mut p = GuideProgress::started_task(renew, renew.start.said());
+        assert_eq!(p.task(), renew);
+        assert_eq!(
+            p.locate("/center"),
+            Position::OnPath(renew.step(1).unwrap())
+        );
+        assert!(p.reach(1, 0.0));
+        assert_eq!(
+            p.locate("/center/renew"),
+            Position::OnPath(renew.step(3).unwrap())
+        );
+        assert!(p.tick("center-renew") && !p.tick("personal-issue"));
+        p.reach(4, 5_000.0);
+        assert_eq!(p.skipped, vec![2, 3]);
+        assert!(!p.finish_if_done(true, "/login", 6_000.0));
+        assert!(!p.finish_if_done(false, "/", 6_000.0));
+        assert!(p.finish_if_done(true, "/", 7_000.0) && p.finished());
+        // Saved before tasks existed: the manual.
+        let old: GuideProgress = serde_json::from_str(r#"{"on":true,"english":false,"current":3,"entered":[],"skipped":[],"ticks":[],"mistakes":[],"finished_at":null}"#).unwrap();
+        assert_eq!(old.task(), MANUAL);
     }
 
     #[test]
     fn a_screen_shown_twice_in_the_manual_is_the_step_to_do_now() {
-        assert_eq!(locate("/center", 0), Position::OnPath(step(2).unwrap()));
-        assert_eq!(locate("/center/", 5), Position::OnPath(step(6).unwrap()));
-        assert_eq!(locate("/login", 3), Position::OnPath(step(5).unwrap()));
-        assert_eq!(locate("/login", 13), Position::OnPath(step(14).unwrap()));
+        assert_eq!(locate("/center", 0), Position::OnPath(step(2)));
+        assert_eq!(locate("/center/", 5), Position::OnPath(step(6)));
+        assert_eq!(locate("/login", 3), Position::OnPath(step(5)));
+        assert_eq!(locate("/login", 13), Position::OnPath(step(14)));
         // Back at the center while issuing: a STEP already done.
-        assert_eq!(locate("/center", 10), Position::Behind(step(6).unwrap()));
+        assert_eq!(locate("/center", 10), Position::Behind(step(6)));
         assert_eq!(locate("/center/manage", 10), Position::Off);
         assert_eq!(
             locate("/center/issue/personal/2", 9),
-            Position::OnPath(step(9).unwrap())
+            Position::OnPath(step(9))
         );
     }
 
@@ -272,7 +392,7 @@ mod tests {
         for n in 9..=LAST {
             p.reach(n, 10_000.0 + f64::from(n) * 1_000.0);
         }
-        assert!(p.finish(30_000.0) && !p.finish(31_000.0));
+        assert!(p.finish_if_done(true, "/", 30_000.0) && !p.finish_if_done(true, "/", 31_000.0));
         assert!(
             !p.mistake("끝난 뒤의 메시지"),
             "nothing is counted after STEP 14"

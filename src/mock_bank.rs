@@ -13,6 +13,7 @@ mod consent;
 mod issuance;
 mod issuing;
 mod lifecycle;
+mod practice;
 mod records;
 mod registration;
 mod registry;
@@ -344,6 +345,7 @@ impl BankState {
                 self.authorities = authorities;
                 Ok(())
             }),
+            StartTask::NAME => serve(body, |r| self.start_task(now.practice, r)),
             GetAccount::NAME => serve(body, |r| self.account(r)),
             ListCertificates::NAME => serve(body, |r| self.list_certificates(now.practice, r)),
             GetRootCertificate::NAME => serve(body, |GetRootCertificate| {

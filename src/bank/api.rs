@@ -181,3 +181,31 @@ request! {
     /// Puts the practice bank back as it was first seeded: locks, counters and sessions cleared.
     ResetPractice => (), "reset_practice";
 }
+
+request! {
+    /// 연습 과제의 출발점: one demo customer's records go back to the demo's first state (their
+    /// certificates, issuances, locks, balance and consent; nobody else's), then, with
+    /// `earlier`, the bank records a certificate issued before (the answer). Like
+    /// [`ResetPractice`], a practice bank's convenience that needs no login.
+    StartTask => Option<IssuedCertificate>, "practice/start" {
+        /// The demo customer's bank ID.
+        user_id: String,
+        /// A certificate the task starts with.
+        earlier: Option<EarlierCertificate>,
+    }
+}
+
+/// A 범용 certificate of 한국정보인증 issued `days_ago` days before the practice clock's now and
+/// paid for then, for the key of `csr`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EarlierCertificate {
+    /// How long ago it was issued (at most 400 days).
+    pub days_ago: u16,
+    /// A PKCS#10 request, DER in base64; only its key is used.
+    pub csr: String,
+    /// R, base64.
+    pub random: String,
+}
+
+/// The furthest back a task's certificate may be issued.
+pub const EARLIEST_DAYS: u16 = 400;

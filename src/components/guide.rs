@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::later;
 use crate::contexts::use_auth;
-use crate::guide::{self, GuideProgress, Position};
+use crate::guide::{GuideProgress, Position};
 use crate::store::KeyValueStore;
 
 mod badges;
@@ -97,13 +97,10 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
         let path = location.pathname.get();
         let logged_in = auth.logged_in();
         let now = js_sys::Date::now();
-        let current = progress.with_untracked(|p| p.current);
-        if let Position::OnPath(step) = guide::locate(&path, current) {
+        if let Position::OnPath(step) = progress.with_untracked(|p| p.locate(&path)) {
             progress.maybe_update(|p| p.reach(step.number, now));
         }
-        if current == guide::LAST && logged_in && path != "/login" {
-            progress.maybe_update(|p| p.finish(now));
-        }
+        progress.maybe_update(|p| p.finish_if_done(logged_in, &path, now));
     });
     let badges = RwSignal::new(Vec::<Badge>::new());
     let on_screen = RwSignal::new(None::<String>);
@@ -171,10 +168,10 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
     });
 
     let english = move || progress.with(|p| p.english);
-    let place = move || guide::locate(&location.pathname.get(), progress.with(|p| p.current));
+    let place = move || progress.with(|p| p.locate(&location.pathname.get()));
     let announcement = move || {
         progress.with(|p| {
-            let step = guide::step(p.current)?;
+            let step = p.step()?;
             let next = &step.actions[p.next_action()?];
             Some(format!("STEP {:02}. 다음: {}", step.number, next.ko))
         })

@@ -3,7 +3,7 @@
 
 use super::{Callout, ManualStep};
 
-const fn act(target: &'static str, ko: &'static str, en: &'static str) -> Callout {
+pub(super) const fn act(target: &'static str, ko: &'static str, en: &'static str) -> Callout {
     Callout { target, ko, en }
 }
 

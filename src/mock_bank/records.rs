@@ -125,28 +125,32 @@ impl BankState {
     pub(super) fn seed() -> Self {
         Self {
             version: STATE_VERSION,
-            customers: demo::CUSTOMERS
-                .iter()
-                .map(|c| CustomerRecord {
-                    user_id: c.user_id.to_owned(),
-                    login_failures: 0,
-                    balance: c.balance,
-                    account_password_failures: 0,
-                    card_failures: 0,
-                    otp_failures: 0,
-                    otp_last_step: None,
-                    rrn_failures: 0,
-                    password_hash: None,
-                    last_issued_at: None,
-                    consent: None,
-                })
-                .collect(),
+            customers: demo::CUSTOMERS.iter().map(CustomerRecord::seed).collect(),
             sessions: Vec::new(),
             issuances: Vec::new(),
             certificates: Vec::new(),
             authorities: Vec::new(),
             challenges: Vec::new(),
             relays: Vec::new(),
+        }
+    }
+}
+
+impl CustomerRecord {
+    /// The demo customer `c` as the bank first records them.
+    pub(super) fn seed(c: &demo::DemoCustomer) -> Self {
+        Self {
+            user_id: c.user_id.to_owned(),
+            login_failures: 0,
+            balance: c.balance,
+            account_password_failures: 0,
+            card_failures: 0,
+            otp_failures: 0,
+            otp_last_step: None,
+            rrn_failures: 0,
+            password_hash: None,
+            last_issued_at: None,
+            consent: None,
         }
     }
 }
@@ -200,5 +204,13 @@ pub(super) fn reading(records: &Records, endpoint: &str, body: &str) -> Reading 
         .and_then(|der| x509_cert::Certificate::from_der(&der).ok())
         .map(|certificate| certificate.tbs_certificate().serial_number().to_string());
     reading.serials.extend(serial);
+    // A practice task's start names its customer.
+    if endpoint == StartTask::NAME {
+        let user = body
+            .get("user_id")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        reading.owners.extend(user);
+    }
     reading
 }

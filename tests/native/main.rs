@@ -16,6 +16,7 @@ mod fuzz;
 mod hostile;
 mod lifecycle;
 mod pki;
+mod practice;
 mod registration;
 mod relay;
 mod transfer;

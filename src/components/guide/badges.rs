@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::guide::{self, GuideProgress, Position};
+use crate::guide::{GuideProgress, Position};
 
 /// One numbered badge over the page, beside its target.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +31,7 @@ pub(super) fn place_badges(
     p: &GuideProgress,
     path: &str,
 ) -> (Vec<Badge>, Option<(web_sys::Element, bool)>) {
-    let step = match guide::locate(path, p.current) {
+    let step = match p.locate(path) {
         Position::OnPath(step) if step.number == p.current && !p.finished() => step,
         _ => {
             clear_marks(&[]);

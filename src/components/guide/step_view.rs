@@ -1,10 +1,13 @@
-//! What the guide panel says: the STEP to do now (or the way back to it), and the summary
-//! after STEP 14.
+//! What the guide panel says: the task and what its start prepared, the STEP to do now (or
+//! the way back to it), and the summary after the last STEP.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::guide::{self, GuideProgress, Position, STEPS};
+use crate::guide::{self, GuideProgress, MANUAL, Position};
+
+/// What today's banks call what the manual (2019) names.
+const TODAY: &str = "요즘 은행 화면에서는 '공인인증서'를 '공동인증서(구 공인인증서)', '공인인증센터'를 '인증센터'라고 부릅니다. 이 연습 화면은 매뉴얼의 이름을 그대로 씁니다.";
 
 /// The STEP to do now, its actions, and the way back when the learner is elsewhere.
 #[component]
@@ -14,8 +17,8 @@ pub(super) fn Current(
     english: Signal<bool>,
 ) -> impl IntoView {
     move || {
-        let current = progress.with(|p| p.current);
-        let now = guide::step(current);
+        let (current, task) = progress.with(|p| (p.current, p.task()));
+        let now = task.step(current);
         let back = now.map(|s| s.screens[0]).unwrap_or("/");
         let away = match place.get() {
             Position::OnPath(_) => None,
@@ -61,7 +64,7 @@ pub(super) fn Current(
                 })
                 .collect_view();
             view! {
-                <p class="guide-step">{format!("STEP {:02} / {}", s.number, guide::LAST)}</p>
+                <p class="guide-step">{format!("STEP {:02} / {}", s.number, task.last())}</p>
                 <h3 class="guide-title">
                     {s.title}
                     {english.get().then_some(view! { <span class="guide-en">{s.title_en}</span> })}
@@ -69,7 +72,7 @@ pub(super) fn Current(
                 <ol class="guide-actions">{actions}</ol>
             }
         });
-        let start = (current == 0).then(|| {
+        let start = (current == 0 && task == MANUAL).then(|| {
             view! {
                 <p>
                     "STEP 01부터 시작합니다. "
@@ -78,7 +81,16 @@ pub(super) fn Current(
                 </p>
             }
         });
-        view! { {away} {step} {start} }
+        // Said once per task, while its first step is current.
+        let opening = (current <= 1).then(|| {
+            let prepared = progress.with(|p| p.prepared.clone());
+            view! {
+                {(task != MANUAL).then(|| view! { <p class="guide-task">{format!("연습 과제 {}. {}", task.number, task.title)}</p> })}
+                {prepared.map(|line| view! { <p class="guide-prepared">{line}</p> })}
+                <p class="guide-words">{TODAY}</p>
+            }
+        });
+        view! { {opening} {away} {step} {start} }
     }
 }
 
@@ -91,7 +103,9 @@ pub(super) fn Summary(progress: RwSignal<GuideProgress>) -> impl IntoView {
         _ => String::new(),
     };
     let times = p.durations();
-    let rows = STEPS
+    let task = p.task();
+    let rows = task
+        .steps
         .iter()
         .map(|s| {
             let took = match times.iter().find(|(n, _)| *n == s.number) {
@@ -124,7 +138,7 @@ pub(super) fn Summary(progress: RwSignal<GuideProgress>) -> impl IntoView {
     let none = p.mistakes.is_empty();
     view! {
         <div class="guide-summary" role="status">
-            <h3>"STEP 14까지 모두 마쳤습니다"</h3>
+            <h3>{format!("STEP {:02}까지 모두 마쳤습니다", task.last())}</h3>
             <p>{format!("걸린 시간: 모두 {total}")}</p>
             <table class="guide-times">
                 <thead>
@@ -141,8 +155,10 @@ pub(super) fn Summary(progress: RwSignal<GuideProgress>) -> impl IntoView {
             <ul class="guide-mistakes">{mistakes}</ul>
             <p class="row">
                 <button type="button" class="btn primary" on:click=move |_| progress.set(GuideProgress::started())>
-                    "처음부터 다시"
+                    "매뉴얼 처음부터 다시"
                 </button>
+                <A href="/practice" attr:class="btn">"연습 과제 목록"</A>
+                <A href="/practice/record" attr:class="btn">"연습 기록"</A>
             </p>
         </div>
     }
