@@ -4,6 +4,12 @@
 // <html> before anything paints (style/main.css shows only that page's top, so nothing moves
 // when the rest of the page arrives); the checks run once #boot is parsed.
 document.documentElement.setAttribute("data-at", location.pathname.replace(/\/+$/, "") || "/");
+// 글자 크게, as the learner last chose it (src/practice.rs keeps it), before anything paints.
+try {
+  var aids = JSON.parse(localStorage.getItem("practice.aids") || "{}");
+  var percent = { Large: "125%", Larger: "150%" }[aids.text];
+  if (percent) document.documentElement.style.fontSize = percent;
+} catch (e) { /* the app applies it when it mounts */ }
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var status = document.getElementById("boot-status");

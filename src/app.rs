@@ -10,7 +10,7 @@ use leptos_router::{OptionalParamSegment, StaticSegment, path};
 use crate::bank::Clock;
 use crate::bank::api::IssueMenu;
 use crate::components::header::login_href;
-use crate::components::{GuidePanel, Header, provide_guide};
+use crate::components::{GuidePanel, Header, provide_aids, provide_guide};
 use crate::contexts::{provide_auth, provide_bank};
 use crate::pages::wizard::wizard_path;
 use crate::pages::{CenterHome, CenterLayout, HomePage, LoginPage, NotFound};
@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
     let auth = provide_auth();
     provide_bank(bank.with_latency(BANK_LATENCY_MS), auth);
     provide_guide();
+    provide_aids();
     let logged_in = move || Some(auth.logged_in());
     let to_login = || {
         let location = use_location();
@@ -105,6 +106,8 @@ pub fn App() -> impl IntoView {
                     redirect_path=to_login
                 />
                 <Route path=path!("/bench") view=LaterBench />
+                <Route path=path!("/practice") view=LaterPractice />
+                <Route path=path!("/practice/record") view=LaterRecord />
                 <ParentRoute path=path!("/center") view=CenterLayout>
                     <Route path=path!("") view=CenterHome />
                     <Route path=path!("issue") view=LaterIssue />

@@ -1,5 +1,6 @@
 //! Pieces shared by several screens.
 
+pub mod aids;
 pub mod center_nav;
 pub mod cert_picker;
 pub mod demo_accounts;
@@ -15,6 +16,7 @@ pub mod phone_copy_receiver;
 pub mod proving;
 pub mod step_indicator;
 
+pub use aids::provide_aids;
 pub use center_nav::{CenterMenu, CenterTabs, PageTitle};
 pub use cert_picker::{Candidate, CertificatePicker, candidates};
 pub use demo_accounts::DemoAccounts;
@@ -24,7 +26,7 @@ pub use form::{
     ErrorLine, FormButtons, NewPassword, PasswordInput, Radio, SubmitLine, TableHead, outcome,
     paint,
 };
-pub use guide::{GuidePanel, GuideSwitch, provide_guide};
+pub use guide::{Guide, GuidePanel, GuideSwitch, provide_guide};
 pub use header::Header;
 pub use keypad::{Keypad, KeypadButton};
 pub use loaded::{Loaded, LoadedTable, later, to_issue};

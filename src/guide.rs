@@ -38,6 +38,14 @@ pub struct ManualStep {
     pub actions: &'static [Callout],
 }
 
+impl ManualStep {
+    /// What 음성 안내 says for this step: its title, then each action in order.
+    pub fn spoken(&self) -> String {
+        let actions: Vec<&str> = self.actions.iter().map(|a| a.ko).collect();
+        format!("{}. {}.", self.title, actions.join(". "))
+    }
+}
+
 impl Task {
     /// A step by its number.
     pub fn step(&self, number: u8) -> Option<&'static ManualStep> {

@@ -16,6 +16,7 @@ pub mod mock_bank;
 pub mod pages;
 pub mod panic_screen;
 pub mod pki;
+pub mod practice;
 pub mod sample;
 pub mod store;
 pub mod wallet;

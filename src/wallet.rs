@@ -212,6 +212,43 @@ pub async fn remove_certificate(certificate: &[u8]) -> Result<(), WalletError> {
     remove(&id).await
 }
 
+/// 연습 과제의 출발점 in this browser: `start`'s customer's certificates leave it, the bank
+/// prepares the start ([`crate::customer::start_task`]), and a certificate it issued is kept
+/// here when the task says so. What was prepared, in one line.
+pub async fn start_task(
+    bank: &impl crate::bank::BankApi,
+    start: &crate::guide::Start,
+) -> Result<String, WalletError> {
+    use crate::guide::Kept;
+    for old in list()
+        .await?
+        .into_iter()
+        .filter(|r| r.user_id == start.user_id)
+    {
+        remove(&old.id).await?;
+    }
+    let kept = start.earlier.map(|e| e.kept);
+    let password = match kept {
+        Some(Kept::Browser(password)) => password.to_owned(),
+        // Forgotten: nobody is told it.
+        _ => format!("Forgot!{}", crate::encoding::hex(&random_bytes()?)),
+    };
+    let days_ago = start.earlier.map(|e| e.days_ago);
+    let enrolled = crate::customer::start_task(bank, start.user_id, days_ago, &password).await?;
+    if let Some(enrolled) = enrolled
+        && kept != Some(Kept::Nowhere)
+    {
+        keep_issued(&enrolled.record).await?;
+    }
+    Ok(start.said())
+}
+
+fn random_bytes() -> Result<[u8; 12], WalletError> {
+    let mut bytes = [0; 12];
+    getrandom::fill(&mut bytes).map_err(|e| WalletError::Unavailable(e.to_string()))?;
+    Ok(bytes)
+}
+
 /// 인증서 암호 변경: re-encrypts the key of `record` under `new` and stores it in its place.
 pub async fn change_password(
     record: &StoredCertificate,

@@ -39,4 +39,6 @@ screens! {
     LaterInfo: info => view! { <InfoPage /> };
     LaterLoginPassword: login_password => view! { <LoginPasswordPage /> };
     LaterBench: bench => view! { <Bench /> };
+    LaterPractice: practice => view! { <PracticePage /> };
+    LaterRecord: practice_record => view! { <RecordPage /> };
 }

@@ -5,12 +5,15 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+use super::aids::{Silent, speak};
 use crate::components::later;
 use crate::contexts::use_auth;
 use crate::guide::{GuideProgress, Position};
+use crate::practice::PracticeRecord;
 use crate::store::KeyValueStore;
 
 mod badges;
@@ -59,6 +62,12 @@ pub fn GuideSwitch() -> impl IntoView {
             <span>"매뉴얼 따라하기"</span>
             <span class="hint">"교재의 STEP 01–14를 화면 위에 번호로 보여 줍니다."</span>
         </label>
+        <p class="practice-link">
+            <A href="/practice">"연습 과제"</A>
+            " 고객별 경우(비밀번호 분실, 만료, 갱신 등)를 골라 연습하고 "
+            <A href="/practice/record">"연습 기록"</A>
+            "을 남깁니다."
+        </p>
     }
 }
 
@@ -100,7 +109,17 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
         if let Position::OnPath(step) = progress.with_untracked(|p| p.locate(&path)) {
             progress.maybe_update(|p| p.reach(step.number, now));
         }
-        progress.maybe_update(|p| p.finish_if_done(logged_in, &path, now));
+        let mut finished = false;
+        progress.maybe_update(|p| {
+            finished = p.finish_if_done(logged_in, &path, now);
+            finished
+        });
+        if finished {
+            // A record that cannot be kept leaves the summary on screen: nothing else is lost.
+            if let Some(record) = progress.with_untracked(PracticeRecord::of) {
+                let _ = crate::practice::keep(record);
+            }
+        }
     });
     let badges = RwSignal::new(Vec::<Badge>::new());
     let on_screen = RwSignal::new(None::<String>);
@@ -167,6 +186,28 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
         clear_marks(&[]);
     });
 
+    // 음성 안내: each step said once as it becomes current, and again on request; where the
+    // browser cannot say it in Korean, the panel says so once and stays silent.
+    let aids = super::aids::use_aids();
+    let silent = RwSignal::new(None::<Silent>);
+    let say = move || {
+        let Some(text) = progress.with_untracked(|p| p.step().map(|s| s.spoken())) else {
+            return;
+        };
+        if silent.get_untracked().is_none()
+            && let Err(why) = speak(&text)
+        {
+            silent.set(Some(why));
+        }
+    };
+    Effect::new(move || {
+        let voice = aids.with(|a| a.voice);
+        let _step = progress.with(|p| (p.task.clone(), p.current, p.finished()));
+        if voice && !progress.with_untracked(GuideProgress::finished) {
+            say();
+        }
+    });
+    let voice_switch = move |_| aids.update(|a| a.voice = !a.voice);
     let english = move || progress.with(|p| p.english);
     let place = move || progress.with(|p| p.locate(&location.pathname.get()));
     let announcement = move || {
@@ -200,6 +241,17 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
                 <button type="button" class="btn small" on:click=move |_| progress.update(|p| p.on = false)>
                     "끄기"
                 </button>
+                <A href="/practice" attr:class="btn small">"과제 목록"</A>
+            </div>
+            <div class="guide-voice row">
+                <label class="check">
+                    <input type="checkbox" role="switch" prop:checked=move || aids.with(|a| a.voice) on:change=voice_switch />
+                    "음성 안내"
+                </label>
+                <Show when=move || aids.with(|a| a.voice)>
+                    <button type="button" class="btn small" on:click=move |_| say()>"다시 듣기"</button>
+                </Show>
+                {move || aids.with(|a| a.voice).then(|| silent.get().map(|s| view! { <span class="hint" role="status">{s.message()}</span> })).flatten()}
             </div>
             <div class="guide-body">
                 {move || match progress.with(GuideProgress::finished) {

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use super::aids::TextSizeChoice;
+
 use super::ActionButton;
 use crate::bank::BankError;
 use crate::bank::api::ExtendSession;
@@ -90,8 +92,10 @@ pub fn Header() -> impl IntoView {
                 <A href="/center" attr:class="center-name">
                     "공인인증센터"
                 </A>
+                <span class="practice-mark" title="실제 은행 화면이 아닌 연습용 화면입니다">"연습용 화면"</span>
             </div>
             <div class="account">
+                <TextSizeChoice />
                 {move || match auth.session.get() {
                     Some(session) => {
                         let name = session.customer_name.clone();
@@ -105,13 +109,15 @@ pub fn Header() -> impl IntoView {
                                 }}
                             </span>
                             <ActionButton action=extend label="연장" class="btn small" />
-                            <ActionButton action=logout label="로그아웃" class="btn small" />
+                            <span data-guide="logout">
+                                <ActionButton action=logout label="로그아웃" class="btn small" />
+                            </span>
                         }
                             .into_any()
                     }
                     None => {
                         view! {
-                            <A href=here attr:class="btn small primary">
+                            <A href=here attr:class="btn small primary" attr:data-guide="logout">
                                 "로그인"
                             </A>
                         }

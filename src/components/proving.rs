@@ -86,7 +86,7 @@ pub fn ProvingButtons(
     let [first, second] = buttons;
     let button = move |(place, label): (Place, &'static str), class: &'static str| {
         view! {
-            <button type="button" class=class on:click=move |_| proving.open(place)>
+            <button type="button" class=class data-guide=format!("prove-{place:?}") on:click=move |_| proving.open(place)>
                 {label}
             </button>
         }

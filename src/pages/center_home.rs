@@ -164,7 +164,7 @@ pub fn CenterHome() -> impl IntoView {
                                     {links
                                         .iter()
                                         .map(|(href, label)| {
-                                            let guide = (*href == "/center/issue").then_some("center-issue");
+                                            let guide = format!("center-{}", href.trim_start_matches("/center/").replace('/', "-"));
                                             view! {
                                                 <A href=*href attr:class="btn" attr:data-guide=guide>
                                                     {*label}

@@ -33,6 +33,10 @@ pub fn HomePage() -> impl IntoView {
                         <span>"아이디 로그인 (연습용 계정 안내)"</span>
                     </A>
                 </Show>
+                <A href="/practice" attr:class="tile">
+                    <strong>"연습 과제"</strong>
+                    <span>"비밀번호 분실, 만료, 갱신… 고객별 연습과 연습 기록"</span>
+                </A>
             </section>
             <GuideSwitch />
             <ul class="notes">

@@ -19,19 +19,29 @@ pub(super) fn Current(
     move || {
         let (current, task) = progress.with(|p| (p.current, p.task()));
         let now = task.step(current);
-        let back = now.map(|s| s.screens[0]).unwrap_or("/");
+        // Every action of this step done (e.g. 로그아웃 at its end): the way on is the next
+        // step's screen.
+        let all_done = now.is_some_and(|s| {
+            progress.with(|p| s.actions.iter().all(|a| p.ticked(s.number, a.target)))
+        });
+        let ahead = now
+            .filter(|_| all_done)
+            .and_then(|s| task.step(s.number + 1));
+        let back = ahead.or(now).map(|s| s.screens[0]).unwrap_or("/");
         let away = match place.get() {
             Position::OnPath(_) => None,
             Position::Behind(s) => Some(format!(
                 "STEP {:02}({})의 화면입니다. 그 단계는 이미 마쳤습니다.",
                 s.number, s.title
             )),
-            Position::Off => Some("매뉴얼에 없는 화면입니다.".to_owned()),
+            Position::Off if task == MANUAL => Some("매뉴얼에 없는 화면입니다.".to_owned()),
+            Position::Off => Some("이 과제의 단계에 없는 화면입니다.".to_owned()),
         };
         let away = away.map(|text| {
-            let label = match now {
-                Some(s) => format!("STEP {:02} 화면으로 돌아가기", s.number),
-                None => "모의은행 홈에서 시작하기".to_owned(),
+            let label = match (ahead, now) {
+                (Some(s), _) => format!("STEP {:02} 화면으로 가기", s.number),
+                (None, Some(s)) => format!("STEP {:02} 화면으로 돌아가기", s.number),
+                (None, None) => "모의은행 홈에서 시작하기".to_owned(),
             };
             view! {
                 <p class="guide-away" role="status">
