@@ -8,7 +8,10 @@ document.documentElement.setAttribute("data-at", location.pathname.replace(/\/+$
 try {
   var aids = JSON.parse(localStorage.getItem("practice.aids") || "{}");
   var percent = { Large: "125%", Larger: "150%" }[aids.text];
-  if (percent) document.documentElement.style.fontSize = percent;
+  if (percent) {
+    document.documentElement.style.fontSize = percent;
+    document.documentElement.setAttribute("data-text", percent.replace("%", ""));
+  }
 } catch (e) { /* the app applies it when it mounts */ }
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";

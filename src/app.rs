@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tax") view=LaterTax />
                     <Route path=path!("phone-copy") view=LaterPhoneCopy />
                     <Route path=path!("manage") view=LaterManage />
+                    <Route path=path!("bio") view=LaterBio />
                     // What only a logged-in customer may open: the login page, then back here.
                     <ProtectedParentRoute
                         path=path!("")

@@ -1,6 +1,7 @@
 //! One module per screen of the manual.
 
 pub mod bench;
+pub mod bio;
 pub mod browser_check;
 pub mod center_home;
 pub mod cert_list;
@@ -22,6 +23,7 @@ pub mod tax;
 pub mod wizard;
 
 pub use bench::Bench;
+pub use bio::BioPage;
 pub use browser_check::BrowserCheckPage;
 pub use center_home::{CenterHome, CenterLayout};
 pub use cert_list::CertListPage;

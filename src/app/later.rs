@@ -40,5 +40,6 @@ screens! {
     LaterLoginPassword: login_password => view! { <LoginPasswordPage /> };
     LaterBench: bench => view! { <Bench /> };
     LaterPractice: practice => view! { <PracticePage /> };
+    LaterBio: bio => view! { <BioPage /> };
     LaterRecord: practice_record => view! { <RecordPage /> };
 }

@@ -21,6 +21,11 @@ pub fn provide_aids() {
             .document_element()
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            // The style sheet lays a few wide things out anew for larger text (`data-text`).
+            let _ = match chosen.text {
+                TextSize::Normal => root.remove_attribute("data-text"),
+                other => root.set_attribute("data-text", &other.percent().to_string()),
+            };
             let size = match chosen.text {
                 TextSize::Normal => String::new(),
                 other => format!("{}%", other.percent()),

@@ -86,6 +86,15 @@ pub fn CenterTabs() -> impl IntoView {
     }
 }
 
+/// The `data-guide` target of a link to `href` in a part of the center (`menu`, `center`):
+/// `menu-revoke` for `/center/revoke`, `center-tax-renew` for `/center/tax/renew`.
+pub fn guide_target(part: &str, href: &str) -> String {
+    format!(
+        "{part}-{}",
+        href.trim_start_matches("/center/").replace('/', "-")
+    )
+}
+
 /// The left menu.
 #[component]
 pub fn CenterMenu() -> impl IntoView {
@@ -95,7 +104,7 @@ pub fn CenterMenu() -> impl IntoView {
             .map(|e| {
                 view! {
                     <li>
-                        <A href=e.href exact=e.href == "/center/tax">
+                        <A href=e.href exact=e.href == "/center/tax" attr:data-guide=guide_target("menu", e.href)>
                             {e.label}
                         </A>
                     </li>

@@ -283,6 +283,7 @@ pub fn CertificatePicker(
                                     <button
                                         type="button"
                                         class="btn bio"
+                                        data-guide="picker-bio"
                                         disabled=move || busy.get()
                                         on:click=move |_| {
                                             if let Some(on_bio) = on_bio {

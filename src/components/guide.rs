@@ -100,15 +100,18 @@ async fn panel(progress: RwSignal<GuideProgress>) -> AnyView {
 fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
     let auth = use_auth();
     let location = use_location();
-    // Following the learner: each screen reached moves the manual on; STEP 14 ends with the
-    // certificate's login.
-    Effect::new(move || {
-        let path = location.pathname.get();
-        let logged_in = auth.logged_in();
+    // Following the learner: each screen reached moves the task on; its end is checked
+    // likewise. A screen counts once the address has stayed on it a moment, so that a
+    // protected page a logged-out learner is redirected from is not taken as reached.
+    let follow = move |path: String| {
+        if location.pathname.get_untracked() != path {
+            return;
+        }
         let now = js_sys::Date::now();
         if let Position::OnPath(step) = progress.with_untracked(|p| p.locate(&path)) {
             progress.maybe_update(|p| p.reach(step.number, now));
         }
+        let logged_in = auth.session.with_untracked(Option::is_some);
         let mut finished = false;
         progress.maybe_update(|p| {
             finished = p.finish_if_done(logged_in, &path, now);
@@ -120,6 +123,11 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
                 let _ = crate::practice::keep(record);
             }
         }
+    };
+    Effect::new(move || {
+        let path = location.pathname.get();
+        let _logged_in = auth.logged_in();
+        set_timeout(move || follow(path), Duration::from_millis(60));
     });
     let badges = RwSignal::new(Vec::<Badge>::new());
     let on_screen = RwSignal::new(None::<String>);
@@ -241,8 +249,8 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
                 <button type="button" class="btn small" on:click=move |_| progress.update(|p| p.on = false)>
                     "끄기"
                 </button>
-                <A href="/practice" attr:class="btn small">"과제 목록"</A>
             </div>
+            <div class="guide-body">
             <div class="guide-voice row">
                 <label class="check">
                     <input type="checkbox" role="switch" prop:checked=move || aids.with(|a| a.voice) on:change=voice_switch />
@@ -251,9 +259,9 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
                 <Show when=move || aids.with(|a| a.voice)>
                     <button type="button" class="btn small" on:click=move |_| say()>"다시 듣기"</button>
                 </Show>
+                <A href="/practice" attr:class="guide-tasks">"연습 과제 목록"</A>
                 {move || aids.with(|a| a.voice).then(|| silent.get().map(|s| view! { <span class="hint" role="status">{s.message()}</span> })).flatten()}
             </div>
-            <div class="guide-body">
                 {move || match progress.with(GuideProgress::finished) {
                     true => view! { <Summary progress /> }.into_any(),
                     false => view! { <Current progress place=Signal::derive(place) english=Signal::derive(english) /> }.into_any(),

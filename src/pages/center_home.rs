@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 
+use crate::components::center_nav::guide_target;
 use crate::components::{CenterMenu, CenterTabs, GuideSwitch, Phone, PhoneOpen};
 use crate::contexts::bank_now;
 use crate::kst::days_left;
@@ -164,7 +165,7 @@ pub fn CenterHome() -> impl IntoView {
                                     {links
                                         .iter()
                                         .map(|(href, label)| {
-                                            let guide = format!("center-{}", href.trim_start_matches("/center/").replace('/', "-"));
+                                            let guide = guide_target("center", href);
                                             view! {
                                                 <A href=*href attr:class="btn" attr:data-guide=guide>
                                                     {*label}

@@ -92,7 +92,11 @@ pub fn GoButton(menu: IssueMenu) -> impl IntoView {
     view! {
         <button
             class="btn primary"
-            data-guide=(menu == IssueMenu::Personal).then_some("personal-issue")
+            data-guide=match menu {
+                IssueMenu::Personal => "personal-issue",
+                IssueMenu::Corporate => "corporate-issue",
+                IssueMenu::Tax => "tax-issue",
+            }
             on:click=go
         >
             "바로가기"

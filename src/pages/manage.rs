@@ -4,7 +4,7 @@
 //! of certificates from NPKI files or `.pfx` files into the browser, and 바이오인증 등록/해제. Each dialog is its own
 //! component with its own state; the page keeps the list, the choice and the notice.
 
-mod bio;
+pub(crate) mod bio;
 mod delete;
 mod details;
 mod export;

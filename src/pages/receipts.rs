@@ -53,6 +53,7 @@ pub fn ReceiptsPage() -> impl IntoView {
             "발급일로부터 7일 이내(발급일 포함)에는 폐기하면 수수료를 돌려드리므로, 영수증은 발급일로부터 8일째부터 발급됩니다. 수수료를 돌려받은 발급은 목록에 없습니다.",
             "세금계산서는 사업자 고객의 전자세금용 인증서에만 발급되며, 개인 고객은 영수증으로 갈음합니다.",
         ] />
+        <div data-guide="receipts">
         <LoadedTable
             class="receipts"
             columns=&["거래일", "구분", "발급기관", "수수료", "영수증"]
@@ -82,6 +83,7 @@ pub fn ReceiptsPage() -> impl IntoView {
                 }
             }
         />
+        </div>
         <Dialog open=Signal::derive(move || shown.get().is_some()) title="영수증">
             {move || shown.get().map(|r| view! { <ReceiptView receipt=r customer=customer() /> })}
             <p class="row">

@@ -359,7 +359,10 @@ impl Browser {
         let widths = self
             .client
             .execute(
-                "return [Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), window.innerWidth]",
+                r#"const w = window.innerWidth;
+                const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { if (["auto", "scroll", "hidden"].includes(getComputedStyle(p).overflowX)) return true; } return false; };
+                const wide = [...document.querySelectorAll("body *")].filter(e => !clipped(e) && e.getBoundingClientRect().right > w + 0.5).map(e => `${e.tagName}.${e.className} "${(e.textContent || "").trim().slice(0, 40)}"`).slice(-3);
+                return [Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), w, wide.join("; ")]"#,
                 vec![],
             )
             .await
@@ -367,7 +370,8 @@ impl Browser {
         let (scroll, inner) = (widths[0].as_f64().unwrap(), widths[1].as_f64().unwrap());
         assert!(
             scroll <= inner,
-            "{screen}: the page scrolls sideways ({scroll} > {inner})"
+            "{screen}: the page scrolls sideways ({scroll} > {inner}): {}",
+            widths[2]
         );
     }
 

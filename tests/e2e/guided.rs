@@ -8,12 +8,12 @@ use cert_center::bank::demo::{self, SecondFactor};
 
 /// One screen of the walk: the panel shows STEP `step`, badge `01` sits on `first`, the page
 /// passes axe-core and (on a phone) does not scroll sideways.
-async fn screen(b: &Browser, phone: bool, step: u8, first: &str, name: &str) {
+pub async fn screen(b: &Browser, phone: bool, step: u8, first: &str, name: &str) {
     b.guide_at(step, first).await;
     check(b, phone, name).await;
 }
 
-async fn check(b: &Browser, phone: bool, name: &str) {
+pub async fn check(b: &Browser, phone: bool, name: &str) {
     let name = format!("guided-{}{name}", if phone { "phone-" } else { "" });
     if phone {
         b.fits_width(&name).await;
@@ -25,7 +25,7 @@ async fn check(b: &Browser, phone: bool, name: &str) {
 }
 
 /// Clicks the control the guide's action `target` points at.
-async fn press(b: &Browser, target: &str) {
+pub async fn press(b: &Browser, target: &str) {
     b.click_css(&format!("[data-guide='{target}']")).await;
 }
 

@@ -27,6 +27,7 @@ mod devices;
 mod guided;
 mod issuance;
 mod navigation;
+mod practice;
 mod trust;
 
 /// The page's header once the app has started (the boot screen has a header of its own).

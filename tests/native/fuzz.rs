@@ -468,6 +468,29 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         },
     ));
 
+    // The 연습 기록 kept in localStorage (a page of another tab, or hand-edited, may have written it).
+    let task = cert_center::guide::task("renew").unwrap();
+    let mut progress = cert_center::guide::GuideProgress::started_task(task, String::new());
+    progress.reach(1, 1_000.0);
+    progress.mistake("인증서 암호가 올바르지 않습니다.");
+    progress.reach(4, 9_000.0);
+    progress.finish_if_done(true, "/", 12_000.0);
+    let record = cert_center::practice::PracticeRecord::of(&progress).unwrap();
+    let stored = serde_json::to_vec(&vec![record.clone(), record]).unwrap();
+    totals.push(fuzz(
+        "연습 기록 (practice::parse_records)",
+        9,
+        &[stored],
+        |input| {
+            if let Ok(records) =
+                cert_center::practice::parse_records(&String::from_utf8_lossy(input))
+            {
+                assert!(records.len() <= cert_center::practice::MAX_RECORDS);
+                assert!(records.iter().all(|r| r.took().is_finite()));
+            }
+        },
+    ));
+
     let visit = recorded_visit();
     let bodies: Vec<Vec<u8>> = visit
         .requests
@@ -733,6 +756,8 @@ fn recorded_visit() -> Visit {
         phone: 0,
     }));
     let _ = block_on(rec.call(GetVerification { token: t() }));
+    // A practice task's start, for another customer (it would reset 홍길동's visit).
+    block_on(customer::start_task(&rec, "minji02", Some(30), PASSWORD)).unwrap();
     let state = block_on(store.snapshot()).unwrap();
     let _ = block_on(rec.call(CancelIssuance { token: t() }));
     Visit {

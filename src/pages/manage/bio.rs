@@ -47,7 +47,7 @@ pub fn BioSection(
         .into_any(),
         None => view! {
             <p class="row">
-                <button type="button" class="btn" on:click=move |_| on_register.run(())>
+                <button type="button" class="btn" data-guide="bio-register" on:click=move |_| on_register.run(())>
                     "바이오인증 등록"
                 </button>
             </p>
@@ -95,7 +95,9 @@ pub fn BioDialog(
             <p>
                 "인증서 암호를 한 번 확인한 뒤, 이 기기의 지문 또는 얼굴 인식을 등록합니다. 인증서 암호는 그대로 쓸 수 있습니다."
             </p>
-            <PasswordInput id="bio-password" label="인증서 암호" value=password autocomplete="current-password" />
+            <div data-guide="bio-password">
+                <PasswordInput id="bio-password" label="인증서 암호" value=password autocomplete="current-password" />
+            </div>
         </DialogForm>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::LastIssued;
+use crate::bank::api::IssueMenu;
 use crate::contexts::{log_out, use_auth, use_bank};
 use crate::wallet::Place;
 use crate::wallet::save_npki;
@@ -41,6 +42,11 @@ pub fn DoneStep() -> impl IntoView {
         .map(|l| l.0)
         .unwrap_or_else(|| RwSignal::new(None));
     let problem = RwSignal::new(None::<String>);
+    // A business certificate logs in to 기업뱅킹.
+    let banking = match use_context::<IssueMenu>() {
+        Some(IssueMenu::Personal) | None => "",
+        Some(_) => "&banking=corporate",
+    };
     let finish = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         let method = match issued.with_untracked(|i| i.as_ref().map(|(_, s)| *s)) {
@@ -50,7 +56,10 @@ pub fn DoneStep() -> impl IntoView {
         async move {
             // Leave the protected wizard first, or ending the session would send the customer
             // to the login page with the wizard as the page to come back to.
-            navigate(&format!("/login?method={method}"), Default::default());
+            navigate(
+                &format!("/login?method={method}{banking}"),
+                Default::default(),
+            );
             issued.set(None);
             log_out(bank, auth).await;
         }

@@ -86,7 +86,7 @@ pub fn TermsStep() -> impl IntoView {
             <Terms id="service-terms" title="전자금융서비스 이용약관" text=SERVICE_TERMS agreed=service />
 
             <Show when=move || business>
-                <fieldset class="business-number">
+                <fieldset class="business-number" data-guide="business-number">
                     <legend>"본인확인(사업자등록번호 입력)"</legend>
                     <label for="biz-1">"사업자등록번호 앞 3자리"</label>
                     <DigitsInput id="biz-1" value=groups[0] max=3 next="biz-2" on:paste=refuse_paste />
