@@ -208,12 +208,18 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
             silent.set(Some(why));
         }
     };
+    // Said when voice is turned on and when another step becomes current: not again for
+    // anything else that changes the progress.
+    let heard = StoredValue::new(None::<(String, u8, bool)>);
     Effect::new(move || {
         let voice = aids.with(|a| a.voice);
-        let _step = progress.with(|p| (p.task.clone(), p.current, p.finished()));
-        if voice && !progress.with_untracked(GuideProgress::finished) {
+        let (task, current, finished) =
+            progress.with(|p| (p.task.clone(), p.current, p.finished()));
+        let now = (task, current, voice);
+        if voice && !finished && heard.get_value().as_ref() != Some(&now) {
             say();
         }
+        heard.set_value(Some(now));
     });
     let voice_switch = move |_| aids.update(|a| a.voice = !a.voice);
     let english = move || progress.with(|p| p.english);

@@ -19,13 +19,15 @@ pub(super) fn Current(
     move || {
         let (current, task) = progress.with(|p| (p.current, p.task()));
         let now = task.step(current);
-        // Every action of this step done (e.g. 로그아웃 at its end): the way on is the next
+        // This step's last action done (e.g. 로그아웃 at its end): the way on is the next
         // step's screen.
-        let all_done = now.is_some_and(|s| {
-            progress.with(|p| s.actions.iter().all(|a| p.ticked(s.number, a.target)))
+        let last_done = now.is_some_and(|s| {
+            s.actions
+                .last()
+                .is_some_and(|a| progress.with(|p| p.ticked(s.number, a.target)))
         });
         let ahead = now
-            .filter(|_| all_done)
+            .filter(|_| last_done)
             .and_then(|s| task.step(s.number + 1));
         let back = ahead.or(now).map(|s| s.screens[0]).unwrap_or("/");
         let away = match place.get() {
