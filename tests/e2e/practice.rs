@@ -137,6 +137,7 @@ async fn renew_task(b: &Browser, phone: bool) {
     b.click(".guide-away", "STEP 04 화면으로 가기").await;
     b.wait_path("/login").await;
     b.wait_text(".guide-step", "STEP 04 /").await;
+    press(b, "cert-login").await;
     b.wait_text(".cert-picker", "홍길동").await;
     check(b, phone, &name("04")).await;
     b.fill("#cert-login-password", PRACTICE_PASSWORD).await;
