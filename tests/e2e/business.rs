@@ -35,9 +35,13 @@ async fn corp01_issues_a_corporate_certificate_and_logs_in_to_corporate_banking(
     assert_says(&kinds, "110,000원/년");
     b.shot("business-step7").await;
 
-    // 확인 logs out; 개인뱅킹 refuses the corporate certificate, 기업뱅킹 takes it.
+    // 확인 logs out and opens 기업뱅킹's certificate login; 개인뱅킹 refuses the certificate.
     b.click(STEP, "확인").await;
     b.wait_path("/login").await;
+    b.wait_text(".cert-picker", "(주)모의상사()0004").await;
+    b.click(".cert-picker", "취소").await;
+    b.click_label_exact("개인뱅킹").await;
+    b.click(".cert-login", "브라우저인증서 로그인").await;
     certificate_login_as(&b, "(주)모의상사()0004", "기업 범용 인증서").await;
     b.wait_text(".cert-picker .error", "기업용 인증서입니다")
         .await;
