@@ -29,7 +29,7 @@ pub use form::{
 pub use guide::{Guide, GuidePanel, GuideSwitch, provide_guide};
 pub use header::Header;
 pub use keypad::{Keypad, KeypadButton};
-pub use loaded::{Loaded, LoadedTable, later, to_issue};
+pub use loaded::{Loaded, LoadedTable, StoredCertificates, later, to_issue};
 pub use phone::{Phone, PhoneOpen};
 pub use phone_copy_receiver::PhoneCopyReceiver;
 pub use step_indicator::StepIndicator;

@@ -39,6 +39,26 @@ pub fn to_issue(before: &'static str, after: &'static str) -> ViewFn {
     )
 }
 
+/// This browser's certificates once read: `view` of them, or why they could not be read, or
+/// the way to issue one.
+#[component]
+pub fn StoredCertificates<V>(
+    list: LocalResource<Result<Vec<crate::store::StoredCertificate>, crate::wallet::WalletError>>,
+    view: impl Fn(Vec<crate::store::StoredCertificate>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    view! {
+        <Loaded
+            list
+            loading="저장된 인증서를 읽는 중입니다…"
+            empty=to_issue("이 브라우저에 저장된 인증서가 없습니다. ", "에서 저장위치를 브라우저로 발급받으세요.")
+            view
+        />
+    }
+}
+
 /// A table of a loaded list: its column headings, then one row saying it loads, why it could
 /// not be read, or `empty`; else `row` of each item.
 #[component]

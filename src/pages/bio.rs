@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Loaded, PageTitle, to_issue};
+use crate::components::{PageTitle, StoredCertificates};
 use crate::pages::manage::bio::{BioDialog, BioSection};
 use crate::store::StoredCertificate;
 use crate::wallet;
@@ -28,10 +28,8 @@ pub fn BioPage() -> impl IntoView {
             "브라우저는 IP 주소(예: 127.0.0.1)로 연 페이지의 바이오인증을 거절합니다. localhost 주소로 열어 주세요. 주소가 다르면 저장된 인증서도 따로입니다.",
         ] />
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
-        <Loaded
+        <StoredCertificates
             list=certificates
-            loading="저장된 인증서를 읽는 중입니다…"
-            empty=to_issue("이 브라우저에 저장된 인증서가 없습니다. ", "에서 저장위치를 브라우저로 발급받으세요.")
             view=move |list| {
                 list.into_iter()
                     .map(|record| {

@@ -174,6 +174,7 @@ mod tests {
             "/center/tax",
             "/center/consent",
             "/center/phone-copy",
+            "/center/bio",
         ];
         for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
             let slug = entry.href.trim_start_matches("/center/");

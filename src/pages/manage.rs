@@ -14,7 +14,7 @@ mod password;
 use leptos::prelude::*;
 
 use crate::components::cert_picker::{CertTable, Row};
-use crate::components::{ErrorLine, Loaded, PageTitle, outcome, to_issue};
+use crate::components::{ErrorLine, PageTitle, StoredCertificates, outcome};
 use crate::store::StoredCertificate;
 use crate::wallet;
 use bio::{BioDialog, BioSection};
@@ -71,10 +71,8 @@ pub fn ManagePage() -> impl IntoView {
         <PageTitle title="인증서 관리" trail=&["공인인증서"] />
         <p>"이 브라우저에 저장된 인증서(브라우저인증서)를 확인하고 관리합니다."</p>
         <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
-        <Loaded
+        <StoredCertificates
             list=certificates
-            loading="저장된 인증서를 읽는 중입니다…"
-            empty=to_issue("이 브라우저에 저장된 인증서가 없습니다. ", "에서 저장위치를 브라우저로 발급받으세요.")
             view=move |list| {
                 let rows = list.iter().map(Row::of_stored).collect::<Vec<_>>();
                 view! {

@@ -207,8 +207,43 @@ pub async fn issue_business_certificate(
     ca: &str,
     fee: &str,
 ) -> String {
+    issue_business_certificate_seen(b, who, path, (ca, fee), None).await
+}
+
+/// A guided walk through a wizard: its steps 1 to 6 are the task's STEPs from `first`, each
+/// with badge `01` on `targets[step - 1]`; screens are named `<name>-<STEP>`.
+pub struct Guided<'a> {
+    pub first: u8,
+    pub targets: [&'a str; 6],
+    pub name: &'a str,
+}
+
+impl Guided<'_> {
+    /// Wizard step `step`'s screen: the panel at its STEP, badge `01` on its target, axe-core.
+    async fn seen(&self, b: &Browser, step: u8) {
+        let number = self.first + step - 1;
+        b.guide_at(number, self.targets[usize::from(step) - 1])
+            .await;
+        let name = format!("{}-{number:02}", self.name);
+        b.axe(&name).await;
+        b.shot(&name).await;
+    }
+}
+
+/// [`issue_business_certificate`], checking each of steps 1 to 6 as `guided` says (`ca_fee`:
+/// the CA's label and the fee).
+pub async fn issue_business_certificate_seen(
+    b: &Browser,
+    who: &DemoCustomer,
+    path: &str,
+    (ca, fee): (&str, &str),
+    guided: Option<&Guided<'_>>,
+) -> String {
     let business = who.business.expect("a business customer");
     b.wait_path(&format!("{path}/1")).await;
+    if let Some(g) = guided {
+        g.seen(b, 1).await;
+    }
     b.click_label("전자금융거래 기본약관에 동의합니다").await;
     b.click_label("전자금융서비스 이용약관에 동의합니다").await;
     let groups: Vec<&str> = business.number.split('-').collect();
@@ -219,6 +254,9 @@ pub async fn issue_business_certificate(
         .await;
     b.click(STEP, "약관 동의/본인확인").await;
     b.wait_path(&format!("{path}/2")).await;
+    if let Some(g) = guided {
+        g.seen(b, 2).await;
+    }
 
     b.wait_text("table.issued", "미발급").await;
     let kinds = b.text("table.kinds").await;
@@ -227,12 +265,21 @@ pub async fn issue_business_certificate(
         .await;
     b.click(STEP, "예").await;
     b.wait_path(&format!("{path}/3")).await;
+    if let Some(g) = guided {
+        g.seen(b, 3).await;
+    }
 
     step_3_here(b, who).await;
     b.wait_path(&format!("{path}/4")).await;
+    if let Some(g) = guided {
+        g.seen(b, 4).await;
+    }
     b.wait_text(".fee-table", fee).await;
     b.click(STEP, "확인").await;
     b.wait_path(&format!("{path}/5")).await;
+    if let Some(g) = guided {
+        g.seen(b, 5).await;
+    }
 
     b.click(STEP, "은행정보 불러오기").await;
     b.wait_value("#name", business.company).await;
@@ -251,6 +298,9 @@ pub async fn issue_business_certificate(
         .await;
     b.click(STEP, "확인").await;
     b.wait_path(&format!("{path}/6")).await;
+    if let Some(g) = guided {
+        g.seen(b, 6).await;
+    }
 
     b.click(STEP, "인증서저장").await;
     b.click(".dialog", "확인").await;

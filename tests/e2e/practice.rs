@@ -212,7 +212,15 @@ async fn revocation_refunds_the_fee_and_leaves_no_receipt(b: Browser) {
 }
 
 /// Tasks 7 and 8: a business wizard from the center's link `first` to the 기업뱅킹 login.
-async fn business_task(b: &Browser, id: &str, first: &str, go: &str, kind: &str, ca: &str) {
+async fn business_task(
+    b: &Browser,
+    id: &str,
+    first: &str,
+    go: &str,
+    kind: &str,
+    ca_fee: (&str, &str),
+) {
+    let (ca, fee) = ca_fee;
     let who = &demo::CORP;
     let business = who.business.unwrap();
     let name = |n: &str| format!("task-{id}-{n}");
@@ -233,50 +241,20 @@ async fn business_task(b: &Browser, id: &str, first: &str, go: &str, kind: &str,
     b.wait_path("/login").await;
     screen(b, false, 4, "login-id", &name("04")).await;
     b.login(who.user_id, who.password).await;
-    b.wait_path(&format!("{wizard}/1")).await;
-    screen(b, false, 5, "basic-terms", &name("05")).await;
-    b.click_label("전자금융거래 기본약관에 동의합니다").await;
-    b.click_label("전자금융서비스 이용약관에 동의합니다").await;
-    for (id, digits) in ["#biz-1", "#biz-2", "#biz-3"]
-        .iter()
-        .zip(business.number.split('-'))
-    {
-        b.fill(id, digits).await;
-    }
-    b.click(STEP, "약관 동의/본인확인").await;
-    b.wait_path(&format!("{wizard}/2")).await;
-    screen(b, false, 6, kind, &name("06")).await;
-    agree_with_ca(b, ca).await;
-    b.click(STEP, "예").await;
-    b.wait_path(&format!("{wizard}/3")).await;
-    screen(b, false, 7, "identity-ars", &name("07")).await;
-    step_3_here(b, who).await;
-    b.wait_path(&format!("{wizard}/4")).await;
-    screen(b, false, 8, "fee-ok", &name("08")).await;
-    b.click(STEP, "확인").await;
-    b.wait_path(&format!("{wizard}/5")).await;
-    screen(b, false, 9, "bank-info", &name("09")).await;
-    b.click(STEP, "은행정보 불러오기").await;
-    b.wait_value("#name", business.company).await;
-    b.fill("#english_name", &who.english_name.to_lowercase())
-        .await;
-    b.click(STEP, "우편번호 찾기").await;
-    b.fill("#address-query", "테헤란로").await;
-    b.click(
-        ".address-results",
-        "[06236] 서울특별시 강남구 테헤란로 152 (역삼동)",
-    )
-    .await;
-    b.fill("#phone", "02-765-4321").await;
-    b.click(STEP, "확인").await;
-    b.wait_path(&format!("{wizard}/6")).await;
-    screen(b, false, 10, "save", &name("10")).await;
-    b.click(STEP, "인증서저장").await;
-    b.click(".dialog", "확인").await;
-    b.fill("#cert-password", CERT_PASSWORD).await;
-    b.fill("#cert-password-again", CERT_PASSWORD).await;
-    b.click(".password-form", "확인").await;
-    b.wait_path(&format!("{wizard}/7")).await;
+    // The wizard's steps 1–6 are the task's STEPs 5–10.
+    let guided = Guided {
+        first: 5,
+        targets: [
+            "basic-terms",
+            kind,
+            "identity-ars",
+            "fee-ok",
+            "bank-info",
+            "save",
+        ],
+        name: &format!("guided-task-{id}"),
+    };
+    issue_business_certificate_seen(b, who, wizard, (ca, fee), Some(&guided)).await;
     press(b, "done-ok").await;
     // 기업뱅킹 is chosen for a business certificate, and the picker is open.
     b.wait_path("/login").await;
@@ -297,7 +275,7 @@ async fn a_business_issues_its_general_certificate(b: Browser) {
         "center-issue",
         "corporate-issue",
         "kind-CorporateGeneral",
-        "한국정보인증",
+        ("한국정보인증", "110,000원"),
     )
     .await;
 }
@@ -309,7 +287,7 @@ async fn a_business_issues_its_tax_certificate(b: Browser) {
         "center-tax",
         "tax-issue",
         "kind-Tax",
-        "한국정보인증",
+        ("한국정보인증", "4,400원"),
     )
     .await;
 }
