@@ -29,13 +29,7 @@ async fn bio_authentication_replaces_the_password_at_login_until_released(mut b:
     b.add_fingerprint_reader(true).await;
 
     // 인증서 관리: 바이오인증 등록 with the certificate password once.
-    b.click("#content", "바이오인증 등록").await;
-    b.fill("#bio-password", CERT_PASSWORD).await;
-    b.click(".bio-register", "등록").await;
-    b.wait_text("#content .status", "바이오인증을 등록했습니다")
-        .await;
-    b.wait_text(".bio-state", "바이오인증이 등록되어 있습니다")
-        .await;
+    register_bio(&b, CERT_PASSWORD).await;
     b.shot("bio-registered").await;
 
     // A new certificate password keeps 바이오인증 working.

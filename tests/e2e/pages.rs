@@ -78,6 +78,17 @@ pub async fn certificate_login_as(b: &Browser, holder: &str, kind: &str) {
     b.click(".cert-picker", "확인").await;
 }
 
+/// 바이오인증 등록 for the certificate shown (인증서 관리 or the 바이오인증 page), with `password`.
+pub async fn register_bio(b: &Browser, password: &str) {
+    b.click("#content", "바이오인증 등록").await;
+    b.fill("#bio-password", password).await;
+    b.click(".bio-register", "등록").await;
+    b.wait_text("#content .status", "바이오인증을 등록했습니다")
+        .await;
+    b.wait_text(".bio-state", "바이오인증이 등록되어 있습니다")
+        .await;
+}
+
 /// 로그아웃 from the header: back on the bank's home, logged out.
 pub async fn log_out(b: &Browser) {
     b.click(super::HEADER, "로그아웃").await;

@@ -8,6 +8,7 @@ use super::HEADER;
 use super::browser::Browser;
 use super::flows::*;
 use super::guided::{check, press, screen};
+use super::pages::register_bio;
 use cert_center::bank::demo;
 use cert_center::guide::{self, PRACTICE_PASSWORD};
 
@@ -29,6 +30,37 @@ async fn start(b: &Browser, id: &str, phone: bool) {
         .await;
 }
 
+/// An issuance box's [바로가기] (`go`, at STEP `step`) and the install notice, the browser
+/// check (the next STEP) and the ID login of `who` (the one after); screens named `<name><STEP>`.
+async fn go_check_and_log_in(
+    b: &Browser,
+    phone: bool,
+    (step, go): (u8, &str),
+    name: &str,
+    who: &demo::DemoCustomer,
+) {
+    let at = async |n: u8, target: &str| {
+        screen(
+            b,
+            phone,
+            step + n,
+            target,
+            &format!("{name}{:02}", step + n),
+        )
+        .await;
+    };
+    at(0, go).await;
+    press(b, go).await;
+    press(b, "install-ok").await;
+    b.wait_path("/center/issue/check").await;
+    at(1, "check-install").await;
+    b.wait_text("table.checks", "IndexedDB").await;
+    press(b, "check-ok").await;
+    b.wait_path("/login").await;
+    at(2, "login-id").await;
+    b.login(who.user_id, who.password).await;
+}
+
 /// Tasks 2–4: the manual's STEPs from the bank's home to the certificate login, from the
 /// task's starting point; `fee` is what step 4 asks.
 async fn issue_again(b: &Browser, id: &str, phone: bool, fee: &str) {
@@ -41,16 +73,7 @@ async fn issue_again(b: &Browser, id: &str, phone: bool, fee: &str) {
     screen(b, phone, 2, "center-issue", &name("02")).await;
     press(b, "center-issue").await;
     b.wait_path("/center/issue").await;
-    screen(b, phone, 3, "personal-issue", &name("03")).await;
-    press(b, "personal-issue").await;
-    press(b, "install-ok").await;
-    b.wait_path("/center/issue/check").await;
-    screen(b, phone, 4, "check-install", &name("04")).await;
-    b.wait_text("table.checks", "IndexedDB").await;
-    press(b, "check-ok").await;
-    b.wait_path("/login").await;
-    screen(b, phone, 5, "login-id", &name("05")).await;
-    b.login(who.user_id, who.password).await;
+    go_check_and_log_in(b, phone, (3, "personal-issue"), &name(""), who).await;
     b.wait_path("/center/issue/personal/1").await;
     screen(b, phone, 8, "basic-terms", &name("08")).await;
     step_1(b, who).await;
@@ -231,16 +254,7 @@ async fn business_task(
     start(b, id, false).await;
     screen(b, false, 1, first, &name("01")).await;
     press(b, first).await;
-    screen(b, false, 2, go, &name("02")).await;
-    press(b, go).await;
-    press(b, "install-ok").await;
-    b.wait_path("/center/issue/check").await;
-    screen(b, false, 3, "check-install", &name("03")).await;
-    b.wait_text("table.checks", "IndexedDB").await;
-    press(b, "check-ok").await;
-    b.wait_path("/login").await;
-    screen(b, false, 4, "login-id", &name("04")).await;
-    b.login(who.user_id, who.password).await;
+    go_check_and_log_in(b, false, (2, go), &name(""), who).await;
     // The wizard's steps 1–6 are the task's STEPs 5–10.
     let guided = Guided {
         first: 5,
@@ -303,13 +317,7 @@ async fn biometrics_replace_the_password(mut b: Browser) {
     b.wait_path("/center/bio").await;
     screen(&b, false, 2, "bio-register", &name("02")).await;
     b.wait_text(".bio-state", "등록되어 있지 않습니다").await;
-    press(&b, "bio-register").await;
-    b.fill("#bio-password", PRACTICE_PASSWORD).await;
-    b.click(".bio-register", "등록").await;
-    b.wait_text("#content .status", "바이오인증을 등록했습니다")
-        .await;
-    b.wait_text(".bio-state", "바이오인증이 등록되어 있습니다")
-        .await;
+    register_bio(&b, PRACTICE_PASSWORD).await;
     check(&b, false, &name("02-done")).await;
     press(&b, "logout").await;
     b.wait_path("/login").await;

@@ -104,6 +104,17 @@ pub fn login(who: &'static DemoCustomer) -> Customer {
     login_on(&MockBank::new(BankStore::memory(), Clock::manual(NOW)), who)
 }
 
+/// `who`, on a bank of their own, with a certificate issued under `password`.
+pub fn enrolled(
+    who: &'static DemoCustomer,
+    password: &str,
+) -> (Customer, cert_center::customer::Enrolled) {
+    let c = login(who);
+    c.through_step_5();
+    let e = c.enroll(password);
+    (c, e)
+}
+
 impl Customer {
     pub fn call<E: Endpoint>(&self, request: E) -> Result<E::Response, BankError> {
         block_on(self.bank.call(request))

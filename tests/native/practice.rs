@@ -10,10 +10,7 @@ const MINJI_PASSWORD: &str = "Minji!2026pass";
 
 /// 김민지 with a certificate of her own, on a bank of its own.
 fn minji_with_a_certificate() -> (Customer, Enrolled) {
-    let minji = login(&demo::MINJI);
-    minji.through_step_5();
-    let enrolled = minji.enroll(MINJI_PASSWORD);
-    (minji, enrolled)
+    enrolled(&demo::MINJI, MINJI_PASSWORD)
 }
 
 fn start(

@@ -11,10 +11,7 @@ use cert_center::pki::phone_copy::{NumberKeys, Package};
 const PASSWORD: &str = "Hong!2026pass";
 
 fn hong_enrolled() -> (Customer, Enrolled) {
-    let c = login(&demo::HONG);
-    c.through_step_5();
-    let e = c.enroll(PASSWORD);
-    (c, e)
+    enrolled(&demo::HONG, PASSWORD)
 }
 
 fn receive(c: &Customer) -> Receiving {
