@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 mod steps;
+mod task_steps;
 mod tasks;
 
 pub use steps::STEPS;
@@ -43,36 +44,6 @@ impl ManualStep {
     pub fn spoken(&self) -> String {
         let actions: Vec<&str> = self.actions.iter().map(|a| a.ko).collect();
         format!("{}. {}.", self.title, actions.join(". "))
-    }
-}
-
-impl Task {
-    /// A step by its number.
-    pub fn step(&self, number: u8) -> Option<&'static ManualStep> {
-        self.steps.iter().find(|s| s.number == number)
-    }
-
-    /// The last step's number.
-    pub fn last(&self) -> u8 {
-        self.steps.last().map_or(0, |s| s.number)
-    }
-
-    /// Where `path` is for a learner whose step to do now is `current`: the first step at or
-    /// after `current` shown on that screen; else the last earlier one.
-    pub fn locate(&self, path: &str, current: u8) -> Position {
-        let path = match path.trim_end_matches('/') {
-            "" => "/",
-            p => p,
-        };
-        let here: Vec<&'static ManualStep> = self
-            .steps
-            .iter()
-            .filter(|s| s.screens.contains(&path))
-            .collect();
-        match here.iter().find(|s| s.number >= current) {
-            Some(step) => Position::OnPath(step),
-            None => here.last().map_or(Position::Off, |s| Position::Behind(s)),
-        }
     }
 }
 
