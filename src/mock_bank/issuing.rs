@@ -36,6 +36,12 @@ pub(super) fn decoded_r(random: &str) -> BankResult<Vec<u8>> {
     Ok(random)
 }
 
+/// The 12 random digits that end a certificate's common name.
+pub(super) fn cn_digits() -> BankResult<String> {
+    let bytes = random_bytes::<12>()?;
+    Ok(bytes.iter().map(|b| char::from(b'0' + b % 10)).collect())
+}
+
 /// Refuses issuance outside 01:00~23:00 KST.
 pub(super) fn check_hours(now: Millis) -> BankResult<()> {
     if Kst::from_millis(now).is_some_and(|t| (1..23).contains(&t.hour())) {
@@ -90,8 +96,7 @@ impl BankState {
         let digits = match &cx.issuance.cn_digits {
             Some(digits) => digits.clone(),
             None => {
-                let bytes = random_bytes::<12>()?;
-                let digits: String = bytes.iter().map(|b| char::from(b'0' + b % 10)).collect();
+                let digits = cn_digits()?;
                 cx.issuance.cn_digits = Some(digits.clone());
                 digits
             }
@@ -208,21 +213,14 @@ impl BankState {
         let cx = self.context(g.token)?;
         cx.record.balance -= g.fee;
         cx.record.last_issued_at = Some(now);
-        self.certificates.push(CertificateRecord {
-            user_id: customer.user_id.to_owned(),
-            kind: g.kind,
-            ca: g.ca,
+        self.certificates.push(CertificateRecord::issued(
+            customer.user_id,
+            (g.kind, g.ca),
             serial,
-            issued_at: now,
-            revoked: false,
-            certificate: issued.certificate.clone(),
-            fee: g.fee,
-            revoked_at: None,
-            replaced_by: None,
-            refund: 0,
-            registered: false,
-            released_at: None,
-        });
+            now,
+            issued.certificate.clone(),
+            g.fee,
+        ));
         Ok(issued)
     }
 

@@ -1,10 +1,10 @@
 //! 연습 과제의 출발점: one demo customer's records back to the demo's first state, and the
 //! certificate a task starts with, issued as if some days ago.
 
-use super::issuing::{Grant, decoded_r, verified_request};
+use super::issuing::{Grant, cn_digits, decoded_r, verified_request};
 use super::registry::CertificateRecord;
 use super::wire::*;
-use super::{BankState, CustomerRecord, random_bytes};
+use super::{BankState, CustomerRecord};
 use crate::bank::api::*;
 use crate::bank::clock::Millis;
 use crate::bank::demo;
@@ -56,11 +56,7 @@ impl BankState {
         };
         let issued_at = now - Millis::from(e.days_ago) * DAY_MS;
         let (ca, kind) = (Ca::Kica, CertKind::General);
-        let digits: String = random_bytes::<12>()?
-            .iter()
-            .map(|b| char::from(b'0' + b % 10))
-            .collect();
-        let cn = pki::subject::common_name(customer.name, customer.english_name, &digits);
+        let cn = pki::subject::common_name(customer.name, customer.english_name, &cn_digits()?);
         // No session: the grant's token is never read by the signing.
         let token = SessionToken(String::new());
         let grant = Grant {
@@ -74,40 +70,21 @@ impl BankState {
             fee: kind.fee(),
         };
         let (issued, serial) = self.sign_for(issued_at, customer, &grant, &random)?;
-        record_paid(self, customer, issued_at, &issued, serial)?;
+        let record = self
+            .customers
+            .iter_mut()
+            .find(|c| c.user_id == customer.user_id)
+            .ok_or(BankError::UnknownUser)?;
+        record.balance = record.balance.saturating_sub(issued.fee);
+        record.last_issued_at = Some(issued_at);
+        self.certificates.push(CertificateRecord::issued(
+            customer.user_id,
+            (kind, ca),
+            serial,
+            issued_at,
+            issued.certificate.clone(),
+            issued.fee,
+        ));
         Ok(Some(issued))
     }
-}
-
-/// Records the certificate as issued and paid for at `issued_at`.
-fn record_paid(
-    state: &mut BankState,
-    customer: &demo::DemoCustomer,
-    issued_at: Millis,
-    issued: &IssuedCertificate,
-    serial: String,
-) -> BankResult<()> {
-    let record = state
-        .customers
-        .iter_mut()
-        .find(|c| c.user_id == customer.user_id)
-        .ok_or(BankError::UnknownUser)?;
-    record.balance = record.balance.saturating_sub(issued.fee);
-    record.last_issued_at = Some(issued_at);
-    state.certificates.push(CertificateRecord {
-        user_id: customer.user_id.to_owned(),
-        kind: CertKind::General,
-        ca: Ca::Kica,
-        serial,
-        issued_at,
-        revoked: false,
-        certificate: issued.certificate.clone(),
-        fee: issued.fee,
-        revoked_at: None,
-        replaced_by: None,
-        refund: 0,
-        registered: false,
-        released_at: None,
-    });
-    Ok(())
 }

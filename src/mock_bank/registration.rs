@@ -111,19 +111,15 @@ impl BankState {
             }
             None => {
                 let record = CertificateRecord {
-                    user_id: customer.user_id.to_owned(),
-                    kind: CertKind::General,
-                    ca,
-                    serial,
-                    issued_at: now,
-                    revoked: false,
-                    certificate: r.proof.certificate.clone(),
-                    fee: 0,
-                    revoked_at: None,
-                    replaced_by: None,
-                    refund: 0,
                     registered: true,
-                    released_at: None,
+                    ..CertificateRecord::issued(
+                        customer.user_id,
+                        (CertKind::General, ca),
+                        serial,
+                        now,
+                        r.proof.certificate.clone(),
+                        0,
+                    )
                 };
                 let view = record.view(now)?;
                 self.certificates.push(record);
@@ -173,11 +169,7 @@ impl BankState {
         let (_, public) = verified_request(&unbase64(&r.csr)?)?;
         let random = decoded_r(&r.random)?;
         let ca = Ca::CrossCert;
-        let digits: String = super::random_bytes::<12>()?
-            .iter()
-            .map(|b| char::from(b'0' + b % 10))
-            .collect();
-        let cn = pki::subject::common_name(customer.name, customer.english_name, &digits);
+        let cn = pki::subject::common_name(customer.name, customer.english_name, &cn_digits()?);
         let grant = Grant {
             token: &r.token,
             ca,

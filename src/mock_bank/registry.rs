@@ -52,6 +52,33 @@ pub(super) enum Replacement {
 }
 
 impl CertificateRecord {
+    /// A certificate of `user_id`'s, valid (not revoked, nothing refunded), issued here at
+    /// `issued_at` for `fee`.
+    pub(super) fn issued(
+        user_id: &str,
+        (kind, ca): (CertKind, Ca),
+        serial: String,
+        issued_at: Millis,
+        certificate: String,
+        fee: u64,
+    ) -> Self {
+        Self {
+            user_id: user_id.to_owned(),
+            kind,
+            ca,
+            serial,
+            issued_at,
+            revoked: false,
+            certificate,
+            fee,
+            revoked_at: None,
+            replaced_by: None,
+            refund: 0,
+            registered: false,
+            released_at: None,
+        }
+    }
+
     pub(super) fn parsed(&self) -> BankResult<x509_cert::Certificate> {
         x509_cert::Certificate::from_der(&unbase64(&self.certificate)?).map_err(internal)
     }
