@@ -231,7 +231,10 @@ pub async fn start_task(
     let password = match kept {
         Some(Kept::Browser(password)) => password.to_owned(),
         // Forgotten: nobody is told it.
-        _ => format!("Forgot!{}", crate::encoding::hex(&random_bytes()?)),
+        _ => {
+            let random = crate::pki::random_bytes::<12>().map_err(WalletError::Unavailable)?;
+            format!("Forgot!{}", crate::encoding::hex(&random))
+        }
     };
     let days_ago = start.earlier.map(|e| e.days_ago);
     let enrolled = crate::customer::start_task(bank, start.user_id, days_ago, &password).await?;
@@ -241,12 +244,6 @@ pub async fn start_task(
         keep_issued(&enrolled.record).await?;
     }
     Ok(start.said())
-}
-
-fn random_bytes() -> Result<[u8; 12], WalletError> {
-    let mut bytes = [0; 12];
-    getrandom::fill(&mut bytes).map_err(|e| WalletError::Unavailable(e.to_string()))?;
-    Ok(bytes)
 }
 
 /// 인증서 암호 변경: re-encrypts the key of `record` under `new` and stores it in its place.
