@@ -14,23 +14,31 @@ pub struct UseAids(pub RwSignal<Aids>);
 /// Provides the aids as last chosen, applying the text size and keeping each change.
 pub fn provide_aids() {
     let aids = RwSignal::new(Aids::load());
-    Effect::new(move || {
+    // The first run only applies what was loaded (public/boot.js applied it before the first
+    // paint too); each later one keeps the new choice.
+    Effect::new(move |applied: Option<()>| {
         let chosen = aids.get();
-        chosen.save();
+        if applied.is_some() {
+            chosen.save();
+        }
         if let Some(root) = document()
             .document_element()
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             // The style sheet lays a few wide things out anew for larger text (`data-text`).
             let _ = match chosen.text {
-                TextSize::Normal => root.remove_attribute("data-text"),
-                other => root.set_attribute("data-text", &other.percent().to_string()),
+                TextSize::Normal => root
+                    .remove_attribute("data-text")
+                    .and_then(|()| root.style().remove_property("font-size").map(drop)),
+                other => {
+                    let percent = other.percent();
+                    root.set_attribute("data-text", &percent.to_string())
+                        .and_then(|()| {
+                            root.style()
+                                .set_property("font-size", &format!("{percent}%"))
+                        })
+                }
             };
-            let size = match chosen.text {
-                TextSize::Normal => String::new(),
-                other => format!("{}%", other.percent()),
-            };
-            let _ = root.style().set_property("font-size", &size);
         }
     });
     provide_context(UseAids(aids));
