@@ -187,7 +187,7 @@ mod tests {
         assert_eq!(PracticeRecord::of(&p), None, "not finished");
         p.reach(4, 61_000.0);
         assert!(p.mistake("인증서 암호가 올바르지 않습니다."));
-        assert!(p.finish_if_done(true, "/", 91_000.0));
+        assert!(p.finish_if_done(true, "/", "", 91_000.0));
         let record = PracticeRecord::of(&p).unwrap();
         assert_eq!(record.title, "5. 인증서 갱신");
         assert_eq!(record.took(), 90_000.0);

@@ -196,7 +196,13 @@ pub async fn replace(old_id: &str, new: &StoredCertificate) -> Result<(), Wallet
 
 /// Removes a stored certificate.
 pub async fn remove(id: &str) -> Result<(), WalletError> {
-    with_store(
+    remove_in(Place::Browser, id).await
+}
+
+/// Removes a certificate kept in `place`.
+async fn remove_in(place: Place, id: &str) -> Result<(), WalletError> {
+    with_store_in(
+        place,
         async |store| store.delete(id).await,
         WalletError::NotRemoved,
     )
@@ -212,20 +218,20 @@ pub async fn remove_certificate(certificate: &[u8]) -> Result<(), WalletError> {
     remove(&id).await
 }
 
-/// 연습 과제의 출발점 in this browser: `start`'s customer's certificates leave it, the bank
-/// prepares the start ([`crate::customer::start_task`]), and a certificate it issued is kept
-/// here when the task says so. What was prepared, in one line.
+/// 연습 과제의 출발점 in this browser: `start`'s customer's certificates leave it and the
+/// on-screen phone, the bank prepares the start ([`crate::customer::start_task`]), and a
+/// certificate it issued is kept here when the task says so. What was prepared, in one line.
 pub async fn start_task(
     bank: &impl crate::bank::BankApi,
     start: &crate::guide::Start,
 ) -> Result<String, WalletError> {
     use crate::guide::Kept;
-    for old in list()
-        .await?
-        .into_iter()
-        .filter(|r| r.user_id == start.user_id)
-    {
-        remove(&old.id).await?;
+    for place in [Place::Browser, Place::Phone] {
+        for old in list_in(place).await? {
+            if old.user_id == start.user_id {
+                remove_in(place, &old.id).await?;
+            }
+        }
     }
     let kept = start.earlier.map(|e| e.kept);
     let password = match kept {

@@ -239,6 +239,7 @@ pub fn CertificatePicker(
                     <label for="npki-files">"인증서 파일 (NPKI.zip 또는 signCert.der와 signPri.key)"</label>
                     <input
                         id="npki-files"
+                        data-guide="picker-files"
                         type="file"
                         multiple=true
                         accept=".zip,.der,.key"

@@ -47,10 +47,13 @@ pub fn FormButtons(
     pending: Signal<bool>,
     /// What `취소` does.
     on_cancel: Callback<()>,
+    /// The submit's `data-guide` target.
+    #[prop(default = None)]
+    guide: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <p class="row">
-            <button type="submit" class="btn primary" disabled=pending>
+            <button type="submit" class="btn primary" data-guide=guide disabled=pending>
                 {move || if pending.get() { busy } else { label }}
             </button>
             <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
@@ -126,7 +129,7 @@ pub fn DialogForm(
                     <ActionForm action class>
                         {children()}
                         <ErrorLine message=problem />
-                        <FormButtons label busy pending=action.pending() on_cancel />
+                        <FormButtons label busy pending=action.pending() on_cancel guide=Some(class) />
                     </ActionForm>
                 }
             }
@@ -317,10 +320,14 @@ pub fn ActionDialogButtons<O: 'static>(
     label: &'static str,
     action: Action<(), O>,
     on_cancel: Callback<()>,
+    /// The main button's `data-guide` target.
+    #[prop(optional)]
+    guide: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <DialogButtons
             label
+            guide=guide
             on_ok=Callback::new(move |()| {
                 action.dispatch_local(());
             })
@@ -339,12 +346,16 @@ pub fn DialogButtons(
     /// Whether the main button is disabled (while its work runs).
     #[prop(optional, into)]
     disabled: Signal<bool>,
+    /// The main button's `data-guide` target.
+    #[prop(default = None)]
+    guide: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <p class="row">
             <button
                 type="button"
                 class="btn primary"
+                data-guide=guide
                 disabled=disabled
                 on:click=move |_| on_ok.run(())
             >

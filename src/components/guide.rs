@@ -19,7 +19,7 @@ use crate::store::KeyValueStore;
 mod badges;
 mod step_view;
 
-use badges::{Badge, clear_marks, place_badges, screen_message};
+use badges::{Badge, clear_marks, page_notices, place_badges, screen_message, visible};
 use step_view::{Current, Summary};
 
 /// Where the progress is kept: for the tab, as the issue asks.
@@ -100,6 +100,23 @@ async fn panel(progress: RwSignal<GuideProgress>) -> AnyView {
 fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
     let auth = use_auth();
     let location = use_location();
+    // The task's end, checked as each screen is reached and as the page changes; a finished
+    // task is kept in the 연습 기록.
+    let end = move |path: &str, now: f64| {
+        let logged_in = auth.session.with_untracked(Option::is_some);
+        let said = page_notices();
+        let mut finished = false;
+        progress.maybe_update(|p| {
+            finished = p.finish_if_done(logged_in, path, &said, now);
+            finished
+        });
+        if finished {
+            // A record that cannot be kept leaves the summary on screen: nothing else is lost.
+            if let Some(record) = progress.with_untracked(PracticeRecord::of) {
+                let _ = crate::practice::keep(record);
+            }
+        }
+    };
     // Following the learner: each screen reached moves the task on; its end is checked
     // likewise. A screen counts once the address has stayed on it a moment, so that a
     // protected page a logged-out learner is redirected from is not taken as reached.
@@ -111,18 +128,7 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
         if let Position::OnPath(step) = progress.with_untracked(|p| p.locate(&path)) {
             progress.maybe_update(|p| p.reach(step.number, now));
         }
-        let logged_in = auth.session.with_untracked(Option::is_some);
-        let mut finished = false;
-        progress.maybe_update(|p| {
-            finished = p.finish_if_done(logged_in, &path, now);
-            finished
-        });
-        if finished {
-            // A record that cannot be kept leaves the summary on screen: nothing else is lost.
-            if let Some(record) = progress.with_untracked(PracticeRecord::of) {
-                let _ = crate::practice::keep(record);
-            }
-        }
+        end(&path, now);
     };
     Effect::new(move || {
         let path = location.pathname.get();
@@ -157,6 +163,14 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
         if let Some(m) = &message {
             progress.maybe_update(|p| p.mistake(m));
         }
+        // The page answered the step's last action (no dialog open, no error): a next step on
+        // this screen begins once its first control shows.
+        let dialog = document().query_selector(".dialog").ok().flatten();
+        let now = js_sys::Date::now();
+        if message.is_none() && dialog.is_none() {
+            progress.maybe_update(|p| p.move_on(&path, |t| visible(t).is_some(), now));
+        }
+        end(&path, now);
         if on_screen.with_untracked(|s| *s != message) {
             on_screen.set(message);
         }

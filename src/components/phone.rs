@@ -108,10 +108,10 @@ fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
                             }}
                         </ul>
                         <p class="star-phone-menu">
-                            <button type="button" class="btn" on:click=go(Screen::Receive)>
+                            <button type="button" class="btn" data-guide="phone-receive" on:click=go(Screen::Receive)>
                                 "PC에서 가져오기"
                             </button>
-                            <button type="button" class="btn" on:click=go(Screen::Send)>
+                            <button type="button" class="btn" data-guide="phone-send" on:click=go(Screen::Send)>
                                 "PC로 내보내기"
                             </button>
                             <button type="button" class="btn" on:click=go(Screen::Login)>
@@ -203,7 +203,7 @@ fn PhoneSend(record: StoredCertificate) -> impl IntoView {
     view! {
         <h3>"PC로 내보내기"</h3>
         <p class="hint">{format!("{holder} 인증서를 PC로 보냅니다. PC 화면의 인증번호를 입력하세요.")}</p>
-        <ActionForm action=send class="phone-send">
+        <ActionForm action=send class="phone-send" attr:data-guide="phone-send-form">
             <label for="phone-send-number">"인증번호 (12자리)"</label>
             <input id="phone-send-number" inputmode="numeric" autocomplete="off" bind:value=number />
             <PasswordInput id="phone-send-password" label="인증서 암호" value=password />
@@ -288,7 +288,7 @@ fn PhoneIdLogin(
     let problem = outcome(login, move |token| on_login.run(token));
     view! {
         <p class="hint">"인증번호를 받으려면 스타뱅킹에 로그인하세요. (PC와 같은 아이디, 예: hong01 / Demo!2345)"</p>
-        <ActionForm action=login class="phone-id-login">
+        <ActionForm action=login class="phone-id-login" attr:data-guide="phone-id-login">
             <label for="phone-id">"아이디"</label>
             <input id="phone-id" autocomplete="username" bind:value=user_id />
             <PasswordInput id="phone-id-password" label="비밀번호" value=password autocomplete="current-password" />

@@ -124,7 +124,7 @@ pub fn PhoneCopyReceiver(
                 ReceiverState::Opening => view! { <p class="loading">"인증번호를 받는 중입니다…"</p> }.into_any(),
                 ReceiverState::Waiting { number, left } => view! {
                     <p>"인증번호"</p>
-                    <p class="copy-number">{number}</p>
+                    <p class="copy-number" data-guide="copy-number">{number}</p>
                     <p class="countdown">{format!("남은 시간 {}:{:02}", left / 60, left % 60)}</p>
                     <p class="hint">"보내는 쪽에 이 인증번호 12자리를 입력해 주세요."</p>
                 }

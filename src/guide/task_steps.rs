@@ -5,11 +5,11 @@ use super::steps::act;
 use super::{Callout, ManualStep, STEPS};
 
 /// `step` as the `number`th step of a task.
-const fn numbered(number: u8, step: ManualStep) -> ManualStep {
+pub(super) const fn numbered(number: u8, step: ManualStep) -> ManualStep {
     ManualStep { number, ..step }
 }
 
-const LOGOUT: Callout = act(
+pub(super) const LOGOUT: Callout = act(
     "logout",
     "위쪽 [로그아웃] 클릭 후 [로그인] 클릭",
     "Click [로그아웃] (log out) at the top, then [로그인]",
@@ -59,7 +59,11 @@ pub(super) const RENEWAL: &[ManualStep] = &[
 ];
 
 /// The manual's STEP `manual` (1–14) as the `number`th step of a task, on `screens`.
-const fn moved(number: u8, manual: usize, screens: &'static [&'static str]) -> ManualStep {
+pub(super) const fn moved(
+    number: u8,
+    manual: usize,
+    screens: &'static [&'static str],
+) -> ManualStep {
     ManualStep {
         number,
         screens,

@@ -3,6 +3,7 @@
 //! take the same screens from another starting point (the center's home names them as the
 //! customers who come to 인증서 발급/재발급).
 
+use super::copy_steps::{EXPORT, OTHER_BANK, PHONE_COPY};
 use super::task_steps::{BIOMETRICS, CORPORATE, RENEWAL, REVOCATION, TAX};
 use super::{ManualStep, Position, STEPS};
 
@@ -14,6 +15,8 @@ pub enum End {
     CertificateLogin,
     /// The last step's screen reached.
     LastScreen,
+    /// The page says this (a notice in its content) while the last step is current.
+    Said(&'static str),
 }
 
 /// Where a task's prepared certificate is kept.
@@ -190,8 +193,53 @@ pub const TASKS: &[Task] = &[
         end: End::LastScreen,
     },
     Task {
-        id: "corporate",
+        id: "other-bank",
         number: 7,
+        title: "타행·타기관 인증서 등록/해제",
+        story: "홍길동 님이 다른 기관(모의증권)에서 받은 인증서로 모의은행에 로그인하려 합니다.",
+        practises: "연습용 모의증권 인증서(NPKI.zip), 추가 본인확인 후 등록, 그 인증서로 로그인, 등록 해제",
+        start: Start {
+            user_id: "hong01",
+            earlier: None,
+        },
+        steps: OTHER_BANK,
+        end: End::Said("등록을 해제했습니다"),
+    },
+    Task {
+        id: "phone-copy",
+        number: 8,
+        title: "스마트폰인증서 복사",
+        story: "홍길동 님이 PC의 인증서를 스마트폰으로 복사하고, 새 PC로 다시 가져옵니다.",
+        practises: "인증번호 12자리로 PC → 스마트폰, 스마트폰 → PC 복사, 가져온 인증서로 로그인",
+        start: Start {
+            user_id: "hong01",
+            earlier: Some(Earlier {
+                days_ago: 30,
+                kept: Kept::Browser(PRACTICE_PASSWORD),
+            }),
+        },
+        steps: PHONE_COPY,
+        end: End::CertificateLogin,
+    },
+    Task {
+        id: "export",
+        number: 9,
+        title: "인증서 내보내기/가져오기",
+        story: "홍길동 님이 인증서를 파일로 내보내 다른 브라우저(휴대폰 등)로 옮기려 합니다. 연습에서는 이 브라우저에서 지운 뒤 다시 가져옵니다.",
+        practises: "PKCS#12(.pfx) 파일로 내보내기, 브라우저에서 삭제, 파일에서 가져오기와 로그인",
+        start: Start {
+            user_id: "hong01",
+            earlier: Some(Earlier {
+                days_ago: 30,
+                kept: Kept::Browser(PRACTICE_PASSWORD),
+            }),
+        },
+        steps: EXPORT,
+        end: End::CertificateLogin,
+    },
+    Task {
+        id: "corporate",
+        number: 10,
         title: "기업용 범용 인증서 발급",
         story: "(주)모의상사(corp01)가 기업인터넷뱅킹용 범용 인증서를 처음 발급받습니다.",
         practises: "사업자등록번호 본인확인, 기업 범용 발급(OTP), 기업뱅킹 인증서 로그인",
@@ -204,7 +252,7 @@ pub const TASKS: &[Task] = &[
     },
     Task {
         id: "tax",
-        number: 8,
+        number: 11,
         title: "전자세금용 인증서 발급",
         story: "(주)모의상사(corp01)가 전자세금계산서를 발급하려고 전자세금용 인증서를 받습니다.",
         practises: "전자세금용인증서 탭, 전자세금용 발급, 기업뱅킹 인증서 로그인",
@@ -217,7 +265,7 @@ pub const TASKS: &[Task] = &[
     },
     Task {
         id: "bio",
-        number: 9,
+        number: 12,
         title: "바이오인증 등록과 암호 없는 로그인",
         story: "홍길동 님이 인증서 암호 대신 지문으로 로그인하고 싶어 합니다.",
         practises: "바이오인증 등록(인증서 암호 한 번), 바이오인증으로 로그인",
@@ -247,10 +295,7 @@ impl Task {
     /// Where `path` is for a learner whose step to do now is `current`: the first step at or
     /// after `current` shown on that screen; else the last earlier one.
     pub fn locate(&self, path: &str, current: u8) -> Position {
-        let path = match path.trim_end_matches('/') {
-            "" => "/",
-            p => p,
-        };
+        let path = plain(path);
         let here: Vec<&'static ManualStep> = self
             .steps
             .iter()
@@ -260,6 +305,14 @@ impl Task {
             Some(step) => Position::OnPath(step),
             None => here.last().map_or(Position::Off, |s| Position::Behind(s)),
         }
+    }
+}
+
+/// `path` without a trailing `/` (the home page stays `/`).
+pub(super) fn plain(path: &str) -> &str {
+    match path.trim_end_matches('/') {
+        "" => "/",
+        p => p,
     }
 }
 

@@ -200,7 +200,7 @@ pub fn LoginPage() -> impl IntoView {
                     <span class="hint">"기업뱅킹은 기업용(기업 범용, 기업 은행/보험용)과 전자세금용 인증서로 로그인합니다."</span>
                 </fieldset>
                 <p class="row">
-                    <button type="button" class="btn" on:click=move |_| picker.set(Some(Place::HardDisk))>
+                    <button type="button" class="btn" data-guide="npki-login" on:click=move |_| picker.set(Some(Place::HardDisk))>
                         "공인인증서 로그인"
                     </button>
                     <button type="button" class="btn" data-guide="cert-login" on:click=move |_| picker.set(Some(Place::Browser))>

@@ -97,7 +97,7 @@ pub fn ManagePage() -> impl IntoView {
             "다른 PC나 프로그램에서 내보낸 인증서(NPKI 폴더의 signCert.der와 signPri.key, NPKI.zip, 또는 PKCS#12 .pfx/.p12 파일)를 이 브라우저로 가져옵니다."
         </p>
         <p class="row">
-            <button type="button" class="btn" on:click=move |_| open(Task::Import)>
+            <button type="button" class="btn" data-guide="manage-import" on:click=move |_| open(Task::Import)>
                 "인증서 가져오기"
             </button>
         </p>
@@ -146,13 +146,13 @@ fn Actions(
             >
                 "내보내기 (NPKI 파일)"
             </button>
-            <button type="button" class="btn" on:click=move |_| open(Task::Pfx)>
+            <button type="button" class="btn" data-guide="manage-pfx" on:click=move |_| open(Task::Pfx)>
                 "내보내기 (PKCS#12)"
             </button>
             <button type="button" class="btn" on:click=move |_| open(Task::CompatibleNpki)>
                 "내보내기 (구형 NPKI 프로그램용)"
             </button>
-            <button type="button" class="btn" on:click=move |_| open(Task::Delete)>
+            <button type="button" class="btn" data-guide="manage-delete" on:click=move |_| open(Task::Delete)>
                 "브라우저에서 삭제"
             </button>
         </p>

@@ -104,6 +104,7 @@ pub fn OtherBankPage() -> impl IntoView {
                             <button
                                 type="button"
                                 class="btn"
+                                data-guide="other-bank-release"
                                 disabled=move || release.pending().get()
                                 on:click=move |_| {
                                     release.dispatch(serial.clone());
@@ -124,7 +125,7 @@ pub fn OtherBankPage() -> impl IntoView {
             Registration::Idle => {
                 view! {
                     <p class="row">
-                        <ActionButton action=start label="인증서 등록" class="btn primary" />
+                        <ActionButton action=start label="인증서 등록" class="btn primary" attr:data-guide="other-bank-register" />
                     </p>
                 }
                     .into_any()
@@ -187,6 +188,7 @@ fn PracticeCertificate() -> impl IntoView {
         </p>
         <form
             class="practice-form"
+            data-guide="practice-form"
             novalidate=true
             on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
@@ -199,7 +201,7 @@ fn PracticeCertificate() -> impl IntoView {
             <p class="status" role="status" aria-live="polite">{move || notice.get()}</p>
             <ErrorLine message=problem />
             <p class="row">
-                <button type="submit" class="btn" disabled=move || practice.pending().get()>
+                <button type="submit" class="btn" data-guide="practice-get" disabled=move || practice.pending().get()>
                     {move || if practice.pending().get() { "발급 중…" } else { "모의증권 인증서 받기" }}
                 </button>
             </p>

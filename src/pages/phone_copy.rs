@@ -2,11 +2,13 @@
 //! `모의은행 스타뱅킹` app, [`crate::components::Phone`]), since learners have no real bank app.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::components::header::login_href;
 use crate::components::phone::use_phone;
 use crate::components::proving::{Chosen, ProvingButtons, use_proving};
 use crate::components::{PageTitle, PhoneCopyReceiver, paint};
-use crate::contexts::use_bank;
+use crate::contexts::{use_auth, use_bank};
 use crate::customer::phone_copy;
 use crate::wallet::Place;
 
@@ -28,10 +30,11 @@ pub fn PhoneCopyPage() -> impl IntoView {
         }
     };
     let receiving = RwSignal::new(false);
+    let auth = use_auth();
     view! {
         <PageTitle title="스마트폰인증서 복사" trail=&["스마트폰인증서 복사"] notes=&NOTES />
         <p class="row">
-            <button type="button" class="btn" on:click=toggle>
+            <button type="button" class="btn" data-guide="phone-open" on:click=toggle>
                 {move || if phone.is_some_and(|p| p.0.get()) { "스마트폰 닫기" } else { "스마트폰 열기" }}
             </button>
         </p>
@@ -44,17 +47,22 @@ pub fn PhoneCopyPage() -> impl IntoView {
             <article class="issue-box phone-to-pc">
                 <h2>"스마트폰 → PC"</h2>
                 <p class="hint">"스마트폰의 인증서를 이 브라우저로 복사: 인증번호를 받아 스타뱅킹 앱의 [PC로 내보내기]에 입력하세요."</p>
-                {move || {
-                    if receiving.get() {
-                        view! { <PhoneCopyReceiver place=Place::Browser /> }.into_any()
-                    } else {
-                        view! {
-                            <button type="button" class="btn primary" on:click=move |_| receiving.set(true)>
-                                "인증번호 받기"
-                            </button>
-                        }
-                            .into_any()
+                {move || match (auth.logged_in(), receiving.get()) {
+                    // The number is opened with this PC's login.
+                    (false, _) => view! {
+                        <p class="hint">"인증번호를 받으려면 이 PC에서 먼저 로그인하세요."</p>
+                        <A href=login_href("/center/phone-copy") attr:class="btn primary" attr:data-guide="receive-login">
+                            "로그인"
+                        </A>
                     }
+                        .into_any(),
+                    (true, true) => view! { <PhoneCopyReceiver place=Place::Browser /> }.into_any(),
+                    (true, false) => view! {
+                        <button type="button" class="btn primary" data-guide="receive-number" on:click=move |_| receiving.set(true)>
+                            "인증번호 받기"
+                        </button>
+                    }
+                        .into_any(),
                 }}
             </article>
         </div>
@@ -91,6 +99,7 @@ fn SendToPhone() -> impl IntoView {
         <label for="pc-send-number">"인증번호 (12자리)"</label>
         <input
             id="pc-send-number"
+            data-guide="pc-send-number"
             inputmode="numeric"
             autocomplete="off"
             placeholder="1234-5678-9012"

@@ -28,6 +28,7 @@ mod guided;
 mod issuance;
 mod navigation;
 mod practice;
+mod practice_copy;
 mod trust;
 
 /// The page's header once the app has started (the boot screen has a header of its own).

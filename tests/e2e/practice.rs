@@ -13,7 +13,7 @@ use cert_center::bank::demo;
 use cert_center::guide::{self, PRACTICE_PASSWORD};
 
 /// Starts the task `id` from the 연습 과제 page: it says what it prepared on its first screen.
-async fn start(b: &Browser, id: &str, phone: bool) {
+pub async fn start(b: &Browser, id: &str, phone: bool) {
     b.open("/practice").await;
     if phone {
         // 글자 크게 150 %, kept for every screen after.

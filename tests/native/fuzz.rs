@@ -474,7 +474,7 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
     progress.reach(1, 1_000.0);
     progress.mistake("인증서 암호가 올바르지 않습니다.");
     progress.reach(4, 9_000.0);
-    progress.finish_if_done(true, "/", 12_000.0);
+    progress.finish_if_done(true, "/", "", 12_000.0);
     let record = cert_center::practice::PracticeRecord::of(&progress).unwrap();
     let stored = serde_json::to_vec(&vec![record.clone(), record]).unwrap();
     totals.push(fuzz(

@@ -25,6 +25,17 @@ pub(super) fn screen_message() -> Option<String> {
         .find(|t| !t.is_empty())
 }
 
+/// What the page's content says in its notices now (its `role="status"` lines), joined.
+pub(super) fn page_notices() -> String {
+    let Ok(found) = document().query_selector_all("#content [role=status]") else {
+        return String::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.text_content())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Marks the current STEP's targets on the page (the outline) and says where their badges go.
 /// Also returns the next action's control, if it is on the page, and whether it is in sight.
 pub(super) fn place_badges(
@@ -97,7 +108,7 @@ pub(super) fn place_badges(
 }
 
 /// The first shown element with `data-guide="name"`.
-fn visible(name: &str) -> Option<web_sys::Element> {
+pub(super) fn visible(name: &str) -> Option<web_sys::Element> {
     let found = document()
         .query_selector_all(&format!("[data-guide=\"{name}\"]"))
         .ok()?;

@@ -27,7 +27,7 @@ pub fn DeleteDialog(
                 "삭제한 인증서는 되살릴 수 없습니다. 내보내기로 NPKI 파일을 보관하지 않았다면 인증서를 다시 발급받아야 합니다. 삭제할까요?"
             </p>
             <ErrorLine message=problem />
-            <ActionDialogButtons label="삭제" action=delete on_cancel />
+            <ActionDialogButtons label="삭제" action=delete on_cancel guide="delete-ok" />
         </Dialog>
     }
 }

@@ -62,7 +62,9 @@ pub fn PfxDialog(
             <p class="hint">
                 "인증서와 개인키를 한 파일(signCert.pfx)로 저장합니다. 파일은 인증서 암호로 보호되며 Windows와 OpenSSL에서 열 수 있습니다."
             </p>
-            <PasswordInput id="pfx-password" label="인증서 암호" value=password autocomplete="current-password" />
+            <div data-guide="pfx-password">
+                <PasswordInput id="pfx-password" label="인증서 암호" value=password autocomplete="current-password" />
+            </div>
             <label class="check">
                 <input id="pfx-legacy" type="checkbox" bind:checked=legacy />
                 "구형 방식(3DES)으로 암호화 — Windows 7 등 오래된 프로그램에서 열어야 할 때만 선택하세요"

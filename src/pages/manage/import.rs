@@ -80,7 +80,7 @@ pub fn ImportDialog(
     view! {
         <DialogForm title="인증서 가져오기" class="cert-import" action=bring_in before=unreadable done="인증서를 이 브라우저로 가져왔습니다. 개인키는 이 브라우저의 보안 기준(PBKDF2 600,000회, AES-256)으로 다시 암호화했습니다." on_done label="가져오기" busy="가져오는 중…" on_cancel>
             <label for="import-files">"인증서 파일"</label>
-            <input id="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
+            <input id="import-files" data-guide="import-files" type="file" multiple=true accept=".zip,.der,.key,.pfx,.p12" on:change=pick />
             {move || match picked.get() {
                 Some(Ok(list)) if list.len() > 1 => view! {
                     <fieldset class="import-choice">
@@ -97,7 +97,9 @@ pub fn ImportDialog(
                     .into_any(),
                 _ => ().into_any(),
             }}
-            <PasswordInput id="import-password" label="인증서 암호" value=password />
+            <div data-guide="import-password">
+                <PasswordInput id="import-password" label="인증서 암호" value=password />
+            </div>
         </DialogForm>
     }
 }
