@@ -56,8 +56,18 @@ fn PhoneApp(open: Option<RwSignal<bool>>) -> impl IntoView {
         _ => None,
     };
     let go = move |s: Screen| move |_| screen.set(s);
+    // On a phone it opens below the page (it would cover the page's fields): shown at once.
+    let shown = NodeRef::<leptos::html::Aside>::new();
+    Effect::new(move || {
+        let narrow = window().inner_width().ok().and_then(|w| w.as_f64()) <= Some(800.0);
+        if let Some(phone) = shown.get()
+            && narrow
+        {
+            phone.scroll_into_view();
+        }
+    });
     view! {
-        <aside class="star-phone" aria-label="스마트폰 (연습용)">
+        <aside class="star-phone" aria-label="스마트폰 (연습용)" node_ref=shown>
             <div class="star-phone-bar">
                 <span>"모의은행 스타뱅킹"</span>
                 <button

@@ -21,11 +21,6 @@ macro_rules! menu {
     };
 }
 
-const MENU_OTHER_BANK: Callout = menu!(
-    "menu-other-bank",
-    "타행·타기관 인증서 등록/해제",
-    "other institutions' certificates; on a phone, open [메뉴] first"
-);
 const MENU_PHONE_COPY: Callout = menu!(
     "menu-phone-copy",
     "스마트폰인증서 복사",
@@ -43,10 +38,14 @@ const PICKER_PASSWORD: Callout = STEPS[13].actions[2];
 pub(super) const OTHER_BANK: &[ManualStep] = &[
     ManualStep {
         number: 1,
-        title: "공인인증센터 왼쪽 메뉴에서 [타행·타기관 인증서 등록/해제] 클릭",
-        title_en: "In the center's left menu, click [타행·타기관 인증서 등록/해제]",
+        title: "공인인증센터에서 타행·타기관 인증서 등록/해제 [바로가기] 클릭",
+        title_en: "In the certificate center, click [바로가기] for other institutions' certificates",
         screens: &["/center"],
-        actions: &[MENU_OTHER_BANK],
+        actions: &[act(
+            "center-other-bank",
+            "타행·타기관 인증서 등록/해제 상자의 [바로가기] 클릭",
+            "Click [바로가기] in the 타행·타기관 인증서 등록/해제 box",
+        )],
     },
     numbered(2, STEPS[4]),
     ManualStep {
@@ -136,10 +135,14 @@ pub(super) const OTHER_BANK: &[ManualStep] = &[
 pub(super) const PHONE_COPY: &[ManualStep] = &[
     ManualStep {
         number: 1,
-        title: "공인인증센터 왼쪽 메뉴에서 [스마트폰인증서 복사] 클릭",
-        title_en: "In the center's left menu, click [스마트폰인증서 복사]",
+        title: "공인인증센터에서 스마트폰 인증서 복사 [바로가기] 클릭",
+        title_en: "In the certificate center, click [바로가기] for copying to a smartphone",
         screens: &["/center"],
-        actions: &[MENU_PHONE_COPY],
+        actions: &[act(
+            "center-phone-copy",
+            "스마트폰 인증서 복사 상자의 [바로가기] 클릭",
+            "Click [바로가기] in the 스마트폰 인증서 복사 box",
+        )],
     },
     ManualStep {
         number: 2,
@@ -267,10 +270,14 @@ pub(super) const PHONE_COPY: &[ManualStep] = &[
 pub(super) const EXPORT: &[ManualStep] = &[
     ManualStep {
         number: 1,
-        title: "공인인증센터 왼쪽 메뉴에서 [인증서 관리] 클릭",
-        title_en: "In the center's left menu, click [인증서 관리] (manage)",
+        title: "공인인증센터에서 [인증서 관리] 클릭",
+        title_en: "In the certificate center, click [인증서 관리] (manage)",
         screens: &["/center"],
-        actions: &[MENU_MANAGE],
+        actions: &[act(
+            "center-manage",
+            "인증서 갱신/관리 상자의 [인증서 관리] 클릭",
+            "Click [인증서 관리] in the 인증서 갱신/관리 box",
+        )],
     },
     ManualStep {
         number: 2,
