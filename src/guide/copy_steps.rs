@@ -31,6 +31,19 @@ const MENU_MANAGE: Callout = menu!(
     "인증서 관리",
     "manage certificates; on a phone, open [메뉴] first"
 );
+/// 브라우저에서 삭제 on 인증서 관리, and the warning's [삭제].
+const DELETE: &[Callout] = &[
+    act(
+        "manage-delete",
+        "[브라우저에서 삭제] 클릭",
+        "Click [브라우저에서 삭제] (delete from the browser)",
+    ),
+    act(
+        "delete-ok",
+        "안내창의 [삭제] 클릭",
+        "In the notice, click [삭제]",
+    ),
+];
 const PICKER_PASSWORD: Callout = STEPS[13].actions[2];
 
 /// 타행·타기관 인증서 등록/해제 with 모의증권's practice certificate: received as NPKI.zip,
@@ -203,19 +216,7 @@ pub(super) const PHONE_COPY: &[ManualStep] = &[
         title: "새 PC라고 생각하고 이 브라우저의 인증서 삭제",
         title_en: "As on a new PC: delete the certificate from this browser",
         screens: &["/center/manage"],
-        actions: &[
-            act(
-                "manage-delete",
-                "[브라우저에서 삭제] 클릭",
-                "Click [브라우저에서 삭제] (delete from the browser)",
-            ),
-            act(
-                "delete-ok",
-                "안내창의 [삭제] 클릭",
-                "In the notice, click [삭제]",
-            ),
-            MENU_PHONE_COPY,
-        ],
+        actions: &[DELETE[0], DELETE[1], MENU_PHONE_COPY],
     },
     ManualStep {
         number: 5,
@@ -307,18 +308,7 @@ pub(super) const EXPORT: &[ManualStep] = &[
         title: "다른 브라우저라고 생각하고 이 브라우저의 인증서 삭제",
         title_en: "As in another browser: delete the certificate from this one",
         screens: &["/center/manage"],
-        actions: &[
-            act(
-                "manage-delete",
-                "[브라우저에서 삭제] 클릭",
-                "Click [브라우저에서 삭제] (delete from the browser)",
-            ),
-            act(
-                "delete-ok",
-                "안내창의 [삭제] 클릭",
-                "In the notice, click [삭제]",
-            ),
-        ],
+        actions: DELETE,
     },
     ManualStep {
         number: 4,
