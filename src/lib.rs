@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bank;
 pub mod browser;
+pub mod cloud;
 pub mod components;
 pub mod contexts;
 pub mod customer;

@@ -1,6 +1,6 @@
 //! Mutation fuzzing of every parser of outside data (issue #9): requests (CSR), certificates,
 //! key files of every scheme, PKCS#12, the NPKI zip, the copy package (스마트폰인증서 복사),
-//! the bank's JSON requests and its stored records. Inputs are real samples mutated with a fixed seed (bit flips, truncations, DER length
+//! the bank's JSON requests and its stored records, and 금융인증서's kept PIN hash. Inputs are real samples mutated with a fixed seed (bit flips, truncations, DER length
 //! rewrites, spliced bytes, extreme JSON values), each entry point bounded in count and time, so
 //! that the whole run takes about 20 seconds. Nothing may panic, and no key derivation may run
 //! above the bounds of `pki::kdf_bounds`.
@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use crate::common::shapes::{EncryptedKey, Pbes2, SaltAndRounds};
 use crate::common::*;
 use cert_center::bank::BankResult;
+use cert_center::cloud::PinHash;
 use cert_center::customer;
 use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file::{self, KeyWithR};
@@ -516,6 +517,15 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
             }
         },
     ));
+
+    // 금융인증서's kept PIN: a record read back never asks for more rounds than the bounds
+    // (checking a PIN runs them; a damaged record is refused unread).
+    let pin = serde_json::to_vec(&PinHash::new("135790", [5; 16])).unwrap();
+    totals.push(fuzz("kept PIN hash (cloud::PinHash)", 9, &[pin], |input| {
+        if let Ok(kept) = serde_json::from_slice::<PinHash>(input) {
+            assert!(kept.rounds() <= MAX_ROUNDS, "{}", kept.rounds());
+        }
+    }));
 
     // Every stored value of every record, in turn, made extreme; then the visit's requests
     // against it.
