@@ -1,13 +1,17 @@
 //! 모의 금융결제원 클라우드 (issue #24), its first part: the PIN of a 금융인증서. What a new
 //! PIN may be, how the cloud keeps it (a salted slow hash, never the PIN itself), and the count
 //! of wrong PINs that locks the certificate until it is reissued. Plain Rust like the bank's
-//! rules; the cloud's records, requests and screens are to build on it.
+//! rules; the cloud's records, requests and screens are to build on it. [`Vault`] is one
+//! customer's 금융인증서 in the cloud: the key that never leaves it, signing after the PIN.
 //!
 //! A six-digit PIN has a million values, so no hash makes a leaked record safe on its own:
 //! the count of wrong PINs is what protects the key, and the slow hash makes an offline search
 //! of a leaked record cost a million PBKDF2 runs.
 
 use std::fmt;
+
+mod vault;
+pub use vault::{Vault, VaultError};
 
 use pbkdf2::pbkdf2_hmac;
 use serde::{Deserialize, Serialize};

@@ -66,12 +66,21 @@ pub fn rejected_reason(result: Result<SessionGrant, cert_center::customer::CertE
 /// the tests whose subject is not key generation: they load in microseconds where making one
 /// takes a tenth of a second or more. `pki::keys::generate` keeps its own test (tests/native/pki.rs).
 pub fn fixed_key(which: usize) -> rsa::PrivateKey {
-    const KEYS: [&[u8]; 3] = [
-        include_bytes!("keys/user-1.der"),
-        include_bytes!("keys/user-2.der"),
-        include_bytes!("keys/user-3.der"),
-    ];
     cert_center::pki::keys::from_pkcs8(KEYS[which]).unwrap()
+}
+
+/// The fixture keys, PKCS#8 DER.
+pub const KEYS: [&[u8]; 3] = [
+    include_bytes!("keys/user-1.der"),
+    include_bytes!("keys/user-2.der"),
+    include_bytes!("keys/user-3.der"),
+];
+
+/// A certificate the bank issued to `who` for the fixture key `which` (DER).
+pub fn certificate_for(who: &'static DemoCustomer, which: usize) -> Vec<u8> {
+    let c = login(who);
+    c.through_step_5();
+    unb64(&c.issue(&fixed_key(which), &[1u8; 20]).unwrap().certificate)
 }
 
 pub struct Customer {

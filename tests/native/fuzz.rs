@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::common::shapes::{EncryptedKey, Pbes2, SaltAndRounds};
 use crate::common::*;
 use cert_center::bank::BankResult;
-use cert_center::cloud::PinHash;
+use cert_center::cloud::{PinHash, Vault};
 use cert_center::customer;
 use cert_center::pki::kdf_bounds::{MAX_CLASSIC_ROUNDS, MAX_ROUNDS};
 use cert_center::pki::key_file::{self, KeyWithR};
@@ -518,14 +518,28 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         },
     ));
 
-    // 금융인증서's kept PIN: a record read back never asks for more rounds than the bounds
-    // (checking a PIN runs them; a damaged record is refused unread).
-    let pin = serde_json::to_vec(&PinHash::new("135790", [5; 16])).unwrap();
-    totals.push(fuzz("kept PIN hash (cloud::PinHash)", 9, &[pin], |input| {
-        if let Ok(kept) = serde_json::from_slice::<PinHash>(input) {
-            assert!(kept.rounds() <= MAX_ROUNDS, "{}", kept.rounds());
-        }
-    }));
+    // 금융인증서's kept PIN and the cloud's record of it: read back, a PIN hash never asks for
+    // more rounds than the bounds (checking a PIN runs them; a damaged one is refused unread).
+    let pin = PinHash::new("135790", [5; 16]);
+    let certificate = certificate_for(&demo::MINJI, 0);
+    let vault = Vault::new("minji02", &certificate, KEYS[0], pin.clone()).unwrap();
+    let seeds = [
+        serde_json::to_vec(&pin).unwrap(),
+        serde_json::to_vec(&vault).unwrap(),
+    ];
+    totals.push(fuzz(
+        "the cloud's records (cloud::PinHash, cloud::Vault)",
+        9,
+        &seeds,
+        |input| {
+            if let Ok(kept) = serde_json::from_slice::<PinHash>(input) {
+                assert!(kept.rounds() <= MAX_ROUNDS, "{}", kept.rounds());
+            }
+            if let Ok(vault) = serde_json::from_slice::<Vault>(input) {
+                let _ = vault.locked();
+            }
+        },
+    ));
 
     // Every stored value of every record, in turn, made extreme; then the visit's requests
     // against it.

@@ -10,6 +10,7 @@ mod bank_certificate;
 mod bank_issuance;
 mod bank_login;
 mod business;
+mod cloud;
 mod consent;
 mod enroll;
 mod fuzz;
