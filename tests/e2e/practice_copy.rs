@@ -12,13 +12,6 @@ use super::practice::start;
 use cert_center::bank::demo;
 use cert_center::guide::PRACTICE_PASSWORD;
 
-/// A downloaded file kept under a name of this test run's own.
-fn keep(file: &std::path::Path, name: &str) -> std::path::PathBuf {
-    let kept = std::env::temp_dir().join(format!("e2e-{}-{name}", std::process::id()));
-    std::fs::copy(file, &kept).unwrap();
-    kept
-}
-
 /// 로그아웃 at the top, then the header's 로그인.
 async fn log_out_then_log_in(b: &Browser) {
     b.click_css("[data-guide='logout'] button").await;
@@ -66,7 +59,8 @@ async fn another_institutions_certificate_is_registered_used_and_released(b: Bro
     b.fill("#practice-password", CERT_PASSWORD).await;
     b.fill("#practice-password-again", CERT_PASSWORD).await;
     press(&b, "practice-get").await;
-    let zip = keep(&b.wait_download("NPKI.zip").await, "task-NPKI.zip");
+    // In this profile's own downloads: flows that run at the same time do not share it.
+    let zip = b.wait_download("NPKI.zip").await;
     b.wait_text(".practice-form .status", "NPKI.zip으로 저장했습니다")
         .await;
     b.wait_text(".guide-step", "STEP 03 /").await;
@@ -173,7 +167,7 @@ async fn export_task(b: &Browser, phone: bool) {
     press(b, "manage-pfx").await;
     b.fill("#pfx-password", PRACTICE_PASSWORD).await;
     press(b, "pfx-export").await;
-    let pfx = keep(&b.wait_download("signCert.pfx").await, "task-signCert.pfx");
+    let pfx = b.wait_download("signCert.pfx").await;
     b.wait_text("#content .status", "signCert.pfx를 저장했습니다")
         .await;
     screen(b, phone, 3, "manage-delete", &name("03")).await;
