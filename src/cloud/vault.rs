@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{PinCount, PinError, PinHash};
 use crate::encoding::{base64, unbase64};
-use crate::pki::{ca, keys, signing};
+use crate::pki::{ca, key_file, keys, signing};
 
 /// Why the cloud will not keep or use a 금융인증서. `Display` is what the customer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,7 @@ impl Vault {
         let parsed =
             x509_cert::Certificate::from_der(certificate).map_err(|_| VaultError::Damaged)?;
         let public = ca::certificate_key(&parsed).map_err(|_| VaultError::Damaged)?;
-        if public != private.to_public_key() {
+        if !key_file::is_key_of(&private, &public) {
             return Err(VaultError::Damaged);
         }
         Ok(Self {

@@ -196,11 +196,16 @@ pub fn unlock(file: &[u8], password: &str, certificate_key: &PublicKey) -> Resul
 
 /// `opened` if it is the key of `certificate_key`.
 pub fn matches_certificate(opened: KeyWithR, certificate_key: &PublicKey) -> Result<KeyWithR> {
-    let public = opened.key.to_public_key();
-    if public.n() != certificate_key.n() || public.e() != certificate_key.e() {
-        return Err(PkiError::KeyMismatch);
+    match is_key_of(&opened.key, certificate_key) {
+        true => Ok(opened),
+        false => Err(PkiError::KeyMismatch),
     }
-    Ok(opened)
+}
+
+/// Whether `key` is the private half of `certificate_key`.
+pub fn is_key_of(key: &PrivateKey, certificate_key: &PublicKey) -> bool {
+    let public = key.to_public_key();
+    public.n() == certificate_key.n() && public.e() == certificate_key.e()
 }
 
 /// A private key with its R, as it crosses to and from the worker: bytes the page keeps and
