@@ -3,34 +3,15 @@
 //! begins once the page shows its first control ([`super::GuideProgress::move_on`]).
 
 use super::steps::act;
-use super::task_steps::{LOGOUT, moved, numbered};
+use super::task_steps::{LOGOUT, menu_link, moved, numbered};
 use super::{Callout, ManualStep, STEPS};
 
-/// A left-menu link: `target` and the menu's label.
-macro_rules! menu {
-    ($target:literal, $label:literal, $en:literal) => {
-        act(
-            $target,
-            concat!(
-                "왼쪽 메뉴의 [",
-                $label,
-                "] 클릭 (휴대폰은 [메뉴]를 먼저 누릅니다)"
-            ),
-            concat!("Click [", $label, "] in the left menu (", $en, ")"),
-        )
-    };
-}
-
-const MENU_PHONE_COPY: Callout = menu!(
+const MENU_PHONE_COPY: Callout = menu_link!(
     "menu-phone-copy",
     "스마트폰인증서 복사",
-    "copy to and from a smartphone; on a phone, open [메뉴] first"
+    "copy to and from a smartphone"
 );
-const MENU_MANAGE: Callout = menu!(
-    "menu-manage",
-    "인증서 관리",
-    "manage certificates; on a phone, open [메뉴] first"
-);
+const MENU_MANAGE: Callout = menu_link!("menu-manage", "인증서 관리", "manage certificates");
 /// 브라우저에서 삭제 on 인증서 관리, and the warning's [삭제].
 const DELETE: &[Callout] = &[
     act(

@@ -9,6 +9,44 @@ pub(super) const fn numbered(number: u8, step: ManualStep) -> ManualStep {
     ManualStep { number, ..step }
 }
 
+/// A left-menu link, `target`, to the page labelled `label` (in English with a `gloss`): on a
+/// phone the menu opens behind [메뉴] first.
+macro_rules! menu_link {
+    ($target:literal, $label:literal) => {
+        act(
+            $target,
+            concat!(
+                "왼쪽 메뉴의 [",
+                $label,
+                "] 클릭 (휴대폰은 [메뉴]를 먼저 누릅니다)"
+            ),
+            concat!(
+                "Click [",
+                $label,
+                "] in the left menu (on a phone, open [메뉴] first)"
+            ),
+        )
+    };
+    ($target:literal, $label:literal, $gloss:literal) => {
+        act(
+            $target,
+            concat!(
+                "왼쪽 메뉴의 [",
+                $label,
+                "] 클릭 (휴대폰은 [메뉴]를 먼저 누릅니다)"
+            ),
+            concat!(
+                "Click [",
+                $label,
+                "] in the left menu (",
+                $gloss,
+                "; on a phone, open [메뉴] first)"
+            ),
+        )
+    };
+}
+pub(super) use menu_link;
+
 pub(super) const LOGOUT: Callout = act(
     "logout",
     "위쪽 [로그아웃] 클릭 후 [로그인] 클릭",
@@ -78,11 +116,7 @@ pub(super) const REVOCATION: &[ManualStep] = &[
         title: "공인인증센터 왼쪽 메뉴에서 [인증서 폐기] 클릭",
         title_en: "In the center's left menu, click [인증서 폐기] (revoke)",
         screens: &["/center"],
-        actions: &[act(
-            "menu-revoke",
-            "왼쪽 메뉴의 [인증서 폐기] 클릭 (휴대폰은 [메뉴]를 먼저 누릅니다)",
-            "Click [인증서 폐기] in the left menu (on a phone, open [메뉴] first)",
-        )],
+        actions: &[menu_link!("menu-revoke", "인증서 폐기")],
     },
     numbered(2, STEPS[4]),
     ManualStep {
@@ -204,11 +238,7 @@ pub(super) const BIOMETRICS: &[ManualStep] = &[
         title: "공인인증센터 왼쪽 메뉴에서 [바이오인증] 클릭",
         title_en: "In the center's left menu, click [바이오인증] (biometrics)",
         screens: &["/center"],
-        actions: &[act(
-            "menu-bio",
-            "왼쪽 메뉴의 [바이오인증] 클릭 (휴대폰은 [메뉴]를 먼저 누릅니다)",
-            "Click [바이오인증] in the left menu (on a phone, open [메뉴] first)",
-        )],
+        actions: &[menu_link!("menu-bio", "바이오인증")],
     },
     ManualStep {
         number: 2,
