@@ -174,9 +174,15 @@ impl GuideProgress {
         last_done && shared && shown(next.actions[0].target) && self.reach(next.number, now)
     }
 
+    /// Whether the learner is at the task's last step and has not finished it: the only time
+    /// its end can come.
+    pub fn at_last_step(&self) -> bool {
+        self.current == self.task().last() && !self.finished()
+    }
+
     /// The last step is done. Says whether anything changed.
     fn finish(&mut self, now: f64) -> bool {
-        let finishing = self.current == self.task().last() && !self.finished();
+        let finishing = self.at_last_step();
         if finishing {
             self.finished_at = Some(now);
         }

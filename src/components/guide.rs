@@ -103,6 +103,10 @@ fn Panel(progress: RwSignal<GuideProgress>) -> impl IntoView {
     // The task's end, checked as each screen is reached and as the page changes; a finished
     // task is kept in the 연습 기록.
     let end = move |path: &str, now: f64| {
+        // Runs on every tick and scroll: nothing is read from the page before the last step.
+        if !progress.with_untracked(GuideProgress::at_last_step) {
+            return;
+        }
         let logged_in = auth.session.with_untracked(Option::is_some);
         let said = page_notices();
         let mut finished = false;
