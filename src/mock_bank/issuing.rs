@@ -210,18 +210,35 @@ impl BankState {
             cx.customer
         };
         let (issued, serial) = self.sign_for(now, customer, &g, &random)?;
-        let cx = self.context(g.token)?;
-        cx.record.balance -= g.fee;
-        cx.record.last_issued_at = Some(now);
+        self.record_issued(customer, now, (g.kind, g.ca), serial, &issued)?;
+        Ok(issued)
+    }
+
+    /// Charges `customer` the fee of `issued` as of `at` and keeps the certificate's record.
+    pub(super) fn record_issued(
+        &mut self,
+        customer: &DemoCustomer,
+        at: Millis,
+        kind_ca: (CertKind, Ca),
+        serial: String,
+        issued: &IssuedCertificate,
+    ) -> BankResult<()> {
+        let record = self
+            .customers
+            .iter_mut()
+            .find(|c| c.user_id == customer.user_id)
+            .ok_or(BankError::UnknownUser)?;
+        record.balance = record.balance.saturating_sub(issued.fee);
+        record.last_issued_at = Some(at);
         self.certificates.push(CertificateRecord::issued(
             customer.user_id,
-            (g.kind, g.ca),
+            kind_ca,
             serial,
-            now,
+            at,
             issued.certificate.clone(),
-            g.fee,
+            issued.fee,
         ));
-        Ok(issued)
+        Ok(())
     }
 
     /// Has `g.ca`'s issuing authority sign the certificate `g` describes, carrying `customer`'s

@@ -2,7 +2,6 @@
 //! certificate a task starts with, issued as if some days ago.
 
 use super::issuing::{Grant, cn_digits, decoded_r, verified_request};
-use super::registry::CertificateRecord;
 use super::wire::*;
 use super::{BankState, CustomerRecord};
 use crate::bank::api::*;
@@ -70,21 +69,7 @@ impl BankState {
             fee: kind.fee(),
         };
         let (issued, serial) = self.sign_for(issued_at, customer, &grant, &random)?;
-        let record = self
-            .customers
-            .iter_mut()
-            .find(|c| c.user_id == customer.user_id)
-            .ok_or(BankError::UnknownUser)?;
-        record.balance = record.balance.saturating_sub(issued.fee);
-        record.last_issued_at = Some(issued_at);
-        self.certificates.push(CertificateRecord::issued(
-            customer.user_id,
-            (kind, ca),
-            serial,
-            issued_at,
-            issued.certificate.clone(),
-            issued.fee,
-        ));
+        self.record_issued(customer, issued_at, (kind, ca), serial, &issued)?;
         Ok(Some(issued))
     }
 }
