@@ -27,7 +27,7 @@ pub const DB_VERSION: u32 = 3;
 pub const META: &str = "meta";
 /// The store of certificates.
 pub const CERTIFICATES: &str = "certificates";
-/// Every object store a transaction sees, `meta` first.
+/// Every object store of the bank's database, `meta` first.
 pub const STORES: [&str; 8] = [
     META,
     "customers",
@@ -38,6 +38,22 @@ pub const STORES: [&str; 8] = [
     "challenges",
     "relays",
 ];
+
+/// A database's layout: its schema version and its object stores, `meta` first. A store named
+/// [`CERTIFICATES`] is read in part and indexed by serial number; every other is read whole.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Schema {
+    /// The IndexedDB schema version.
+    pub version: u32,
+    /// The object stores.
+    pub stores: &'static [&'static str],
+}
+
+/// The bank's database.
+pub const BANK: Schema = Schema {
+    version: DB_VERSION,
+    stores: &STORES,
+};
 
 /// The records as stored: store name → key → JSON text.
 pub type Records = BTreeMap<String, BTreeMap<String, String>>;
@@ -87,28 +103,40 @@ fn serial_of(key: &str) -> Option<&str> {
     rest.split_once('-').map(|(_, serial)| serial)
 }
 
-/// The bank's storage.
+/// A server's storage (the bank's, [`BANK`], or the cloud's): records under a [`Schema`].
 #[derive(Clone, Debug)]
 pub enum BankStore {
     /// A map in memory, shared by clones (native tests, and the page's own tests).
-    Memory(Rc<RefCell<Records>>),
+    Memory(Rc<RefCell<Records>>, &'static Schema),
     /// The IndexedDB database of this name, opened for each transaction and closed after it
     /// (a connection kept open would hold up another tab's worker upgrading the schema).
     #[cfg(target_arch = "wasm32")]
-    IndexedDb(Rc<str>),
+    IndexedDb(Rc<str>, &'static Schema),
 }
 
 impl BankStore {
-    /// An empty store in memory.
+    /// An empty store of the bank's layout in memory.
     pub fn memory() -> Self {
-        Self::Memory(Rc::default())
+        Self::memory_of(&BANK)
     }
 
-    /// The IndexedDB database `name`, created (or upgraded) now so that a problem shows at once.
+    /// An empty store of `schema` in memory.
+    pub fn memory_of(schema: &'static Schema) -> Self {
+        Self::Memory(Rc::default(), schema)
+    }
+
+    /// The bank's IndexedDB database `name`; see [`BankStore::open_of`].
     #[cfg(target_arch = "wasm32")]
     pub async fn open(name: &str) -> Result<Self, StorageFailed> {
-        indexed_db::open(name).await?.close();
-        Ok(Self::IndexedDb(name.into()))
+        Self::open_of(name, &BANK).await
+    }
+
+    /// The IndexedDB database `name` of `schema`, created (or upgraded) now so that a problem
+    /// shows at once.
+    #[cfg(target_arch = "wasm32")]
+    pub async fn open_of(name: &str, schema: &'static Schema) -> Result<Self, StorageFailed> {
+        indexed_db::open(name, schema).await?.close();
+        Ok(Self::IndexedDb(name.into(), schema))
     }
 
     /// A copy of every record (tests look at the layout through it).
@@ -156,12 +184,12 @@ impl BankStore {
         decide: &mut dyn FnMut(&mut Records),
     ) -> Result<(), StorageFailed> {
         match self {
-            Self::Memory(records) => {
+            Self::Memory(records, schema) => {
                 let before = read_memory(&records.borrow(), select);
                 let mut after = before.clone();
                 decide(&mut after);
                 // As in IndexedDB: writing to a store the database does not have fails whole.
-                if let Some(name) = after.keys().find(|name| !STORES.contains(&name.as_str())) {
+                if let Some(name) = after.keys().find(|n| !schema.stores.contains(&n.as_str())) {
                     return Err(StorageFailed(format!("`{name}` 저장소가 없습니다")));
                 }
                 let mut stored = records.borrow_mut();
@@ -177,9 +205,9 @@ impl BankStore {
                 Ok(())
             }
             #[cfg(target_arch = "wasm32")]
-            Self::IndexedDb(name) => {
-                let db = indexed_db::open(name).await?;
-                let done = indexed_db::transact(&db, select, decide).await;
+            Self::IndexedDb(name, schema) => {
+                let db = indexed_db::open(name, schema).await?;
+                let done = indexed_db::transact(&db, schema, select, decide).await;
                 db.close();
                 done
             }

@@ -1,6 +1,7 @@
 //! Mutation fuzzing of every parser of outside data (issue #9): requests (CSR), certificates,
 //! key files of every scheme, PKCS#12, the NPKI zip, the copy package (스마트폰인증서 복사),
-//! the bank's JSON requests and its stored records, and 금융인증서's kept PIN hash. Inputs are real samples mutated with a fixed seed (bit flips, truncations, DER length
+//! the bank's JSON requests and its stored records, and 금융인증서's kept PIN hash and the
+//! cloud's stored records. Inputs are real samples mutated with a fixed seed (bit flips, truncations, DER length
 //! rewrites, spliced bytes, extreme JSON values), each entry point bounded in count and time, so
 //! that the whole run takes about 20 seconds. Nothing may panic, and no key derivation may run
 //! above the bounds of `pki::kdf_bounds`.
@@ -499,7 +500,10 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         .map(|(name, body)| format!("{name}\n{body}").into_bytes())
         .collect();
     // The bank as the visit left it, so that the recorded sessions and challenges exist.
-    let fuzzed_store = BankStore::Memory(Rc::new(RefCell::new(visit.state.clone())));
+    let fuzzed_store = BankStore::Memory(
+        Rc::new(RefCell::new(visit.state.clone())),
+        &cert_center::mock_bank::store::BANK,
+    );
     let fuzzed_bank = MockBank::new(fuzzed_store, Clock::manual(NOW));
     let mut rng = Rng(6);
     totals.push(fuzz(
@@ -544,7 +548,10 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
     // Every stored value of every record, in turn, made extreme; then the visit's requests
     // against it.
     let records = Rc::new(RefCell::new(Records::new()));
-    let stored_bank = MockBank::new(BankStore::Memory(records.clone()), Clock::manual(NOW));
+    let stored_bank = MockBank::new(
+        BankStore::Memory(records.clone(), &cert_center::mock_bank::store::BANK),
+        Clock::manual(NOW),
+    );
     let mut cases: Vec<(String, String, String, Value)> = Vec::new();
     for (store, kept) in &visit.state {
         for (key, text) in kept {
@@ -597,7 +604,86 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         },
     ));
 
+    totals.push(fuzz_cloud_records());
     println!("fuzz: {} inputs in all", totals.iter().sum::<usize>());
+}
+
+/// The cloud's stored records (connections, texted codes, keys waiting, vaults): each value in
+/// turn made extreme, then requests that need no PIN over them. A vault or key whose PIN hash
+/// asks for rounds out of bounds is refused unread (`cloud::PinHash`).
+fn fuzz_cloud_records() -> usize {
+    use cert_center::cloud::api::*;
+    use cert_center::mock_cloud::{MockCloud, SCHEMA};
+    let (state, device) = crate::cloud_service::cloud_visit();
+    let mut texts = Vec::new();
+    for (store, kept) in &state {
+        for (key, text) in kept {
+            let Ok(record) = serde_json::from_str::<Value>(text) else {
+                continue;
+            };
+            let mut slots = Vec::new();
+            collect(&record, &mut slots, String::new());
+            for slot in slots {
+                for extreme in EXTREMES {
+                    let mut tampered = record.clone();
+                    if let Some(target) = tampered.pointer_mut(&slot) {
+                        *target = extreme();
+                    }
+                    texts.push(format!("{store}\n{key}\n{tampered}").into_bytes());
+                }
+            }
+        }
+    }
+    let requests = [
+        (
+            GetCloudCertificate::NAME,
+            serde_json::to_string(&GetCloudCertificate {
+                device: device.clone(),
+            }),
+        ),
+        (
+            StartConnect::NAME,
+            serde_json::to_string(&StartConnect {
+                name: "홍길동".into(),
+                phone: "010-1234-5678".into(),
+            }),
+        ),
+        (
+            FinishConnect::NAME,
+            serde_json::to_string(&FinishConnect {
+                name: "홍길동".into(),
+                phone: "010-1234-5678".into(),
+                code: "000000".into(),
+                remember: true,
+            }),
+        ),
+        (
+            CloseCloud::NAME,
+            serde_json::to_string(&CloseCloud { device }),
+        ),
+    ];
+    fuzz_each(
+        "the cloud's stored records (each value made extreme)",
+        &texts,
+        |input| {
+            let text = String::from_utf8_lossy(input);
+            let mut parts = text.splitn(3, '\n');
+            let (Some(store), Some(key), Some(record)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return;
+            };
+            for (name, body) in &requests {
+                let mut tampered = state.clone();
+                tampered
+                    .entry(store.to_owned())
+                    .or_default()
+                    .insert(key.to_owned(), record.to_owned());
+                let store = BankStore::Memory(Rc::new(RefCell::new(tampered)), &SCHEMA);
+                let cloud = MockCloud::new(store, Clock::manual(NOW));
+                let _ = block_on(cloud.serve(name, body.as_ref().unwrap()));
+            }
+        },
+    )
 }
 
 /// Values a tampered record or request might carry.

@@ -225,7 +225,10 @@ fn login_call(bank: &MockBank) -> Result<SessionGrant, BankError> {
 fn unreadable_records_are_kept_aside_reported_and_replaced_only_by_a_reset() {
     // Records as the bank writes them (one per key in each store), with an issuance under way.
     let records = Rc::new(RefCell::new(Records::new()));
-    let bank = bank_over(&BankStore::Memory(records.clone()));
+    let bank = bank_over(&BankStore::Memory(
+        records.clone(),
+        &cert_center::mock_bank::store::BANK,
+    ));
     let c = login_on(&bank, &demo::HONG);
     c.terms().unwrap();
     let good = records.borrow().clone();

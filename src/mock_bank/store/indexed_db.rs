@@ -4,8 +4,8 @@ use rexie::{KeyRange, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use super::{
-    CERTIFICATES, DB_VERSION, Reading, Records, STORES, StorageFailed, changed, prefix_range,
-    removed, serial_of, stores,
+    CERTIFICATES, Reading, Records, Schema, StorageFailed, changed, prefix_range, removed,
+    serial_of, stores,
 };
 
 /// The index of certificates by serial number: one key `{serial}/{certificate's key}` per
@@ -27,9 +27,20 @@ fn failed(e: impl std::fmt::Display) -> StorageFailed {
     StorageFailed(e.to_string())
 }
 
-pub(super) async fn open(name: &str) -> Result<Rexie, StorageFailed> {
-    let mut builder = Rexie::builder(name).version(DB_VERSION);
-    for store in STORES.into_iter().chain([SERIALS]) {
+/// Whether the schema keeps certificates (and so their index by serial number).
+fn keeps_certificates(schema: &Schema) -> bool {
+    schema.stores.contains(&CERTIFICATES)
+}
+
+/// The object stores a transaction spans: the schema's and the certificates' index.
+fn every_store(schema: &Schema) -> Vec<&'static str> {
+    let index = keeps_certificates(schema).then_some(SERIALS);
+    schema.stores.iter().copied().chain(index).collect()
+}
+
+pub(super) async fn open(name: &str, schema: &Schema) -> Result<Rexie, StorageFailed> {
+    let mut builder = Rexie::builder(name).version(schema.version);
+    for store in every_store(schema) {
         builder = builder.add_object_store(rexie::ObjectStore::new(store));
     }
     builder.build().await.map_err(failed)
@@ -111,13 +122,17 @@ async fn write(
     before: &Records,
     after: &Records,
 ) -> Result<(), StorageFailed> {
-    let index = tx.store(SERIALS).map_err(failed)?;
     for (name, old, new) in stores(before, after) {
         let store = tx.store(name).map_err(failed)?;
         let certificates = name == CERTIFICATES;
+        let index = if certificates {
+            Some(tx.store(SERIALS).map_err(failed)?)
+        } else {
+            None
+        };
         for key in removed(old, new) {
             store.delete(JsValue::from_str(key)).await.map_err(failed)?;
-            if let Some(entry) = serial_entry(key).filter(|_| certificates) {
+            if let (Some(index), Some(entry)) = (&index, serial_entry(key)) {
                 index
                     .delete(JsValue::from_str(&entry))
                     .await
@@ -129,7 +144,7 @@ async fn write(
                 .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
                 .await
                 .map_err(failed)?;
-            if let Some(entry) = serial_entry(key).filter(|_| certificates) {
+            if let (Some(index), Some(entry)) = (&index, serial_entry(key)) {
                 index
                     .put(&JsValue::from_str(""), Some(&JsValue::from_str(&entry)))
                     .await
@@ -142,21 +157,29 @@ async fn write(
 
 pub(super) async fn transact(
     db: &Rexie,
+    schema: &Schema,
     select: &mut dyn FnMut(&Records) -> Reading,
     decide: &mut dyn FnMut(&mut Records),
 ) -> Result<(), StorageFailed> {
-    let names = STORES.into_iter().chain([SERIALS]).collect::<Vec<_>>();
     let tx = db
-        .transaction(&names, TransactionMode::ReadWrite)
+        .transaction(&every_store(schema), TransactionMode::ReadWrite)
         .map_err(failed)?;
     let mut before = Records::new();
-    for name in STORES.into_iter().filter(|name| *name != CERTIFICATES) {
-        read(&tx, name, None, before.entry(name.to_owned()).or_default()).await?;
+    for name in schema.stores.iter().filter(|name| **name != CERTIFICATES) {
+        read(
+            &tx,
+            name,
+            None,
+            before.entry((*name).to_owned()).or_default(),
+        )
+        .await?;
     }
     let reading = select(&before);
-    let mut certificates = Default::default();
-    read_certificates(&tx, &reading, &mut certificates).await?;
-    before.insert(CERTIFICATES.to_owned(), certificates);
+    if keeps_certificates(schema) {
+        let mut certificates = Default::default();
+        read_certificates(&tx, &reading, &mut certificates).await?;
+        before.insert(CERTIFICATES.to_owned(), certificates);
+    }
     let mut after = before.clone();
     decide(&mut after);
     if let Err(e) = write(&tx, &before, &after).await {
