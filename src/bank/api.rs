@@ -4,41 +4,51 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// Declares a request to the bank: the struct (every field public, documented as usual) and,
-/// after `=>`, what the bank answers and the endpoint's name on the wire.
+/// Declares a request: the struct (every field public, documented as usual) and, after `=>`,
+/// what the server answers and the endpoint's name on the wire. A request to the bank is an
+/// [`Endpoint`]; `@CloudEndpoint` first declares one to the cloud
+/// ([`crate::cloud::api::CloudEndpoint`]), which the bank's client does not take.
 macro_rules! request {
-    ($(#[$meta:meta])* $name:ident => $response:ty, $wire:literal;) => {
+    (@$server:ident $(#[$meta:meta])* $name:ident => $response:ty, $wire:literal;) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Serialize, Deserialize)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $name;
 
-        impl Endpoint for $name {
+        impl $crate::bank::api::Wire for $name {
             const NAME: &'static str = $wire;
             type Response = $response;
         }
+        impl $server for $name {}
     };
-    ($(#[$meta:meta])* $name:ident => $response:ty, $wire:literal {
+    (@$server:ident $(#[$meta:meta])* $name:ident => $response:ty, $wire:literal {
         $($(#[$field_meta:meta])* $field:ident: $field_type:ty,)*
     }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Serialize, Deserialize)]
+        #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
         pub struct $name {
             $($(#[$field_meta])* pub $field: $field_type,)*
         }
 
-        impl Endpoint for $name {
+        impl $crate::bank::api::Wire for $name {
             const NAME: &'static str = $wire;
             type Response = $response;
         }
+        impl $server for $name {}
+    };
+    ($($request:tt)*) => {
+        request!(@Endpoint $($request)*);
     };
 }
+pub(crate) use request;
 
+mod cloud_issuance;
 mod consent;
 mod error;
 mod issuance;
 mod lifecycle;
 mod registration;
 mod relay;
+pub use cloud_issuance::*;
 pub use consent::*;
 pub use error::*;
 pub use issuance::*;
@@ -57,13 +67,16 @@ pub const OTP_ATTEMPTS: u8 = 10;
 /// How many resident registration numbers in a row that are not the customer's lock step 1.
 pub const RRN_ATTEMPTS: u8 = 5;
 
-/// One call the bank answers: the request type names its endpoint and its response.
-pub trait Endpoint: Serialize + DeserializeOwned {
+/// One request on the wire (to the bank or the cloud): its endpoint's name and its response.
+pub trait Wire: Serialize + DeserializeOwned {
     /// The endpoint's name on the wire.
     const NAME: &'static str;
     /// What a successful call returns.
     type Response: Serialize + DeserializeOwned;
 }
+
+/// One call the bank answers.
+pub trait Endpoint: Wire {}
 
 /// A client of the bank. The UI reaches the bank only through this trait.
 pub trait BankApi {

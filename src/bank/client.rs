@@ -6,7 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use super::api::{BankApi, BankError, BankResult, Endpoint};
+use super::api::{BankApi, BankError, BankResult, Endpoint, Wire};
 use super::clock::{Clock, Millis};
 
 /// An answer on its way: the response's JSON, or why the bank refused.
@@ -76,15 +76,23 @@ impl BankClient {
     }
 }
 
+impl BankClient {
+    /// Sends any request on the wire: the bank's ([`BankApi`]) or, through the same transport,
+    /// the cloud's ([`crate::cloud::CloudApi`]), which the worker routes to the cloud.
+    pub fn call_wire<E: Wire>(&self, request: E) -> impl Future<Output = BankResult<E::Response>> {
+        call_through(request, |endpoint, body| self.send(endpoint, body))
+    }
+}
+
 impl BankApi for BankClient {
     fn call<E: Endpoint>(&self, request: E) -> impl Future<Output = BankResult<E::Response>> {
-        call_through(request, |endpoint, body| self.send(endpoint, body))
+        self.call_wire(request)
     }
 }
 
 /// Encodes `request`, has `send` deliver it, and decodes the answer: the one place the bank's
 /// requests are encoded and its answers decoded.
-pub async fn call_through<E: Endpoint>(
+pub async fn call_through<E: Wire>(
     request: E,
     send: impl FnOnce(&'static str, String) -> Pending,
 ) -> BankResult<E::Response> {

@@ -4,20 +4,20 @@ use crate::bank::api::*;
 
 pub use crate::encoding::base64;
 
-pub(super) fn internal(e: impl std::fmt::Display) -> BankError {
+pub(crate) fn internal(e: impl std::fmt::Display) -> BankError {
     BankError::Internal {
         detail: e.to_string(),
     }
 }
 
-pub(super) fn unbase64(text: &str) -> BankResult<Vec<u8>> {
+pub(crate) fn unbase64(text: &str) -> BankResult<Vec<u8>> {
     crate::encoding::unbase64(text).ok_or_else(|| BankError::BadRequest {
         detail: "base64".to_owned(),
     })
 }
 
 /// Decodes a request, runs its handler and encodes the answer.
-pub(super) fn serve<E: Endpoint>(
+pub(crate) fn serve<E: Wire>(
     body: &str,
     handler: impl FnOnce(E) -> BankResult<E::Response>,
 ) -> BankResult<String> {

@@ -3,8 +3,6 @@
 //! checking its VID against the customer; 해제 removes it. And, for practice, 모의증권: another
 //! institution on the same mock CAs that issues such a certificate.
 
-use serde::{Deserialize, Serialize};
-
 use super::{CertificateProof, CertificateView, Endpoint, IssuedCertificate, SessionToken};
 
 /// The purpose a registration signs.
