@@ -1,8 +1,9 @@
-//! 모의 금융결제원 클라우드 (issue #24), its first part: the PIN of a 금융인증서. What a new
-//! PIN may be, how the cloud keeps it (a salted slow hash, never the PIN itself), and the count
-//! of wrong PINs that locks the certificate until it is reissued. Plain Rust like the bank's
-//! rules; the cloud's records, requests and screens are to build on it. [`Vault`] is one
-//! customer's 금융인증서 in the cloud: the key that never leaves it, signing after the PIN.
+//! 모의 금융결제원 클라우드 as its clients see it, and its rules: [`api`] (its requests),
+//! [`CloudClient`] (the page's way to it), the PIN of a 금융인증서 (what a new PIN may be, how
+//! the cloud keeps it: a salted slow hash, never the PIN itself; the count of wrong PINs that
+//! locks the certificate until it is reissued) and [`Vault`], one customer's 금융인증서 in the
+//! cloud: the key that never leaves it, signing after the PIN. The server is
+//! [`crate::mock_cloud`].
 //!
 //! A six-digit PIN has a million values, so no hash makes a leaked record safe on its own:
 //! the count of wrong PINs is what protects the key, and the slow hash makes an offline search
@@ -10,15 +11,42 @@
 
 use std::fmt;
 
+pub mod api;
 mod vault;
-pub use vault::{Vault, VaultError};
+use api::CloudError;
+pub use vault::{Signed, Vault, VaultError};
 
 use pbkdf2::pbkdf2_hmac;
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+use crate::bank::BankClient;
+use crate::bank::api::BankResult;
 use crate::encoding::{hex, unhex};
 use crate::pki::kdf_bounds::MAX_ROUNDS;
+
+/// A client of the cloud.
+pub trait CloudApi {
+    /// Sends one request and waits for the cloud's answer.
+    fn call<E: api::CloudEndpoint>(
+        &self,
+        request: E,
+    ) -> impl Future<Output = BankResult<E::Response>>;
+}
+
+/// The cloud as the pages see it: the bank's transport, whose far side routes the cloud's
+/// requests to the cloud.
+#[derive(Clone)]
+pub struct CloudClient(pub BankClient);
+
+impl CloudApi for CloudClient {
+    fn call<E: api::CloudEndpoint>(
+        &self,
+        request: E,
+    ) -> impl Future<Output = BankResult<E::Response>> {
+        self.0.call_wire(request)
+    }
+}
 
 /// How many wrong PINs in a row lock a 금융인증서 (a reissue unlocks it).
 pub const PIN_ATTEMPTS: u8 = 5;
@@ -184,15 +212,15 @@ pub enum PinError {
 
 impl fmt::Display for PinError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Wrong { wrong } => write!(
-                f,
-                "PIN이 올바르지 않습니다. {wrong}회 틀렸습니다({PIN_ATTEMPTS}회 틀리면 잠깁니다)."
-            ),
-            Self::Locked => write!(
-                f,
-                "PIN을 {PIN_ATTEMPTS}회 잘못 입력해 금융인증서가 잠겼습니다. 금융인증서를 재발급하면 다시 쓸 수 있습니다."
-            ),
+        CloudError::from(*self).fmt(f)
+    }
+}
+
+impl From<PinError> for CloudError {
+    fn from(e: PinError) -> Self {
+        match e {
+            PinError::Wrong { wrong } => Self::WrongPin { wrong },
+            PinError::Locked => Self::PinLocked,
         }
     }
 }
@@ -206,6 +234,11 @@ pub struct PinCount {
 }
 
 impl PinCount {
+    /// Wrong PINs in a row so far.
+    pub fn wrong(&self) -> u8 {
+        self.wrong
+    }
+
     /// Whether the certificate is locked.
     pub fn locked(&self) -> bool {
         self.wrong >= PIN_ATTEMPTS

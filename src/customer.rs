@@ -5,6 +5,7 @@
 //! possession (login, revocation, registration) are in [`proof`]; password change, import and
 //! export in [`files`]. Every failure is a [`CertError`] with a Korean message.
 
+pub mod cloud;
 mod files;
 pub mod phone_copy;
 mod proof;

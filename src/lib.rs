@@ -14,6 +14,7 @@ pub mod guide;
 pub mod key_worker;
 pub mod kst;
 pub mod mock_bank;
+pub mod mock_cloud;
 pub mod pages;
 pub mod panic_screen;
 pub mod pki;

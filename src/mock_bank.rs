@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 mod attempts;
 mod authority;
 mod cert_login;
+mod cloud_issuance;
 mod consent;
 mod issuance;
 mod issuing;
@@ -21,7 +22,7 @@ mod relay;
 mod session;
 pub mod store;
 mod verification;
-mod wire;
+pub(crate) mod wire;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 
@@ -237,10 +238,13 @@ impl Transport for MockBank {
 }
 
 impl MockBank {
-    /// A client of this bank in this thread, on the bank's clock (tests of pages).
+    /// A client of this bank, and of a cloud in memory on its clock, in this thread (tests of
+    /// pages).
     pub fn in_thread(self) -> BankClient {
         let clock = self.clock().clone();
-        BankClient::new(std::rc::Rc::new(self), clock)
+        let cloud = crate::mock_cloud::MockCloud::in_memory(clock.clone());
+        let servers = crate::mock_cloud::Servers { bank: self, cloud };
+        BankClient::new(std::rc::Rc::new(servers), clock)
     }
 }
 
@@ -326,6 +330,9 @@ impl BankState {
             AgreeTerms::NAME => serve(body, |r| self.agree_terms(r)),
             GetTargets::NAME => serve(body, |r| self.targets(r)),
             ChooseCertificate::NAME => serve(body, |r| self.choose_certificate(now.practice, r)),
+            AgreeCloudTerms::NAME => serve(body, |r| self.agree_cloud_terms(now.practice, r)),
+            StartText::NAME => serve(body, |r| self.start_text(r)),
+            ConfirmText::NAME => serve(body, |r| self.confirm_text(r)),
             GetVerification::NAME => serve(body, |r| self.verification(r)),
             StartArs::NAME => serve(body, |r| self.start_ars(r)),
             AnswerArs::NAME => serve(body, |r| self.answer_ars(r)),

@@ -4,11 +4,13 @@
 
 mod numbers;
 mod otp;
+mod text_code;
 
 pub use numbers::{
     business_number_is_valid, business_number_matches, rrn_is_valid, rrn_masked, rrn_matches,
 };
 pub use otp::{OTP_STEP_SECS, otp_accepts, otp_code, otp_step, totp};
+pub use text_code::{TEXT_CODE_TRIES, TextedCode};
 
 use crate::bank::api::CustomerDetails;
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{PinCount, PinError, PinHash};
 use crate::encoding::{base64, unbase64};
-use crate::pki::{ca, key_file, keys, signing};
+use crate::pki::{ca, key_file, signing};
 
 /// Why the cloud will not keep or use a 금융인증서. `Display` is what the customer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,15 +40,24 @@ impl From<PinError> for VaultError {
     }
 }
 
+/// A signature the vault made.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Signed {
+    /// PKCS#1 v1.5 with SHA-256.
+    pub signature: Vec<u8>,
+    /// The key's R (empty for a key without one).
+    pub random: Vec<u8>,
+}
+
 /// A 금융인증서 in the cloud. Every try of a PIN changes the record (its count): the cloud
 /// keeps it again after each, right or wrong.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vault {
-    /// The customer's bank ID.
-    pub user_id: String,
+    /// Whose it is: the subscriber's key the carrier confirmed at 클라우드 연결.
+    pub owner: String,
     /// The certificate, DER, base64 (public: the cloud's card shows it).
     pub certificate: String,
-    /// The private key, PKCS#8 DER, base64.
+    /// The private key with its R, PKCS#8 DER ([`key_file::plain_der`]), base64.
     key: String,
     pin: PinHash,
     count: PinCount,
@@ -57,30 +66,30 @@ pub struct Vault {
 impl fmt::Debug for Vault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Vault")
-            .field("user_id", &self.user_id)
+            .field("owner", &self.owner)
             .field("locked", &self.locked())
             .finish_non_exhaustive()
     }
 }
 
 impl Vault {
-    /// `user_id`'s new 금융인증서: its certificate (DER), the key the cloud made for it (PKCS#8
-    /// DER) and the PIN's hash. A key that is not the certificate's is refused.
+    /// `owner`'s new 금융인증서: its certificate (DER), the key the cloud made for it (PKCS#8
+    /// DER, with its R) and the PIN's hash. A key that is not the certificate's is refused.
     pub fn new(
-        user_id: &str,
+        owner: &str,
         certificate: &[u8],
         key: &[u8],
         pin: PinHash,
     ) -> Result<Self, VaultError> {
-        let private = keys::from_pkcs8(key).map_err(|_| VaultError::Damaged)?;
+        let private = key_file::open_plain_without_r(key).map_err(|_| VaultError::Damaged)?;
         let parsed =
             x509_cert::Certificate::from_der(certificate).map_err(|_| VaultError::Damaged)?;
         let public = ca::certificate_key(&parsed).map_err(|_| VaultError::Damaged)?;
-        if !key_file::is_key_of(&private, &public) {
+        if !key_file::is_key_of(&private.key, &public) {
             return Err(VaultError::Damaged);
         }
         Ok(Self {
-            user_id: user_id.to_owned(),
+            owner: owner.to_owned(),
             certificate: base64(certificate),
             key: base64(key),
             pin,
@@ -88,18 +97,27 @@ impl Vault {
         })
     }
 
+    /// Wrong PINs in a row so far.
+    pub fn wrong(&self) -> u8 {
+        self.count.wrong()
+    }
+
     /// Whether wrong PINs have locked it.
     pub fn locked(&self) -> bool {
         self.count.locked()
     }
 
-    /// Signs `message` for the customer once `pin` opens the vault.
-    pub fn sign(&mut self, pin: &str, message: &[u8]) -> Result<Vec<u8>, VaultError> {
+    /// Signs `message` for the customer once `pin` opens the vault: the signature, and R for
+    /// the bank to recompute the VID.
+    pub fn sign(&mut self, pin: &str, message: &[u8]) -> Result<Signed, VaultError> {
         self.count.try_pin(&self.pin, pin)?;
         let key = unbase64(&self.key)
-            .and_then(|der| keys::from_pkcs8(&der).ok())
+            .and_then(|der| key_file::open_plain_without_r(&der).ok())
             .ok_or(VaultError::Damaged)?;
-        Ok(signing::sign(&key, message))
+        Ok(Signed {
+            signature: signing::sign(&key.key, message),
+            random: key.r.clone(),
+        })
     }
 
     /// PIN 변경: the old PIN first (a wrong one counts), then `new` is kept.

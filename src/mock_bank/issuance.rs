@@ -61,7 +61,9 @@ pub(super) enum Ars {
     None,
     /// The bank called; `approved` once the right number was keyed.
     Calling { number: String, approved: bool },
-    /// ARS approved (or the departure record found) and confirmed.
+    /// A code texted to the customer's phone (금융인증서 발급's 휴대폰 본인확인).
+    Texted(crate::bank::rules::TextedCode),
+    /// ARS approved (or the departure record found, or the texted code typed) and confirmed.
     Confirmed,
 }
 

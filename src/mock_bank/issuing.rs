@@ -149,9 +149,10 @@ impl BankState {
             return Err(BankError::SubjectMismatch);
         }
         // 재발급: a valid certificate of the same CA is revoked, its expiry kept, nothing charged.
+        // A 금융인증서 is free, and a new one runs its full 3 years.
         let old = self.valid_certificate(user_id, ca, kind, now);
         let (fee, validity) = match old {
-            Some(i) => {
+            Some(i) if kind != CertKind::Cloud => {
                 let end = self.certificates[i]
                     .parsed()?
                     .tbs_certificate()
@@ -159,7 +160,10 @@ impl BankState {
                     .not_after;
                 (0, pki::ca::validity_until(now, end).map_err(internal)?)
             }
-            None => (kind.fee(), pki::ca::validity(now, 1).map_err(internal)?),
+            _ => (
+                kind.fee(),
+                pki::ca::validity(now, kind.years()).map_err(internal)?,
+            ),
         };
         if confirmed_fee != Some(fee) {
             // Step 4 showed another fee (another tab revoked or issued since): back to step 4.

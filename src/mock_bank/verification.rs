@@ -167,6 +167,9 @@ impl BankState {
         }
         let progress = cx.issuance.complete(Step::Verify)?;
         cx.issuance.account = Some(cx.customer.account.to_owned());
+        if cx.issuance.menu == IssueMenu::Cloud {
+            return self.settle_cloud_issuance(&r.token);
+        }
         Ok(progress)
     }
 }

@@ -96,6 +96,7 @@ pub fn GoButton(menu: IssueMenu) -> impl IntoView {
                 IssueMenu::Personal => "personal-issue",
                 IssueMenu::Corporate => "corporate-issue",
                 IssueMenu::Tax => "tax-issue",
+                IssueMenu::Cloud => "cloud-issue",
             }
             on:click=go
         >

@@ -27,6 +27,7 @@ pub fn wizard_path(menu: IssueMenu) -> &'static str {
         IssueMenu::Personal => "/center/issue/personal",
         IssueMenu::Corporate => "/center/issue/corporate",
         IssueMenu::Tax => "/center/tax/issue",
+        IssueMenu::Cloud => "/center/cloud/issue",
     }
 }
 
@@ -35,6 +36,7 @@ pub fn menu_path(menu: IssueMenu) -> &'static str {
     match menu {
         IssueMenu::Personal | IssueMenu::Corporate => "/center/issue",
         IssueMenu::Tax => "/center/tax",
+        IssueMenu::Cloud => "/center/cloud",
     }
 }
 
@@ -63,6 +65,7 @@ fn menu_trail(menu: IssueMenu) -> &'static [&'static str] {
     match menu {
         IssueMenu::Personal | IssueMenu::Corporate => &["공인인증서", "인증서 발급/재발급"],
         IssueMenu::Tax => &["전자세금용인증서"],
+        IssueMenu::Cloud => &["금융인증서"],
     }
 }
 

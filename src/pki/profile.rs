@@ -15,6 +15,8 @@ pub enum IssueMenu {
     Corporate,
     /// 전자세금용 인증서, for the same business customers.
     Tax,
+    /// 금융인증서: issued by 금융결제원 into its cloud, for personal customers.
+    Cloud,
 }
 
 impl IssueMenu {
@@ -24,6 +26,7 @@ impl IssueMenu {
             IssueMenu::Personal => "개인용 인증서 발급",
             IssueMenu::Corporate => "기업용 인증서 발급",
             IssueMenu::Tax => "전자세금용 인증서 발급",
+            IssueMenu::Cloud => "금융인증서 발급/재발급",
         }
     }
 
@@ -33,12 +36,13 @@ impl IssueMenu {
             IssueMenu::Personal => &[CertKind::BankOnly, CertKind::General],
             IssueMenu::Corporate => &[CertKind::CorporateBank, CertKind::CorporateGeneral],
             IssueMenu::Tax => &[CertKind::Tax],
+            IssueMenu::Cloud => &[CertKind::Cloud],
         }
     }
 
     /// Whether it issues to a business (사업자등록번호 instead of 주민등록번호).
     pub fn is_business(self) -> bool {
-        self != IssueMenu::Personal
+        matches!(self, IssueMenu::Corporate | IssueMenu::Tax)
     }
 }
 
@@ -55,6 +59,8 @@ pub enum CertKind {
     CorporateGeneral,
     /// 전자세금용: 4,400원 a year, for electronic tax invoices.
     Tax,
+    /// 금융인증서 (개인): free, 3 years, kept in 금융결제원's cloud.
+    Cloud,
 }
 
 impl CertKind {
@@ -64,6 +70,7 @@ impl CertKind {
             CertKind::BankOnly | CertKind::CorporateBank => "은행/신용카드/보험용",
             CertKind::General | CertKind::CorporateGeneral => "범용",
             CertKind::Tax => "전자세금용",
+            CertKind::Cloud => "금융인증서",
         }
     }
 
@@ -72,14 +79,14 @@ impl CertKind {
         match self.menu() {
             IssueMenu::Personal => format!("개인 {}", self.label()),
             IssueMenu::Corporate => format!("기업 {}", self.label()),
-            IssueMenu::Tax => self.label().to_owned(),
+            IssueMenu::Tax | IssueMenu::Cloud => self.label().to_owned(),
         }
     }
 
     /// The fee in won for a year.
     pub fn fee(self) -> u64 {
         match self {
-            CertKind::BankOnly => 0,
+            CertKind::BankOnly | CertKind::Cloud => 0,
             CertKind::General | CertKind::CorporateBank | CertKind::Tax => 4_400,
             CertKind::CorporateGeneral => 110_000,
         }
@@ -91,7 +98,13 @@ impl CertKind {
             CertKind::BankOnly | CertKind::General => IssueMenu::Personal,
             CertKind::CorporateBank | CertKind::CorporateGeneral => IssueMenu::Corporate,
             CertKind::Tax => IssueMenu::Tax,
+            CertKind::Cloud => IssueMenu::Cloud,
         }
+    }
+
+    /// How many years a new one is valid: 3 for a 금융인증서, 1 for the others.
+    pub fn years(self) -> i32 {
+        if self == CertKind::Cloud { 3 } else { 1 }
     }
 
     /// Whether it certifies a business (its VID is computed with the 사업자등록번호).
@@ -102,7 +115,7 @@ impl CertKind {
     /// The CAs that issue it here, in the manual's order.
     pub fn cas(self) -> &'static [Ca] {
         match self {
-            CertKind::BankOnly | CertKind::CorporateBank => &[Ca::Yessign],
+            CertKind::BankOnly | CertKind::CorporateBank | CertKind::Cloud => &[Ca::Yessign],
             CertKind::General | CertKind::CorporateGeneral => &Ca::GENERAL,
             CertKind::Tax => &[Ca::Yessign, Ca::Kica],
         }
@@ -164,6 +177,7 @@ pub fn policy_oid(ca: Ca, kind: CertKind) -> Option<ObjectIdentifier> {
         (Ca::Yessign, CorporateGeneral) => "1.2.410.200005.1.1.5",
         (Ca::Yessign, CorporateBank) => "1.2.410.200005.1.1.2",
         (Ca::Yessign, Tax) => "1.2.410.200005.1.1.6.8",
+        (Ca::Yessign, Cloud) => "1.2.410.200005.1.1.1.10",
         (Ca::Kica, General) => "1.2.410.200004.5.2.1.2",
         (Ca::Kica, BankOnly) => "1.2.410.200004.5.2.1.7.1",
         (Ca::Kica, CorporateGeneral) => "1.2.410.200004.5.2.1.1",
@@ -175,18 +189,20 @@ pub fn policy_oid(ca: Ca, kind: CertKind) -> Option<ObjectIdentifier> {
         (Ca::CrossCert, BankOnly) => "1.2.410.200004.5.4.1.101",
         (Ca::CrossCert, CorporateGeneral) => "1.2.410.200004.5.4.1.2",
         (Ca::Kica | Ca::SignKorea | Ca::CrossCert, CorporateBank)
-        | (Ca::SignKorea | Ca::CrossCert, Tax) => return None,
+        | (Ca::SignKorea | Ca::CrossCert, Tax)
+        | (Ca::Kica | Ca::SignKorea | Ca::CrossCert, Cloud) => return None,
     };
     Some(ObjectIdentifier::new_unwrap(oid))
 }
 
 /// The kinds, in the order [`policy_meaning`] searches them.
-const KINDS: [CertKind; 5] = [
+const KINDS: [CertKind; 6] = [
     CertKind::BankOnly,
     CertKind::General,
     CertKind::CorporateBank,
     CertKind::CorporateGeneral,
     CertKind::Tax,
+    CertKind::Cloud,
 ];
 
 /// Which kind a policy OID names, and what it means in Korean.

@@ -26,7 +26,7 @@ fn the_cloud_signs_only_after_the_right_pin() {
         vault.sign("000000", message),
         Err(VaultError::Pin(PinError::Wrong { wrong: 1 }))
     );
-    let signature = vault.sign(PIN, message).unwrap();
+    let signature = vault.sign(PIN, message).unwrap().signature;
     let public =
         ca::certificate_key(&x509_cert::Certificate::from_der(&certificate).unwrap()).unwrap();
     assert!(signing::verify(&public, message, &signature));

@@ -159,6 +159,7 @@ impl Customer {
             IssueMenu::Personal => CertKind::General,
             IssueMenu::Corporate => CertKind::CorporateGeneral,
             IssueMenu::Tax => CertKind::Tax,
+            IssueMenu::Cloud => CertKind::Cloud,
         };
         self.choose(kind, Ca::Kica)
     }

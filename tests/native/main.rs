@@ -11,6 +11,7 @@ mod bank_issuance;
 mod bank_login;
 mod business;
 mod cloud;
+mod cloud_service;
 mod consent;
 mod enroll;
 mod fuzz;

@@ -295,6 +295,12 @@ pub enum BankError {
         "연습 시계가 허용 범위(지금부터 앞뒤 5년)를 벗어났습니다. 주소의 ?clock= 날짜를 확인하거나, 주소 끝에 ?clock=now를 붙여 실제 시각으로 되돌려 주세요."
     )]
     PracticeClockOutOfRange,
+    /// A texted code was not taken.
+    #[error(transparent)]
+    TextCode(#[from] TextCodeError),
+    /// The cloud refused (a cloud request's answer; the bank itself never gives it).
+    #[error(transparent)]
+    Cloud(#[from] crate::cloud::api::CloudError),
     /// The bank could not keep its records.
     #[error("은행 시스템 오류로 처리하지 못했습니다. 잠시 후 다시 시도해 주세요. ({detail})")]
     Internal {

@@ -65,6 +65,10 @@ fn kind_row_text(kind: CertKind) -> (&'static [&'static str], &'static str) {
             &["전자세금계산서 발급 (국세청 홈택스 등)"],
             "전자세금계산서 전용 (금융결제원 또는 한국정보인증 발급)",
         ),
+        CertKind::Cloud => (
+            &["은행·보험·카드 등 금융거래", "전자민원서비스"],
+            "금융결제원 클라우드에 보관 (3년 유효, 무료)",
+        ),
     }
 }
 
@@ -74,6 +78,7 @@ fn kinds_title(menu: IssueMenu) -> &'static str {
         IssueMenu::Personal => "개인용인증서 종류 및 수수료",
         IssueMenu::Corporate => "기업용인증서 종류 및 수수료",
         IssueMenu::Tax => "전자세금용인증서 종류 및 수수료",
+        IssueMenu::Cloud => "금융인증서",
     }
 }
 
