@@ -116,6 +116,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("phone-copy") view=LaterPhoneCopy />
                     <Route path=path!("manage") view=LaterManage />
                     <Route path=path!("bio") view=LaterBio />
+                    <Route path=path!("cloud") view=LaterCloud />
+                    <Route path=path!("cloud/manage") view=LaterCloud />
                     // What only a logged-in customer may open: the login page, then back here.
                     <ProtectedParentRoute
                         path=path!("")
@@ -135,6 +137,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("tax/revoke") view=LaterRevoke />
                         <Route path=path!("other-bank") view=LaterOtherBank />
                         <Route path=path!("receipts") view=LaterReceipts />
+                        <Route path=path!("cloud/issue") view=LaterCloud />
                     </ProtectedParentRoute>
                     <Route path=path!(":section") view=LaterInfo />
                 </ParentRoute>

@@ -3,6 +3,7 @@
 pub mod aids;
 pub mod center_nav;
 pub mod cert_picker;
+pub mod cloud;
 pub mod demo_accounts;
 pub mod devices;
 pub mod dialog;

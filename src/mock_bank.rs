@@ -229,7 +229,7 @@ impl BankApi for MockBank {
     }
 }
 
-/// The bank in the same thread, for tests of pages (the app uses the worker).
+/// The bank in the same thread: what its direct calls ([`BankApi`] above) go through.
 impl Transport for MockBank {
     fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
         let bank = self.clone();

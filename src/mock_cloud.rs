@@ -133,6 +133,14 @@ fn handle(
             state.devices.retain(|d| d.token != r.device.0);
             Ok(())
         }),
+        ResetSubscriber::NAME => serve(body, |r: ResetSubscriber| {
+            let who = carrier::subscriber(&r.name, &r.phone).ok_or(CloudError::NotSubscriber)?;
+            state.vaults.retain(|v| v.owner != who.key);
+            state.enrollments.retain(|e| e.owner != who.key);
+            state.devices.retain(|d| d.owner != who.key);
+            state.texts.retain(|t| t.phone != who.phone);
+            Ok(())
+        }),
         _ => Err(BankError::BadRequest {
             detail: format!("the cloud has no endpoint {endpoint}"),
         }),

@@ -223,9 +223,20 @@ pub async fn remove_certificate(certificate: &[u8]) -> Result<(), WalletError> {
 /// certificate it issued is kept here when the task says so. What was prepared, in one line.
 pub async fn start_task(
     bank: &impl crate::bank::BankApi,
+    cloud: &impl crate::cloud::CloudApi,
     start: &crate::guide::Start,
 ) -> Result<String, WalletError> {
     use crate::guide::Kept;
+    // The cloud too: no 금융인증서 of theirs, and this browser not connected.
+    if let Some(who) = crate::bank::demo::find(start.user_id) {
+        let name = who.name.to_owned();
+        let phone = who.phones.first().copied().unwrap_or_default().to_owned();
+        cloud
+            .call(crate::cloud::api::ResetSubscriber { name, phone })
+            .await
+            .map_err(CertError::from)?;
+    }
+    crate::customer::cloud::forget_connection();
     for place in [Place::Browser, Place::Phone] {
         for old in list_in(place).await? {
             if old.user_id == start.user_id {

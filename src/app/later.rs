@@ -42,4 +42,5 @@ screens! {
     LaterPractice: practice => view! { <PracticePage /> };
     LaterBio: bio => view! { <BioPage /> };
     LaterRecord: practice_record => view! { <RecordPage /> };
+    LaterCloud: cloud => view! { <CloudScreens /> };
 }

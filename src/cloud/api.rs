@@ -158,6 +158,19 @@ request! {
     }
 }
 
+request! {
+    @CloudEndpoint
+    /// 연습 과제's start: the subscriber of `phone` called `name` has no 금융인증서, no browser
+    /// connected and no code waiting. Like the bank's `StartTask`, a practice cloud's
+    /// convenience that needs no connection.
+    ResetSubscriber => (), "cloud/practice/reset" {
+        /// The subscriber's name.
+        name: String,
+        /// Their mobile number.
+        phone: String,
+    }
+}
+
 /// What the cloud answers when it refuses. The `Display` text is the cloud's message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[non_exhaustive]
@@ -191,6 +204,11 @@ pub enum CloudError {
         n = super::PIN_ATTEMPTS
     )]
     PinLocked,
+    /// The certificate to issue names someone other than the customer connected.
+    #[error(
+        "클라우드에 연결된 분과 금융인증서를 발급받는 분이 다릅니다. 본인 이름과 휴대폰번호로 클라우드에 다시 연결해 주세요."
+    )]
+    OtherPerson,
     /// Issuance finished without a key waiting for it, or for another key or person.
     #[error(
         "클라우드에서 만든 키와 맞지 않는 인증서입니다. 금융인증서 발급을 처음부터 다시 해 주세요."

@@ -19,8 +19,9 @@ const fn entry(label: &'static str, href: &'static str) -> NavEntry {
 }
 
 /// The tabs across the top of the center.
-pub const TABS: [NavEntry; 5] = [
+pub const TABS: [NavEntry; 6] = [
     entry("공인인증서", "/center"),
+    entry("금융인증서", "/center/cloud"),
     entry("전자세금용인증서", "/center/tax"),
     entry("브라우저인증서", "/center/browser"),
     entry("스마트폰인증서 복사", "/center/phone-copy"),
@@ -50,8 +51,16 @@ pub const TAX_MENU: [NavEntry; 4] = [
     entry("폐기", "/center/tax/revoke"),
 ];
 
+/// The left menu under `금융인증서`.
+pub const CLOUD_MENU: [NavEntry; 3] = [
+    entry("금융인증서 안내", "/center/cloud"),
+    entry("발급/재발급", "/center/cloud/issue"),
+    entry("인증서 관리", "/center/cloud/manage"),
+];
+
 /// The left menu's other services.
-pub const SERVICE_MENU: [NavEntry; 6] = [
+pub const SERVICE_MENU: [NavEntry; 7] = [
+    entry("금융인증서", "/center/cloud"),
     entry("전자세금용 인증서", "/center/tax"),
     entry("브라우저 인증서", "/center/browser"),
     entry("스마트폰 인증서 복사", "/center/phone-copy"),
@@ -104,7 +113,7 @@ pub fn CenterMenu() -> impl IntoView {
             .map(|e| {
                 view! {
                     <li>
-                        <A href=e.href exact=e.href == "/center/tax" attr:data-guide=guide_target("menu", e.href)>
+                        <A href=e.href exact=matches!(e.href, "/center/tax" | "/center/cloud") attr:data-guide=guide_target("menu", e.href)>
                             {e.label}
                         </A>
                     </li>
@@ -115,6 +124,7 @@ pub fn CenterMenu() -> impl IntoView {
     // The 전자세금용인증서 tab has a menu of its own.
     let location = use_location();
     let tax = move || location.pathname.get().starts_with("/center/tax");
+    let cloud = move || location.pathname.get().starts_with("/center/cloud");
     // On a phone the menu folds behind `메뉴`, and folds again once a page is picked.
     let open = RwSignal::new(false);
     Effect::new(move || {
@@ -134,7 +144,13 @@ pub fn CenterMenu() -> impl IntoView {
             </button>
             <div class="menu-lists" id="center-menu-lists">
             {move || {
-                if tax() {
+                if cloud() {
+                    view! {
+                        <h2>"금융인증서"</h2>
+                        <ul>{list(&CLOUD_MENU)}</ul>
+                    }
+                        .into_any()
+                } else if tax() {
                     view! {
                         <h2>"전자세금용인증서"</h2>
                         <ul>{list(&TAX_MENU)}</ul>

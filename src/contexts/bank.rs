@@ -52,6 +52,11 @@ impl Bank {
         self.client.get_value()
     }
 
+    /// 금융결제원's cloud, through the same transport (the worker serves both).
+    pub fn cloud(&self) -> crate::cloud::CloudClient {
+        crate::cloud::CloudClient(self.client.get_value())
+    }
+
     /// The same bank without the simulated latency (for measurements).
     pub fn without_latency(&self) -> BankClient {
         self.client.with_value(BankClient::without_latency)

@@ -9,7 +9,50 @@ use crate::bank::api::{
     SessionToken,
 };
 use crate::cloud::CloudApi;
-use crate::cloud::api::{BeginEnrollment, CloudCard, CloudSign, DeviceToken, FinishEnrollment};
+use crate::cloud::api::{
+    BeginEnrollment, CloudCard, CloudSign, Connection, DeviceToken, Disconnect, FinishEnrollment,
+};
+use crate::store::KeyValueStore;
+
+/// Where this browser keeps its connection to the cloud: `localStorage` with `자동연결`,
+/// `sessionStorage` for this visit only.
+const CONNECTION_KEY: &str = "cloud.connection";
+
+/// This browser's connection to the cloud, if it has one (a damaged record is none).
+pub fn kept_connection() -> Option<Connection> {
+    [KeyValueStore::Session, KeyValueStore::Local]
+        .into_iter()
+        .find_map(|store| store.load(CONNECTION_KEY).ok().flatten())
+}
+
+/// Keeps `connection`: across visits with `자동연결`, for this tab otherwise.
+pub fn keep_connection(connection: &Connection) {
+    forget_connection();
+    let store = if connection.remembered {
+        KeyValueStore::Local
+    } else {
+        KeyValueStore::Session
+    };
+    // Without storage the connection lasts as long as the screen that made it.
+    let _ = store.save(CONNECTION_KEY, connection);
+}
+
+/// Forgets this browser's connection (the cloud ended it, or it was released).
+pub fn forget_connection() {
+    KeyValueStore::Session.remove(CONNECTION_KEY);
+    KeyValueStore::Local.remove(CONNECTION_KEY);
+}
+
+/// 자동연결 해제: the cloud forgets this browser, and the browser its connection.
+pub async fn release_connection(cloud: &impl CloudApi, device: &DeviceToken) -> BankResult<()> {
+    let released = cloud
+        .call(Disconnect {
+            device: device.clone(),
+        })
+        .await;
+    forget_connection();
+    released
+}
 
 /// The end of 금융인증서 발급, after 본인확인 and 클라우드 연결: the cloud keeps `pin`'s hash
 /// and makes a key for the subject the bank names, the bank issues for the cloud's request, and

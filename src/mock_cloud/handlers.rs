@@ -187,7 +187,7 @@ impl CloudState {
             .map_err(|_| invalid("발급할 인증서의 이름 형식이 올바르지 않습니다"))?;
         // The certificate must name the subscriber: the common name begins with their name.
         if !r.subject.contains(&format!("={}(", device.name)) {
-            return Err(CloudError::NotEnrolled.into());
+            return Err(CloudError::OtherPerson.into());
         }
         let key = key.ok_or_else(|| internal("the cloud made no key"))?;
         let csr = pki::csr::build(&key.key, subject).map_err(internal)?;

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::bank::BankApi;
 use crate::bank::api::Login;
-use crate::components::{Candidate, CertificatePicker, DemoAccounts, Radio};
+use crate::components::{Candidate, CertificatePicker, DemoAccounts, Radio, later};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::{CertError, certificate_login_opened, open_key};
 use crate::wallet::Place;
@@ -44,7 +44,13 @@ fn same_origin_path(next: &str) -> Option<String> {
     Some(next.to_owned())
 }
 
-/// The login page.
+/// The cloud's window, a part of its own in the split module (the login page comes with the
+/// first screen).
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn cloud_window() -> AnyView {
+    view! { <crate::pages::cloud::login::CloudLoginWindow /> }.into_any()
+}
+
 /// What the login page is for, under its heading; index.html's first screen for `/login` shows
 /// the same words, so that the page has its content before the module arrives.
 pub const LEAD: &str = "모의은행 인터넷뱅킹에 로그인합니다. 아이디와 비밀번호로 로그인하거나, 아래 인증서 로그인에서 공인인증서로 로그인하세요. 연습용 고객의 아이디와 비밀번호는 연습용 계정에 있습니다. 실제 은행의 아이디와 비밀번호는 입력하지 마세요.";
@@ -58,6 +64,8 @@ pub fn LoginPage() -> impl IntoView {
     let user_id = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let form_error = RwSignal::new(None::<&'static str>);
+    let cloud_open = RwSignal::new(false);
+    provide_context(crate::pages::cloud::login::CloudWindowOpen(cloud_open));
 
     // 개인뱅킹 or 기업뱅킹: which certificates the bank accepts at certificate login.
     let corporate = RwSignal::new(query.read_untracked().get_str("banking") == Some("corporate"));
@@ -206,8 +214,12 @@ pub fn LoginPage() -> impl IntoView {
                     <button type="button" class="btn" data-guide="cert-login" on:click=move |_| picker.set(Some(Place::Browser))>
                         "브라우저인증서 로그인"
                     </button>
+                    <button type="button" class="btn" data-guide="cloud-login" on:click=move |_| cloud_open.set(true)>
+                        "금융인증서 로그인"
+                    </button>
                 </p>
             </section>
+            <Show when=move || cloud_open.get()>{later(cloud_window())}</Show>
             <CertificatePicker
                 source=picker
                 on_confirm=Callback::new(move |(choice, password)| {

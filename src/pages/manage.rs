@@ -6,7 +6,7 @@
 
 pub(crate) mod bio;
 mod delete;
-mod details;
+pub(crate) mod details;
 mod export;
 mod import;
 mod password;

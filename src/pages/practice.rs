@@ -23,7 +23,7 @@ pub fn PracticePage() -> impl IntoView {
         async move {
             // A task starts logged out, from its customer's first state.
             log_out(bank, auth).await;
-            let said = wallet::start_task(&bank, &task.start).await?;
+            let said = wallet::start_task(&bank, &bank.cloud(), &task.start).await?;
             Ok::<_, WalletError>((task, said))
         }
     });

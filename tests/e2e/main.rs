@@ -23,6 +23,7 @@ mod support;
 
 mod after_issuance;
 mod business;
+mod cloud;
 mod devices;
 mod guided;
 mod issuance;

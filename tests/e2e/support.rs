@@ -194,9 +194,16 @@ where
     // Every flow runs by the pinned practice clock (kept in the tab's sessionStorage).
     browser.open(&format!("/?clock={PINNED_CLOCK}")).await;
     let outcome = tokio::spawn(flow(browser)).await;
-    let violations = csp_violations(&client).await;
+    let console = console_log(&client).await;
+    let violations: Vec<String> = console
+        .iter()
+        .filter(|message| message.contains("Content Security Policy"))
+        .cloned()
+        .collect();
     let _ = client.close().await;
     if let Err(e) = outcome {
+        // What the page said (a panic's message among it) helps more than the test's line.
+        eprintln!("--- the browser's console ---\n{}", console.join("\n"));
         std::panic::resume_unwind(e.into_panic());
     }
     assert!(
@@ -232,8 +239,8 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ChromedriverPost {
     }
 }
 
-/// The console messages that report a Content-Security-Policy violation.
-async fn csp_violations(client: &Client) -> Vec<String> {
+/// The browser's console messages so far.
+async fn console_log(client: &Client) -> Vec<String> {
     let log = client
         .issue_cmd(ChromedriverPost {
             path: "se/log",
@@ -245,7 +252,6 @@ async fn csp_violations(client: &Client) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(|entry| entry["message"].as_str())
-        .filter(|message| message.contains("Content Security Policy"))
         .map(str::to_owned)
         .collect()
 }

@@ -403,7 +403,7 @@ fn a_customer_cannot_reach_anothers_cloud_certificate() {
                 .into(),
         },
     );
-    assert_eq!(refused, Err(CloudError::NotEnrolled.into()));
+    assert_eq!(refused, Err(CloudError::OtherPerson.into()));
 }
 
 #[test]

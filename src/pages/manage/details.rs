@@ -5,14 +5,23 @@ use leptos::prelude::*;
 use crate::store::StoredCertificate;
 use crate::wallet::WalletError;
 
-/// The details table of one certificate (read in the key worker).
+/// The details table of one stored certificate.
 #[component]
 pub fn DetailsTable(record: StoredCertificate) -> impl IntoView {
+    let certificate = record
+        .files()
+        .map(|(certificate, _)| certificate)
+        .ok_or_else(|| WalletError::Damaged.to_string());
+    view! { <CertificateDetails certificate /> }
+}
+
+/// The details table of a certificate, DER (read in the key worker).
+#[component]
+pub fn CertificateDetails(certificate: Result<Vec<u8>, String>) -> impl IntoView {
     let details = LocalResource::new(move || {
-        let files = record.files();
+        let certificate = certificate.clone();
         async move {
-            let (certificate, _) = files.ok_or_else(|| WalletError::Damaged.to_string())?;
-            crate::worker::details(&certificate)
+            crate::worker::details(&certificate?)
                 .await
                 .map_err(|e| crate::customer::CertError::from(e).to_string())
         }

@@ -5,6 +5,7 @@
 
 mod account;
 mod ars;
+mod text;
 
 use leptos::prelude::*;
 
@@ -14,6 +15,7 @@ use crate::components::{ErrorLine, Radio, outcome};
 use crate::contexts::use_bank;
 use account::AccountCheck;
 use ars::ArsDialog;
+use text::TextIdentity;
 
 /// Step 3.
 #[component]
@@ -24,6 +26,9 @@ pub fn VerifyStep(
     /// Where `취소` leads: the wizard's menu unless given.
     #[prop(default = None)]
     cancel_to: Option<&'static str>,
+    /// 휴대폰 본인확인 by a texted code in place of ARS (금융인증서 발급).
+    #[prop(optional)]
+    by_text: bool,
 ) -> impl IntoView {
     let bank = use_bank();
     let advance = use_advance();
@@ -68,7 +73,14 @@ pub fn VerifyStep(
                 "전자금융사기 예방서비스 전면시행으로 공인인증서 (재)발급, 타행(기관) 인증서 등록 시 추가인증이 완료된 후 거래가 가능합니다."
             </p>
             <ErrorLine message=load_error />
-            <fieldset class="identity">
+            <Show when=move || by_text>
+                <TextIdentity
+                    phones=Signal::derive(move || loaded.get().map(|v| v.phones).unwrap_or_default())
+                    confirmed=Signal::derive(move || loaded.get().is_some_and(|v| v.identity_confirmed))
+                    on_confirmed=Callback::new(move |()| reload())
+                />
+            </Show>
+            <fieldset class="identity" hidden=by_text>
                 <legend>"추가 본인 인증(택 1)"</legend>
                 {identity(false, "ARS 인증")}
                 <p class="hint">

@@ -18,7 +18,9 @@ fn local_problem(
     answer: &SecondFactorAnswer,
 ) -> Option<&'static str> {
     if !v.identity_confirmed {
-        return Some("추가 본인 인증(ARS 인증 또는 해외출국확인)을 먼저 완료해 주세요.");
+        return Some(
+            "추가 본인 인증(ARS 인증, 해외출국확인 또는 휴대폰 본인확인)을 먼저 완료해 주세요.",
+        );
     }
     if account_password.len() != 4 {
         return Some("계좌비밀번호 4자리를 입력해 주세요.");

@@ -1,0 +1,134 @@
+//! `금융인증서 로그인`: the cloud's own window over the login page. A browser not connected
+//! does `클라우드 연결` first; then the 금융인증서 shows as a card and a PIN pad (its keys in a
+//! new order each time) has the cloud sign the bank's challenge.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::cloud::CloudApi;
+use crate::cloud::api::{CloudError, Connection, GetCloudCertificate};
+use crate::components::Dialog;
+use crate::components::cloud::{CloudCardView, CloudConnect, PinPad};
+use crate::components::{ErrorLine, outcome};
+use crate::contexts::{use_auth, use_bank};
+use crate::customer::cloud::{cloud_login, forget_connection, kept_connection};
+
+/// Whether the cloud's window is open over the login page (provided by the page).
+#[derive(Clone, Copy)]
+pub struct CloudWindowOpen(pub RwSignal<bool>);
+
+/// The cloud's window.
+#[component]
+pub fn CloudLoginWindow() -> impl IntoView {
+    let bank = use_bank();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let open = use_context::<CloudWindowOpen>().map(|o| o.0);
+    let close = move || {
+        if let Some(open) = open {
+            open.set(false);
+        }
+    };
+    let connection = RwSignal::new(kept_connection());
+    let refresh = RwSignal::new(0u32);
+    let card = LocalResource::new(move || {
+        refresh.track();
+        let kept = connection.get();
+        async move {
+            let kept = kept?;
+            let answer = bank
+                .cloud()
+                .call(GetCloudCertificate {
+                    device: kept.device.clone(),
+                })
+                .await;
+            Some(answer)
+        }
+    });
+    Effect::new(move || {
+        if let Some(Some(Err(crate::bank::BankError::Cloud(CloudError::NotConnected)))) = card.get()
+        {
+            forget_connection();
+            connection.set(None);
+        }
+    });
+    let login = Action::new_local(move |pin: &String| {
+        let pin = pin.clone();
+        let navigate = navigate.clone();
+        let next = super::super::login::safe_next(query.read_untracked().get_str("next"));
+        async move {
+            let device = connection
+                .get_untracked()
+                .ok_or("클라우드 연결이 끊어졌습니다.")?
+                .device;
+            let origin = window().location().origin().unwrap_or_default();
+            match cloud_login(&bank, &bank.cloud(), &device, &pin, &origin).await {
+                Ok(grant) => {
+                    // Leaving the login page closes the window with it.
+                    auth.begin(grant);
+                    navigate(&next, Default::default());
+                    Ok(())
+                }
+                Err(e) => {
+                    // The count of wrong PINs shows on the card.
+                    refresh.update(|n| *n += 1);
+                    Err(e.to_string())
+                }
+            }
+        }
+    });
+    let problem = outcome(login, |()| {});
+    view! {
+        <Dialog open=Signal::stored(true) title="금융결제원 클라우드 · 금융인증서 로그인">
+            <div class="cloud-window" data-guide="cloud-window">
+                {move || match card.get() {
+                    None => view! { <p class="loading">"금융결제원 클라우드에 연결하는 중…"</p> }.into_any(),
+                    Some(None) => view! {
+                        <CloudConnect on_connected=Callback::new(move |c: Connection| connection.set(Some(c))) />
+                    }
+                        .into_any(),
+                    Some(Some(Err(e))) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Some(Some(Ok(None))) => view! {
+                        <p>"금융결제원 클라우드에 보관된 금융인증서가 없습니다. 아이디로 로그인한 뒤 금융인증서를 발급받으세요."</p>
+                        <p class="row">
+                            <A href="/login?next=/center/cloud/issue" attr:class="btn primary" on:click=move |_| close()>
+                                "금융인증서 발급하러 가기"
+                            </A>
+                        </p>
+                    }
+                        .into_any(),
+                    Some(Some(Ok(Some(card)))) => {
+                        let locked = card.locked;
+                        view! {
+                            <CloudCardView card />
+                            {(!locked).then(|| view! {
+                                <PinPad label="PIN 6자리를 입력하세요" on_pin=Callback::new(move |pin| {
+                                    login.dispatch_local(pin);
+                                }) busy=login.pending() />
+                            })}
+                            {locked.then(|| view! {
+                                <p class="row">
+                                    <A href="/login?next=/center/cloud/issue" attr:class="btn primary" on:click=move |_| close()>
+                                        "아이디로 로그인하여 재발급"
+                                    </A>
+                                </p>
+                            })}
+                        }
+                            .into_any()
+                    }
+                }}
+                <Show when=move || login.pending().get()>
+                    <p class="status" role="status">"PIN을 확인하고 전자서명하는 중입니다…"</p>
+                </Show>
+                <ErrorLine message=problem />
+                <p class="row">
+                    <button type="button" class="btn" data-guide="cloud-window-close" on:click=move |_| close()>
+                        "닫기"
+                    </button>
+                </p>
+            </div>
+        </Dialog>
+    }
+}

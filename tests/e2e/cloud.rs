@@ -1,0 +1,213 @@
+//! 금융인증서 (issue #24) as a learner uses it: 발급 for hong01 (약관, 휴대폰 본인확인 with the
+//! account check, 클라우드 연결, the PIN twice), login with the PIN in the cloud's window, five
+//! wrong PINs lock it, 재발급 unlocks, PIN 변경, 자동연결 해제 (the browser must connect again
+//! before the login) and 클라우드 이용 해지.
+
+use super::browser::Browser;
+use super::flows::second_factor;
+use super::pages::{at_center_as, log_out};
+use cert_center::bank::demo;
+
+const PIN: &str = "246813";
+const NEW_PIN: &str = "975310";
+const CHANGED_PIN: &str = "864213";
+
+/// The code the phone on screen shows in `scope`: the six digits in brackets.
+async fn texted_code(b: &Browser, scope: &str) -> String {
+    let text = b
+        .wait_text(&format!("{scope} .texted .phone-screen"), "인증번호")
+        .await;
+    text.split(['[', ']'])
+        .find(|part| part.len() == 6 && part.bytes().all(|c| c.is_ascii_digit()))
+        .unwrap_or_else(|| panic!("no code in {text:?}"))
+        .to_owned()
+}
+
+/// 클라우드 연결 as 홍길동, with or without `이 기기 자동연결`.
+async fn connect(b: &Browser, remember: bool) {
+    b.fill("#cloud-name", "홍길동").await;
+    b.fill("#cloud-phone", "010-1234-5678").await;
+    b.click(".cloud-connect", "인증번호 받기").await;
+    let code = texted_code(b, ".cloud-connect").await;
+    b.fill("#cloud-code", &code).await;
+    if !remember {
+        b.click_label("이 기기 자동연결").await;
+    }
+    b.click(".cloud-connect", "클라우드 연결").await;
+}
+
+/// 금융인증서 발급/재발급 from its menu for hong01, logged in, up to `done`.
+async fn issue(b: &Browser, pin: &str, connected: bool) {
+    let who = &demo::HONG;
+    b.open("/center/cloud").await;
+    b.click_css("[data-guide=cloud-issue]").await;
+    b.wait_path("/center/cloud/issue").await;
+    b.wait_text(".cloud-terms", "금융결제원 이용약관").await;
+    b.axe("cloud-terms").await;
+    b.click_label("금융결제원 이용약관에 동의합니다").await;
+    b.click_label("개인정보 제3자 제공에 동의합니다").await;
+    b.click(".cloud-terms", "다음").await;
+
+    // 본인확인: the texted code, then the account, its password and the security card.
+    b.click(".text-identity", "인증번호 받기").await;
+    let code = texted_code(b, ".text-identity").await;
+    b.fill("#text-code", &code).await;
+    b.click(".text-identity", "확인").await;
+    b.wait_text(".text-identity", "휴대폰 본인확인이 완료되었습니다")
+        .await;
+    b.shot("cloud-verify").await;
+    b.axe("cloud-verify").await;
+    b.fill("#account-password", who.account_password).await;
+    second_factor(b, who, true).await;
+    b.click(".account-check", "확인").await;
+
+    if connected {
+        b.wait_text("#content", "홍길동님으로 연결되어 있습니다")
+            .await;
+        b.click("#content", "다음").await;
+    } else {
+        b.wait_css(".cloud-connect").await;
+        connect(b, true).await;
+    }
+
+    // The PIN twice; the rules first.
+    b.wait_css(".pin-pad").await;
+    b.fill("#pin-input", "123456").await;
+    b.fill("#pin-input", "123456").await;
+    b.wait_text(".cloud-pin .error", "연속된 숫자").await;
+    b.fill("#pin-input", pin).await;
+    b.wait_text(".pin-label", "한 번 더").await;
+    b.axe("cloud-pin").await;
+    b.fill("#pin-input", pin).await;
+    b.wait_text(".cloud-issued", "금융인증서 발급이 완료되었습니다")
+        .await;
+    b.wait_text(".cloud-card", "홍길동").await;
+    b.wait_text(".cloud-card", "금융결제원").await;
+}
+
+/// The cloud's window on the login page, the card shown.
+async fn open_window(b: &Browser) {
+    b.open("/login").await;
+    b.click_css("[data-guide=cloud-login]").await;
+    b.wait_css(".cloud-window").await;
+}
+
+/// Keys `pin` on the window's pad with the mouse, key by key.
+async fn key_pin(b: &Browser, pin: &str) {
+    for digit in pin.chars() {
+        b.click_css(&format!(".cloud-window [data-pin-key='{digit}']"))
+            .await;
+    }
+}
+
+async fn a_cloud_certificate_is_issued_used_locked_reissued_and_closed(b: Browser) {
+    let who = &demo::HONG;
+    b.open("/login").await;
+    b.login(who.user_id, who.password).await;
+    at_center_as(&b, "홍길동").await;
+    issue(&b, PIN, false).await;
+    b.shot("cloud-issued").await;
+
+    // 금융인증서 로그인: the card and a shuffled pad; the PIN keyed with the mouse.
+    log_out(&b).await;
+    open_window(&b).await;
+    b.wait_text(".cloud-window .cloud-card", "홍길동").await;
+    let first_order = b.text(".cloud-window .pin-keys").await;
+    b.shot("cloud-window").await;
+    b.axe("cloud-window").await;
+    key_pin(&b, PIN).await;
+    at_center_as(&b, "홍길동").await;
+
+    // Five wrong PINs lock it; the pad's order changes with each try.
+    log_out(&b).await;
+    open_window(&b).await;
+    for wrong in 1..=4 {
+        b.fill("#pin-input", "000000").await;
+        b.wait_text(".cloud-window .error", &format!("{wrong}회 틀렸습니다"))
+            .await;
+        // The card, and the pad under it, shows the count before the next try.
+        b.wait_text(".cloud-card-state", &format!("PIN 오류 {wrong}회"))
+            .await;
+    }
+    assert_ne!(b.text(".cloud-window .pin-keys").await, first_order);
+    b.fill("#pin-input", "000000").await;
+    b.wait_text(".cloud-window", "잠겼습니다").await;
+    b.wait_text(".cloud-window", "아이디로 로그인하여 재발급")
+        .await;
+    assert!(
+        !b.has(".cloud-window .pin-pad").await,
+        "a locked card takes no PIN"
+    );
+    b.shot("cloud-locked").await;
+
+    // 재발급 unlocks: the browser is still connected.
+    b.click(".cloud-window", "아이디로 로그인하여 재발급").await;
+    b.wait_path("/login").await;
+    b.login(who.user_id, who.password).await;
+    b.wait_path("/center/cloud/issue").await;
+    issue(&b, NEW_PIN, true).await;
+
+    // PIN 변경: the current PIN, then the new one twice.
+    b.open("/center/cloud/manage").await;
+    b.wait_text(".cloud-card", "홍길동").await;
+    b.axe("cloud-manage").await;
+    b.click_css("[data-guide=cloud-change-pin]").await;
+    b.fill("#pin-input", NEW_PIN).await;
+    b.wait_text(".pin-label", "새 PIN 6자리").await;
+    b.fill("#pin-input", CHANGED_PIN).await;
+    b.fill("#pin-input", CHANGED_PIN).await;
+    b.wait_text("#content", "PIN을 변경했습니다").await;
+
+    // 자동연결 해제: this browser must connect again before the login.
+    b.click_css("[data-guide=cloud-release]").await;
+    b.wait_text("#content", "자동연결을 해제했습니다").await;
+    b.wait_css(".cloud-connect").await;
+    log_out(&b).await;
+    open_window(&b).await;
+    b.wait_css(".cloud-window .cloud-connect").await;
+    connect(&b, false).await;
+    b.wait_text(".cloud-window .cloud-card", "홍길동").await;
+    b.fill("#pin-input", NEW_PIN).await;
+    b.wait_text(".cloud-window .error", "1회 틀렸습니다").await;
+    b.wait_text(".cloud-card-state", "PIN 오류 1회").await;
+    b.fill("#pin-input", CHANGED_PIN).await;
+    at_center_as(&b, "홍길동").await;
+
+    // 클라우드 이용 해지, after its warning: the cloud keeps no certificate.
+    b.open("/center/cloud/manage").await;
+    b.click_css("[data-guide=cloud-close]").await;
+    b.wait_text(".dialog", "삭제되어").await;
+    b.click_css("[data-guide=cloud-close-ok]").await;
+    b.wait_text("#content", "클라우드 이용을 해지했습니다")
+        .await;
+    b.wait_css(".cloud-connect").await;
+    connect(&b, true).await;
+    b.wait_text("#content", "보관된 금융인증서가 없습니다")
+        .await;
+}
+
+/// The same screens on a phone with large text: nothing sideways, no small buttons.
+async fn cloud_screens_fit_a_phone(b: Browser) {
+    let who = &demo::HONG;
+    b.as_phone().await;
+    b.open("/login").await;
+    b.login(who.user_id, who.password).await;
+    at_center_as(&b, "홍길동").await;
+    issue(&b, PIN, false).await;
+    b.fits_width("cloud-issued").await;
+    b.shot("phone-cloud-issued").await;
+    log_out(&b).await;
+    open_window(&b).await;
+    b.wait_text(".cloud-window .cloud-card", "홍길동").await;
+    b.fits_width("cloud-window").await;
+    let small = b.small_buttons().await;
+    assert!(small.is_empty(), "buttons under 44 px: {small:?}");
+    b.shot("phone-cloud-window").await;
+    b.fill("#pin-input", PIN).await;
+    at_center_as(&b, "홍길동").await;
+}
+
+browser_tests!(
+    a_cloud_certificate_is_issued_used_locked_reissued_and_closed,
+    cloud_screens_fit_a_phone,
+);
