@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+mod cloud_steps;
 mod copy_steps;
 mod steps;
 mod task_steps;

@@ -83,7 +83,11 @@ pub fn CenterTabs() -> impl IntoView {
                     .map(|tab| {
                         view! {
                             <li>
-                                <A href=tab.href exact=tab.href == "/center">
+                                <A
+                                    href=tab.href
+                                    exact=tab.href == "/center"
+                                    attr:data-guide=(tab.href != "/center").then(|| guide_target("tab", tab.href))
+                                >
                                     {tab.label}
                                 </A>
                             </li>

@@ -114,16 +114,19 @@ pub fn CloudConnect(on_connected: Callback<Connection>) -> impl IntoView {
             <ErrorLine message=send_problem />
             <TextedPhone text />
             <label for="cloud-code">"인증번호"</label>
-            <div data-guide="cloud-code">
+            <span class="guide-target" data-guide="cloud-code">
                 <DigitsInput id="cloud-code" value=code max=6 autocomplete="one-time-code" />
-            </div>
+            </span>
             <label class="check">
                 <input type="checkbox" bind:checked=remember />
                 " 이 기기 자동연결 (다음부터 이 브라우저는 연결 없이 금융인증서를 씁니다)"
             </label>
-            <div data-guide="cloud-connect">
-                <SubmitLine problem=connect_problem label="클라우드 연결" pending=connect.pending() />
-            </div>
+            <SubmitLine
+                problem=connect_problem
+                label="클라우드 연결"
+                pending=connect.pending()
+                guide="cloud-connect"
+            />
         </ActionForm>
     }
 }

@@ -25,10 +25,13 @@ pub fn SubmitLine(
     label: &'static str,
     #[prop(into)] pending: Signal<bool>,
     #[prop(default = "btn primary")] class: &'static str,
+    /// The button's `data-guide` target.
+    #[prop(optional)]
+    guide: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <ErrorLine message=problem />
-        <button type="submit" class=class disabled=pending>
+        <button type="submit" class=class data-guide=guide disabled=pending>
             {label}
         </button>
     }

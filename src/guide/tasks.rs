@@ -3,6 +3,7 @@
 //! take the same screens from another starting point (the center's home names them as the
 //! customers who come to 인증서 발급/재발급).
 
+use super::cloud_steps::CLOUD;
 use super::copy_steps::{EXPORT, OTHER_BANK, PHONE_COPY};
 use super::task_steps::{BIOMETRICS, CORPORATE, RENEWAL, REVOCATION, TAX};
 use super::{ManualStep, Position, STEPS};
@@ -277,6 +278,19 @@ pub const TASKS: &[Task] = &[
             }),
         },
         steps: BIOMETRICS,
+        end: End::CertificateLogin,
+    },
+    Task {
+        id: "cloud",
+        number: 13,
+        title: "금융인증서 발급과 PIN 로그인",
+        story: "홍길동 님이 은행이 권하는 금융인증서를 처음 발급받아 PIN으로 로그인하려 합니다.",
+        practises: "금융결제원 약관, 휴대폰 본인확인, 클라우드 연결, PIN 설정, 금융인증서 로그인",
+        start: Start {
+            user_id: "hong01",
+            earlier: None,
+        },
+        steps: CLOUD,
         end: End::CertificateLogin,
     },
 ];

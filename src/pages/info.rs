@@ -157,7 +157,7 @@ pub fn InfoPage() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::center_nav::{CERT_MENU, SERVICE_MENU, TABS};
+    use crate::components::center_nav::{CERT_MENU, CLOUD_MENU, SERVICE_MENU, TABS};
 
     /// Every navigation entry leads to a page: a guide here or a route of its own.
     #[test]
@@ -175,8 +175,16 @@ mod tests {
             "/center/consent",
             "/center/phone-copy",
             "/center/bio",
+            "/center/cloud",
+            "/center/cloud/issue",
+            "/center/cloud/manage",
         ];
-        for entry in TABS.iter().chain(&CERT_MENU).chain(&SERVICE_MENU) {
+        for entry in TABS
+            .iter()
+            .chain(&CERT_MENU)
+            .chain(&CLOUD_MENU)
+            .chain(&SERVICE_MENU)
+        {
             let slug = entry.href.trim_start_matches("/center/");
             assert!(
                 routed.contains(&entry.href) || section(slug).is_some(),

@@ -1,11 +1,14 @@
 //! 금융인증서 (issue #24) as a learner uses it: 발급 for hong01 (약관, 휴대폰 본인확인 with the
 //! account check, 클라우드 연결, the PIN twice), login with the PIN in the cloud's window, five
 //! wrong PINs lock it, 재발급 unlocks, PIN 변경, 자동연결 해제 (the browser must connect again
-//! before the login) and 클라우드 이용 해지.
+//! before the login) and 클라우드 이용 해지; and 연습 과제 13, the same in guided mode.
 
+use super::HEADER;
 use super::browser::Browser;
 use super::flows::second_factor;
+use super::guided::{press, screen};
 use super::pages::{at_center_as, log_out};
+use super::practice::start;
 use cert_center::bank::demo;
 
 const PIN: &str = "246813";
@@ -207,7 +210,57 @@ async fn cloud_screens_fit_a_phone(b: Browser) {
     at_center_as(&b, "홍길동").await;
 }
 
+/// 연습 과제 13 in guided mode, from `시작` to the login with the PIN: the STEP and its badge
+/// `01` (and axe-core) on every screen; steps 4 to 8 share the issuance's screen.
+async fn the_cloud_task_is_guided_from_its_start_to_the_pin_login(b: Browser) {
+    let who = &demo::HONG;
+    let name = |n: &str| format!("task-cloud-{n}");
+    start(&b, "cloud", false).await;
+    screen(&b, false, 1, "tab-cloud", &name("01")).await;
+    press(&b, "tab-cloud").await;
+    b.wait_path("/center/cloud").await;
+    screen(&b, false, 2, "cloud-issue", &name("02")).await;
+    press(&b, "cloud-issue").await;
+    b.wait_path("/login").await;
+    screen(&b, false, 3, "login-id", &name("03")).await;
+    b.login(who.user_id, who.password).await;
+    b.wait_path("/center/cloud/issue").await;
+    screen(&b, false, 4, "cloud-terms", &name("04")).await;
+    press(&b, "cloud-terms").await;
+    press(&b, "cloud-third-party").await;
+    press(&b, "cloud-terms-next").await;
+    screen(&b, false, 5, "text-send", &name("05")).await;
+    press(&b, "text-send").await;
+    let code = texted_code(&b, ".text-identity").await;
+    b.fill("#text-code", &code).await;
+    press(&b, "text-confirm").await;
+    b.wait_text(".text-identity", "휴대폰 본인확인이 완료되었습니다")
+        .await;
+    b.fill("#account-password", who.account_password).await;
+    second_factor(&b, who, true).await;
+    b.click(".account-check", "확인").await;
+    // The task's start forgot this browser's connection: 클라우드 연결 is next.
+    screen(&b, false, 6, "cloud-name", &name("06")).await;
+    connect(&b, true).await;
+    screen(&b, false, 7, "pin-pad", &name("07")).await;
+    b.fill("#pin-input", PIN).await;
+    b.fill("#pin-input", PIN).await;
+    screen(&b, false, 8, "cloud-card", &name("08")).await;
+    b.click_css("[data-guide='logout'] button").await;
+    b.wait_path("/").await;
+    b.click_css("a[data-guide='logout']").await;
+    b.wait_path("/login").await;
+    screen(&b, false, 9, "cloud-login", &name("09")).await;
+    press(&b, "cloud-login").await;
+    b.wait_text(".cloud-window .cloud-card", "홍길동").await;
+    b.fill("#pin-input", PIN).await;
+    b.wait_text(".guide-summary", "STEP 09까지 모두 마쳤습니다")
+        .await;
+    b.wait_text(HEADER, "홍길동").await;
+}
+
 browser_tests!(
     a_cloud_certificate_is_issued_used_locked_reissued_and_closed,
     cloud_screens_fit_a_phone,
+    the_cloud_task_is_guided_from_its_start_to_the_pin_login,
 );

@@ -604,6 +604,22 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         },
     ));
 
+    // This browser's connection to the cloud, read back from Web Storage (another tab writes it).
+    let connection = cert_center::cloud::api::Connection {
+        device: cert_center::cloud::api::DeviceToken("0f".repeat(16)),
+        name: "홍길동".into(),
+        remembered: true,
+    };
+    totals.push(fuzz(
+        "kept cloud connection (cloud::api::Connection)",
+        10,
+        &[serde_json::to_vec(&connection).unwrap()],
+        |input| {
+            if let Ok(kept) = serde_json::from_slice::<cert_center::cloud::api::Connection>(input) {
+                let _ = kept.device.0.len() + kept.name.len();
+            }
+        },
+    ));
     totals.push(fuzz_cloud_records());
     println!("fuzz: {} inputs in all", totals.iter().sum::<usize>());
 }
