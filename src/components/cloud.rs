@@ -5,15 +5,58 @@ use leptos::prelude::*;
 
 use super::keypad::shuffled_digits;
 use super::{ActionForm, DigitsInput, ErrorLine, SubmitLine, outcome};
-use crate::bank::api::TextMessage;
+use crate::bank::api::{BankError, BankResult, TextMessage};
 use crate::cloud::CloudApi;
-use crate::cloud::api::{CloudCard, Connection, FinishConnect, StartConnect};
+use crate::cloud::api::{
+    CloudCard, CloudError, Connection, FinishConnect, GetCloudCertificate, StartConnect,
+};
 use crate::contexts::use_bank;
-use crate::customer::cloud::keep_connection;
+use crate::customer::cloud::{forget_connection, keep_connection, kept_connection};
 use crate::pki::profile::{Ca, ca_org};
 
 /// How many digits a PIN has.
 const PIN_LEN: usize = 6;
+
+/// This browser's connection to the cloud and what the cloud keeps for it.
+#[derive(Clone, Copy)]
+pub struct CloudState {
+    /// The connection, if this browser has one.
+    pub connection: RwSignal<Option<Connection>>,
+    /// Bumped to ask the cloud again (after a PIN was tried, say).
+    pub refresh: RwSignal<u32>,
+    /// The connection and the cloud's answer; `None` inside when not connected.
+    pub card: LocalResource<Option<(Connection, BankResult<Option<CloudCard>>)>>,
+}
+
+/// This browser's connection and the cloud's 금융인증서 for it, asked for now and again on each
+/// refresh. A connection the cloud no longer knows (a visit ended, released elsewhere) is
+/// forgotten, and the screen then offers `클라우드 연결`.
+pub fn use_cloud_state() -> CloudState {
+    let bank = use_bank();
+    let connection = RwSignal::new(kept_connection());
+    let refresh = RwSignal::new(0u32);
+    let card = LocalResource::new(move || {
+        refresh.track();
+        let kept = connection.get();
+        async move {
+            let kept = kept?;
+            let device = kept.device.clone();
+            let answer = bank.cloud().call(GetCloudCertificate { device }).await;
+            Some((kept, answer))
+        }
+    });
+    Effect::new(move || {
+        if let Some(Some((_, Err(BankError::Cloud(CloudError::NotConnected))))) = card.get() {
+            forget_connection();
+            connection.set(None);
+        }
+    });
+    CloudState {
+        connection,
+        refresh,
+        card,
+    }
+}
 
 /// The customer's phone with the text just received (as the ARS call shows on it).
 #[component]

@@ -9,9 +9,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::bank::api::*;
-use crate::cloud::CloudApi;
-use crate::cloud::api::{CloudCard, Connection, GetCloudCertificate};
-use crate::components::cloud::{CloudCardView, CloudConnect, PinPad};
+use crate::cloud::api::{CloudCard, Connection};
+use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, use_cloud_state};
 use crate::components::{ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::cloud::{self, forget_connection, kept_connection};
@@ -219,27 +218,15 @@ fn Terms(on_agreed: Callback<()>) -> impl IntoView {
 /// 클라우드 연결: a browser already connected goes on; one that is not connects first.
 #[component]
 fn Connect(on_ready: Callback<()>) -> impl IntoView {
-    let bank = use_bank();
-    let connection = RwSignal::new(kept_connection());
-    // A kept connection the cloud no longer knows is forgotten.
-    let checked = LocalResource::new(move || {
-        let kept = connection.get();
-        async move {
-            let kept = kept?;
-            let known = bank
-                .cloud()
-                .call(GetCloudCertificate {
-                    device: kept.device.clone(),
-                })
-                .await
-                .is_ok();
-            known.then_some(kept)
-        }
-    });
+    // A kept connection the cloud no longer knows is forgotten (and 클라우드 연결 shows).
+    let CloudState {
+        connection, card, ..
+    } = use_cloud_state();
     view! {
-        {move || match checked.get() {
+        {move || match card.get() {
             None => view! { <p class="loading">"클라우드 연결을 확인하는 중…"</p> }.into_any(),
-            Some(Some(kept)) => view! {
+            Some(Some((_, Err(e)))) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+            Some(Some((kept, Ok(_)))) => view! {
                 <p class="notice" role="status">
                     {format!("이 기기는 금융결제원 클라우드에 {}님으로 연결되어 있습니다.", kept.name)}
                 </p>

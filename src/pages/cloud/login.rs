@@ -6,13 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::cloud::CloudApi;
-use crate::cloud::api::{CloudError, Connection, GetCloudCertificate};
+use crate::cloud::api::Connection;
 use crate::components::Dialog;
-use crate::components::cloud::{CloudCardView, CloudConnect, PinPad};
+use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, use_cloud_state};
 use crate::components::{ErrorLine, outcome};
 use crate::contexts::{use_auth, use_bank};
-use crate::customer::cloud::{cloud_login, forget_connection, kept_connection};
+use crate::customer::cloud::cloud_login;
 
 /// Whether the cloud's window is open over the login page (provided by the page).
 #[derive(Clone, Copy)]
@@ -31,29 +30,11 @@ pub fn CloudLoginWindow() -> impl IntoView {
             open.set(false);
         }
     };
-    let connection = RwSignal::new(kept_connection());
-    let refresh = RwSignal::new(0u32);
-    let card = LocalResource::new(move || {
-        refresh.track();
-        let kept = connection.get();
-        async move {
-            let kept = kept?;
-            let answer = bank
-                .cloud()
-                .call(GetCloudCertificate {
-                    device: kept.device.clone(),
-                })
-                .await;
-            Some(answer)
-        }
-    });
-    Effect::new(move || {
-        if let Some(Some(Err(crate::bank::BankError::Cloud(CloudError::NotConnected)))) = card.get()
-        {
-            forget_connection();
-            connection.set(None);
-        }
-    });
+    let CloudState {
+        connection,
+        refresh,
+        card,
+    } = use_cloud_state();
     let login = Action::new_local(move |pin: &String| {
         let pin = pin.clone();
         let navigate = navigate.clone();
@@ -89,8 +70,8 @@ pub fn CloudLoginWindow() -> impl IntoView {
                         <CloudConnect on_connected=Callback::new(move |c: Connection| connection.set(Some(c))) />
                     }
                         .into_any(),
-                    Some(Some(Err(e))) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
-                    Some(Some(Ok(None))) => view! {
+                    Some(Some((_, Err(e)))) => view! { <p class="error" role="alert">{e.to_string()}</p> }.into_any(),
+                    Some(Some((_, Ok(None)))) => view! {
                         <p>"금융결제원 클라우드에 보관된 금융인증서가 없습니다. 아이디로 로그인한 뒤 금융인증서를 발급받으세요."</p>
                         <p class="row">
                             <A href="/login?next=/center/cloud/issue" attr:class="btn primary" on:click=move |_| close()>
@@ -99,7 +80,7 @@ pub fn CloudLoginWindow() -> impl IntoView {
                         </p>
                     }
                         .into_any(),
-                    Some(Some(Ok(Some(card)))) => {
+                    Some(Some((_, Ok(Some(card))))) => {
                         let locked = card.locked;
                         view! {
                             <CloudCardView card />

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::cloud::CloudApi;
-use crate::cloud::api::{ChangePin, CloseCloud, CloudError, Connection, GetCloudCertificate};
-use crate::components::cloud::{CloudCardView, CloudConnect, PinPad};
+use crate::cloud::api::{ChangePin, CloseCloud, Connection};
+use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, use_cloud_state};
 use crate::components::{ActionDialogButtons, Dialog, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
-use crate::customer::cloud::{forget_connection, kept_connection, release_connection};
+use crate::customer::cloud::{forget_connection, release_connection};
 use crate::pages::manage::details::CertificateDetails;
 
 /// What the manage page has open.
@@ -26,33 +26,13 @@ enum Open {
 #[component]
 pub fn CloudManagePage() -> impl IntoView {
     let bank = use_bank();
-    let connection = RwSignal::new(kept_connection());
+    let CloudState {
+        connection,
+        refresh,
+        card,
+    } = use_cloud_state();
     let notice = RwSignal::new(None::<String>);
     let open = RwSignal::new(Open::Nothing);
-    let refresh = RwSignal::new(0u32);
-    let card = LocalResource::new(move || {
-        refresh.track();
-        let kept = connection.get();
-        async move {
-            let kept = kept?;
-            let answer = bank
-                .cloud()
-                .call(GetCloudCertificate {
-                    device: kept.device.clone(),
-                })
-                .await;
-            Some((kept, answer))
-        }
-    });
-    // A connection the cloud no longer knows (a visit ended, released elsewhere) is forgotten.
-    Effect::new(move || {
-        if let Some(Some((_, Err(crate::bank::BankError::Cloud(CloudError::NotConnected))))) =
-            card.get()
-        {
-            forget_connection();
-            connection.set(None);
-        }
-    });
     let release = Action::new_local(move |_: &()| async move {
         let Some(kept) = connection.get_untracked() else {
             return Ok(());
