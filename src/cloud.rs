@@ -48,8 +48,7 @@ impl CloudApi for CloudClient {
     }
 }
 
-/// How many wrong PINs in a row lock a 금융인증서 (a reissue unlocks it).
-pub const PIN_ATTEMPTS: u8 = 5;
+pub use crate::bank::api::PIN_ATTEMPTS;
 /// PBKDF2-HMAC-SHA256 rounds of a new PIN's hash (the floor for stored secrets).
 pub const PIN_ROUNDS: u32 = 600_000;
 const SALT_LEN: usize = 16;

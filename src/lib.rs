@@ -20,6 +20,7 @@ pub mod panic_screen;
 pub mod pki;
 pub mod practice;
 pub mod sample;
+pub mod servers;
 pub mod store;
 pub mod wallet;
 pub mod wizard;

@@ -1,6 +1,6 @@
 //! The mock bank, the far side of [`crate::bank`]'s wire: it answers [`BankApi`] calls the way
 //! a bank server would, keeping its records in storage of its own ([`store`]). In the browser
-//! it runs in a Web Worker of its own ([`worker::serve`] is its loop; the page reaches it through
+//! it runs in a Web Worker of its own ([`crate::servers::worker`] is its loop; the page reaches it through
 //! [`crate::bank::worker`]); natively (tests) it is called directly. Every request is
 //! serialised to JSON and back, so the UI cannot lean on anything a network would not carry.
 
@@ -23,11 +23,9 @@ mod session;
 pub mod store;
 mod verification;
 pub(crate) mod wire;
-#[cfg(target_arch = "wasm32")]
-pub mod worker;
 
 use crate::bank::api::*;
-use crate::bank::client::{BankClient, Pending, Transport, call_through};
+use crate::bank::client::{Pending, Transport, call_through};
 use crate::bank::clock::{Clock, Millis};
 pub use store::{BankStore, Records};
 use store::{META, STORES};
@@ -234,17 +232,6 @@ impl Transport for MockBank {
     fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
         let bank = self.clone();
         Box::pin(async move { bank.serve_practising(offset_ms, endpoint, &body).await })
-    }
-}
-
-impl MockBank {
-    /// A client of this bank, and of a cloud in memory on its clock, in this thread (tests of
-    /// pages).
-    pub fn in_thread(self) -> BankClient {
-        let clock = self.clock().clone();
-        let cloud = crate::mock_cloud::MockCloud::in_memory(clock.clone());
-        let servers = crate::mock_cloud::Servers { bank: self, cloud };
-        BankClient::new(std::rc::Rc::new(servers), clock)
     }
 }
 

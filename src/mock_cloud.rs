@@ -1,7 +1,7 @@
 //! 모의 금융결제원 클라우드, the far side of [`crate::cloud::api`]: a server of its own beside the
-//! bank. The rule: it runs in the bank's Web Worker (one worker, two servers) but keeps its own
-//! records in its own database ([`DB_NAME`]), answers only `cloud/` endpoints, and neither
-//! server reads the other's records nor calls the other. The page carries between them only
+//! bank. The rule: it runs in the bank's Web Worker (one worker, two servers, see
+//! [`crate::servers`]) but keeps its own records in its own database ([`DB_NAME`]), answers only
+//! `cloud/` endpoints, and neither server reads the other's records nor calls the other. The page carries between them only
 //! what a customer's browser would: the bank's subject and challenge to the cloud, the cloud's
 //! certificate request and signature to the bank. The PIN and the key never reach the bank.
 //!
@@ -15,11 +15,10 @@ mod carrier;
 mod handlers;
 
 use crate::bank::api::{BankError, BankResult, Wire};
-use crate::bank::client::{Pending, Transport, call_through};
+use crate::bank::client::{Pending, call_through};
 use crate::bank::clock::{Clock, Millis};
 use crate::cloud::api::*;
 use crate::cloud::{CloudApi, Vault};
-use crate::mock_bank::MockBank;
 use crate::mock_bank::store::{BankStore, META, Records, Schema};
 use crate::mock_bank::wire::{internal, serve};
 use crate::pki::key_file::KeyWithR;
@@ -194,34 +193,6 @@ impl CloudState {
         write_store(&mut records, "enrollments", &self.enrollments, |e| &e.owner)?;
         write_store(&mut records, "vaults", &self.vaults, |v| &v.owner)?;
         Ok(records)
-    }
-}
-
-/// The bank and the cloud in this thread, served as the worker serves them: the requests whose
-/// endpoint begins with [`PREFIX`] go to the cloud, every other to the bank.
-#[derive(Clone, Debug)]
-pub struct Servers {
-    /// The bank.
-    pub bank: MockBank,
-    /// The cloud.
-    pub cloud: MockCloud,
-}
-
-impl Servers {
-    /// Serves one request as a server would, at the page's practice offset (the bank's rules).
-    pub async fn serve(&self, offset_ms: Millis, endpoint: &str, body: &str) -> BankResult<String> {
-        if endpoint.starts_with(PREFIX) {
-            self.cloud.serve(endpoint, body).await
-        } else {
-            self.bank.serve_practising(offset_ms, endpoint, body).await
-        }
-    }
-}
-
-impl Transport for Servers {
-    fn send(&self, endpoint: &'static str, body: String, offset_ms: Millis) -> Pending {
-        let servers = self.clone();
-        Box::pin(async move { servers.serve(offset_ms, endpoint, &body).await })
     }
 }
 

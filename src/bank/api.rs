@@ -60,6 +60,8 @@ pub use relay::*;
 pub const LOGIN_ATTEMPTS: u8 = 5;
 /// How many wrong account passwords in a row lock the account for e-banking.
 pub const ACCOUNT_PASSWORD_ATTEMPTS: u8 = 5;
+/// How many wrong PINs in a row lock a 금융인증서 (a reissue unlocks it).
+pub const PIN_ATTEMPTS: u8 = 5;
 /// How many wrong security-card answers in a row lock the card.
 pub const CARD_ATTEMPTS: u8 = 5;
 /// How many wrong OTP codes in a row lock the OTP.

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::bank::api::TextMessage;
-use crate::bank::api::{CertificateProof, TextCodeError, Wire, request};
+use crate::bank::api::{CertificateProof, Wire, request};
+pub use crate::bank::api::{CloudError, TextMessage};
 
 /// One call the cloud answers.
 pub trait CloudEndpoint: Wire {}
@@ -169,49 +169,4 @@ request! {
         /// Their mobile number.
         phone: String,
     }
-}
-
-/// What the cloud answers when it refuses. The `Display` text is the cloud's message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[non_exhaustive]
-pub enum CloudError {
-    /// The name and the number are not one subscriber's.
-    #[error("이름과 휴대폰번호가 일치하지 않습니다. 본인 명의의 휴대폰번호를 입력해 주세요.")]
-    NotSubscriber,
-    /// The texted code was not taken.
-    #[error(transparent)]
-    TextCode(#[from] TextCodeError),
-    /// The browser is not connected (or the connection ended).
-    #[error(
-        "이 기기는 금융결제원 클라우드에 연결되어 있지 않습니다. [클라우드 연결]을 먼저 해 주세요."
-    )]
-    NotConnected,
-    /// The cloud keeps no 금융인증서 for the customer.
-    #[error("클라우드에 보관된 금융인증서가 없습니다. 금융인증서를 먼저 발급해 주세요.")]
-    NoCertificate,
-    /// A new PIN the rules refuse: why.
-    #[error("{0}")]
-    PinRefused(String),
-    /// The PIN is wrong; `wrong` in a row so far.
-    #[error("PIN이 올바르지 않습니다. {wrong}회 틀렸습니다({n}회 틀리면 잠깁니다).", n = super::PIN_ATTEMPTS)]
-    WrongPin {
-        /// Wrong PINs in a row, this one included.
-        wrong: u8,
-    },
-    /// Locked by wrong PINs until a reissue.
-    #[error(
-        "PIN을 {n}회 잘못 입력해 금융인증서가 잠겼습니다. 금융인증서를 재발급하면 다시 쓸 수 있습니다.",
-        n = super::PIN_ATTEMPTS
-    )]
-    PinLocked,
-    /// The certificate to issue names someone other than the customer connected.
-    #[error(
-        "클라우드에 연결된 분과 금융인증서를 발급받는 분이 다릅니다. 본인 이름과 휴대폰번호로 클라우드에 다시 연결해 주세요."
-    )]
-    OtherPerson,
-    /// Issuance finished without a key waiting for it, or for another key or person.
-    #[error(
-        "클라우드에서 만든 키와 맞지 않는 인증서입니다. 금융인증서 발급을 처음부터 다시 해 주세요."
-    )]
-    NotEnrolled,
 }

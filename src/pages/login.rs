@@ -65,7 +65,10 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let form_error = RwSignal::new(None::<&'static str>);
     let cloud_open = RwSignal::new(false);
-    provide_context(crate::pages::cloud::login::CloudWindowOpen(cloud_open));
+    provide_context(crate::pages::cloud::login::CloudWindowOpen {
+        open: cloud_open,
+        next: Signal::derive(move || safe_next(query.read().get_str("next"))),
+    });
 
     // 개인뱅킹 or 기업뱅킹: which certificates the bank accepts at certificate login.
     let corporate = RwSignal::new(query.read_untracked().get_str("banking") == Some("corporate"));

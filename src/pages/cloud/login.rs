@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::cloud::api::Connection;
 use crate::components::Dialog;
@@ -13,9 +13,15 @@ use crate::components::{ErrorLine, outcome};
 use crate::contexts::{use_auth, use_bank};
 use crate::customer::cloud::cloud_login;
 
-/// Whether the cloud's window is open over the login page (provided by the page).
+/// The login page's part in the cloud's window (provided by the page): whether it is open, and
+/// where a login goes next.
 #[derive(Clone, Copy)]
-pub struct CloudWindowOpen(pub RwSignal<bool>);
+pub struct CloudWindowOpen {
+    /// Whether the window is open.
+    pub open: RwSignal<bool>,
+    /// Where to go after the login (the login page's checked `next`).
+    pub next: Signal<String>,
+}
 
 /// The cloud's window.
 #[component]
@@ -23,11 +29,10 @@ pub fn CloudLoginWindow() -> impl IntoView {
     let bank = use_bank();
     let auth = use_auth();
     let navigate = use_navigate();
-    let query = use_query_map();
-    let open = use_context::<CloudWindowOpen>().map(|o| o.0);
+    let page = use_context::<CloudWindowOpen>();
     let close = move || {
-        if let Some(open) = open {
-            open.set(false);
+        if let Some(page) = page {
+            page.open.set(false);
         }
     };
     let CloudState {
@@ -38,7 +43,7 @@ pub fn CloudLoginWindow() -> impl IntoView {
     let login = Action::new_local(move |pin: &String| {
         let pin = pin.clone();
         let navigate = navigate.clone();
-        let next = super::super::login::safe_next(query.read_untracked().get_str("next"));
+        let next = page.map_or_else(|| "/center".to_owned(), |p| p.next.get_untracked());
         async move {
             let device = connection
                 .get_untracked()

@@ -1,14 +1,15 @@
 //! The bank's Web Worker: the `worker` binary, started under
 //! [`WORKER_NAME`](crate::bank::worker::WORKER_NAME), runs [`serve`]. The messages are
-//! [`crate::bank::worker`]'s. It also serves the cloud ([`crate::mock_cloud`]), from a database
-//! of its own, as [`Servers`] routes.
+//! [`crate::bank::worker`]'s. It serves the bank and the cloud, each from a database of its own,
+//! as [`Servers`] routes.
 
-use super::MockBank;
-use super::store::{BankStore, DB_NAME};
+use super::Servers;
 use crate::bank::clock::Clock;
 use crate::bank::worker::{FromBank, ToBank};
 use crate::browser::port::{answer_each, post, worker_scope};
-use crate::mock_cloud::{self, MockCloud, Servers};
+use crate::mock_bank::MockBank;
+use crate::mock_bank::store::{BankStore, DB_NAME};
+use crate::mock_cloud::{self, MockCloud};
 
 /// Opens the database and answers every message.
 pub fn serve() {
