@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::keypad::shuffled_digits;
-use super::{ActionForm, DigitsInput, ErrorLine, SubmitLine, outcome};
+use super::{ActionButton, ActionForm, DigitsInput, ErrorLine, SubmitLine, outcome};
 use crate::bank::api::{BankError, BankResult, TextMessage};
 use crate::cloud::CloudApi;
 use crate::cloud::api::{
@@ -142,17 +142,7 @@ pub fn CloudConnect(on_connected: Callback<Connection>) -> impl IntoView {
                     data-guide="cloud-phone"
                     bind:value=phone
                 />
-                <button
-                    type="button"
-                    class="btn"
-                    data-guide="cloud-send"
-                    disabled=move || send.pending().get()
-                    on:click=move |_| {
-                        send.dispatch_local(());
-                    }
-                >
-                    "인증번호 받기"
-                </button>
+                <ActionButton action=send label="인증번호 받기" guide="cloud-send" />
             </p>
             <ErrorLine message=send_problem />
             <TextedPhone text />

@@ -214,18 +214,25 @@ pub fn DigitsInput(
     }
 }
 
-/// A button that runs `action`, disabled while it runs.
+/// A button that runs `action`, disabled while it runs (and while `done`, if given).
 #[component]
 pub fn ActionButton<O: 'static>(
     action: Action<(), O>,
     label: &'static str,
     #[prop(default = "btn")] class: &'static str,
+    /// The button's `data-guide` target.
+    #[prop(optional)]
+    guide: Option<&'static str>,
+    /// Whether there is nothing left to do (the button stays disabled).
+    #[prop(optional, into)]
+    done: Option<Signal<bool>>,
 ) -> impl IntoView {
     view! {
         <button
             type="button"
             class=class
-            disabled=move || action.pending().get()
+            data-guide=guide
+            disabled=move || action.pending().get() || done.is_some_and(|d| d.get())
             on:click=move |_| {
                 action.dispatch_local(());
             }

@@ -11,7 +11,7 @@ use leptos_router::components::A;
 use crate::bank::api::*;
 use crate::cloud::api::{CloudCard, Connection};
 use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, use_cloud_state};
-use crate::components::{ErrorLine, PageTitle, outcome};
+use crate::components::{ActionButton, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::cloud::{self, forget_connection, kept_connection};
 use crate::pages::wizard::verify::VerifyStep;
@@ -198,17 +198,7 @@ fn Terms(on_agreed: Callback<()>) -> impl IntoView {
             </label>
             <ErrorLine message=problem />
             <p class="row">
-                <button
-                    type="button"
-                    class="btn primary"
-                    data-guide="cloud-terms-next"
-                    disabled=move || agree.pending().get()
-                    on:click=move |_| {
-                        agree.dispatch_local(());
-                    }
-                >
-                    "다음"
-                </button>
+                <ActionButton action=agree label="다음" class="btn primary" guide="cloud-terms-next" />
                 <A href="/center/cloud" attr:class="btn">"취소"</A>
             </p>
         </section>

@@ -552,35 +552,11 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         BankStore::Memory(records.clone(), &cert_center::mock_bank::store::BANK),
         Clock::manual(NOW),
     );
-    let mut cases: Vec<(String, String, String, Value)> = Vec::new();
-    for (store, kept) in &visit.state {
-        for (key, text) in kept {
-            let Ok(record) = serde_json::from_str::<Value>(text) else {
-                continue;
-            };
-            let mut slots = Vec::new();
-            collect(&record, &mut slots, String::new());
-            for slot in slots {
-                for extreme in EXTREMES {
-                    cases.push((store.clone(), key.clone(), slot.clone(), extreme()));
-                }
-            }
-        }
-    }
+    let mut texts = every_value_made_extreme(&visit.state);
     let mut rng = Rng(7);
-    for i in (1..cases.len()).rev() {
-        cases.swap(i, rng.below(i + 1));
+    for i in (1..texts.len()).rev() {
+        texts.swap(i, rng.below(i + 1));
     }
-    let texts: Vec<Vec<u8>> = cases
-        .into_iter()
-        .map(|(store, key, slot, extreme)| {
-            let mut record: Value = serde_json::from_str(&visit.state[&store][&key]).unwrap();
-            if let Some(target) = record.pointer_mut(&slot) {
-                *target = extreme;
-            }
-            format!("{store}\n{key}\n{record}").into_bytes()
-        })
-        .collect();
     totals.push(fuzz_each(
         "stored records (each value made extreme)",
         &texts,
@@ -631,25 +607,7 @@ fn fuzz_cloud_records() -> usize {
     use cert_center::cloud::api::*;
     use cert_center::mock_cloud::{MockCloud, SCHEMA};
     let (state, device) = crate::cloud_service::cloud_visit();
-    let mut texts = Vec::new();
-    for (store, kept) in &state {
-        for (key, text) in kept {
-            let Ok(record) = serde_json::from_str::<Value>(text) else {
-                continue;
-            };
-            let mut slots = Vec::new();
-            collect(&record, &mut slots, String::new());
-            for slot in slots {
-                for extreme in EXTREMES {
-                    let mut tampered = record.clone();
-                    if let Some(target) = tampered.pointer_mut(&slot) {
-                        *target = extreme();
-                    }
-                    texts.push(format!("{store}\n{key}\n{tampered}").into_bytes());
-                }
-            }
-        }
-    }
+    let texts = every_value_made_extreme(&state);
     let requests = [
         (
             GetCloudCertificate::NAME,
@@ -700,6 +658,31 @@ fn fuzz_cloud_records() -> usize {
             }
         },
     )
+}
+
+/// Every stored value of every record of `state`, in turn, made each of [`EXTREMES`]: one
+/// `store\nkey\nrecord` text per tampered record.
+fn every_value_made_extreme(state: &Records) -> Vec<Vec<u8>> {
+    let mut texts = Vec::new();
+    for (store, kept) in state {
+        for (key, text) in kept {
+            let Ok(record) = serde_json::from_str::<Value>(text) else {
+                continue;
+            };
+            let mut slots = Vec::new();
+            collect(&record, &mut slots, String::new());
+            for slot in slots {
+                for extreme in EXTREMES {
+                    let mut tampered = record.clone();
+                    if let Some(target) = tampered.pointer_mut(&slot) {
+                        *target = extreme();
+                    }
+                    texts.push(format!("{store}\n{key}\n{tampered}").into_bytes());
+                }
+            }
+        }
+    }
+    texts
 }
 
 /// Values a tampered record or request might carry.

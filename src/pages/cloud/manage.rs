@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use crate::cloud::CloudApi;
 use crate::cloud::api::{ChangePin, CloseCloud, Connection};
 use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, use_cloud_state};
-use crate::components::{ActionDialogButtons, Dialog, ErrorLine, PageTitle, outcome};
+use crate::components::{ActionButton, ActionDialogButtons, Dialog, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::cloud::{forget_connection, release_connection};
 use crate::pages::manage::details::CertificateDetails;
@@ -103,17 +103,7 @@ pub fn CloudManagePage() -> impl IntoView {
                         <A href="/center/cloud/issue" attr:class="btn" attr:data-guide="cloud-reissue">
                             "재발급 (PIN 분실·잠김)"
                         </A>
-                        <button
-                            type="button"
-                            class="btn"
-                            data-guide="cloud-release"
-                            disabled=move || release.pending().get()
-                            on:click=move |_| {
-                                release.dispatch_local(());
-                            }
-                        >
-                            "자동연결 해제"
-                        </button>
+                        <ActionButton action=release label="자동연결 해제" guide="cloud-release" />
                         <button type="button" class="btn danger" data-guide="cloud-close" on:click=move |_| open.set(Open::Close)>
                             "클라우드 이용 해지"
                         </button>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::bank::api::*;
 use crate::components::cloud::TextedPhone;
-use crate::components::{DigitsInput, ErrorLine, Radio, outcome};
+use crate::components::{ActionButton, DigitsInput, ErrorLine, Radio, outcome};
 use crate::contexts::use_bank;
 
 /// The identity check by a texted code, in place of ARS.
@@ -67,17 +67,7 @@ pub fn TextIdentity(
                     .collect_view()
             }}
             <p class="row">
-                <button
-                    type="button"
-                    class="btn"
-                    data-guide="text-send"
-                    disabled=move || confirmed.get() || send.pending().get()
-                    on:click=move |_| {
-                        send.dispatch_local(());
-                    }
-                >
-                    "인증번호 받기"
-                </button>
+                <ActionButton action=send label="인증번호 받기" guide="text-send" done=confirmed />
             </p>
             <ErrorLine message=send_problem />
             <TextedPhone text />
@@ -86,17 +76,7 @@ pub fn TextIdentity(
                 <span data-guide="text-code">
                     <DigitsInput id="text-code" value=code max=6 autocomplete="one-time-code" />
                 </span>
-                <button
-                    type="button"
-                    class="btn primary"
-                    data-guide="text-confirm"
-                    disabled=move || confirmed.get() || confirm.pending().get()
-                    on:click=move |_| {
-                        confirm.dispatch_local(());
-                    }
-                >
-                    "확인"
-                </button>
+                <ActionButton action=confirm label="확인" class="btn primary" guide="text-confirm" done=confirmed />
                 <span class="status" role="status" aria-live="polite">
                     {move || confirmed.get().then_some("휴대폰 본인확인이 완료되었습니다.")}
                 </span>
