@@ -561,20 +561,12 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
         "stored records (each value made extreme)",
         &texts,
         |input| {
-            let text = String::from_utf8_lossy(input);
-            let mut parts = text.splitn(3, '\n');
-            let (Some(store), Some(key), Some(record)) = (parts.next(), parts.next(), parts.next())
-            else {
+            let Some(tampered) = tampered_state(&visit.state, input) else {
                 return;
             };
             // Each request meets the tampered records as they were (one may clean up another's).
             for (name, body) in &visit.requests {
-                let mut tampered = visit.state.clone();
-                tampered
-                    .entry(store.to_owned())
-                    .or_default()
-                    .insert(key.to_owned(), record.to_owned());
-                *records.borrow_mut() = tampered;
+                *records.borrow_mut() = tampered.clone();
                 let _ = block_on(stored_bank.serve(name, body));
             }
         },
@@ -640,19 +632,11 @@ fn fuzz_cloud_records() -> usize {
         "the cloud's stored records (each value made extreme)",
         &texts,
         |input| {
-            let text = String::from_utf8_lossy(input);
-            let mut parts = text.splitn(3, '\n');
-            let (Some(store), Some(key), Some(record)) = (parts.next(), parts.next(), parts.next())
-            else {
+            let Some(tampered) = tampered_state(&state, input) else {
                 return;
             };
             for (name, body) in &requests {
-                let mut tampered = state.clone();
-                tampered
-                    .entry(store.to_owned())
-                    .or_default()
-                    .insert(key.to_owned(), record.to_owned());
-                let store = BankStore::Memory(Rc::new(RefCell::new(tampered)), &SCHEMA);
+                let store = BankStore::Memory(Rc::new(RefCell::new(tampered.clone())), &SCHEMA);
                 let cloud = MockCloud::new(store, Clock::manual(NOW));
                 let _ = block_on(cloud.serve(name, body.as_ref().unwrap()));
             }
@@ -683,6 +667,19 @@ fn every_value_made_extreme(state: &Records) -> Vec<Vec<u8>> {
         }
     }
     texts
+}
+
+/// `state` with the record of one [`every_value_made_extreme`] text in its place.
+fn tampered_state(state: &Records, input: &[u8]) -> Option<Records> {
+    let text = String::from_utf8_lossy(input);
+    let mut parts = text.splitn(3, '\n');
+    let (store, key, record) = (parts.next()?, parts.next()?, parts.next()?);
+    let mut tampered = state.clone();
+    tampered
+        .entry(store.to_owned())
+        .or_default()
+        .insert(key.to_owned(), record.to_owned());
+    Some(tampered)
 }
 
 /// Values a tampered record or request might carry.
