@@ -58,11 +58,11 @@ impl MockCloud {
         &self.store
     }
 
-    /// Serves one request: endpoint name and JSON body in, JSON out. A new key is made before
-    /// the records are opened (making one waits on WebCrypto; a transaction cannot wait).
+    /// Serves one request: endpoint name and JSON body in, JSON out. A new key (for an issuance
+    /// or a renewal) is made before the records are opened (making one waits on WebCrypto; a transaction cannot wait).
     pub async fn serve(&self, endpoint: &str, body: &str) -> BankResult<String> {
         let now = self.clock.now();
-        let key = if endpoint == BeginEnrollment::NAME {
+        let key = if [BeginEnrollment::NAME, BeginRenewal::NAME].contains(&endpoint) {
             Some(new_key().await?)
         } else {
             None
@@ -118,6 +118,7 @@ fn handle(
             Ok(state.vault(&owner).map(handlers::card))
         }),
         BeginEnrollment::NAME => serve(body, |r| state.begin_enrollment(now, r, key)),
+        BeginRenewal::NAME => serve(body, |r| state.begin_renewal(now, r, key)),
         FinishEnrollment::NAME => serve(body, |r| state.finish_enrollment(r)),
         CloudSign::NAME => serve(body, |r| state.sign(r)),
         ChangePin::NAME => serve(body, |r| state.change_pin(r)),

@@ -102,8 +102,8 @@ pub struct Enrollment {
 
 request! {
     @CloudEndpoint
-    /// Issuance, the end: the certificate the bank issued for the enrollment. It replaces the
-    /// customer's earlier 금융인증서 in the cloud, and with it a lock.
+    /// Issuance and 갱신, the end: the certificate the bank issued for the cloud's new key. It
+    /// replaces the customer's earlier 금융인증서 in the cloud, and with it a lock.
     FinishEnrollment => CloudCard, "cloud/enroll/finish" {
         /// The browser's connection.
         device: DeviceToken,
@@ -125,6 +125,33 @@ request! {
         /// The page's origin, which the signature names.
         origin: String,
     }
+}
+
+request! {
+    @CloudEndpoint
+    /// 갱신, the cloud's half: once the PIN opens the 금융인증서, the cloud makes a new key,
+    /// asks for a certificate of the same subject and signs the request's renewal with the current
+    /// certificate for the bank's challenge. The new key waits, as an issuance's does, for
+    /// [`FinishEnrollment`]; the PIN stays as it was.
+    BeginRenewal => CloudRenewal, "cloud/renew" {
+        /// The browser's connection.
+        device: DeviceToken,
+        /// The PIN.
+        pin: String,
+        /// The bank's challenge.
+        nonce: String,
+        /// The page's origin, which the signature names.
+        origin: String,
+    }
+}
+
+/// What the bank needs to renew a 금융인증서 for the cloud's new key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CloudRenewal {
+    /// The new key's certificate request and R.
+    pub enrollment: Enrollment,
+    /// The current certificate's signature for the renewal of `enrollment.csr`.
+    pub proof: CertificateProof,
 }
 
 request! {

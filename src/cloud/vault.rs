@@ -120,10 +120,20 @@ impl Vault {
         })
     }
 
-    /// PIN 변경: the old PIN first (a wrong one counts), then `new` is kept.
-    pub fn change_pin(&mut self, old: &str, new: PinHash) -> Result<(), VaultError> {
+    /// The PIN's hash, which a renewed 금융인증서 keeps.
+    pub fn pin(&self) -> &PinHash {
+        &self.pin
+    }
+
+    /// PIN 변경: the old PIN first (a wrong one counts); only once it is right does `new` hash
+    /// the new PIN, so a wrong one costs one slow derivation, not two.
+    pub fn change_pin(
+        &mut self,
+        old: &str,
+        new: impl FnOnce() -> PinHash,
+    ) -> Result<(), VaultError> {
         self.count.try_pin(&self.pin, old)?;
-        self.pin = new;
+        self.pin = new();
         Ok(())
     }
 }

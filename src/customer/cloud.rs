@@ -5,12 +5,13 @@
 
 use crate::bank::BankApi;
 use crate::bank::api::{
-    BankResult, CertificateLogin, IssueCertificate, LoginChallenge, PrepareIssuance, SessionGrant,
-    SessionToken,
+    BankResult, CertificateLogin, IssueCertificate, LoginChallenge, PrepareIssuance,
+    RenewCertificate, SessionGrant, SessionToken,
 };
 use crate::cloud::CloudApi;
 use crate::cloud::api::{
-    BeginEnrollment, CloudCard, CloudSign, Connection, DeviceToken, Disconnect, FinishEnrollment,
+    BeginEnrollment, BeginRenewal, CloudCard, CloudSign, Connection, DeviceToken, Disconnect,
+    FinishEnrollment,
 };
 use crate::store::KeyValueStore;
 
@@ -80,6 +81,42 @@ pub async fn issue_in_cloud(
             token: token.clone(),
             csr: enrollment.csr,
             random: enrollment.random,
+        })
+        .await?;
+    cloud
+        .call(FinishEnrollment {
+            device: device.clone(),
+            certificate: issued.certificate,
+        })
+        .await
+}
+
+/// 금융인증서 갱신, for the logged-in customer within the renewal window: once `pin` opens the
+/// current 금융인증서, the cloud makes a new key and signs its request with the current
+/// certificate for the bank's challenge (bound to `origin`); the bank renews for the request, and
+/// the cloud keeps the new certificate in place of the old one, with the same PIN.
+pub async fn renew_in_cloud(
+    bank: &impl BankApi,
+    cloud: &impl CloudApi,
+    (token, device): (&SessionToken, &DeviceToken),
+    pin: &str,
+    origin: &str,
+) -> BankResult<CloudCard> {
+    let challenge = bank.call(LoginChallenge).await?;
+    let renewal = cloud
+        .call(BeginRenewal {
+            device: device.clone(),
+            pin: pin.to_owned(),
+            nonce: challenge.nonce,
+            origin: origin.to_owned(),
+        })
+        .await?;
+    let issued = bank
+        .call(RenewCertificate {
+            token: token.clone(),
+            proof: renewal.proof,
+            csr: renewal.enrollment.csr,
+            random: renewal.enrollment.random,
         })
         .await?;
     cloud

@@ -83,8 +83,10 @@ impl BankState {
             return Err(BankError::SubjectMismatch);
         }
         let (ca, kind) = (self.certificates[index].ca, self.certificates[index].kind);
-        // One more year: the new certificate ends a year after the current one.
-        let end = pki::ca::validity(expires, 1).map_err(internal)?.not_after;
+        // The new certificate ends a term (a year; 3 for a 금융인증서) after the current one.
+        let end = pki::ca::validity(expires, kind.years())
+            .map_err(internal)?
+            .not_after;
         let issued = self.grant(
             now,
             Grant {

@@ -2,12 +2,13 @@
 
 use std::str::FromStr;
 
+use der::Decode;
 use serde::{Deserialize, Serialize};
 
 use super::CloudState;
 use super::carrier::{self, Subscriber};
 use crate::bank::api::{
-    BankError, BankResult, CertificateProof, LOGIN, TextCodeError, signed_message,
+    BankError, BankResult, CertificateProof, LOGIN, TextCodeError, renew_purpose, signed_message,
 };
 use crate::bank::clock::Millis;
 use crate::bank::rules::TextedCode;
@@ -77,9 +78,43 @@ fn vault_error(e: VaultError) -> BankError {
     }
 }
 
-fn new_pin_hash(pin: &str, birth: &str) -> BankResult<PinHash> {
-    check_new_pin(pin, birth).map_err(|why| CloudError::PinRefused(why.to_string()))?;
-    Ok(PinHash::new(pin, pki::random::<16>().map_err(internal)?))
+/// Refuses a PIN the rules do not allow for a subscriber born on `birth`, with the reason.
+fn allowed_pin(pin: &str, birth: &str) -> BankResult<()> {
+    Ok(check_new_pin(pin, birth).map_err(|why| CloudError::PinRefused(why.to_string()))?)
+}
+
+fn salt() -> BankResult<[u8; 16]> {
+    pki::random::<16>().map_err(internal)
+}
+
+/// The certificate request for `key` and what the bank needs with it.
+fn enrollment_for(
+    key: &key_file::KeyWithR,
+    subject: x509_cert::name::Name,
+) -> BankResult<(Vec<u8>, Enrollment)> {
+    let csr = pki::csr::build(&key.key, subject).map_err(internal)?;
+    let enrollment = Enrollment {
+        csr: base64(&csr),
+        random: base64(&key.r),
+    };
+    Ok((csr, enrollment))
+}
+
+/// `vault`'s certificate signing `purpose` for `origin` and the bank's `nonce`, once `pin`
+/// opens it (a wrong PIN counts).
+fn signed_proof(
+    vault: &mut Vault,
+    pin: &str,
+    (purpose, origin, nonce): (&str, &str, String),
+) -> BankResult<CertificateProof> {
+    let message = signed_message(purpose, origin, &nonce);
+    let signed = vault.sign(pin, message.as_bytes()).map_err(vault_error)?;
+    Ok(CertificateProof {
+        nonce,
+        certificate: vault.certificate.clone(),
+        signature: base64(&signed.signature),
+        random: base64(&signed.random),
+    })
 }
 
 impl CloudState {
@@ -179,30 +214,58 @@ impl CloudState {
         key: Option<key_file::KeyWithR>,
     ) -> BankResult<Enrollment> {
         let device = self.device(&r.device)?.clone();
-        let pin = new_pin_hash(&r.pin, &device.birth)?;
-        let invalid = |detail: &str| BankError::InvalidRequest {
-            detail: detail.to_owned(),
-        };
-        let subject = x509_cert::name::Name::from_str(&r.subject)
-            .map_err(|_| invalid("발급할 인증서의 이름 형식이 올바르지 않습니다"))?;
+        allowed_pin(&r.pin, &device.birth)?;
+        let subject =
+            x509_cert::name::Name::from_str(&r.subject).map_err(|_| BankError::InvalidRequest {
+                detail: "발급할 인증서의 이름 형식이 올바르지 않습니다".to_owned(),
+            })?;
         // The certificate must name the subscriber: the common name begins with their name.
         if !r.subject.contains(&format!("={}(", device.name)) {
             return Err(CloudError::OtherPerson.into());
         }
+        let pin = PinHash::new(&r.pin, salt()?);
         let key = key.ok_or_else(|| internal("the cloud made no key"))?;
-        let csr = pki::csr::build(&key.key, subject).map_err(internal)?;
-        let plain = key_file::plain_der(&key).map_err(internal)?;
-        self.enrollments.retain(|e| e.owner != device.owner);
+        let (_, enrollment) = enrollment_for(&key, subject)?;
+        self.wait_for_certificate(now, device.owner, &key, pin)?;
+        Ok(enrollment)
+    }
+
+    /// Keeps `key` for `owner` until the bank's certificate for it comes (or time is up).
+    fn wait_for_certificate(
+        &mut self,
+        now: Millis,
+        owner: String,
+        key: &key_file::KeyWithR,
+        pin: PinHash,
+    ) -> BankResult<()> {
+        let plain = key_file::plain_der(key).map_err(internal)?;
+        self.enrollments.retain(|e| e.owner != owner);
         self.enrollments.push(EnrollmentRecord {
-            owner: device.owner,
+            owner,
             key: base64(&plain),
             pin,
             expires_at: now + ENROLLMENT_MS,
         });
-        Ok(Enrollment {
-            csr: base64(&csr),
-            random: base64(&key.r),
-        })
+        Ok(())
+    }
+
+    pub(super) fn begin_renewal(
+        &mut self,
+        now: Millis,
+        r: BeginRenewal,
+        key: Option<key_file::KeyWithR>,
+    ) -> BankResult<CloudRenewal> {
+        let owner = self.device(&r.device)?.owner.clone();
+        let vault = self.vault_of(&r.device)?;
+        let current = unbase64(&vault.certificate)
+            .and_then(|der| x509_cert::Certificate::from_der(&der).map_err(internal))?;
+        let key = key.ok_or_else(|| internal("the cloud made no key"))?;
+        let (csr, enrollment) = enrollment_for(&key, current.tbs_certificate().subject().clone())?;
+        let purpose = renew_purpose(&csr);
+        let proof = signed_proof(vault, &r.pin, (&purpose, &r.origin, r.nonce))?;
+        let pin = vault.pin().clone();
+        self.wait_for_certificate(now, owner, &key, pin)?;
+        Ok(CloudRenewal { enrollment, proof })
     }
 
     pub(super) fn finish_enrollment(&mut self, r: FinishEnrollment) -> BankResult<CloudCard> {
@@ -230,23 +293,15 @@ impl CloudState {
 
     pub(super) fn sign(&mut self, r: CloudSign) -> BankResult<CertificateProof> {
         let vault = self.vault_of(&r.device)?;
-        let message = signed_message(LOGIN, &r.origin, &r.nonce);
-        let signed = vault
-            .sign(&r.pin, message.as_bytes())
-            .map_err(vault_error)?;
-        Ok(CertificateProof {
-            nonce: r.nonce,
-            certificate: vault.certificate.clone(),
-            signature: base64(&signed.signature),
-            random: base64(&signed.random),
-        })
+        signed_proof(vault, &r.pin, (LOGIN, &r.origin, r.nonce))
     }
 
     pub(super) fn change_pin(&mut self, r: ChangePin) -> BankResult<()> {
         let birth = self.device(&r.device)?.birth.clone();
-        let new = new_pin_hash(&r.new, &birth)?;
+        allowed_pin(&r.new, &birth)?;
+        let salt = salt()?;
         self.vault_of(&r.device)?
-            .change_pin(&r.old, new)
+            .change_pin(&r.old, || PinHash::new(&r.new, salt))
             .map_err(vault_error)
     }
 }

@@ -69,12 +69,21 @@ fn five_wrong_pins_lock_the_vault_across_a_new_cloud() {
 #[test]
 fn a_pin_is_changed_with_the_old_one_first() {
     let (mut vault, _) = vault();
+    // A wrong old PIN is refused before the new one is hashed (one slow derivation, not two).
+    let mut hashed = false;
     assert_eq!(
-        vault.change_pin("000000", PinHash::new("246801", [4; 16])),
+        vault.change_pin("000000", || {
+            hashed = true;
+            PinHash::new("246801", [4; 16])
+        }),
         Err(VaultError::Pin(PinError::Wrong { wrong: 1 }))
     );
+    assert!(
+        !hashed,
+        "the new PIN was hashed before the old one was checked"
+    );
     vault
-        .change_pin(PIN, PinHash::new("246801", [4; 16]))
+        .change_pin(PIN, || PinHash::new("246801", [4; 16]))
         .unwrap();
     assert!(vault.sign(PIN, b"m").is_err());
     assert!(vault.sign("246801", b"m").is_ok());

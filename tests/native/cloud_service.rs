@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use crate::common::*;
 use cert_center::cloud::api::*;
 use cert_center::cloud::{CloudApi, PIN_ATTEMPTS};
-use cert_center::customer::cloud::{cloud_login, issue_in_cloud};
+use cert_center::customer::cloud::{cloud_login, issue_in_cloud, renew_in_cloud};
 use cert_center::mock_cloud::MockCloud;
 use cert_center::pki::ca::certificate_vid;
 use der::Decode;
@@ -106,6 +106,22 @@ fn login(
     pin: &str,
 ) -> Result<SessionGrant, BankError> {
     block_on(cloud_login(bank, cloud, device, pin, bank.origin()))
+}
+
+/// 금융인증서 갱신 for the logged-in `c`, from the browser connected as `device`.
+fn renew(
+    c: &Customer,
+    cloud: &impl CloudApi,
+    device: &DeviceToken,
+    pin: &str,
+) -> Result<CloudCard, BankError> {
+    block_on(renew_in_cloud(
+        &c.bank,
+        cloud,
+        (&c.token, device),
+        pin,
+        c.bank.origin(),
+    ))
 }
 
 /// The cloud's records after 홍길동 connected, issued and asked for another code, with the
@@ -266,6 +282,82 @@ fn five_wrong_pins_lock_it_across_a_new_cloud_until_a_reissue() {
         login(&bank, &again, &device, "975310").unwrap().user_id,
         "hong01"
     );
+}
+
+#[test]
+fn a_cloud_certificate_is_renewed_within_the_window_for_a_new_key_in_the_cloud() {
+    let (bank, cloud) = servers();
+    let c = login_on(&bank, &demo::HONG);
+    let device = connect(&cloud, &demo::HONG, true);
+    let first = issue(&c, &cloud, &device, PIN);
+    // Issued 2025-11-25 (KST), it expires 2028-11-25: renewal opens 30 days before.
+    let refused = renew(&login_on(&bank, &demo::HONG), &cloud, &device, PIN);
+    assert!(
+        matches!(&refused, Err(BankError::RenewalNotOpen { opens }) if opens == "2028-10-26"),
+        "{refused:?}"
+    );
+    const DAY: i64 = 86_400_000;
+    bank.clock().advance(1_076 * DAY); // 2028-11-05 01:00 KST, 20 days before expiry
+    let c = login_on(&bank, &demo::HONG);
+    // A wrong PIN counts as at a login, and renews nothing.
+    assert_eq!(
+        renew(&c, &cloud, &device, "000000"),
+        Err(CloudError::WrongPin { wrong: 1 }.into())
+    );
+    let renewed = renew(&c, &cloud, &device, PIN).unwrap();
+    assert_eq!((renewed.wrong, renewed.locked), (0, false));
+
+    // A new key: the cloud made it; the old certificate is superseded, free of charge.
+    let (old, new) = (
+        x509_cert::Certificate::from_der(&unb64(&first.certificate)).unwrap(),
+        x509_cert::Certificate::from_der(&unb64(&renewed.certificate)).unwrap(),
+    );
+    assert_eq!(
+        old.tbs_certificate().subject(),
+        new.tbs_certificate().subject()
+    );
+    assert_ne!(
+        old.tbs_certificate().subject_public_key_info(),
+        new.tbs_certificate().subject_public_key_info()
+    );
+    let listed: Vec<_> = c
+        .certificates()
+        .into_iter()
+        .map(|v| (v.kind, v.status, v.valid_from, v.valid_to))
+        .collect();
+    let day = |d: &str| d.to_owned();
+    assert_eq!(
+        listed,
+        [
+            (
+                CertKind::Cloud,
+                CertStatus::Renewed,
+                day("2025-11-25"),
+                day("2028-11-25")
+            ),
+            (
+                CertKind::Cloud,
+                CertStatus::Issued,
+                day("2028-11-05"),
+                day("2031-11-25")
+            ),
+        ]
+    );
+    assert_eq!(c.balance(), demo::HONG.balance, "a 금융인증서 renews free");
+    // The same PIN opens the new certificate, whose VID the bank checks with the new R.
+    assert_eq!(
+        login(&bank, &cloud, &device, PIN).unwrap().user_id,
+        "hong01"
+    );
+
+    // OpenSSL: three more years from the old end, under the 금융인증서 policy.
+    let dir = std::env::temp_dir().join(format!("cert-center-renew-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("renewed.der"), unb64(&renewed.certificate)).unwrap();
+    let text = openssl(&dir, "x509 -in renewed.der -inform DER -noout -text -dates");
+    assert_says(&text, "notAfter=Nov 25 14:59:59 2031 GMT");
+    assert_says(&text, "notBefore=Nov  4 16:00:00 2028 GMT");
+    assert_says(&text, "Policy: 1.2.410.200005.1.1.1.10");
 }
 
 /// Every answer of a cloud, as the page receives it.
