@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::keypad::shuffled_digits;
 use super::{ActionButton, ActionForm, DigitsInput, ErrorLine, SubmitLine, outcome};
-use crate::bank::api::{BankError, BankResult, TextMessage};
+use crate::bank::api::{BankError, BankResult, RenewalWindow, TextMessage};
 use crate::cloud::CloudApi;
 use crate::cloud::api::{
     CloudCard, CloudError, Connection, FinishConnect, GetCloudCertificate, StartConnect,
@@ -262,6 +262,7 @@ fn holder_name(common_name: &str) -> &str {
 /// expiry, and whether wrong PINs have locked it.
 #[component]
 pub fn CloudCardView(card: CloudCard) -> impl IntoView {
+    let bank = use_bank();
     let certificate = crate::encoding::unbase64(&card.certificate).unwrap_or_default();
     let summary = LocalResource::new(move || {
         let der = certificate.clone();
@@ -286,6 +287,15 @@ pub fn CloudCardView(card: CloudCard) -> impl IntoView {
                         .into_iter()
                         .find(|ca| ca_org(*ca) == s.issuer)
                         .map_or(s.issuer.clone(), |ca| ca.label().to_owned());
+                    let term = match RenewalWindow::at(&s.expires, bank.now()) {
+                        Some(RenewalWindow::Open { days_left }) => {
+                            Some(format!("만료 {days_left}일 전 · 갱신할 수 있습니다"))
+                        }
+                        Some(RenewalWindow::Expired) => {
+                            Some("유효기간이 지났습니다 · 재발급해 주세요".to_owned())
+                        }
+                        _ => None,
+                    };
                     view! {
                         <p class="cloud-card-name">{holder_name(&s.holder).to_owned()}</p>
                         <dl class="cloud-card-facts">
@@ -294,6 +304,7 @@ pub fn CloudCardView(card: CloudCard) -> impl IntoView {
                             <dt>"유효기간"</dt>
                             <dd>{format!("{}까지", s.expires)}</dd>
                         </dl>
+                        {term.map(|text| view! { <p class="cloud-card-term">{text}</p> })}
                     }
                         .into_any()
                 }

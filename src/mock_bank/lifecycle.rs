@@ -72,10 +72,8 @@ impl BankState {
         let now = at.practice;
         let old = self.certificates[index].parsed()?;
         let expires = not_after(&old);
-        if kst::day(now) < kst::day(expires) - RENEWAL_DAYS {
-            return Err(BankError::RenewalNotOpen {
-                opens: kst_date(expires - RENEWAL_DAYS * DAY_MS)?,
-            });
+        if let Some(RenewalWindow::NotYet { opens }) = RenewalWindow::at(&kst_date(expires)?, now) {
+            return Err(BankError::RenewalNotOpen { opens });
         }
         check_hours(now)?;
         let (request, public) = verified_request(&csr)?;

@@ -4,6 +4,7 @@
 
 pub mod login;
 pub mod manage;
+mod renew;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,15 +1,18 @@
 //! 금융인증서 (issue #24) as a learner uses it: 발급 for hong01 (약관, 휴대폰 본인확인 with the
 //! account check, 클라우드 연결, the PIN twice), login with the PIN in the cloud's window, five
-//! wrong PINs lock it, 재발급 unlocks, PIN 변경, 자동연결 해제 (the browser must connect again
-//! before the login) and 클라우드 이용 해지; and 연습 과제 13, the same in guided mode.
+//! wrong PINs lock it, 재발급 unlocks, PIN 변경, 갱신 20 days before the expiry, 자동연결 해제
+//! (the browser must connect again before the login) and 클라우드 이용 해지; and 연습 과제 13,
+//! the same in guided mode, at a desktop's width and on a phone with large text.
 
 use super::HEADER;
 use super::browser::Browser;
 use super::flows::second_factor;
-use super::guided::{press, screen};
+use super::guided::{check, press, screen};
 use super::pages::{at_center_as, log_out};
 use super::practice::start;
+use super::support::assert_says;
 use cert_center::bank::demo;
+use cert_center::kst::days_before;
 
 const PIN: &str = "246813";
 const NEW_PIN: &str = "975310";
@@ -95,6 +98,18 @@ async fn open_window(b: &Browser) {
     b.wait_css(".cloud-window").await;
 }
 
+/// The last day the card shows (`유효기간 YYYY-MM-DD까지`).
+async fn card_expiry(b: &Browser) -> String {
+    let card = b.wait_text(".cloud-card", "까지").await;
+    let end = card.find("까지").unwrap();
+    card[..end]
+        .trim_end()
+        .rsplit([' ', '\n'])
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
 /// Keys `pin` on the window's pad with the mouse, key by key.
 async fn key_pin(b: &Browser, pin: &str) {
     for digit in pin.chars() {
@@ -161,6 +176,40 @@ async fn a_cloud_certificate_is_issued_used_locked_reissued_and_closed(b: Browse
     b.fill("#pin-input", CHANGED_PIN).await;
     b.wait_text("#content", "PIN을 변경했습니다").await;
 
+    // 갱신 opens 30 days before the expiry; 20 days before it (the practice clock shifted) the
+    // customer logs in with the PIN, and renews for 3 more years: a wrong PIN counts first.
+    b.wait_text(".cloud-renewal", "부터 할 수 있습니다").await;
+    assert!(
+        !b.has("[data-guide=cloud-renew]").await,
+        "renewal is not open yet"
+    );
+    let expires = card_expiry(&b).await;
+    let day = days_before(&expires, 20).unwrap();
+    b.open(&format!("/login?clock={day}T12:00:00%2B09:00"))
+        .await;
+    b.click_css("[data-guide=cloud-login]").await;
+    b.wait_text(".cloud-window .cloud-card", "홍길동").await;
+    b.fill("#pin-input", CHANGED_PIN).await;
+    at_center_as(&b, "홍길동").await;
+    b.open("/center/cloud/manage").await;
+    b.wait_text(".cloud-renewal", "20일 남았습니다").await;
+    b.wait_text(".cloud-card-term", "만료 20일 전").await;
+    b.shot("cloud-renewal-open").await;
+    b.click_css("[data-guide=cloud-renew]").await;
+    b.wait_text(".dialog", "3년 더").await;
+    b.shot("cloud-renew").await;
+    b.axe("cloud-renew").await;
+    b.fill("#pin-input", "000000").await;
+    b.wait_text(".dialog .error", "1회 틀렸습니다").await;
+    b.fill("#pin-input", CHANGED_PIN).await;
+    let renewed = b.wait_text("#content", "금융인증서를 갱신했습니다").await;
+    let year: u32 = expires[..4].parse().unwrap();
+    let new_end = format!("{}{}", year + 3, &expires[4..]);
+    assert_says(&renewed, &format!("새 유효기간은 {new_end}까지"));
+    assert_eq!(card_expiry(&b).await, new_end);
+    b.wait_text(".cloud-renewal", "부터 할 수 있습니다").await;
+    b.shot("cloud-renewed").await;
+
     // 자동연결 해제: this browser must connect again before the login.
     b.click_css("[data-guide=cloud-release]").await;
     b.wait_text("#content", "자동연결을 해제했습니다").await;
@@ -189,78 +238,68 @@ async fn a_cloud_certificate_is_issued_used_locked_reissued_and_closed(b: Browse
         .await;
 }
 
-/// The same screens on a phone with large text: nothing sideways, no small buttons.
-async fn cloud_screens_fit_a_phone(b: Browser) {
-    let who = &demo::HONG;
-    b.as_phone().await;
-    b.open("/login").await;
-    b.login(who.user_id, who.password).await;
-    at_center_as(&b, "홍길동").await;
-    issue(&b, PIN, false).await;
-    b.fits_width("cloud-issued").await;
-    b.shot("phone-cloud-issued").await;
-    log_out(&b).await;
-    open_window(&b).await;
-    b.wait_text(".cloud-window .cloud-card", "홍길동").await;
-    b.fits_width("cloud-window").await;
-    let small = b.small_buttons().await;
-    assert!(small.is_empty(), "buttons under 44 px: {small:?}");
-    b.shot("phone-cloud-window").await;
-    b.fill("#pin-input", PIN).await;
-    at_center_as(&b, "홍길동").await;
-}
-
 /// 연습 과제 13 in guided mode, from `시작` to the login with the PIN: the STEP and its badge
-/// `01` (and axe-core) on every screen; steps 4 to 8 share the issuance's screen.
-async fn the_cloud_task_is_guided_from_its_start_to_the_pin_login(b: Browser) {
+/// `01` (and axe-core) on every screen; steps 4 to 8 share the issuance's screen. On a phone
+/// (150 % text) every screen, the cloud's window too, fits the width with no small buttons.
+async fn cloud_task(b: &Browser, phone: bool) {
     let who = &demo::HONG;
     let name = |n: &str| format!("task-cloud-{n}");
-    start(&b, "cloud", false).await;
-    screen(&b, false, 1, "tab-cloud", &name("01")).await;
-    press(&b, "tab-cloud").await;
+    start(b, "cloud", phone).await;
+    screen(b, phone, 1, "tab-cloud", &name("01")).await;
+    press(b, "tab-cloud").await;
     b.wait_path("/center/cloud").await;
-    screen(&b, false, 2, "cloud-issue", &name("02")).await;
-    press(&b, "cloud-issue").await;
+    screen(b, phone, 2, "cloud-issue", &name("02")).await;
+    press(b, "cloud-issue").await;
     b.wait_path("/login").await;
-    screen(&b, false, 3, "login-id", &name("03")).await;
+    screen(b, phone, 3, "login-id", &name("03")).await;
     b.login(who.user_id, who.password).await;
     b.wait_path("/center/cloud/issue").await;
-    screen(&b, false, 4, "cloud-terms", &name("04")).await;
-    press(&b, "cloud-terms").await;
-    press(&b, "cloud-third-party").await;
-    press(&b, "cloud-terms-next").await;
-    screen(&b, false, 5, "text-send", &name("05")).await;
-    press(&b, "text-send").await;
-    let code = texted_code(&b, ".text-identity").await;
+    screen(b, phone, 4, "cloud-terms", &name("04")).await;
+    press(b, "cloud-terms").await;
+    press(b, "cloud-third-party").await;
+    press(b, "cloud-terms-next").await;
+    screen(b, phone, 5, "text-send", &name("05")).await;
+    press(b, "text-send").await;
+    let code = texted_code(b, ".text-identity").await;
     b.fill("#text-code", &code).await;
-    press(&b, "text-confirm").await;
+    press(b, "text-confirm").await;
     b.wait_text(".text-identity", "휴대폰 본인확인이 완료되었습니다")
         .await;
     b.fill("#account-password", who.account_password).await;
-    second_factor(&b, who, true).await;
+    second_factor(b, who, true).await;
     b.click(".account-check", "확인").await;
     // The task's start forgot this browser's connection: 클라우드 연결 is next.
-    screen(&b, false, 6, "cloud-name", &name("06")).await;
-    connect(&b, true).await;
-    screen(&b, false, 7, "pin-pad", &name("07")).await;
+    screen(b, phone, 6, "cloud-name", &name("06")).await;
+    connect(b, true).await;
+    screen(b, phone, 7, "pin-pad", &name("07")).await;
     b.fill("#pin-input", PIN).await;
     b.fill("#pin-input", PIN).await;
-    screen(&b, false, 8, "cloud-card", &name("08")).await;
+    screen(b, phone, 8, "cloud-card", &name("08")).await;
     b.click_css("[data-guide='logout'] button").await;
     b.wait_path("/").await;
     b.click_css("a[data-guide='logout']").await;
     b.wait_path("/login").await;
-    screen(&b, false, 9, "cloud-login", &name("09")).await;
-    press(&b, "cloud-login").await;
+    screen(b, phone, 9, "cloud-login", &name("09")).await;
+    press(b, "cloud-login").await;
     b.wait_text(".cloud-window .cloud-card", "홍길동").await;
+    check(b, phone, &name("09-window")).await;
     b.fill("#pin-input", PIN).await;
     b.wait_text(".guide-summary", "STEP 09까지 모두 마쳤습니다")
         .await;
     b.wait_text(HEADER, "홍길동").await;
 }
 
+async fn the_cloud_task_is_guided_from_its_start_to_the_pin_login(b: Browser) {
+    cloud_task(&b, false).await;
+}
+
+async fn the_cloud_task_on_a_phone_with_large_text(b: Browser) {
+    b.as_phone().await;
+    cloud_task(&b, true).await;
+}
+
 browser_tests!(
     a_cloud_certificate_is_issued_used_locked_reissued_and_closed,
-    cloud_screens_fit_a_phone,
     the_cloud_task_is_guided_from_its_start_to_the_pin_login,
+    the_cloud_task_on_a_phone_with_large_text,
 );

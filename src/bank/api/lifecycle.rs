@@ -78,6 +78,40 @@ request! {
 
 /// How many days before expiry renewal opens.
 pub const RENEWAL_DAYS: i64 = 30;
+
+/// Where a certificate stands for renewal on a given day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenewalWindow {
+    /// Too early: renewal opens on `opens` (`YYYY-MM-DD`).
+    NotYet {
+        /// The first day it may be renewed.
+        opens: String,
+    },
+    /// It may be renewed, `days_left` days before it expires (0 on its last day).
+    Open {
+        /// Days until the last day.
+        days_left: i64,
+    },
+    /// Expired: only a new issuance helps.
+    Expired,
+}
+
+impl RenewalWindow {
+    /// The window of a certificate whose last day is `expires` (`YYYY-MM-DD`, KST) on the KST
+    /// day of `now_ms`; `None` if the date does not read.
+    pub fn at(expires: &str, now_ms: i64) -> Option<Self> {
+        let days_left = crate::kst::days_left(expires, now_ms)?;
+        Some(if days_left < 0 {
+            Self::Expired
+        } else if days_left > RENEWAL_DAYS {
+            Self::NotYet {
+                opens: crate::kst::days_before(expires, RENEWAL_DAYS)?,
+            }
+        } else {
+            Self::Open { days_left }
+        })
+    }
+}
 /// Revoked within this many days of issue (issue day counted), the fee is refunded; receipts
 /// can be had from the day after.
 pub const REFUND_DAYS: i64 = 7;
@@ -170,4 +204,27 @@ pub struct CertificateView {
     /// Issued by another institution and registered here (타행·타기관).
     #[serde(default)]
     pub registered: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RenewalWindow;
+
+    /// 2025-11-25 12:00 KST.
+    const NOW: i64 = 1_764_039_600_000;
+
+    #[test]
+    fn renewal_opens_thirty_days_before_the_last_day_and_closes_after_it() {
+        let at = |expires| RenewalWindow::at(expires, NOW).unwrap();
+        assert_eq!(
+            at("2025-12-26"),
+            RenewalWindow::NotYet {
+                opens: "2025-11-26".into()
+            }
+        );
+        assert_eq!(at("2025-12-25"), RenewalWindow::Open { days_left: 30 });
+        assert_eq!(at("2025-11-25"), RenewalWindow::Open { days_left: 0 });
+        assert_eq!(at("2025-11-24"), RenewalWindow::Expired);
+        assert_eq!(RenewalWindow::at("not a date", NOW), None);
+    }
 }

@@ -1,6 +1,7 @@
 //! 금융인증서 관리: the card and details of the 금융인증서 in the cloud, PIN 변경, 자동연결 해제,
-//! 클라우드 이용 해지, and 재발급 for a forgotten or locked PIN. The cloud's, not the bank's: it
-//! needs this browser connected to the cloud, not a bank login.
+//! 클라우드 이용 해지, 재발급 for a forgotten or locked PIN, and 갱신 near the end of its term.
+//! The cloud's, not the bank's: it needs this browser connected to the cloud; only 갱신 also
+//! needs a bank login.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,6 +12,7 @@ use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, 
 use crate::components::{ActionButton, ActionDialogButtons, Dialog, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::cloud::{forget_connection, release_connection};
+use crate::pages::cloud::renew::CloudRenewal;
 use crate::pages::manage::details::CertificateDetails;
 
 /// What the manage page has open.
@@ -47,10 +49,14 @@ pub fn CloudManagePage() -> impl IntoView {
             "자동연결을 해제했습니다. 이 브라우저에서 금융인증서를 쓰려면 클라우드에 다시 연결해야 합니다.".to_owned(),
         ));
     });
-    let done = Callback::new(move |text: String| {
+    // Closing a dialog asks the cloud again: a wrong PIN tried in it shows on the card.
+    let close = Callback::new(move |()| {
         open.set(Open::Nothing);
-        notice.set(Some(text));
         refresh.update(|n| *n += 1);
+    });
+    let done = Callback::new(move |text: String| {
+        close.run(());
+        notice.set(Some(text));
     });
 
     view! {
@@ -78,6 +84,9 @@ pub fn CloudManagePage() -> impl IntoView {
                     .ok_or_else(|| "인증서가 손상되었습니다.".to_owned());
                 let locked = card.locked;
                 let (for_pin, for_close) = (kept.device.clone(), kept.device.clone());
+                let renewal = (!locked).then(|| {
+                    view! { <CloudRenewal card=card.clone() device=kept.device.clone() on_done=done on_close=close /> }
+                });
                 view! {
                     <CloudCardView card />
                     <p class="hint">
@@ -87,6 +96,7 @@ pub fn CloudManagePage() -> impl IntoView {
                             if kept.remembered { "자동연결" } else { "이번 방문 동안만 연결" },
                         )}
                     </p>
+                    {renewal}
                     <p class="row manage-actions">
                         <button type="button" class="btn" data-guide="cloud-details" on:click=move |_| open.set(Open::Details)>
                             "인증서 보기"
@@ -113,7 +123,7 @@ pub fn CloudManagePage() -> impl IntoView {
                         <CertificateDetails certificate=certificate.clone() />
                     </Show>
                     <Show when=move || open.get() == Open::ChangePin>
-                        <ChangePinDialog device=for_pin.clone() on_done=done on_cancel=Callback::new(move |()| open.set(Open::Nothing)) />
+                        <ChangePinDialog device=for_pin.clone() on_done=done on_cancel=close />
                     </Show>
                     <Show when=move || open.get() == Open::Close>
                         <CloseDialog
@@ -122,7 +132,7 @@ pub fn CloudManagePage() -> impl IntoView {
                                 done.run(text);
                                 connection.set(None);
                             })
-                            on_cancel=Callback::new(move |()| open.set(Open::Nothing))
+                            on_cancel=close
                         />
                     </Show>
                 }
