@@ -253,6 +253,49 @@ pub fn PinPad(
     }
 }
 
+/// A [`PinPad`] that asks for `labels.len()` PINs in turn, the last two being a new PIN typed
+/// twice (before them, the current PIN for PIN 변경). `on_pins` hears them all once the new PIN
+/// was typed the same twice; typed differently, the new PIN is asked again. A refusal (`refused`,
+/// the cloud's reason) starts over from the first.
+#[component]
+pub fn NewPinPad(
+    labels: &'static [&'static str],
+    on_pins: Callback<Vec<String>>,
+    #[prop(into)] busy: Signal<bool>,
+    refused: Signal<Option<String>>,
+) -> impl IntoView {
+    let entered = RwSignal::new(Vec::<String>::new());
+    let mismatch = RwSignal::new(None::<String>);
+    Effect::new(move || {
+        if refused.get().is_some() {
+            entered.set(Vec::new());
+        }
+    });
+    let on_pin = Callback::new(move |pin: String| {
+        mismatch.set(None);
+        let mut so_far = entered.get_untracked();
+        so_far.push(pin);
+        if so_far.len() == labels.len() {
+            if so_far[so_far.len() - 1] == so_far[so_far.len() - 2] {
+                on_pins.run(so_far.clone());
+            } else {
+                mismatch.set(Some(
+                    "새 PIN을 두 번 다르게 입력했습니다. 새 PIN부터 다시 입력해 주세요.".to_owned(),
+                ));
+            }
+            so_far.truncate(labels.len() - 2);
+        }
+        entered.set(so_far);
+    });
+    let label =
+        Signal::derive(move || labels[entered.with(Vec::len).min(labels.len() - 1)].to_owned());
+    let problem = Signal::derive(move || mismatch.get().or_else(|| refused.get()));
+    view! {
+        <PinPad label on_pin busy />
+        <ErrorLine message=problem />
+    }
+}
+
 /// The name in a certificate's common name (`홍길동(HONG GILDONG)0004…` → `홍길동`).
 fn holder_name(common_name: &str) -> &str {
     common_name.split('(').next().unwrap_or(common_name)

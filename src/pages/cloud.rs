@@ -11,7 +11,9 @@ use leptos_router::components::A;
 
 use crate::bank::api::*;
 use crate::cloud::api::{CloudCard, Connection};
-use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, use_cloud_state};
+use crate::components::cloud::{
+    CloudCardView, CloudConnect, CloudState, NewPinPad, use_cloud_state,
+};
 use crate::components::{ActionButton, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::cloud::{self, forget_connection, kept_connection};
@@ -253,8 +255,6 @@ fn Connect(on_ready: Callback<()>) -> impl IntoView {
 #[component]
 fn NewPin(on_issued: Callback<CloudCard>) -> impl IntoView {
     let bank = use_bank();
-    let first = RwSignal::new(None::<String>);
-    let mismatch = RwSignal::new(None::<String>);
     let issue = Action::new_local(move |pin: &String| {
         let pin = pin.clone();
         async move {
@@ -269,48 +269,26 @@ fn NewPin(on_issued: Callback<CloudCard>) -> impl IntoView {
         }
     });
     let refused = outcome(issue, move |card| on_issued.run(card));
-    // A refused PIN (its rules) starts the two entries again.
-    Effect::new(move || {
-        if refused.get().is_some() {
-            first.set(None);
-        }
-    });
-    let problem = Signal::derive(move || mismatch.get().or_else(|| refused.get()));
-    let on_pin = Callback::new(move |pin: String| match first.get_untracked() {
-        None => {
-            mismatch.set(None);
-            first.set(Some(pin));
-        }
-        Some(earlier) if earlier == pin => {
-            mismatch.set(None);
-            issue.dispatch_local(pin);
-        }
-        Some(_) => {
-            first.set(None);
-            mismatch.set(Some(
-                "두 번 입력한 PIN이 다릅니다. 처음부터 다시 입력해 주세요.".to_owned(),
-            ));
-        }
-    });
     view! {
         <section class="cloud-pin">
             <p class="hint">
                 "금융인증서에 쓸 PIN 6자리를 정합니다. 같은 숫자 반복(111111), 연속된 숫자(123456), 생년월일은 쓸 수 없습니다."
             </p>
-            <PinPad
-                label=Signal::derive(move || {
-                    if first.get().is_some() { "PIN을 한 번 더 입력하세요" } else { "PIN 6자리를 입력하세요" }
-                        .to_owned()
+            <NewPinPad
+                labels=&["PIN 6자리를 입력하세요", "PIN을 한 번 더 입력하세요"]
+                on_pins=Callback::new(move |mut pins: Vec<String>| {
+                    if let Some(pin) = pins.pop() {
+                        issue.dispatch_local(pin);
+                    }
                 })
-                on_pin
                 busy=issue.pending()
+                refused
             />
             <Show when=move || issue.pending().get()>
                 <p class="status" role="status">
                     "금융결제원 클라우드에서 키를 만들고 인증서를 발급받는 중입니다…"
                 </p>
             </Show>
-            <ErrorLine message=problem />
         </section>
     }
 }

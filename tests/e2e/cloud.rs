@@ -172,6 +172,12 @@ async fn a_cloud_certificate_is_issued_used_locked_reissued_and_closed(b: Browse
     b.click_css("[data-guide=cloud-change-pin]").await;
     b.fill("#pin-input", NEW_PIN).await;
     b.wait_text(".pin-label", "새 PIN 6자리").await;
+    // Typed differently the second time, the new PIN is asked again (the current one stays).
+    b.fill("#pin-input", CHANGED_PIN).await;
+    b.fill("#pin-input", "135792").await;
+    b.wait_text(".dialog .error", "두 번 다르게 입력했습니다")
+        .await;
+    b.wait_text(".pin-label", "새 PIN 6자리").await;
     b.fill("#pin-input", CHANGED_PIN).await;
     b.fill("#pin-input", CHANGED_PIN).await;
     b.wait_text("#content", "PIN을 변경했습니다").await;

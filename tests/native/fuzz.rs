@@ -593,13 +593,16 @@ fn no_outside_input_panics_or_asks_for_an_unbounded_key_derivation() {
 }
 
 /// The cloud's stored records (connections, texted codes, keys waiting, vaults): each value in
-/// turn made extreme, then requests that need no PIN over them. A vault or key whose PIN hash
+/// turn made extreme, then requests that need no PIN over them (a PIN costs 600,000 rounds). A vault or key whose PIN hash
 /// asks for rounds out of bounds is refused unread (`cloud::PinHash`).
 fn fuzz_cloud_records() -> usize {
     use cert_center::cloud::api::*;
     use cert_center::mock_cloud::{MockCloud, SCHEMA};
     let (state, device) = crate::cloud_service::cloud_visit();
     let texts = every_value_made_extreme(&state);
+    let vault: serde_json::Value =
+        serde_json::from_str(state["vaults"].values().next().unwrap()).unwrap();
+    let certificate = vault["certificate"].as_str().unwrap().to_owned();
     let requests = [
         (
             GetCloudCertificate::NAME,
@@ -621,6 +624,14 @@ fn fuzz_cloud_records() -> usize {
                 phone: "010-1234-5678".into(),
                 code: "000000".into(),
                 remember: true,
+            }),
+        ),
+        // Reads the key waiting for its certificate (an issuance's or a renewal's).
+        (
+            FinishEnrollment::NAME,
+            serde_json::to_string(&FinishEnrollment {
+                device: device.clone(),
+                certificate,
             }),
         ),
         (

@@ -8,7 +8,9 @@ use leptos_router::components::A;
 
 use crate::cloud::CloudApi;
 use crate::cloud::api::{ChangePin, CloseCloud, Connection};
-use crate::components::cloud::{CloudCardView, CloudConnect, CloudState, PinPad, use_cloud_state};
+use crate::components::cloud::{
+    CloudCardView, CloudConnect, CloudState, NewPinPad, use_cloud_state,
+};
 use crate::components::{ActionButton, ActionDialogButtons, Dialog, ErrorLine, PageTitle, outcome};
 use crate::contexts::use_bank;
 use crate::customer::cloud::{forget_connection, release_connection};
@@ -150,8 +152,6 @@ fn ChangePinDialog(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let bank = use_bank();
-    let entered = RwSignal::new(Vec::<String>::new());
-    let mismatch = RwSignal::new(None::<String>);
     let change = Action::new_local(move |(old, new): &(String, String)| {
         let request = ChangePin {
             device: device.clone(),
@@ -163,40 +163,19 @@ fn ChangePinDialog(
     let refused = outcome(change, move |()| {
         on_done.run("PIN을 변경했습니다. 다음 로그인부터 새 PIN을 입력하세요.".to_owned())
     });
-    Effect::new(move || {
-        if refused.get().is_some() {
-            entered.set(Vec::new());
+    let on_pins = Callback::new(move |pins: Vec<String>| {
+        if let [old, new, _] = pins.as_slice() {
+            change.dispatch_local((old.clone(), new.clone()));
         }
-    });
-    let problem = Signal::derive(move || mismatch.get().or_else(|| refused.get()));
-    let label = Signal::derive(move || {
-        match entered.get().len() {
-            0 => "현재 PIN을 입력하세요",
-            1 => "새 PIN 6자리를 입력하세요",
-            _ => "새 PIN을 한 번 더 입력하세요",
-        }
-        .to_owned()
-    });
-    let on_pin = Callback::new(move |pin: String| {
-        mismatch.set(None);
-        let mut so_far = entered.get_untracked();
-        so_far.push(pin);
-        if let [old, new, again] = so_far.as_slice() {
-            if new == again {
-                change.dispatch_local((old.clone(), new.clone()));
-            } else {
-                mismatch.set(Some(
-                    "새 PIN을 두 번 다르게 입력했습니다. 새 PIN부터 다시 입력해 주세요.".to_owned(),
-                ));
-                so_far.truncate(1);
-            }
-        }
-        entered.set(so_far);
     });
     view! {
         <Dialog open=Signal::stored(true) title="PIN 변경">
-            <PinPad label on_pin busy=change.pending() />
-            <ErrorLine message=problem />
+            <NewPinPad
+                labels=&["현재 PIN을 입력하세요", "새 PIN 6자리를 입력하세요", "새 PIN을 한 번 더 입력하세요"]
+                on_pins
+                busy=change.pending()
+                refused
+            />
             <p class="row">
                 <button type="button" class="btn" on:click=move |_| on_cancel.run(())>
                     "취소"
