@@ -70,7 +70,11 @@ pub fn VerifyStep(
     view! {
         <div class="wizard-step verify">
             <p class="notice">
-                "전자금융사기 예방서비스 전면시행으로 공인인증서 (재)발급, 타행(기관) 인증서 등록 시 추가인증이 완료된 후 거래가 가능합니다."
+                {if by_text {
+                    "금융인증서 (재)발급은 휴대폰 본인확인과 출금계좌 확인이 완료된 후 진행됩니다."
+                } else {
+                    "전자금융사기 예방서비스 전면시행으로 공인인증서 (재)발급, 타행(기관) 인증서 등록 시 추가인증이 완료된 후 거래가 가능합니다."
+                }}
             </p>
             <ErrorLine message=load_error />
             <Show when=move || by_text>
