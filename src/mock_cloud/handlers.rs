@@ -255,7 +255,6 @@ impl CloudState {
         r: BeginRenewal,
         key: Option<key_file::KeyWithR>,
     ) -> BankResult<CloudRenewal> {
-        let owner = self.device(&r.device)?.owner.clone();
         let vault = self.vault_of(&r.device)?;
         let current = unbase64(&vault.certificate)
             .and_then(|der| x509_cert::Certificate::from_der(&der).map_err(internal))?;
@@ -263,7 +262,7 @@ impl CloudState {
         let (csr, enrollment) = enrollment_for(&key, current.tbs_certificate().subject().clone())?;
         let purpose = renew_purpose(&csr);
         let proof = signed_proof(vault, &r.pin, (&purpose, &r.origin, r.nonce))?;
-        let pin = vault.pin().clone();
+        let (owner, pin) = (vault.owner.clone(), vault.pin().clone());
         self.wait_for_certificate(now, owner, &key, pin)?;
         Ok(CloudRenewal { enrollment, proof })
     }
